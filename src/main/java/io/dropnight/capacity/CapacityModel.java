@@ -1,0 +1,100 @@
+package io.dropnight.capacity;
+
+import io.dropnight.api.Endpoint;
+import io.dropnight.config.Checks;
+import io.dropnight.config.ConfigException;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The modelled capacity of the virtual backend, so that a run means the same on any machine.
+ * All modelled endpoints share {@code slots} backend slots and one wait queue of
+ * {@code queueLimit} requests; each endpoint costs a draw from its own service-time distribution.
+ * Capacity in requests per second is therefore about {@code slots / mean service time}.
+ *
+ * <p>{@code scale} is the rehearsal's ratio to the full-size audience (0.01 for a 1:100 run):
+ * slots and queue are multiplied by it, as the simulations multiply their user counts, so a
+ * scaled rehearsal projects to full size.
+ *
+ * @param unconstrained turn the model off: every request is served at once (measures the harness)
+ * @param scale         rehearsal-to-full-size ratio, &gt; 0
+ * @param slots         full-size backend slots, &gt;= 1
+ * @param queueLimit    full-size wait queue bound, &gt;= 0 (ignored by policy {@code none})
+ * @param serviceTimes  one distribution for every modelled endpoint
+ * @param cache         the title-metadata cache
+ */
+public record CapacityModel(boolean unconstrained, double scale, int slots, int queueLimit,
+                            Map<Endpoint, ServiceTimeDistribution> serviceTimes, CacheModel cache) {
+
+    public CapacityModel {
+        Checks.positive("capacity.scale", scale);
+        Checks.atLeast("capacity.slots", slots, 1);
+        Checks.atLeast("capacity.queue-limit", queueLimit, 0);
+        Checks.notNull("capacity.service-times", serviceTimes);
+        Checks.notNull("cache", cache);
+        EnumMap<Endpoint, ServiceTimeDistribution> copy = new EnumMap<>(Endpoint.class);
+        copy.putAll(serviceTimes);
+        for (Endpoint e : Endpoint.values()) {
+            if (e.modelled() && !copy.containsKey(e)) {
+                throw new ConfigException("capacity.service-times." + e.metricName(), "missing",
+                        "every modelled endpoint needs a service time");
+            }
+        }
+        serviceTimes = Collections.unmodifiableMap(copy);
+        if (Math.max(1, Math.round(slots * scale)) > 1_000_000) {
+            throw new ConfigException("capacity.slots", slots, "times scale must stay below 1,000,000");
+        }
+    }
+
+    /** The defaults a release-night rehearsal starts from; see README for the reasoning. */
+    public static CapacityModel defaults() {
+        EnumMap<Endpoint, ServiceTimeDistribution> times = new EnumMap<>(Endpoint.class);
+        times.put(Endpoint.SESSION, ServiceTimeDistribution.parse("session", "lognormal:4ms:20ms"));
+        times.put(Endpoint.HOME, ServiceTimeDistribution.parse("home", "lognormal:8ms:40ms"));
+        times.put(Endpoint.TITLE, ServiceTimeDistribution.parse("title", "lognormal:6ms:30ms"));
+        times.put(Endpoint.SEARCH, ServiceTimeDistribution.parse("search", "lognormal:15ms:80ms"));
+        times.put(Endpoint.PLAYBACK_START, ServiceTimeDistribution.parse("playback-start", "lognormal:20ms:120ms"));
+        times.put(Endpoint.HEARTBEAT, ServiceTimeDistribution.parse("heartbeat", "exp:1ms"));
+        times.put(Endpoint.PAGE_HOME, ServiceTimeDistribution.parse("page-home", "lognormal:10ms:50ms"));
+        times.put(Endpoint.PAGE_TITLE, ServiceTimeDistribution.parse("page-title", "lognormal:8ms:40ms"));
+        return new CapacityModel(false, 1.0, 64, 256, times, CacheModel.defaults());
+    }
+
+    /** Backend slots after scaling, at least 1. */
+    public int effectiveSlots() {
+        return (int) Math.max(1, Math.round(slots * scale));
+    }
+
+    /** Wait-queue bound after scaling. */
+    public int effectiveQueueLimit() {
+        return (int) Math.max(0, Math.round(queueLimit * scale));
+    }
+
+    public CapacityModel withUnconstrained(boolean value) {
+        return new CapacityModel(value, scale, slots, queueLimit, serviceTimes, cache);
+    }
+
+    public CapacityModel withScale(double value) {
+        return new CapacityModel(unconstrained, value, slots, queueLimit, serviceTimes, cache);
+    }
+
+    public CapacityModel withSlots(int value) {
+        return new CapacityModel(unconstrained, scale, value, queueLimit, serviceTimes, cache);
+    }
+
+    public CapacityModel withQueueLimit(int value) {
+        return new CapacityModel(unconstrained, scale, slots, value, serviceTimes, cache);
+    }
+
+    public CapacityModel withServiceTime(Endpoint endpoint, ServiceTimeDistribution d) {
+        EnumMap<Endpoint, ServiceTimeDistribution> times = new EnumMap<>(serviceTimes);
+        times.put(endpoint, d);
+        return new CapacityModel(unconstrained, scale, slots, queueLimit, times, cache);
+    }
+
+    public CapacityModel withCache(CacheModel value) {
+        return new CapacityModel(unconstrained, scale, slots, queueLimit, serviceTimes, value);
+    }
+}

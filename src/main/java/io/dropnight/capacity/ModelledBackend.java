@@ -1,0 +1,42 @@
+package io.dropnight.capacity;
+
+import io.dropnight.api.Endpoint;
+import io.dropnight.shedding.OverloadPolicy;
+
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The virtual backend behind every modelled endpoint: admission by the overload policy, backend
+ * slots, a wait queue, the title-metadata cache, modelled service times. It never blocks the
+ * caller; modelled time passes as scheduled tasks.
+ *
+ * <p>Thread-safe: {@link #serve} may be called from any event loop.
+ */
+public interface ModelledBackend extends AutoCloseable {
+
+    /**
+     * Serves one request. Exactly one call to {@code done} follows, always on {@code callbackExecutor}
+     * (the caller's event loop): {@link Verdict#REJECTED} at once when shed, otherwise
+     * {@link Verdict#SERVED} after the modelled queueing and service time.
+     *
+     * @param endpoint         a {@link Endpoint#modelled() modelled} endpoint
+     * @param cacheKey         the title-metadata cache key this request reads (for example
+     *                         {@code title:42}), or null when it reads none
+     * @param callbackExecutor where {@code done} runs
+     */
+    void serve(Endpoint endpoint, String cacheKey, Executor callbackExecutor, Consumer<Verdict> done);
+
+    /** Marks the drop instant: the cache turns cold for the featured series (or is pre-warmed). */
+    void onDrop(Iterable<String> featuredCacheKeys);
+
+    /** Replaces policy and capacity while running (admin); requests already admitted finish under the old model. */
+    void reconfigure(OverloadPolicy policy, CapacityModel capacity);
+
+    /** Current policy, model and live state (busy slots, queued, current limit, cache hits/misses) for /metrics. */
+    Map<String, Object> describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,24 @@
+package io.dropnight.config;
+
+import java.util.Locale;
+
+/**
+ * A configuration value that breaks a rule. The message is one line meant for a person: it names
+ * the field, the offending value and the rule, for example
+ * {@code capacity.slots = -3: must be a whole number >= 1}.
+ */
+public final class ConfigException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    public ConfigException(String field, Object value, String rule) {
+        super(String.format(Locale.ROOT, "%s = %s: %s", field, value, rule));
+        this.field = field;
+    }
+
+    /** The dotted name of the field at fault, as written in a config file. */
+    public String field() {
+        return field;
+    }
+}
