@@ -34,6 +34,19 @@ public interface ModelledBackend extends AutoCloseable {
     /** Replaces policy and capacity while running (admin); requests already admitted finish under the old model. */
     void reconfigure(OverloadPolicy policy, CapacityModel capacity);
 
+    /**
+     * Injects a fault (for reliability rehearsals); {@code setFault(1.0, false)} clears it. Takes
+     * effect for requests that start service after the call.
+     *
+     * @param slowdownFactor multiplies every modelled service time, a finite number &gt; 0 (3.0:
+     *                       the backend is three times slower, so its capacity is a third)
+     * @param outage         answer every request {@link Verdict#FAILED} at once, with no queueing
+     * @throws io.dropnight.config.ConfigException naming the field when the factor is not &gt; 0
+     */
+    default void setFault(double slowdownFactor, boolean outage) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support fault injection");
+    }
+
     /** Current policy, model and live state (busy slots, queued, current limit, cache hits/misses) for /metrics. */
     Map<String, Object> describe();
 
