@@ -46,6 +46,15 @@ public enum Endpoint {
         return modelled;
     }
 
+    /** As {@link #byMetricName} but failing with a {@link io.dropnight.config.ConfigException}. */
+    public static Endpoint byMetricNameOrFail(String name) {
+        try {
+            return byMetricName(name);
+        } catch (IllegalArgumentException e) {
+            throw new io.dropnight.config.ConfigException("endpoint", name, e.getMessage());
+        }
+    }
+
     /**
      * Looks an endpoint up by its {@link #metricName()}.
      *

@@ -1,7 +1,77 @@
 package io.dropnight.cli;
 
-public final class Main {
+import io.dropnight.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * {@code java -jar dropnight.jar COMMAND}. Exit codes: 0 success, 1 failure at run time, 2 bad
+ * flags, config or input (one line on stderr naming the field, value and rule).
+ */
+@Command(name = "dropnight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Rehearse a streaming service's release-night traffic spike.",
+        subcommands = {ServeCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for bad flags, config values or input files. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("dropnight");
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs a command line and returns its exit code; writes only to {@code out} and {@code err}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Clock clock = Clock.systemUTC();
+        CommandLine cli = new CommandLine(new Main(), new Factory(clock, out, err));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("dropnight: " + ex.getMessage() + " (see --help)");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof ConfigException) {
+                err.println("dropnight: " + ex.getMessage());
+                return USAGE;
+            }
+            if (ex instanceof java.net.BindException) {
+                err.println("dropnight: cannot listen: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve or report");
+    }
+
+    /** Builds commands with the clock and streams they need. */
+    private record Factory(Clock clock, PrintWriter out, PrintWriter err) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == ServeCommand.class) {
+                return cls.cast(new ServeCommand(clock, out, err));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"dropnight " + (v == null ? "(development build)" : v)};
+        }
     }
 }

@@ -1,0 +1,162 @@
+package io.dropnight.server;
+
+import io.dropnight.api.AdminApi;
+import io.dropnight.api.CatalogueApi;
+import io.dropnight.api.Json;
+import io.dropnight.api.OpsApi;
+import io.dropnight.api.PagesApi;
+import io.dropnight.api.PlaybackApi;
+import io.dropnight.api.Router;
+import io.dropnight.api.Routes;
+import io.dropnight.auth.TokenService;
+import io.dropnight.capacity.ModelledBackend;
+import io.dropnight.capacity.VirtualBackend;
+import io.dropnight.catalogue.Catalogue;
+import io.dropnight.catalogue.CatalogueGenerator;
+import io.dropnight.catalogue.DropSchedule;
+import io.dropnight.catalogue.Episode;
+import io.dropnight.config.ServiceConfig;
+import io.dropnight.metrics.IntervalLogWriter;
+import io.dropnight.metrics.ServerMetrics;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The catalogue and playback service, assembled: catalogue, tokens, virtual backend, routes,
+ * metrics and interval logs around a {@link DropnightServer}. Start once, stop once.
+ */
+public final class DropnightService {
+    private static final Logger LOG = LoggerFactory.getLogger(DropnightService.class);
+    /** How long stop waits for requests in flight. */
+    public static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
+
+    private final ServiceConfig config;
+    private final Clock clock;
+    private final Catalogue catalogue;
+    private final DropSchedule drop;
+    private final ServerMetrics metrics;
+    private final ModelledBackend backend;
+    private final CatalogueApi catalogueApi;
+    private final DropnightServer server;
+    private final ScheduledExecutorService logScheduler;
+    private IntervalLogWriter intervalLog;
+    private ScheduledFuture<?> dropTimer;
+    private InetSocketAddress address;
+
+    public DropnightService(ServiceConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.catalogue = CatalogueGenerator.generate(config.catalogue());
+        this.drop = new DropSchedule(config.catalogue().dropAt());
+        this.metrics = new ServerMetrics();
+        this.backend = VirtualBackend.create(config.policy(), config.capacity(), config.catalogue().seed());
+        Json json = new Json(config.limits().maxJsonDepth());
+        TokenService tokens = new TokenService(clock);
+        this.catalogueApi = new CatalogueApi(catalogue, drop, clock, json);
+        PlaybackApi playback = new PlaybackApi(catalogue, drop, tokens, clock, json, config.sessionTtl());
+        AdminApi admin = new AdminApi(metrics, backend, drop, this::dropMoved, clock, json, config.policy(),
+                config.capacity());
+        Router router = Routes.table(catalogueApi, playback, new PagesApi(catalogue, drop, clock),
+                new OpsApi(metrics, backend), admin);
+        ServerContext context = new ServerContext(router, playback::authenticate, config.adminToken(), backend,
+                metrics, metrics::scenarioLabel, new Responses(json), config.limits(), new Drain(), System::nanoTime);
+        this.server = new DropnightServer(context, 0);
+        this.logScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dropnight-hlog");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens the run folder's logs, binds, and arms the drop. Returns the bound address. */
+    public InetSocketAddress start() throws IOException, InterruptedException {
+        Files.createDirectories(config.runDir());
+        intervalLog = IntervalLogWriter.open(metrics, config.runDir(), clock::millis);
+        intervalLog.start(logScheduler, config.metricsInterval());
+        writeServiceDescription();
+        address = server.start(config.host(), config.port());
+        armDrop(drop.dropAt());
+        return address;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Drains requests in flight, closes connections, then writes the final interval, the
+     * percentile distributions and the final snapshot. Safe to call once.
+     *
+     * @return whether every request in flight finished within {@link #DRAIN_GRACE}
+     */
+    public boolean stop() throws InterruptedException, IOException {
+        boolean drained = server.stop(DRAIN_GRACE);
+        backend.close();
+        if (intervalLog != null) {
+            intervalLog.close();
+        }
+        logScheduler.shutdown();
+        logScheduler.awaitTermination(5, TimeUnit.SECONDS);
+        return drained;
+    }
+
+    private void dropMoved(Instant at) {
+        catalogueApi.dropMoved();
+        armDrop(at);
+    }
+
+    private synchronized void armDrop(Instant at) {
+        if (dropTimer != null) {
+            dropTimer.cancel(false);
+        }
+        long delayMillis = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        List<String> keys = new ArrayList<>();
+        keys.add(catalogue.featured().cacheKey());
+        for (Episode e : catalogue.dropEpisodes()) {
+            keys.add(e.cacheKey());
+        }
+        dropTimer = server.workers().next().schedule(() -> {
+            LOG.info("drop: {} episode(s) of {} unlocked", catalogue.dropEpisodes().size(), catalogue.featured().name());
+            backend.onDrop(keys);
+        }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void writeServiceDescription() throws IOException {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("policy", config.policy().configName());
+        d.put("dropAt", config.catalogue().dropAt().toString());
+        d.put("dropEpisodes", config.catalogue().dropEpisodes());
+        d.put("seed", config.catalogue().seed());
+        d.put("titles", config.catalogue().titles());
+        d.put("backend", backend.describe());
+        d.put("transport", DropnightServer.epoll() ? "epoll" : "nio");
+        d.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        d.put("cores", Runtime.getRuntime().availableProcessors());
+        Files.write(config.runDir().resolve("service.json"),
+                new Json(config.limits().maxJsonDepth()).mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsBytes(d));
+    }
+}

@@ -1,0 +1,71 @@
+package io.dropnight.server;
+
+import io.dropnight.api.Endpoint;
+import io.dropnight.api.HttpProblem;
+import io.dropnight.api.Json;
+import io.dropnight.api.Reply;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+
+import java.util.Map;
+
+/**
+ * Builds every response the service sends, so that content type, length and the error page's
+ * marker are set in one place. Keep-alive is decided by the caller's send method. Thread-safe.
+ */
+public final class Responses {
+    /** Seconds a shed client is asked to wait before retrying. */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
+    private final Json json;
+
+    public Responses(Json json) {
+        this.json = json;
+    }
+
+    public FullHttpResponse of(Reply reply) {
+        byte[] body = reply.bytes() != null ? reply.bytes()
+                : reply.json() != null ? json.write(reply.json()) : null;
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(),
+                body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        if (reply.contentType() != null) {
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+        }
+        for (Map.Entry<String, String> h : reply.headers().entrySet()) {
+            r.headers().set(h.getKey(), h.getValue());
+        }
+        return r;
+    }
+
+    public FullHttpResponse problem(HttpProblem problem) {
+        return of(problem.reply());
+    }
+
+    public FullHttpResponse problem(HttpResponseStatus status, String code, String message) {
+        return problem(new HttpProblem(status, code, message));
+    }
+
+    /**
+     * The branded error page: HTML for the browser routes, JSON for the API, 503 with
+     * {@code Retry-After} and the marker header either way.
+     */
+    public FullHttpResponse errorPage(Endpoint endpoint, io.dropnight.server.ErrorPage.Code code) {
+        boolean html = endpoint == Endpoint.PAGE_HOME || endpoint == Endpoint.PAGE_TITLE;
+        HttpResponseStatus status = code == ErrorPage.Code.INTERNAL_ERROR
+                ? HttpResponseStatus.INTERNAL_SERVER_ERROR : HttpResponseStatus.SERVICE_UNAVAILABLE;
+        Reply reply = html ? new Reply(status, Reply.HTML, null, ErrorPage.html(), Map.of())
+                : Reply.json(status, ErrorPage.json(code, RETRY_AFTER_SECONDS));
+        FullHttpResponse r = of(reply);
+        r.headers().set(ErrorPage.HEADER, ErrorPage.MARKER);
+        if (status == HttpResponseStatus.SERVICE_UNAVAILABLE) {
+            r.headers().set(HttpHeaderNames.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        }
+        r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        return r;
+    }
+
+}
