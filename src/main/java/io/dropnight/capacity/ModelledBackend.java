@@ -18,8 +18,10 @@ public interface ModelledBackend extends AutoCloseable {
 
     /**
      * Serves one request. Exactly one call to {@code done} follows, always on {@code callbackExecutor}
-     * (the caller's event loop): {@link Verdict#REJECTED} at once when shed, otherwise
-     * {@link Verdict#SERVED} after the modelled queueing and service time.
+     * (the caller's event loop): {@link Verdict#REJECTED} at once when shed,
+     * {@link Verdict#FAILED} at once during an outage fault or after {@link #close()}, otherwise
+     * {@link Verdict#SERVED} after the modelled queueing and service time (at once when the model
+     * is unconstrained).
      *
      * @param endpoint         a {@link Endpoint#modelled() modelled} endpoint
      * @param cacheKey         the title-metadata cache key this request reads (for example

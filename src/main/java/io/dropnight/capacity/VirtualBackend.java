@@ -5,6 +5,8 @@ import io.dropnight.config.Checks;
 import io.dropnight.shedding.AdmissionLimiters;
 import io.dropnight.shedding.OverloadPolicy;
 import io.dropnight.shedding.Permit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ import java.util.function.Consumer;
 public final class VirtualBackend implements ModelledBackend {
     /** Name of the thread {@link #create} starts. */
     public static final String THREAD_NAME = "dropnight-backend";
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualBackend.class);
 
     private final ModelClock clock;
     private final AutoCloseable ownedClock;
@@ -122,6 +125,11 @@ public final class VirtualBackend implements ModelledBackend {
     }
 
     private void admit(Job job) {
+        if (closed) {
+            counters.failed(job.endpoint);
+            job.answer(Verdict.FAILED); // raced with close(): nothing would ever serve it
+            return;
+        }
         Optional<Permit> permit = job.settings.limiter().acquire(job.endpoint);
         if (permit.isEmpty()) {
             reject(job);
@@ -240,7 +248,7 @@ public final class VirtualBackend implements ModelledBackend {
         try {
             clock.execute(this::failEverything);
         } catch (RejectedExecutionException e) {
-            // Already shut down: nothing is left to fail.
+            LOG.debug("the model thread was already shut down: nothing is left to fail", e);
         }
         if (ownedClock != null) {
             try {
