@@ -1,0 +1,269 @@
+package io.dropnight.simulations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropnight.config.Durations;
+import io.dropnight.simulations.client.ClientHistogramLog;
+import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.journey.Journeys;
+import io.dropnight.simulations.journey.RefreshBehaviour;
+import io.dropnight.simulations.journey.Steps;
+import io.dropnight.simulations.nights.NightPlan;
+import io.dropnight.simulations.nights.Nights;
+import io.dropnight.simulations.nights.Population;
+import io.dropnight.simulations.params.Night;
+import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.ParameterException;
+import io.dropnight.simulations.run.ReportHook;
+import io.dropnight.simulations.run.RunFolder;
+import io.dropnight.simulations.service.EmbeddedService;
+import io.dropnight.simulations.service.ServiceClasspath;
+import io.dropnight.simulations.slo.NightSlos;
+import io.dropnight.simulations.slo.SloReportWriter;
+import io.dropnight.simulations.slo.SloResult;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+/**
+ * A release night against the embedded service (a child JVM started here, because Gatling calls
+ * {@code setUp} from the constructor and the URL must be known by then) or against {@code -Dtarget}.
+ * Protocol, scenarios and SLOs are named fields; the night's shape comes from {@link Nights}.
+ *
+ * <p>Life cycle: constructor (parameters, run folder, service, setUp) → {@link #before()} →
+ * load → {@link #after()} (client.hlog, client-summary.json, slo.json, slo-junit.xml, service
+ * stopped so it writes server.hlog) → Gatling writes its HTML report → shutdown hook (copy the
+ * report into gatling/, then the report generator).
+ */
+public abstract class NightSimulation extends Simulation {
+    /** Exit status for a bad parameter, as the service's CLI uses. */
+    static final int EXIT_BAD_PARAMETER = 2;
+    static final int EXIT_SERVICE_FAILED = 3;
+    private static final Duration SAFETY_MARGIN = Duration.ofMinutes(3);
+
+    protected final NightParameters parameters;
+    protected final NightPlan plan;
+    protected final RunFolder run;
+    protected final ClientMetrics metrics = new ClientMetrics();
+    protected final HttpProtocolBuilder protocol;
+    protected final List<PopulationBuilder> populations;
+    protected final NightSlos slos;
+
+    private final Instant startedAt = Instant.now();
+    private final Optional<EmbeddedService> service;
+    private final URI baseUrl;
+    private final ClientHistogramLog clientLog;
+    private final AtomicLong eventEndNanos = new AtomicLong(Long.MAX_VALUE);
+    private final long constructedNanos = System.nanoTime();
+
+    /** @param fixedNight the night this class rehearses, or empty to read {@code -Dnight} */
+    protected NightSimulation(Optional<Night> fixedNight) {
+        parameters = parametersOrExit(fixedNight);
+        String night = parameters.night().label();
+        plan = Nights.plan(parameters);
+        slos = new NightSlos(night, parameters.slo());
+        try {
+            run = RunFolder.create(parameters.reportsDir(), night, startedAt);
+            service = parameters.target().isPresent() ? Optional.empty() : Optional.of(startService());
+            baseUrl = service.map(EmbeddedService::url).orElseGet(() -> parameters.target().orElseThrow());
+            clientLog = new ClientHistogramLog(run.resolve("client.hlog"), night, metrics);
+            run.writeRunJson(runJson());
+        } catch (IOException e) {
+            System.err.println("dropnight: cannot start the " + night + " rehearsal: " + e.getMessage());
+            System.exit(EXIT_SERVICE_FAILED);
+            throw new IllegalStateException(e); // unreachable: keeps the final fields definitely assigned
+        }
+        announce();
+
+        protocol = http.baseUrl(baseUrl.toString())
+                .header("X-Scenario", night)
+                .acceptHeader("application/json")
+                .userAgentHeader("dropnight-viewer/" + night);
+        Journeys journeys = new Journeys(new Steps(metrics,
+                new RefreshBehaviour(parameters.refreshPolicy(), bound -> ThreadLocalRandom.current().nextLong(bound)),
+                parameters.maxRefreshes()), parameters.night());
+        populations = new ArrayList<>();
+        for (Population p : plan.populations()) {
+            populations.add(Injection.inject(scenario(p.name()).exec(journeys.of(p, eventEndNanos::get)), p));
+        }
+
+        SetUp setUp = setUp(populations).protocols(protocol)
+                .maxDuration(plan.injectionDuration().plus(plan.eventLength()).plus(SAFETY_MARGIN));
+        if (parameters.enforceSlos()) {
+            setUp.assertions(slos.assertions());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::afterGatlingReport, "dropnight-run-folder"));
+    }
+
+    private static NightParameters parametersOrExit(Optional<Night> fixedNight) {
+        try {
+            NightParameters p = NightParameters.fromSystemProperties();
+            return fixedNight.map(p::withNight).orElse(p);
+        } catch (ParameterException e) {
+            // One line, no stack trace, before any load: the plugin then reports the non-zero exit.
+            System.err.println("dropnight: bad parameter: " + e.getMessage());
+            System.err.flush();
+            System.exit(EXIT_BAD_PARAMETER);
+            throw e; // unreachable
+        }
+    }
+
+    private EmbeddedService startService() throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--drop-in", Durations.format(plan.dropOffset()),
+                "--scale", String.format(Locale.ROOT, "%s", parameters.scale())));
+        args.addAll(parameters.service().toArgs());
+        return EmbeddedService.start(ServiceClasspath.fromThisJvm(), run.dir(), args);
+    }
+
+    private void announce() {
+        String where = service.map(s -> "embedded service (child JVM pid " + s.pid() + ") at " + baseUrl)
+                .orElse("TARGET " + baseUrl + " (no embedded service started; capacity and policy flags are ignored)");
+        System.out.printf(Locale.ROOT, "dropnight: %s night, scale %s, compression %s, drop at +%s, %d arrivals, refresh=%s (max %d)%n",
+                parameters.night().label(), parameters.scale(), parameters.compression(),
+                Durations.format(plan.dropOffset()), plan.totalArrivals(), parameters.refreshPolicy().label(),
+                parameters.maxRefreshes());
+        System.out.println("dropnight: " + where);
+        System.out.println("dropnight: run folder " + run.dir());
+    }
+
+    @Override
+    public void before() {
+        long gapMillis = (System.nanoTime() - constructedNanos) / 1_000_000;
+        eventEndNanos.set(System.nanoTime() + plan.eventLength().plus(liveJoin()).toNanos());
+        System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the service's drop clock started%n", gapMillis);
+    }
+
+    private Duration liveJoin() {
+        return plan.populations().stream().filter(Population::closedModel)
+                .map(p -> p.phases().get(0).duration()).findFirst().orElse(Duration.ZERO);
+    }
+
+    @Override
+    public void after() {
+        clientLog.close();
+        ClientMetrics.Counts counts = metrics.counts();
+        List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
+        try {
+            run.writeClientSummary(parameters.night().label(), counts);
+            SloReportWriter.writeJson(run.resolve("slo.json"), results);
+            SloReportWriter.writeJUnit(run.resolve("slo-junit.xml"), "dropnight.slo." + parameters.night().label(), results);
+        } catch (IOException e) {
+            System.err.println("dropnight: could not write the run folder: " + e.getMessage());
+        }
+        service.ifPresent(this::stopService);
+        printSummary(counts, results);
+    }
+
+    private void stopService(EmbeddedService s) {
+        try {
+            int code = s.stop();
+            System.out.println("dropnight: embedded service stopped (exit " + code + "), server.hlog in " + run.dir());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void printSummary(ClientMetrics.Counts c, List<SloResult> results) {
+        var ttp = clientLog.totalTimeToPlayMicros();
+        var ps = clientLog.totalPlaybackStartMicros();
+        System.out.printf(Locale.ROOT, "dropnight: %s viewers %d, playback starts %d, error pages %d (%.3f %% of %d requests), refreshes %d, gave up %d (%.3f %%)%n",
+                parameters.night().label(), c.users(), c.playbackStarts(), c.errorPages(), c.errorPageRatePercent(),
+                c.requests(), c.refreshes(), c.abandonments(), c.abandonmentPercent());
+        System.out.printf(Locale.ROOT, "dropnight: client-side HdrHistogram time-to-play p50 %.1f p95 %.1f p99 %.1f max %.1f ms; playback-start p50 %.1f p99 %.1f max %.1f ms%n",
+                ms(ttp.getValueAtPercentile(50)), ms(ttp.getValueAtPercentile(95)), ms(ttp.getValueAtPercentile(99)), ms(ttp.getMaxValue()),
+                ms(ps.getValueAtPercentile(50)), ms(ps.getValueAtPercentile(99)), ms(ps.getMaxValue()));
+        for (SloResult r : results) {
+            System.out.println("dropnight: SLO " + SloReportWriter.describe(r));
+        }
+        if (!parameters.enforceSlos()) {
+            System.out.println("dropnight: SLOs reported, not enforced (-Dslo.enforce=false)");
+        }
+    }
+
+    private static double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    /** Runs at JVM exit, after Gatling has written its HTML report. */
+    private void afterGatlingReport() {
+        String simulationId = getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        try {
+            Optional<Path> copied = run.copyGatlingReport(parameters.gatlingResults(), simulationId, startedAt);
+            System.out.println("dropnight: " + copied.map(p -> "Gatling report copied to " + p)
+                    .orElse("no Gatling report found under " + parameters.gatlingResults().toAbsolutePath()));
+        } catch (IOException e) {
+            System.err.println("dropnight: could not copy the Gatling report: " + e.getMessage());
+        }
+        System.out.println("dropnight: " + ReportHook.generate(run.dir()));
+    }
+
+    private ObjectNode runJson() {
+        ObjectNode o = RunFolder.newObject();
+        o.put("runId", run.runId()).put("night", parameters.night().label()).put("startedAt", startedAt.toString())
+                .put("dropAt", startedAt.plus(plan.dropOffset()).toString()).put("target", "pending")
+                .put("embedded", parameters.target().isEmpty());
+        ObjectNode p = o.putObject("parameters");
+        p.put("scale", parameters.scale()).put("compression", parameters.compression())
+                .put("dropOffset", Durations.format(plan.dropOffset())).put("refresh", parameters.refreshPolicy().label())
+                .put("maxRefreshes", parameters.maxRefreshes()).put("arrivals", plan.totalArrivals())
+                .put("sloEnforced", parameters.enforceSlos());
+        ObjectNode slo = p.putObject("slo");
+        slo.put("playbackStartP99Ms", parameters.slo().playbackStartP99Millis())
+                .put("timeToPlayP95Ms", parameters.slo().timeToPlayP95Millis())
+                .put("errorPageRatePct", parameters.slo().errorPageRatePercent())
+                .put("abandonmentPct", parameters.slo().abandonmentPercent());
+        p.putPOJO("serviceFlags", parameters.service().toArgs());
+        JsonNode metricsJson = fetchMetrics();
+        o.set("capacity", metricsJson == null ? null : metricsJson.get("capacity"));
+        o.put("policy", metricsJson != null && metricsJson.hasNonNull("policy") ? metricsJson.get("policy").asText()
+                : parameters.service().policy());
+        o.put("seed", parameters.service().seed());
+        ObjectNode v = o.putObject("versions");
+        v.put("dropnight", versionOf(io.dropnight.config.Checks.class, "dev"))
+                .put("gatling", versionOf(Simulation.class, "unknown")).put("java", System.getProperty("java.version"));
+        ObjectNode m = o.putObject("machine");
+        m.put("cores", Runtime.getRuntime().availableProcessors())
+                .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"))
+                .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        o.put("target", baseUrl.toString());
+        return o;
+    }
+
+    /** The service's /metrics, for the capacity and policy it really runs with; null if unreachable. */
+    private JsonNode fetchMetrics() {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(baseUrl.resolve("/metrics"))
+                    .timeout(Duration.ofSeconds(5)).header("X-Scenario", "harness").build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? RunFolder.parse(r.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String versionOf(Class<?> type, String fallback) {
+        String v = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+        return v == null ? fallback : v;
+    }
+}

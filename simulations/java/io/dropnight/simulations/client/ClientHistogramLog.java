@@ -1,0 +1,103 @@
+package io.dropnight.simulations.client;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes a night's client histograms to {@code client.hlog} every second, tagged
+ * {@code <night>/time-to-play} and {@code <night>/playback-start}, in microseconds, flushing each
+ * interval so a killed run loses at most one second. Keeps cumulative copies for the SLOs.
+ *
+ * <p>Thread-safety: one daemon thread takes and writes intervals; {@link #close()} stops it and
+ * writes the last interval; the accumulated histograms are safe to read after {@link #close()}.
+ */
+public final class ClientHistogramLog implements AutoCloseable {
+    private final ClientMetrics metrics;
+    private final String timeToPlayTag;
+    private final String playbackStartTag;
+    private final PrintStream out;
+    private final HistogramLogWriter writer;
+    private final ScheduledExecutorService ticker;
+    private final Histogram totalTimeToPlayMicros = ClientMetrics.newHistogram();
+    private final Histogram totalPlaybackStartMicros = ClientMetrics.newHistogram();
+    private Histogram ttpInterval;
+    private Histogram psInterval;
+    private boolean closed;
+
+    /**
+     * @param file    the .hlog to create
+     * @param night   the night's label, prefix of the tags
+     * @param metrics where the viewers record
+     */
+    public ClientHistogramLog(Path file, String night, ClientMetrics metrics) throws IOException {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.timeToPlayTag = night + "/time-to-play";
+        this.playbackStartTag = night + "/playback-start";
+        this.out = new PrintStream(file.toFile(), StandardCharsets.US_ASCII);
+        this.writer = new HistogramLogWriter(out);
+        long now = System.currentTimeMillis();
+        writer.outputComment("Dropnight client-side histograms, values in microseconds, tags " + timeToPlayTag + " and " + playbackStartTag);
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(now);
+        writer.setBaseTime(now);
+        writer.outputBaseTime(now);
+        writer.outputLegend();
+        out.flush();
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dropnight-client-hlog");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::writeInterval, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private synchronized void writeInterval() {
+        if (closed) {
+            return;
+        }
+        ttpInterval = take(metrics.timeToPlayMicros, ttpInterval, timeToPlayTag, totalTimeToPlayMicros);
+        psInterval = take(metrics.playbackStartMicros, psInterval, playbackStartTag, totalPlaybackStartMicros);
+        out.flush();
+    }
+
+    private Histogram take(Recorder recorder, Histogram recycled, String tag, Histogram total) {
+        Histogram interval = recorder.getIntervalHistogram(recycled);
+        interval.setTag(tag);
+        writer.outputIntervalHistogram(interval);
+        total.add(interval);
+        return interval;
+    }
+
+    /** Everything recorded so far (complete once closed), microseconds. */
+    public synchronized Histogram totalTimeToPlayMicros() {
+        return totalTimeToPlayMicros.copy();
+    }
+
+    /** Everything recorded so far (complete once closed), microseconds. */
+    public synchronized Histogram totalPlaybackStartMicros() {
+        return totalPlaybackStartMicros.copy();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            writeInterval();
+            closed = true;
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.dropnight.simulations.client;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the viewers of one night experienced, recorded client-side: counters, and two latency
+ * distributions in HdrHistogram (microseconds, 3 significant digits) so that the SLOs are computed
+ * exactly rather than from Gatling's t-digest sketch.
+ *
+ * <p>Thread-safe: recording is lock-free from any Gatling thread ({@link Recorder}, {@link LongAdder});
+ * interval histograms are taken by one reader ({@link ClientHistogramLog}).
+ */
+public final class ClientMetrics {
+    /** Highest value tracked: one hour, in microseconds. */
+    public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
+    public static final int SIGNIFICANT_DIGITS = 3;
+
+    final Recorder timeToPlayMicros = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    final Recorder playbackStartMicros = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+
+    private final LongAdder users = new LongAdder();
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder errorPages = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    private final LongAdder refreshes = new LongAdder();
+    private final LongAdder abandonments = new LongAdder();
+    private final LongAdder playbackStarts = new LongAdder();
+
+    /** A viewer started a journey. */
+    public void userStarted() {
+        users.increment();
+    }
+
+    /** A request was answered, timed out or failed: the denominator of the error-page rate. */
+    public void requestSent() {
+        requests.increment();
+    }
+
+    /** A response carried the error page's marker (any status). */
+    public void errorPageSeen() {
+        errorPages.increment();
+    }
+
+    /** A request failed without the error page: timeout, refused connection, unexpected status. */
+    public void requestFailed() {
+        failures.increment();
+    }
+
+    public void refreshed() {
+        refreshes.increment();
+    }
+
+    public void abandoned() {
+        abandonments.increment();
+    }
+
+    /**
+     * A stream started.
+     *
+     * @param playbackStartNanos the successful playback-start request's latency, nanoseconds
+     * @param timeToPlayNanos    from the viewer's intent to play to this success, nanoseconds
+     */
+    public void playbackStarted(long playbackStartNanos, long timeToPlayNanos) {
+        playbackStarts.increment();
+        playbackStartMicros.recordValue(clamp(playbackStartNanos / 1_000));
+        timeToPlayMicros.recordValue(clamp(timeToPlayNanos / 1_000));
+    }
+
+    /** A consistent-enough snapshot of the counters (each is exact; they are read one after another). */
+    public Counts counts() {
+        return new Counts(users.sum(), requests.sum(), errorPages.sum(), failures.sum(), refreshes.sum(),
+                abandonments.sum(), playbackStarts.sum());
+    }
+
+    private static long clamp(long micros) {
+        return Math.max(0, Math.min(HIGHEST_TRACKABLE_MICROS, micros));
+    }
+
+    /** Counters of one night. */
+    public record Counts(long users, long requests, long errorPages, long failures, long refreshes,
+                         long abandonments, long playbackStarts) {
+
+        /** Error pages per request, percent (0 when nothing was sent). */
+        public double errorPageRatePercent() {
+            return requests == 0 ? 0 : 100.0 * errorPages / requests;
+        }
+
+        /** Viewers who gave up per play intent that ended (started or abandoned), percent. */
+        public double abandonmentPercent() {
+            long ended = abandonments + playbackStarts;
+            return ended == 0 ? 0 : 100.0 * abandonments / ended;
+        }
+    }
+
+    /** Cumulative histograms, filled by {@link ClientHistogramLog} as it writes each interval. */
+    public static Histogram newHistogram() {
+        return new Histogram(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    }
+}

@@ -1,0 +1,95 @@
+package io.dropnight.simulations.journey;
+
+import io.dropnight.simulations.nights.Population;
+import io.dropnight.simulations.params.Night;
+import io.gatling.javaapi.core.ChainBuilder;
+
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
+
+/**
+ * Assembles the {@link Steps} into each population's journey. Two groups carry the SLOs into
+ * Gatling's own statistics:
+ * <ul>
+ *   <li>{@value #TIME_TO_PLAY}: from the intent to play to a started stream, refreshes and pauses
+ *       included (gatling.conf sets {@code useGroupDurationMetric}); for a viewer already waiting
+ *       on the title page, the intent is the moment the episode shows as unlocked;</li>
+ *   <li>{@value #PLAYBACK_OUTCOME}: holds no request; it is marked failed when the viewer gave up,
+ *       so its KO share is the abandonment rate.</li>
+ * </ul>
+ */
+public final class Journeys {
+    public static final String TIME_TO_PLAY = "time-to-play";
+    public static final String PLAYBACK_OUTCOME = "playback-outcome";
+
+    private final Steps steps;
+    private final EpisodeChoice choice;
+
+    public Journeys(Steps steps, Night night) {
+        this.steps = Objects.requireNonNull(steps, "steps");
+        this.choice = switch (night) {
+            case PREMIERE_DROP -> EpisodeChoice.NTH_OF_LAST_SEASON;
+            case CHRISTMAS_VOLUME -> EpisodeChoice.ONE_OF_LAST_THREE;
+            case FINALE_DROP, LIVE_EVENT -> EpisodeChoice.FINAL;
+        };
+    }
+
+    /**
+     * @param population    who, and what they do
+     * @param eventEndNanos when a live event ends, on {@link System#nanoTime()} (read when used)
+     */
+    public ChainBuilder of(Population population, LongSupplier eventEndNanos) {
+        return switch (population.journey()) {
+            case WAIT_FOR_DROP -> waitForDrop(population);
+            case PLAY_NOW -> playNow(population);
+            case BINGE -> nextEpisodes(playNow(population), population);
+            case LIVE -> playNow(population)
+                    .exec(steps.heartbeatsUntil(eventEndNanos, population.heartbeatInterval()));
+        };
+    }
+
+    private ChainBuilder waitForDrop(Population p) {
+        ChainBuilder first = steps.arrive()
+                .exec(steps.session(), steps.home(), steps.title(), steps.pollTitleUntilDrop())
+                .exec(doIf(s -> s.getBoolean(Steps.ABANDONED)).then(outcome()))
+                .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                .exec(steps.intendToPlay())
+                .exec(group(TIME_TO_PLAY).on(steps.chooseEpisode(EpisodeChoice.FINAL, 0), steps.play()))
+                .exec(outcome())
+                .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                .exec(steps.heartbeats(p.heartbeats(), p.heartbeatInterval()));
+        return nextEpisodes(first, p);
+    }
+
+    private ChainBuilder playNow(Population p) {
+        return steps.arrive()
+                .exec(steps.intendToPlay())
+                .exec(group(TIME_TO_PLAY).on(steps.session(), steps.home(), steps.title(),
+                        steps.chooseEpisode(choice, 0), steps.play()))
+                .exec(outcome())
+                .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                .exec(steps.heartbeats(p.heartbeats(), p.heartbeatInterval()));
+    }
+
+    /** Episodes after the first: each start is its own intent and its own time to play. */
+    private ChainBuilder nextEpisodes(ChainBuilder first, Population p) {
+        ChainBuilder chain = first;
+        for (int i = 1; i < p.episodes(); i++) {
+            chain = chain.exec(steps.intendToPlay())
+                    .exec(group(TIME_TO_PLAY).on(steps.chooseEpisode(EpisodeChoice.NTH_OF_LAST_SEASON, i), steps.play()))
+                    .exec(outcome())
+                    .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                    .exec(steps.heartbeats(p.heartbeats(), p.heartbeatInterval()));
+        }
+        return chain;
+    }
+
+    private static ChainBuilder outcome() {
+        return group(PLAYBACK_OUTCOME).on(exec(s -> s.getBoolean(Steps.ABANDONED) ? s.markAsFailed() : s));
+    }
+
+}

@@ -1,0 +1,219 @@
+package io.dropnight.simulations.params;
+
+import io.dropnight.config.ConfigException;
+import io.dropnight.config.Durations;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a rehearsal can be told, read from system properties in this one place and validated
+ * before any load is sent. Each rule violation is a {@link ParameterException} whose one-line
+ * message names the property, the value and the rule. Immutable and thread-safe.
+ *
+ * @param night          which night to rehearse ({@code -Dnight})
+ * @param scale          audience ratio to the calibrated night, also passed to the service as its
+ *                       capacity scale so that the ratio load/capacity is kept ({@code -Dscale})
+ * @param compression    the night's timeline is divided by this; human pauses are not ({@code -Dcompression})
+ * @param dropOffset     time from the first injection to the drop; empty: the night's own default
+ * @param refreshPolicy  what a viewer does on the error page ({@code -Drefresh=refresh|backoff})
+ * @param maxRefreshes   refreshes a viewer tries before giving up ({@code -DmaxRefreshes})
+ * @param slo            SLO thresholds ({@code -Dslo.*})
+ * @param enforceSlos    register the SLOs as Gatling assertions, so that a breach fails the build
+ * @param target         a real service to point at; empty: start the embedded service
+ * @param service        flags passed to the embedded service (ignored with a target)
+ * @param reportsDir     where run folders are written ({@code -DreportsDir}, default {@code reports})
+ * @param gatlingResults where Gatling writes its reports, to copy the run's into the run folder
+ *                       ({@code -DgatlingResults}, default {@code ${buildDir}/gatling} as the Maven
+ *                       plugin uses, {@code buildDir} defaulting to {@code target})
+ */
+public record NightParameters(Night night, double scale, double compression, Optional<Duration> dropOffset,
+                              RefreshPolicy refreshPolicy, int maxRefreshes, SloThresholds slo,
+                              boolean enforceSlos, Optional<URI> target, ServiceFlags service,
+                              Path reportsDir, Path gatlingResults) {
+
+    public static final String NIGHT = "night";
+    public static final String SCALE = "scale";
+    public static final String COMPRESSION = "compression";
+    public static final String DROP_OFFSET = "dropOffset";
+    public static final String REFRESH = "refresh";
+    public static final String MAX_REFRESHES = "maxRefreshes";
+    public static final String ENFORCE_SLOS = "slo.enforce";
+    public static final String TARGET = "target";
+    public static final String REPORTS_DIR = "reportsDir";
+    public static final String GATLING_RESULTS = "gatlingResults";
+
+    private static final Pattern SERVICE_TIME = Pattern.compile("[a-z-]+=\\S+");
+
+    public NightParameters {
+        notNull(NIGHT, night);
+        between(SCALE, scale, 0.001, 100);
+        between(COMPRESSION, compression, 1, 1000);
+        notNull(DROP_OFFSET, dropOffset);
+        dropOffset.ifPresent(d -> {
+            if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ParameterException(DROP_OFFSET, Durations.format(d), "must be from 1s to 1h");
+            }
+        });
+        notNull(REFRESH, refreshPolicy);
+        if (maxRefreshes < 0 || maxRefreshes > 50) {
+            throw new ParameterException(MAX_REFRESHES, maxRefreshes, "must be a whole number from 0 to 50");
+        }
+        notNull("slo", slo);
+        notNull(TARGET, target);
+        notNull("service", service);
+        notNull(REPORTS_DIR, reportsDir);
+        notNull(GATLING_RESULTS, gatlingResults);
+    }
+
+    /** The defaults: the finale drop at scale 0.5, compression 20, viewers who refresh up to 5 times. */
+    public static NightParameters defaults() {
+        return fromProperties(new Properties());
+    }
+
+    /** Reads and validates {@link System#getProperties()}. */
+    public static NightParameters fromSystemProperties() {
+        return fromProperties(System.getProperties());
+    }
+
+    /**
+     * Reads and validates the given properties; absent properties take their defaults.
+     *
+     * @throws ParameterException on the first property that breaks its rule
+     */
+    public static NightParameters fromProperties(Properties props) {
+        UnaryOperator<String> get = key -> {
+            String v = props.getProperty(key);
+            return v == null || v.isBlank() ? null : v.trim();
+        };
+        return new NightParameters(
+                Night.parse(NIGHT, orElse(get.apply(NIGHT), Night.FINALE_DROP.label())),
+                number(SCALE, orElse(get.apply(SCALE), "0.5")),
+                number(COMPRESSION, orElse(get.apply(COMPRESSION), "20")),
+                Optional.ofNullable(get.apply(DROP_OFFSET)).map(t -> duration(DROP_OFFSET, t)),
+                RefreshPolicy.parse(REFRESH, orElse(get.apply(REFRESH), "refresh")),
+                (int) whole(MAX_REFRESHES, orElse(get.apply(MAX_REFRESHES), "5")),
+                SloThresholds.fromProperties(get),
+                bool(ENFORCE_SLOS, orElse(get.apply(ENFORCE_SLOS), "true")),
+                Optional.ofNullable(get.apply(TARGET)).map(t -> url(TARGET, t)),
+                ServiceFlags.fromProperties(get),
+                Path.of(orElse(get.apply(REPORTS_DIR), "reports")),
+                Path.of(orElse(get.apply(GATLING_RESULTS), orElse(get.apply("buildDir"), "target") + "/gatling")));
+    }
+
+    /** The drop offset, or the night's default when none was given. */
+    public Duration dropOffsetOr(Duration nightDefault) {
+        return dropOffset.orElse(nightDefault);
+    }
+
+    /** A night's real-time duration after compression, never below one millisecond. */
+    public Duration compressed(Duration real) {
+        return Duration.ofMillis(Math.max(1, Math.round(real.toMillis() / compression)));
+    }
+
+    /** A calibrated user count after scaling, at least one. */
+    public int users(int calibrated) {
+        return (int) Math.max(1, Math.round(calibrated * scale));
+    }
+
+    public NightParameters withNight(Night value) {
+        return new NightParameters(value, scale, compression, dropOffset, refreshPolicy, maxRefreshes, slo,
+                enforceSlos, target, service, reportsDir, gatlingResults);
+    }
+
+    // --- parsing helpers: each failure names the property, the value and the rule -------------
+
+    static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static double number(String property, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below in one line, with the rule
+        }
+        throw new ParameterException(property, text, "must be a number such as 0.5 or 20");
+    }
+
+    static long whole(String property, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new ParameterException(property, text, "must be a whole number");
+        }
+    }
+
+    static boolean bool(String property, String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ParameterException(property, text, "must be true or false");
+        };
+    }
+
+    static Duration duration(String property, String text) {
+        try {
+            return Durations.parse(property, text);
+        } catch (ConfigException e) {
+            throw new ParameterException(property, text, "must be a duration such as 500ms, 30s or 2m");
+        }
+    }
+
+    static URI url(String property, String text) {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && (uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath()))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below in one line, with the rule
+        }
+        throw new ParameterException(property, text, "must be an http(s) URL with a host and no path, such as http://127.0.0.1:8080");
+    }
+
+    static void between(String property, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new ParameterException(property, fmt(value), "must be a number from " + fmt(min) + " to " + fmt(max));
+        }
+    }
+
+    static <T> T notNull(String property, T value) {
+        if (value == null) {
+            throw new ParameterException(property, "null", "is required");
+        }
+        return value;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
+
+    static List<String> serviceTimes(String property, String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (!SERVICE_TIME.matcher(p).matches()) {
+                throw new ParameterException(property, text, "must be ENDPOINT=SPEC[,ENDPOINT=SPEC...], such as playback-start=lognormal:20ms:120ms");
+            }
+            out.add(p);
+        }
+        return List.copyOf(out);
+    }
+}

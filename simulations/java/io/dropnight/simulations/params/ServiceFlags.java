@@ -1,0 +1,88 @@
+package io.dropnight.simulations.params;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
+
+/**
+ * Capacity and policy flags handed to the embedded service; a night differs from another by these,
+ * not by code. Unset values leave the service's own defaults. Immutable.
+ *
+ * @param policy        {@code -Dpolicy}: none, fixed, adaptive or priority (default fixed: the branded error page)
+ * @param slots         {@code -Dslots}: full-size backend slots
+ * @param queueLimit    {@code -DqueueLimit}: full-size wait-queue bound
+ * @param seed          {@code -Dseed}: catalogue and service-time seed, also seeds nothing client-side
+ * @param singleFlight  {@code -DsingleFlight}: coalesce cache misses
+ * @param prewarm       {@code -Dprewarm}: pre-warm the title cache at the drop
+ * @param unconstrained {@code -Dunconstrained}: turn the capacity model off (measures the harness)
+ * @param serviceTimes  {@code -DserviceTime=ENDPOINT=SPEC,...}: per-endpoint service-time overrides
+ */
+public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLimit, long seed,
+                           boolean singleFlight, boolean prewarm, boolean unconstrained, List<String> serviceTimes) {
+
+    public static final String POLICY = "policy";
+    public static final String SLOTS = "slots";
+    public static final String QUEUE_LIMIT = "queueLimit";
+    public static final String SEED = "seed";
+    public static final String SINGLE_FLIGHT = "singleFlight";
+    public static final String PREWARM = "prewarm";
+    public static final String UNCONSTRAINED = "unconstrained";
+    public static final String SERVICE_TIME = "serviceTime";
+
+    private static final List<String> POLICIES = List.of("none", "fixed", "adaptive", "priority");
+
+    public ServiceFlags {
+        if (!POLICIES.contains(policy)) {
+            throw new ParameterException(POLICY, policy, "must be one of none, fixed, adaptive, priority");
+        }
+        slots.ifPresent(v -> atLeast(SLOTS, v, 1));
+        queueLimit.ifPresent(v -> atLeast(QUEUE_LIMIT, v, 0));
+        serviceTimes = List.copyOf(serviceTimes);
+    }
+
+    static ServiceFlags fromProperties(UnaryOperator<String> get) {
+        return new ServiceFlags(
+                NightParameters.orElse(get.apply(POLICY), "fixed").toLowerCase(Locale.ROOT),
+                optionalInt(SLOTS, get.apply(SLOTS)),
+                optionalInt(QUEUE_LIMIT, get.apply(QUEUE_LIMIT)),
+                NightParameters.whole(SEED, NightParameters.orElse(get.apply(SEED), "42")),
+                NightParameters.bool(SINGLE_FLIGHT, NightParameters.orElse(get.apply(SINGLE_FLIGHT), "false")),
+                NightParameters.bool(PREWARM, NightParameters.orElse(get.apply(PREWARM), "false")),
+                NightParameters.bool(UNCONSTRAINED, NightParameters.orElse(get.apply(UNCONSTRAINED), "false")),
+                NightParameters.serviceTimes(SERVICE_TIME, get.apply(SERVICE_TIME)));
+    }
+
+    /** The command-line flags for {@code dropnight serve}, scale and drop excluded (the simulation owns those). */
+    public List<String> toArgs() {
+        List<String> args = new ArrayList<>(List.of("--policy", policy, "--seed", Long.toString(seed)));
+        slots.ifPresent(v -> args.addAll(List.of("--slots", Integer.toString(v))));
+        queueLimit.ifPresent(v -> args.addAll(List.of("--queue-limit", Integer.toString(v))));
+        if (singleFlight) {
+            args.add("--single-flight");
+        }
+        if (prewarm) {
+            args.add("--prewarm");
+        }
+        if (unconstrained) {
+            args.add("--unconstrained");
+        }
+        for (String st : serviceTimes) {
+            args.addAll(List.of("--service-time", st));
+        }
+        return List.copyOf(args);
+    }
+
+    private static OptionalInt optionalInt(String property, String text) {
+        return Optional.ofNullable(text).map(t -> OptionalInt.of((int) Math.max(Integer.MIN_VALUE,
+                Math.min(Integer.MAX_VALUE, NightParameters.whole(property, t))))).orElse(OptionalInt.empty());
+    }
+
+    private static void atLeast(String property, int value, int min) {
+        if (value < min) {
+            throw new ParameterException(property, value, "must be a whole number >= " + min);
+        }
+    }
+}

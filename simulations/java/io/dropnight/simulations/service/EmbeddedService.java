@@ -1,0 +1,140 @@
+package io.dropnight.simulations.service;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Dropnight service in a child JVM, so that the injector's garbage collection and CPU bursts
+ * do not show up in the server's latencies (they share the machine, not the heap or the GC).
+ * Started with {@code --port 0}; the URL is read from its single ready line. {@link #close()}
+ * sends SIGTERM, which drains and writes the final histograms, and waits for exit.
+ *
+ * <p>Not thread-safe: one owner starts and stops it.
+ */
+public final class EmbeddedService implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("Dropnight listening on (http://\\S+)");
+    private static final long READY_TIMEOUT_SECONDS = 60;
+    private static final long STOP_TIMEOUT_SECONDS = 30;
+
+    private final Process process;
+    private final URI url;
+    private final Thread hook;
+
+    private EmbeddedService(Process process, URI url) {
+        this.process = process;
+        this.url = url;
+        // If the injector dies before after(), the service must not outlive it.
+        this.hook = new Thread(process::destroy, "dropnight-service-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Starts {@code io.dropnight.cli.Main serve --port 0 --run-dir runDir args...} and waits for it to listen.
+     *
+     * @param classpath the service's classpath ({@link ServiceClasspath#fromThisJvm()})
+     * @param runDir    where the service writes server.hlog; its console output goes to server.log there
+     * @param args      further flags for {@code serve}
+     * @throws IOException when it cannot start, exits, or is not ready within a minute
+     */
+    public static EmbeddedService start(String classpath, Path runDir, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
+                "-cp", classpath, "io.dropnight.cli.Main", "serve",
+                "--port", "0", "--run-dir", runDir.toAbsolutePath().toString()));
+        command.addAll(args);
+        Files.createDirectories(runDir);
+        Path log = runDir.resolve("server.log");
+        Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<URI> ready = new CompletableFuture<>();
+        Thread pump = new Thread(() -> pump(out, log, ready), "dropnight-service-output");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            return new EmbeddedService(process, ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+            throw new IOException("the embedded service did not print its ready line within " + READY_TIMEOUT_SECONDS
+                    + " s; see " + log + " (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the embedded service", e);
+        }
+    }
+
+    /** Copies the service's console to server.log, completing {@code ready} on the ready line. */
+    private static void pump(BufferedReader out, Path log, CompletableFuture<URI> ready) {
+        try (PrintStream file = new PrintStream(Files.newOutputStream(log, java.nio.file.StandardOpenOption.APPEND), true,
+                StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                file.println(line);
+                Matcher m = READY.matcher(line);
+                if (!ready.isDone() && m.find()) {
+                    ready.complete(URI.create(m.group(1)));
+                }
+            }
+            ready.completeExceptionally(new IOException("the service exited before it was ready"));
+        } catch (IOException e) {
+            ready.completeExceptionally(e);
+        }
+    }
+
+    /** The base URL, such as {@code http://127.0.0.1:40123}. */
+    public URI url() {
+        return url;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * SIGTERM, then wait for the drain; forcibly killed after 30 s.
+     *
+     * @return the exit code (0 after a clean drain)
+     */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs anyway and is harmless on a dead process
+        }
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedService[pid=" + process.pid() + ", url=" + Objects.toString(url) + "]";
+    }
+}

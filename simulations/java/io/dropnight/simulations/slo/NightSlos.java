@@ -1,0 +1,84 @@
+package io.dropnight.simulations.slo;
+
+import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.journey.Journeys;
+import io.dropnight.simulations.params.SloThresholds;
+import io.gatling.javaapi.core.Assertion;
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+import java.util.Objects;
+
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.global;
+
+/**
+ * The SLOs every night is held to, twice: as Gatling assertions (which fail the build) and as
+ * exact values from the client-side histograms and counters (slo.json, slo-junit.xml).
+ *
+ * <p>The two views measure the same things with two caveats, stated in the reports: Gatling's
+ * percentiles are a t-digest estimate, and Gatling's failed-request share counts every failure
+ * (timeouts included), so it bounds the error-page rate from above.
+ */
+public final class NightSlos {
+    public static final String PLAYBACK_START_P99 = "playbackStartP99";
+    public static final String TIME_TO_PLAY_P95 = "timeToPlayP95";
+    public static final String ERROR_PAGE_RATE = "errorPageRate";
+    public static final String ABANDONMENT = "abandonment";
+
+    private final String night;
+    private final SloThresholds thresholds;
+
+    /** The viewer's stream starts fast once the request gets through. */
+    public final Assertion playbackStartP99;
+    /** Arriving to watching, refreshes included. */
+    public final Assertion timeToPlayP95;
+    /** Failed requests (error pages, and any timeouts) stay rare. */
+    public final Assertion errorPageRate;
+    /** Almost nobody gives up. */
+    public final Assertion abandonment;
+
+    public NightSlos(String night, SloThresholds thresholds) {
+        this.night = Objects.requireNonNull(night, "night");
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        playbackStartP99 = details(Journeys.TIME_TO_PLAY, "playback-start").responseTime().percentile(99.0)
+                .lte((int) thresholds.playbackStartP99Millis());
+        timeToPlayP95 = details(Journeys.TIME_TO_PLAY).responseTime().percentile(95.0)
+                .lte((int) thresholds.timeToPlayP95Millis());
+        errorPageRate = global().failedRequests().percent().lte(thresholds.errorPageRatePercent());
+        abandonment = details(Journeys.PLAYBACK_OUTCOME).failedRequests().percent().lte(thresholds.abandonmentPercent());
+    }
+
+    public List<Assertion> assertions() {
+        return List.of(playbackStartP99, timeToPlayP95, errorPageRate, abandonment);
+    }
+
+    /**
+     * Evaluates the SLOs exactly on the client-side data.
+     *
+     * @param playbackStartMicros successful playback-start latencies, microseconds
+     * @param timeToPlayMicros    times to play, microseconds
+     */
+    public List<SloResult> evaluate(Histogram playbackStartMicros, Histogram timeToPlayMicros, ClientMetrics.Counts counts) {
+        return List.of(
+                SloResult.atMost(PLAYBACK_START_P99, night + "/playback-start p99",
+                        thresholds.playbackStartP99Millis(), millis(playbackStartMicros, 99.0), "ms"),
+                SloResult.atMost(TIME_TO_PLAY_P95, night + "/time-to-play p95",
+                        thresholds.timeToPlayP95Millis(), millis(timeToPlayMicros, 95.0), "ms"),
+                SloResult.atMost(ERROR_PAGE_RATE, night + " error pages per request",
+                        thresholds.errorPageRatePercent(), counts.errorPageRatePercent(), "%"),
+                SloResult.atMost(ABANDONMENT, night + " viewers who gave up",
+                        thresholds.abandonmentPercent(), counts.abandonmentPercent(), "%"));
+    }
+
+    /**
+     * A percentile in milliseconds; with no sample at all the SLO cannot be met, so it reads as
+     * infinite rather than a flattering zero.
+     */
+    static double millis(Histogram micros, double percentile) {
+        if (micros.getTotalCount() == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return micros.getValueAtPercentile(percentile) / 1000.0;
+    }
+}
