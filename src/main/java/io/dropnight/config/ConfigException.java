@@ -13,8 +13,13 @@ public final class ConfigException extends IllegalArgumentException {
     private final String field;
 
     public ConfigException(String field, Object value, String rule) {
-        super(String.format(Locale.ROOT, "%s = %s: %s", field, value, rule));
+        super(oneLine(String.format(Locale.ROOT, "%s = %s: %s", field, value, rule)));
         this.field = field;
+    }
+
+    /** Parser messages span lines; an error for a person stays on one. */
+    private static String oneLine(String message) {
+        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
     /** The dotted name of the field at fault, as written in a config file. */

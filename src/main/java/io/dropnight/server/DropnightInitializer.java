@@ -1,8 +1,8 @@
 package io.dropnight.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -10,7 +10,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /** Builds each connection's pipeline, top to bottom. Shared; holds no per-channel state. */
-public final class DropnightInitializer extends ChannelInitializer<SocketChannel> {
+public final class DropnightInitializer extends ChannelInitializer<Channel> {
     private final ServerContext context;
     private final ConnectionLimiter connectionLimiter;
 
@@ -20,7 +20,7 @@ public final class DropnightInitializer extends ChannelInitializer<SocketChannel
     }
 
     @Override
-    protected void initChannel(SocketChannel ch) {
+    protected void initChannel(Channel ch) {
         RequestHandler handler = new RequestHandler(context);
         ChannelPipeline p = ch.pipeline();
         p.addLast("connections", connectionLimiter);

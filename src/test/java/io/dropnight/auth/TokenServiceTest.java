@@ -1,0 +1,66 @@
+package io.dropnight.auth;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TokenServiceTest {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-26T01:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final TokenService tokens = new TokenService(clock);
+
+    @Test
+    void validTokenCarriesItsSubject() {
+        String t = tokens.issue("session", "profile-1", Duration.ofMinutes(5));
+        assertEquals("profile-1", tokens.verify("session", t).orElseThrow().subject());
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        String t = tokens.issue("session", "p", Duration.ofMinutes(5));
+        now.set(now.get().plus(Duration.ofMinutes(5)));
+        assertTrue(tokens.verify("session", t).isEmpty());
+    }
+
+    @Test
+    void tamperedForeignAndWrongKindTokensAreRefused() {
+        String t = tokens.issue("session", "p", Duration.ofMinutes(5));
+        String tampered = (t.charAt(0) == 'A' ? 'B' : 'A') + t.substring(1);
+        assertTrue(tokens.verify("session", tampered).isEmpty());
+        assertTrue(tokens.verify("playback", t).isEmpty());
+        assertTrue(new TokenService(clock).verify("session", t).isEmpty(), "another key signs differently");
+        assertTrue(tokens.verify("session", "not.a.token").isEmpty());
+        assertTrue(tokens.verify("session", "").isEmpty());
+        assertTrue(tokens.verify("session", null).isEmpty());
+    }
+
+    @Test
+    void constantTimeEqualsComparesWholeValues() {
+        assertTrue(TokenService.constantTimeEquals("secret-secret-123", "secret-secret-123"));
+        assertFalse(TokenService.constantTimeEquals("secret-secret-123", "secret-secret-12"));
+        assertFalse(TokenService.constantTimeEquals("secret-secret-123", null));
+    }
+}
