@@ -51,7 +51,7 @@ public final class Durations {
         throw new ConfigException(field, text, "must be a duration such as 250us, 20ms, 1.5s, 10m or PT10M");
     }
 
-    /** The shortest exact human form: {@code 1500ms} becomes {@code 1.5s}. */
+    /** An exact human form in the largest whole unit: 2000ms is {@code 2s}, 1500ms stays {@code 1500ms}. */
     public static String format(Duration d) {
         long nanos = d.toNanos();
         if (nanos % 1_000_000_000L == 0) {
