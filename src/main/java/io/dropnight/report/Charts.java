@@ -1,0 +1,63 @@
+package io.dropnight.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.AbstractHistogram;
+
+/** Builds the {@link ChartSpec}s shared by the run and comparison pages. */
+final class Charts {
+    static final String LATENCY_AXIS = "latency (ms, log scale)";
+
+    private Charts() {
+    }
+
+    /** A latency-distribution series, or nothing for an empty histogram. */
+    static void addCurve(List<ChartSpec.Series> series, String label, int colour, boolean dashed,
+                         AbstractHistogram micros) {
+        if (micros.getTotalCount() > 0) {
+            series.add(new ChartSpec.Series(label, colour, dashed, PercentileCurve.of(micros)));
+        }
+    }
+
+    /** Server (all, ok) and client curves of one endpoint. */
+    static ChartSpec endpoint(String id, String night, EndpointLatency e) {
+        List<ChartSpec.Series> series = new ArrayList<>();
+        addCurve(series, "server, all responses", 0, false, e.serverAll());
+        addCurve(series, "server, ok only", 1, false, e.serverOk());
+        addCurve(series, "client (load generator)", 2, true, e.client());
+        return new ChartSpec(id, ChartSpec.PERCENTILES, night + " \u00b7 " + e.endpoint() + " latency by percentile",
+                LATENCY_AXIS, series, null);
+    }
+
+    /** Offered, accepted and rejected requests per second, with the drop marked. */
+    static ChartSpec load(String id, String night, LoadSeries load, OptionalDouble dropAtSec) {
+        List<ChartSpec.Series> series = List.of(
+                timeSeries("offered (all requests)", 0, false, load, LoadSeries.Point::offeredPerSec),
+                timeSeries("accepted (ok)", 1, false, load, LoadSeries.Point::acceptedPerSec),
+                timeSeries("rejected (shed)", 3, true, load, LoadSeries.Point::rejectedPerSec));
+        return new ChartSpec(id, ChartSpec.TIMELINE, night + " \u00b7 load per second", "requests per second",
+                series, drop(dropAtSec));
+    }
+
+    static ChartSpec errorPages(String id, String night, LoadSeries load, OptionalDouble dropAtSec) {
+        List<ChartSpec.Series> series = List.of(
+                timeSeries("error-page rate", 3, false, load, LoadSeries.Point::errorPagePercent));
+        return new ChartSpec(id, ChartSpec.TIMELINE, night + " \u00b7 error pages per request",
+                "error pages (% of requests)", series, drop(dropAtSec));
+    }
+
+    static ChartSpec.Series timeSeries(String label, int colour, boolean dashed, LoadSeries load,
+                                       ToDoubleFunction<LoadSeries.Point> y) {
+        List<double[]> points = new ArrayList<>();
+        for (LoadSeries.Point p : load.points()) {
+            points.add(new double[] {p.secondsSinceStart(), y.applyAsDouble(p)});
+        }
+        return new ChartSpec.Series(label, colour, dashed, points);
+    }
+
+    private static Double drop(OptionalDouble dropAtSec) {
+        return dropAtSec.isPresent() ? dropAtSec.getAsDouble() : null;
+    }
+}

@@ -1,0 +1,120 @@
+package io.dropnight.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Renders several runs side by side: a table of the runs and their SLO results, then per night and
+ * endpoint one chart with every run's server curve (solid) and client curve (dashed) overlaid.
+ */
+final class ComparisonPage {
+    private ComparisonPage() {
+    }
+
+    /** @param outDir the folder the page is written to, so that links to the runs are relative */
+    static String render(List<RunModel> runs, Path outDir) {
+        HtmlPage page = new HtmlPage("Dropnight comparison of " + runs.size() + " runs");
+        page.raw("<header><p class=\"crumbs\"><a href=\"index.html\">All runs</a></p>")
+                .raw("<h1>Comparison of " + runs.size() + " runs</h1>")
+                .raw("<p class=\"lede\">Colour tells the runs apart; solid lines are the server's view of every"
+                        + " response, dashed lines the client's. Latency in milliseconds.</p></header>");
+        page.raw("<section><h2>Runs</h2>").raw(runTable(runs, outDir)).raw("</section>");
+        page.raw("<section><h2>Which runs meet the SLOs</h2>").raw(sloMatrix(runs)).raw("</section>");
+        for (String night : nights(runs)) {
+            page.raw("<section class=\"night\"><h2>Night: " + Html.esc(night) + "</h2><div class=\"grid\">");
+            for (String endpoint : endpoints(runs, night)) {
+                page.chart(overlay(page.nextChartId(), runs, night, endpoint));
+            }
+            page.raw("</div></section>");
+        }
+        return page.render();
+    }
+
+    private static String runTable(List<RunModel> runs, Path outDir) {
+        StringBuilder t = new StringBuilder("<table><thead><tr><th>colour</th><th>run</th><th>started</th>"
+                + "<th>night</th><th>policy</th><th>capacity</th><th>seed</th><th>SLOs</th></tr></thead><tbody>");
+        for (int i = 0; i < runs.size(); i++) {
+            RunData d = runs.get(i).data();
+            String link = outDir.toAbsolutePath().normalize()
+                    .relativize(d.dir().toAbsolutePath().normalize().resolve(RunFolder.REPORT_PAGE)).toString()
+                    .replace('\\', '/');
+            t.append("<tr><td>").append(swatch(i)).append("</td><td><a href=\"").append(Html.esc(link)).append("\">")
+                    .append(Html.esc(d.runId())).append("</a></td><td>").append(Html.esc(d.info("startedAt", "?")))
+                    .append("</td><td>").append(Html.esc(d.info("night", "?"))).append("</td><td>")
+                    .append(Html.esc(d.info("policy", "?"))).append("</td><td><code>")
+                    .append(Html.esc(d.runInfo().path("capacity").toString())).append("</code></td><td>")
+                    .append(Html.esc(d.info("seed", "?"))).append("</td><td>").append(Fragments.verdict(d.verdict()))
+                    .append("</td></tr>");
+        }
+        return t.append("</tbody></table>").toString();
+    }
+
+    private static String swatch(int run) {
+        return "<span class=\"swatch c" + (run % 8) + "\" aria-label=\"colour " + (run + 1) + "\">run "
+                + (run + 1) + "</span>";
+    }
+
+    private static String sloMatrix(List<RunModel> runs) {
+        Set<String> names = new LinkedHashSet<>();
+        runs.forEach(r -> r.data().slos().forEach(s -> names.add(s.name())));
+        if (names.isEmpty()) {
+            return "<p class=\"missing\">None of these runs has SLO results.</p>";
+        }
+        StringBuilder t = new StringBuilder("<table class=\"slo\"><thead><tr><th>objective</th>");
+        runs.forEach(r -> t.append("<th>").append(Html.esc(r.data().runId())).append("</th>"));
+        t.append("</tr></thead><tbody>");
+        for (String name : names) {
+            t.append("<tr><th scope=\"row\">").append(Html.esc(name)).append("</th>");
+            for (RunModel r : runs) {
+                t.append("<td>").append(r.data().slos().stream().filter(s -> s.name().equals(name)).findFirst()
+                        .map(s -> Fragments.passed(s.passed()) + " " + Fragments.number(s.actual()) + " "
+                                + Html.esc(s.unit()))
+                        .orElse("\u2013 not measured")).append("</td>");
+            }
+            t.append("</tr>");
+        }
+        return t.append("</tbody></table>").toString();
+    }
+
+    private static ChartSpec overlay(String id, List<RunModel> runs, String night, String endpoint) {
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            NightModel n = runs.get(i).nights().stream().filter(m -> m.night().equals(night)).findFirst().orElse(null);
+            EndpointLatency e = n == null ? null : n.endpoint(endpoint);
+            String run = runs.get(i).data().runId();
+            if (e != null) {
+                Charts.addCurve(series, run + " server", i, false, e.serverAll());
+                Charts.addCurve(series, run + " client", i, true, e.client());
+            } else if (n != null && endpoint.equals(RunModel.TIME_TO_PLAY)) {
+                Charts.addCurve(series, run + " time to play", i, true, n.timeToPlay());
+            }
+        }
+        return new ChartSpec(id, ChartSpec.PERCENTILES, night + " \u00b7 " + endpoint + " latency by percentile",
+                Charts.LATENCY_AXIS, series, null);
+    }
+
+    private static Set<String> nights(List<RunModel> runs) {
+        Set<String> nights = new TreeSet<>();
+        runs.forEach(r -> r.nights().forEach(n -> nights.add(n.night())));
+        return nights;
+    }
+
+    private static Set<String> endpoints(List<RunModel> runs, String night) {
+        Set<String> names = new TreeSet<>(RunModel.ENDPOINT_ORDER);
+        for (RunModel r : runs) {
+            for (NightModel n : r.nights()) {
+                if (n.night().equals(night)) {
+                    n.endpoints().forEach(e -> names.add(e.endpoint()));
+                    if (n.timeToPlay().getTotalCount() > 0) {
+                        names.add(RunModel.TIME_TO_PLAY);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+}

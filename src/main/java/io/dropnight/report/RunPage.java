@@ -1,0 +1,105 @@
+package io.dropnight.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** Renders a run's own page (reports/&lt;run&gt;/index.html) from its {@link RunModel}. */
+final class RunPage {
+    private static final List<String> RUN_FIELDS = List.of("runId", "night", "startedAt", "dropAt", "target",
+            "embedded", "policy", "seed");
+
+    private RunPage() {
+    }
+
+    static String render(RunModel model) {
+        RunData data = model.data();
+        HtmlPage page = new HtmlPage("Dropnight run " + data.runId());
+        page.raw("<header><p class=\"crumbs\"><a href=\"../index.html\">All runs</a></p>")
+                .raw("<h1>Run " + Html.esc(data.runId()) + " " + Fragments.verdict(data.verdict()) + "</h1>")
+                .raw("<p class=\"lede\">Night <strong>" + Html.esc(data.info("night", "?")) + "</strong>, policy <strong>"
+                        + Html.esc(data.info("policy", "?")) + "</strong>, seed <strong>" + Html.esc(data.info("seed", "?"))
+                        + "</strong>, drop at " + Html.esc(data.info("dropAt", "unknown")) + ". Latency is in milliseconds;"
+                        + " server histograms were recorded in microseconds with 3 significant digits.</p>");
+        data.gatlingReport().ifPresent(g -> page.raw("<p><a href=\"" + Html.esc(g) + "\">Gatling's report of this run</a></p>"));
+        page.raw("</header>");
+        sloSection(page, data);
+        for (NightModel night : model.nights()) {
+            nightSection(page, model, night);
+        }
+        if (model.nights().isEmpty()) {
+            page.raw("<p class=\"missing\">No interval logs (server.hlog, client.hlog) in this run folder.</p>");
+        }
+        runSection(page, data);
+        return page.render();
+    }
+
+    private static void sloSection(HtmlPage page, RunData data) {
+        page.raw("<section><h2>Service-level objectives</h2>");
+        if (data.slos().isEmpty()) {
+            page.raw("<p class=\"missing\">No SLO results (slo.json) in this run folder.</p>");
+        } else {
+            page.raw(Fragments.sloTable(data.slos()));
+        }
+        page.raw("</section>");
+    }
+
+    private static void nightSection(HtmlPage page, RunModel model, NightModel night) {
+        page.raw("<section class=\"night\"><h2>Night: " + Html.esc(night.night()) + "</h2>");
+        clientSummary(page, model.data().clientSummary(), night.night());
+        page.raw("<div class=\"grid\">");
+        if (!night.load().points().isEmpty()) {
+            page.chart(Charts.load(page.nextChartId(), night.night(), night.load(), model.dropAtSec()));
+            page.chart(Charts.errorPages(page.nextChartId(), night.night(), night.load(), model.dropAtSec()));
+        }
+        if (night.timeToPlay().getTotalCount() > 0) {
+            List<ChartSpec.Series> series = new java.util.ArrayList<>();
+            Charts.addCurve(series, "time to play (client)", 2, true, night.timeToPlay());
+            page.chart(new ChartSpec(page.nextChartId(), ChartSpec.PERCENTILES,
+                    night.night() + " \u00b7 time to play by percentile", Charts.LATENCY_AXIS, series, null));
+        }
+        for (EndpointLatency e : night.endpoints()) {
+            page.chart(Charts.endpoint(page.nextChartId(), night.night(), e));
+        }
+        page.raw("</div>");
+        page.raw(percentileTable(night));
+        page.raw("</section>");
+    }
+
+    static String percentileTable(NightModel night) {
+        StringBuilder t = new StringBuilder(Fragments.percentileHeader("endpoint"));
+        if (night.timeToPlay().getTotalCount() > 0) {
+            t.append(Fragments.percentileRow(RunModel.TIME_TO_PLAY, "client", night.timeToPlay(), -1, -1));
+        }
+        for (EndpointLatency e : night.endpoints()) {
+            if (e.serverAll().getTotalCount() > 0) {
+                t.append(Fragments.percentileRow(e.endpoint(), "server, all", e.serverAll(), e.errorPages(), e.rejected()));
+                t.append(Fragments.percentileRow(e.endpoint(), "server, ok", e.serverOk(), 0, 0));
+            }
+            if (e.client().getTotalCount() > 0) {
+                t.append(Fragments.percentileRow(e.endpoint(), "client", e.client(), -1, -1));
+            }
+        }
+        return t.append("</tbody></table>").toString();
+    }
+
+    private static void clientSummary(HtmlPage page, JsonNode summary, String night) {
+        if (summary.size() == 0 || !summary.path("night").asText(night).equals(night)) {
+            return;
+        }
+        page.raw("<h3>What viewers saw (client)</h3>").raw(Fragments.keyValues(summary));
+    }
+
+    private static void runSection(HtmlPage page, RunData data) {
+        page.raw("<section><h2>Run parameters, capacity, versions and machine</h2><div class=\"grid\">");
+        JsonNode info = data.runInfo();
+        com.fasterxml.jackson.databind.node.ObjectNode run = info.deepCopy();
+        run.retain(RUN_FIELDS);
+        page.raw("<div><h3>Run</h3>" + Fragments.keyValues(run) + "</div>");
+        for (String group : List.of("parameters", "capacity", "versions", "machine")) {
+            if (info.has(group)) {
+                page.raw("<div><h3>" + Html.esc(group) + "</h3>" + Fragments.keyValues(info.get(group)) + "</div>");
+            }
+        }
+        page.raw("</div></section>");
+    }
+}

@@ -1,0 +1,103 @@
+package io.dropnight.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens generated reports in a real headless Chromium from {@code file://}: every chart must render,
+ * the console must stay silent, and a screenshot is saved under the build folder
+ * ({@code report-screenshots/}) for a person to look at. Skipped when /usr/bin/chromium is absent;
+ * CI installs it.
+ */
+class ReportBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Pattern RENDERED = Pattern.compile(
+            "<body data-charts-expected=\"(\\d+)\" data-charts-rendered=\"(\\d+)\">");
+
+    @TempDir
+    Path reports;
+
+    @TempDir
+    Path profiles;
+
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(Files.isExecutable(CHROMIUM),
+                "skipped: /usr/bin/chromium is not installed (apt-get install -y --no-install-recommends chromium)");
+    }
+
+    @Test
+    void rendersEveryChartOfARunReportWithoutConsoleErrors() throws Exception {
+        Fixtures.copyRuns(reports);
+        Path page = ReportGenerator.generate(reports.resolve(Fixtures.PRIORITY));
+        assertRendersAllCharts(page, 7);
+        screenshot(page, "run-" + Fixtures.PRIORITY + ".png");
+    }
+
+    @Test
+    void rendersEveryChartOfAComparisonWithoutConsoleErrors() throws Exception {
+        Fixtures.copyRuns(reports);
+        Path page = new ReportGenerator(Clock.systemUTC()).comparison(
+                List.of(reports.resolve(Fixtures.NONE), reports.resolve(Fixtures.PRIORITY)), reports.resolve("compare.html"));
+        assertRendersAllCharts(page, 5);
+        screenshot(page, "compare.png");
+        screenshot(reports.resolve("index.html"), "index.png");
+    }
+
+    private void assertRendersAllCharts(Path page, int charts) throws Exception {
+        Result r = chromium("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString());
+        Matcher m = RENDERED.matcher(r.stdout);
+        assertTrue(m.find(), () -> "no chart count on <body>: " + r.stdout.substring(0, Math.min(400, r.stdout.length())));
+        assertEquals(charts, Integer.parseInt(m.group(1)), "charts declared");
+        assertEquals(charts, Integer.parseInt(m.group(2)), "charts drawn");
+        List<String> console = r.stderr.lines().filter(l -> l.contains(":CONSOLE")).toList();
+        assertTrue(console.isEmpty(), () -> "console output: " + console);
+    }
+
+    private void screenshot(Path page, String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("dropnight.buildDir", "target"), "report-screenshots"));
+        Path png = dir.resolve(name);
+        Files.deleteIfExists(png);
+        chromium("--hide-scrollbars", "--window-size=1400,3000", "--screenshot=" + png, page.toUri().toString());
+        assertTrue(Files.size(png) > 10_000, "a screenshot with content at " + png);
+    }
+
+    private record Result(String stdout, String stderr) {
+    }
+
+    private Result chromium(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(profiles, "profile")));
+        command.addAll(List.of(args));
+        Path stdout = Files.createTempFile(profiles, "out", ".txt");
+        Path stderr = Files.createTempFile(profiles, "err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 90 s: " + command);
+        }
+        String errors = read(stderr);
+        assertEquals(0, p.exitValue(), () -> "chromium failed: " + errors);
+        return new Result(read(stdout), errors);
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}

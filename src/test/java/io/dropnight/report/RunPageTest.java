@@ -1,0 +1,45 @@
+package io.dropnight.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunPageTest {
+    private static final String HOSTILE = "</script><script>alert('x')</script>&";
+
+    @Test
+    void escapesEveryValueTakenFromTheRunFolder(@TempDir Path dir) throws Exception {
+        Files.copy(Fixtures.run(Fixtures.NONE).resolve("server.hlog"), dir.resolve("server.hlog"));
+        Files.writeString(dir.resolve("run.json"), "{\"runId\": \"r1\", \"target\": \"" + HOSTILE.replace("'", "\\u0027")
+                + "\", \"parameters\": {\"" + HOSTILE + "\": 1}}");
+        Files.writeString(dir.resolve("slo.json"), "[{\"name\": \"" + HOSTILE + "\", \"metric\": \"m\", \"comparator\": \"<=\","
+                + " \"threshold\": 1, \"actual\": 2, \"unit\": \"ms\", \"passed\": false}]");
+        String html = RunPage.render(RunModel.of(RunFolder.read(dir)));
+        assertFalse(html.contains("<script>alert"), "no injected element");
+        assertTrue(html.contains("&lt;/script&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"));
+    }
+
+    @Test
+    void declaresAsManyChartsAsItDraws() throws Exception {
+        String html = RunPage.render(RunModel.of(RunFolder.read(Fixtures.run(Fixtures.NONE))));
+        Matcher expected = Pattern.compile("data-charts-expected=\"(\\d+)\"").matcher(html);
+        assertTrue(expected.find());
+        // load, error pages, time to play and four endpoints
+        assertEquals(7, Integer.parseInt(expected.group(1)));
+        assertEquals(7, Pattern.compile("<canvas id=").matcher(html).results().count());
+    }
+
+    @Test
+    void marksPassAndFailWithAWordAndAnIconBesideTheColour() throws Exception {
+        String html = RunPage.render(RunModel.of(RunFolder.read(Fixtures.run(Fixtures.NONE))));
+        assertTrue(html.contains("<span class=\"verdict fail\"><span aria-hidden=\"true\">\u2718</span> FAIL</span>"));
+        assertTrue(html.contains("<span class=\"verdict pass\"><span aria-hidden=\"true\">\u2714</span> PASS</span>"));
+    }
+}
