@@ -73,6 +73,9 @@ public abstract class NightSimulation extends Simulation {
     private final ClientHistogramLog clientLog;
     private final AtomicLong eventEndNanos = new AtomicLong(Long.MAX_VALUE);
     private final long constructedNanos = System.nanoTime();
+    /** Lets before() move the drop to exactly the injection's timeline (POST /admin/drop). */
+    private final String adminToken = java.util.UUID.randomUUID().toString();
+    private ObjectNode runJson;
 
     /** @param fixedNight the night this class rehearses, or empty to read {@code -Dnight} */
     protected NightSimulation(Optional<Night> fixedNight) {
@@ -85,7 +88,8 @@ public abstract class NightSimulation extends Simulation {
             service = parameters.target().isPresent() ? Optional.empty() : Optional.of(startService());
             baseUrl = service.map(EmbeddedService::url).orElseGet(() -> parameters.target().orElseThrow());
             clientLog = new ClientHistogramLog(run.resolve("client.hlog"), night, metrics);
-            run.writeRunJson(runJson());
+            runJson = runJson();
+            run.writeRunJson(runJson);
         } catch (IOException e) {
             System.err.println("dropnight: cannot start the " + night + " rehearsal: " + e.getMessage());
             System.exit(EXIT_SERVICE_FAILED);
@@ -129,7 +133,8 @@ public abstract class NightSimulation extends Simulation {
     private EmbeddedService startService() throws IOException {
         List<String> args = new ArrayList<>(List.of(
                 "--drop-in", Durations.format(plan.dropOffset()),
-                "--scale", String.format(Locale.ROOT, "%s", parameters.scale())));
+                "--scale", String.format(Locale.ROOT, "%s", parameters.scale()),
+                "--admin-token", adminToken));
         args.addAll(parameters.service().toArgs());
         return EmbeddedService.start(ServiceClasspath.fromThisJvm(), run.dir(), args);
     }
@@ -145,11 +150,45 @@ public abstract class NightSimulation extends Simulation {
         System.out.println("dropnight: run folder " + run.dir());
     }
 
+    /**
+     * The service started its drop clock in the constructor; Gatling injects a few seconds later.
+     * The drop is moved here to {@code now + dropOffset} so that it lands on the injection's
+     * timeline (the step of arrivals), not seconds before it.
+     */
     @Override
     public void before() {
         long gapMillis = (System.nanoTime() - constructedNanos) / 1_000_000;
         eventEndNanos.set(System.nanoTime() + plan.eventLength().plus(liveJoin()).toNanos());
-        System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the service's drop clock started%n", gapMillis);
+        if (service.isEmpty()) {
+            System.out.println("dropnight: against a target the drop is the target's own; its clock is not moved");
+            return;
+        }
+        Instant dropAt = Instant.now().plus(plan.dropOffset());
+        String moved = moveDrop(dropAt);
+        System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the service started; %s%n", gapMillis, moved);
+        runJson.put("dropAt", dropAt.toString());
+        try {
+            run.writeRunJson(runJson);
+        } catch (IOException e) {
+            System.err.println("dropnight: could not rewrite run.json: " + e.getMessage());
+        }
+    }
+
+    private String moveDrop(Instant at) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(baseUrl.resolve("/admin/drop"))
+                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + adminToken)
+                    .header("Content-Type", "application/json").header("X-Scenario", "harness")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"at\":\"" + at + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? "drop moved to " + at + " (+" + Durations.format(plan.dropOffset()) + ")"
+                    : "could not move the drop (HTTP " + r.statusCode() + "), it stays at service start +" + Durations.format(plan.dropOffset());
+        } catch (IOException e) {
+            return "could not move the drop (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while moving the drop";
+        }
     }
 
     private Duration liveJoin() {

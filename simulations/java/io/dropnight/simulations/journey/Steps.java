@@ -114,7 +114,7 @@ public final class Steps {
                 asLongAs(s -> !finalEpisodeOut(s)).on(
                         pause(Duration.ofSeconds(3), Duration.ofSeconds(6))
                                 .exec(s -> s.removeAll(ST, MARKS, RETRY_AFTER, FINAL_AVAILABLE))
-                                .exec(titleRequest("title-poll"))
+                                .exec(titleRequest("title-poll").check(common(OK_200)))
                                 .exec(s -> {
                                     countOnly(s, OK_200);
                                     return s;

@@ -48,7 +48,7 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
                 NightParameters.orElse(get.apply(POLICY), "fixed").toLowerCase(Locale.ROOT),
                 optionalInt(SLOTS, get.apply(SLOTS)),
                 optionalInt(QUEUE_LIMIT, get.apply(QUEUE_LIMIT)),
-                NightParameters.whole(SEED, NightParameters.orElse(get.apply(SEED), "42")),
+                NightParameters.whole(SEED, NightParameters.orElse(get.apply(SEED), "2026")),
                 NightParameters.bool(SINGLE_FLIGHT, NightParameters.orElse(get.apply(SINGLE_FLIGHT), "false")),
                 NightParameters.bool(PREWARM, NightParameters.orElse(get.apply(PREWARM), "false")),
                 NightParameters.bool(UNCONSTRAINED, NightParameters.orElse(get.apply(UNCONSTRAINED), "false")),

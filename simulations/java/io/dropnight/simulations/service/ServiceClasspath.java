@@ -42,7 +42,7 @@ public final class ServiceClasspath {
     }
 
     /** The entries of a manifest-only jar's {@code Class-Path}, or empty when it has none. */
-    static List<String> manifestClassPath(String entry) throws IOException {
+    public static List<String> manifestClassPath(String entry) throws IOException {
         if (!entry.endsWith(".jar") || !new File(entry).isFile()) {
             return List.of();
         }
