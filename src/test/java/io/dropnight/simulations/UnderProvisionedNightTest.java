@@ -37,6 +37,8 @@ class UnderProvisionedNightTest {
         Path results = dir.resolve("gatling");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                // as the Gatling Maven plugin's default JVM arguments: Gatling's stats writer needs it
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-Dnight=finale-drop", "-Dscale=0.1", "-Dcompression=100", "-DdropOffset=4s", "-DmaxRefreshes=2",
                 "-Dslots=1", "-DqueueLimit=0",
                 "-DreportsDir=" + reports, "-DgatlingResults=" + results,
