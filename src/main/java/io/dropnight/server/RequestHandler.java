@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -84,6 +85,11 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     private void route(Exchange ex, FullHttpRequest request) {
         if (request.decoderResult().isFailure()) {
             ex.sendProblem(decodeProblem(request.decoderResult().cause()), true);
+            return;
+        }
+        HttpProblem framing = framingProblem(request);
+        if (framing != null) {
+            ex.sendProblem(framing, true);
             return;
         }
         QueryStringDecoder uri = decodeUri(request.uri());
@@ -202,6 +208,23 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest("the request target is not valid: " + io.dropnight.api.Json.abbreviate(e.getMessage()));
         }
+    }
+
+    /**
+     * What the decoder lets through but HTTP/1.1 forbids: a version other than 1.x (Netty parses
+     * {@code HTTP/9.9} or an HTTP/2 preface as a version) and, RFC 9112 section 3.2, an HTTP/1.1
+     * request without a Host header. Either way the connection can no longer be trusted.
+     */
+    private static HttpProblem framingProblem(FullHttpRequest request) {
+        HttpVersion version = request.protocolVersion();
+        if (version.majorVersion() != 1) {
+            return new HttpProblem(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP_VERSION_NOT_SUPPORTED",
+                    "this server speaks HTTP/1.1 and HTTP/1.0, not " + io.dropnight.api.Json.abbreviate(version.text()));
+        }
+        if (version.minorVersion() >= 1 && !request.headers().contains(HttpHeaderNames.HOST)) {
+            return HttpProblem.badRequest("an HTTP/1.1 request needs a Host header");
+        }
+        return null;
     }
 
     private HttpProblem decodeProblem(Throwable cause) {
