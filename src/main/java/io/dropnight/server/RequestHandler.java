@@ -9,6 +9,7 @@ import io.dropnight.capacity.Verdict;
 import io.dropnight.metrics.Outcome;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.CodecException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -268,7 +269,9 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof CodecException) {
+            // Caused by the peer (a reset, a body cut short, a pipelining flood): routine on the
+            // internet, and a hostile client must not be able to fill the log with stack traces.
             LOG.debug("connection {} failed: {}", ctx.channel(), cause.toString());
         } else {
             LOG.warn("closing {} after an unexpected error", ctx.channel(), cause);
