@@ -152,7 +152,12 @@ public final class AdminApi {
     /** {@code {"slowdown": 3.0, "outage": false}}; {@code {"slowdown": 1, "outage": false}} clears it. */
     public Route.Call fault(RequestView request) {
         JsonNode body = json.readObject(request.body());
-        double slowdown = body.path("slowdown").asDouble(1.0);
+        JsonNode slowdownNode = body.get("slowdown");
+        // asDouble would read "fast" as the default 1.0: a typo must not silently clear the fault.
+        if (slowdownNode != null && !slowdownNode.isNumber()) {
+            throw HttpProblem.badRequest("slowdown must be a number from 1 to 1000, got " + Json.abbreviate(slowdownNode.toString()));
+        }
+        double slowdown = slowdownNode == null ? 1.0 : slowdownNode.doubleValue();
         if (!(slowdown >= 1.0) || slowdown > 1000) {
             throw HttpProblem.badRequest("slowdown must be a number from 1 to 1000, got " + body.get("slowdown"));
         }
