@@ -14,7 +14,7 @@ import java.time.Clock;
  */
 @Command(name = "dropnight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rehearse a streaming service's release-night traffic spike.",
-        subcommands = {ServeCommand.class, ReportCommand.class, BenchHelloCommand.class})
+        subcommands = {ServeCommand.class, ReportCommand.class, MergeCommand.class, BenchHelloCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad flags, config values or input files. */
     public static final int USAGE = 2;
@@ -53,7 +53,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, report or bench-hello");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, report, merge or bench-hello");
     }
 
     /** Builds commands with the clock and streams they need. */
