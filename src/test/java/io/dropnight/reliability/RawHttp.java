@@ -161,6 +161,11 @@ public final class RawHttp implements AutoCloseable {
             }
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
+        int status = Integer.parseInt(parts[1]);
+        if (status == 204 || status == 304 || status < 200) {
+            // RFC 9110 8.6: these never have a body, and a server must not send Content-Length with 204.
+            return new Response(statusLine, status, headers, "");
+        }
         String length = headers.get("content-length");
         if (length == null) {
             throw new IOException("response without Content-Length: " + statusLine + " " + headers);
