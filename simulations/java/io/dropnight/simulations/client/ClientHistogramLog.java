@@ -45,7 +45,10 @@ public final class ClientHistogramLog implements AutoCloseable {
         this.playbackStartTag = night + "/playback-start";
         this.out = new PrintStream(file.toFile(), StandardCharsets.US_ASCII);
         this.writer = new HistogramLogWriter(out);
-        long now = System.currentTimeMillis();
+        // Restart both recorders' intervals now, so no interval starts before the log's base time.
+        metrics.timeToPlayMicros.getIntervalHistogram();
+        metrics.playbackStartMicros.getIntervalHistogram();
+        long now = System.currentTimeMillis() - 1;
         writer.outputComment("Dropnight client-side histograms, values in microseconds, tags " + timeToPlayTag + " and " + playbackStartTag);
         writer.outputLogFormatVersion();
         writer.outputStartTime(now);
@@ -73,7 +76,9 @@ public final class ClientHistogramLog implements AutoCloseable {
     private Histogram take(Recorder recorder, Histogram recycled, String tag, Histogram total) {
         Histogram interval = recorder.getIntervalHistogram(recycled);
         interval.setTag(tag);
-        writer.outputIntervalHistogram(interval);
+        // Values are microseconds: a ratio of 1000 writes Interval_Max in milliseconds, as the server's log does.
+        writer.outputIntervalHistogram(interval.getStartTimeStamp() / 1000.0 - writer.getBaseTime() / 1000.0,
+                interval.getEndTimeStamp() / 1000.0 - writer.getBaseTime() / 1000.0, interval, 1000.0);
         total.add(interval);
         return interval;
     }
