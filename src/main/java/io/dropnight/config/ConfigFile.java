@@ -65,6 +65,10 @@ public final class ConfigFile {
             b.seed(longValue(root.get("seed"), "seed"));
         }
         integer(root, "titles", "titles").ifPresent(b::titles);
+        if (root.hasNonNull("drop-at") && root.hasNonNull("drop-in")) {
+            // Each setter clears the other, so the later one would silently win.
+            throw new ConfigException("drop-at", root.get("drop-at").asText(), "give drop-at or drop-in, not both");
+        }
         text(root, "drop-at").ifPresent(b::dropAt);
         text(root, "drop-in").ifPresent(b::dropIn);
         text(root, "zone").ifPresent(b::zone);
