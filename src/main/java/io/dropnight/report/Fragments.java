@@ -84,8 +84,16 @@ final class Fragments {
             }
         } else {
             t.append("<tr><th scope=\"row\">").append(Html.esc(prefix)).append("</th><td>")
-                    .append(Html.esc(node.isValueNode() ? node.asText() : node.toString())).append("</td></tr>");
+                    .append(Html.esc(cell(node))).append("</td></tr>");
         }
+    }
+
+    /** Fractions with three decimals at most (a rate of 5.5945033 % reads 5.595); other values as written. */
+    private static String cell(JsonNode node) {
+        if (node.isFloatingPointNumber()) {
+            return number(node.doubleValue());
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
     }
 
     /** A number with up to three decimals and no trailing zeros, for example {@code 2}, {@code 0.25}. */
