@@ -124,9 +124,15 @@ public final class ServerMetrics implements RequestRecorder {
         return all;
     }
 
-    /** A packed (memory proportional to the values seen) auto-resizing recorder in microseconds. */
+    /**
+     * An auto-resizing recorder in microseconds. Not packed: HdrHistogram 2.2.2's packed concurrent
+     * histogram livelocks when several event loops record while the interval writer swaps (a
+     * resize waits on a writer that spins forever; the service stopped answering under wrk), and
+     * the plain one records about 4x faster. It costs more memory: tens of KB per recorder rather
+     * than a few (docs/BENCHMARKS.md).
+     */
     static Recorder newRecorder() {
-        return new Recorder(SIGNIFICANT_DIGITS, true);
+        return new Recorder(SIGNIFICANT_DIGITS);
     }
 
     static Histogram emptyHistogram() {
