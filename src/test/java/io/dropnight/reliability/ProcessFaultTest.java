@@ -1,0 +1,175 @@
+package io.dropnight.reliability;
+
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The service as an operator runs it, in a child JVM: SIGTERM drains requests in flight, writes
+ * the final histograms and exits 0; SIGKILL loses at most the interval in progress, and the
+ * interval log on disk reads back with HdrHistogram's own reader.
+ */
+class ProcessFaultTest {
+    private static final Pattern LISTENING = Pattern.compile("Dropnight listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path runDir;
+    private Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @AfterEach
+    void killLeftovers() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void drainsInFlightRequestsOnSigtermWritesHistogramsAndExitsZero() throws Exception {
+        // A miss factor of 1: the cold title cache would otherwise make the first pages cost 8x.
+        int port = startServe("--service-time", "page-home=fixed:1500ms", "--cache-miss-factor", "1");
+        int answered = sendLoad(port, 40);
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inFlight.add(http.sendAsync(get(port, "/"), HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> busySlots(port) >= 4);
+
+        process.destroy(); // SIGTERM
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the service stops within the drain grace");
+        assertEquals(0, process.exitValue(), "SIGTERM is a clean stop");
+        for (CompletableFuture<HttpResponse<String>> f : inFlight) {
+            assertEquals(200, f.get(5, TimeUnit.SECONDS).statusCode(), "a request in flight at SIGTERM is answered");
+        }
+        assertTrue(Files.readString(runDir.resolve("stderr.txt")).contains("every request in flight was answered"));
+
+        long recorded = totalCount(runDir.resolve("server.hlog"));
+        assertEquals(answered + 4 + countMetricsCalls, recorded, "every answered request is in server.hlog");
+        try (Stream<Path> hgrm = Files.list(runDir.resolve("server"))) {
+            List<Path> files = hgrm.filter(p -> p.toString().endsWith(".hgrm")).toList();
+            assertFalse(files.isEmpty(), "final percentile distributions are written");
+            for (Path p : files) {
+                assertTrue(Files.readString(p).contains("#[Mean"), () -> p + " is an HdrHistogram distribution");
+            }
+        }
+    }
+
+    @Test
+    void sigkillLeavesAReadableIntervalLogUpToTheLastFullSecond() throws Exception {
+        int port = startServe();
+        long startMillis = System.currentTimeMillis();
+        int answered = 0;
+        // Load for a little over two intervals, so that at least two are on disk when killed.
+        while (System.currentTimeMillis() - startMillis < 2_300 && answered < 5_000) {
+            answered += sendLoad(port, 20);
+        }
+        process.destroyForcibly(); // SIGKILL
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+
+        Path log = runDir.resolve("server.hlog");
+        HistogramLogReader reader = new HistogramLogReader(log.toFile());
+        int intervals = 0;
+        long count = 0;
+        EncodableHistogram h;
+        while ((h = reader.nextIntervalHistogram()) != null) {
+            intervals++;
+            count += ((org.HdrHistogram.Histogram) h).getTotalCount();
+        }
+        assertTrue(intervals >= 2, "the intervals completed before the kill are on disk, got " + intervals);
+        assertTrue(count > 0 && count <= answered + countMetricsCalls, "what was read is what was answered");
+        String text = Files.readString(log);
+        assertTrue(text.endsWith("\n"), "the log ends on a whole line (flushed per interval)");
+    }
+
+    private int countMetricsCalls;
+
+    /** Starts {@code dropnight serve} in a child JVM and returns its port, read from its stdout. */
+    private int startServe(String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.dropnight.cli.Main", "serve",
+                "--port", "0", "--run-dir", runDir.toString(), "--admin-token", RunningService.ADMIN_TOKEN,
+                "--metrics-interval", "1s"));
+        cmd.addAll(List.of(extra));
+        process = new ProcessBuilder(cmd).redirectError(runDir.resolve("stderr.txt").toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        return Integer.parseInt(m.group(1));
+                    }
+                }
+                throw new IllegalStateException("serve exited without listening");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return await().atMost(Duration.ofSeconds(30)).until(() -> port.isDone() ? port.join() : null,
+                java.util.Objects::nonNull);
+    }
+
+    /** Sends {@code n} requests to the HTML home page concurrently and returns how many were answered. */
+    private int sendLoad(int port, int n) throws Exception {
+        List<CompletableFuture<HttpResponse<Void>>> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(http.sendAsync(get(port, i % 2 == 0 ? "/" : "/health"), HttpResponse.BodyHandlers.discarding()));
+        }
+        int answered = 0;
+        for (CompletableFuture<HttpResponse<Void>> f : all) {
+            f.get(10, TimeUnit.SECONDS);
+            answered++;
+        }
+        return answered;
+    }
+
+    private int busySlots(int port) throws Exception {
+        countMetricsCalls++;
+        String body = http.send(get(port, "/metrics"), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"busySlots\":(\\d+)").matcher(body);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static HttpRequest get(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                .header("X-Scenario", "faults").build();
+    }
+
+    private static long totalCount(Path hlog) throws IOException {
+        HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+        long count = 0;
+        EncodableHistogram h;
+        while ((h = reader.nextIntervalHistogram()) != null) {
+            count += ((org.HdrHistogram.Histogram) h).getTotalCount();
+        }
+        return count;
+    }
+}
