@@ -172,21 +172,22 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     /** Called by the {@link RequestClock} when a started request has not arrived whole in time. */
     void requestTimedOut() {
-        if (busy) {
-            ctx.close();
-            return;
-        }
-        long start = clock().requestArrived();
-        busy = true;
-        context.drain().begin();
-        Exchange ex = new Exchange(ctx, context, start, false, io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                "unlabelled", this::exchangeDone);
-        ex.sendProblem(new HttpProblem(HttpResponseStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT",
-                "the request did not arrive whole within " + context.limits().requestTimeout().toMillis() + " ms"), true);
+        refuseAndClose(new HttpProblem(HttpResponseStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT",
+                "the request did not arrive whole within " + context.limits().requestTimeout().toMillis() + " ms"));
     }
 
     /** Called by {@link BodyLimit} when a body is larger than allowed. */
     void bodyTooLarge() {
+        refuseAndClose(new HttpProblem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                "the body is larger than " + context.limits().maxBodyBytes() + " bytes"));
+    }
+
+    /**
+     * Answers a request that never became whole (too slow, too large) and closes the connection.
+     * With a response still owed to an earlier request, only closes: answering now would break
+     * the order of responses.
+     */
+    private void refuseAndClose(HttpProblem problem) {
         if (busy) {
             ctx.close();
             return;
@@ -194,10 +195,8 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         long start = clock().requestArrived();
         busy = true;
         context.drain().begin();
-        Exchange ex = new Exchange(ctx, context, start, false, io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                "unlabelled", this::exchangeDone);
-        ex.sendProblem(new HttpProblem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                "the body is larger than " + context.limits().maxBodyBytes() + " bytes"), true);
+        new Exchange(ctx, context, start, false, io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                io.dropnight.metrics.ScenarioLabels.UNLABELLED, this::exchangeDone).sendProblem(problem, true);
     }
 
     private static QueryStringDecoder decodeUri(String uri) {
