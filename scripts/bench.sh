@@ -44,11 +44,21 @@ mkdir -p "$out"
 
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
+  # SIGTERM first (the service drains and writes its histograms); SIGKILL whatever is still
+  # running 20 s later, so that a hung JVM never outlives the run.
+  local pid _
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 200); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && return 0
+    sleep 0.1
   done
   for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "pid $pid ignored SIGTERM for 20 s: killing it" >&2
+      kill -9 "$pid" 2>/dev/null || true
+    fi
   done
 }
 trap cleanup EXIT
@@ -60,8 +70,11 @@ start() {
   "$@" >"$log" 2>"$log.err" &
   pids+=($!)
   for _ in $(seq 1 300); do
-    url=$(grep -o 'listening on http://[0-9.:]*' "$log" 2>/dev/null | sed 's/listening on //' || true)
-    [ -n "$url" ] && { echo "$name: $url (pid $!)" >&2; return 0; }
+    # Only a whole line counts: the URL may be written in more than one piece.
+    if [ -s "$log" ] && [ -z "$(tail -c 1 "$log")" ]; then
+      url=$(grep -o 'listening on http://[0-9.]*:[0-9]*' "$log" | sed 's/listening on //' || true)
+      [ -n "$url" ] && { echo "$name: $url (pid $!)" >&2; return 0; }
+    fi
     kill -0 "$!" 2>/dev/null || { echo "bench.sh: $name exited; see $log.err" >&2; exit 1; }
     sleep 0.1
   done
