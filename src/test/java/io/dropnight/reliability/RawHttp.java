@@ -142,9 +142,29 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
-    /** Reads one response; null on a clean EOF before its first byte. */
+    /**
+     * Parses every response in {@code bytes} (as a server wrote them, back to back).
+     *
+     * @param toHead the first request was HEAD: its response has Content-Length but, rightly, no body
+     * @throws IOException when the bytes are not well-formed HTTP/1.1 responses
+     */
+    public static List<Response> parseAll(byte[] bytes, boolean toHead) throws IOException {
+        InputStream in = new java.io.ByteArrayInputStream(bytes);
+        List<Response> all = new ArrayList<>();
+        Response r;
+        while ((r = readResponse(in, toHead && all.isEmpty())) != null) {
+            all.add(r);
+        }
+        return all;
+    }
+
     private Response readResponse() throws IOException {
-        String statusLine = readLine(true);
+        return readResponse(in, false);
+    }
+
+    /** Reads one response; null on a clean EOF before its first byte. */
+    private static Response readResponse(InputStream in, boolean toHead) throws IOException {
+        String statusLine = readLine(in, true);
         if (statusLine == null) {
             return null;
         }
@@ -154,7 +174,7 @@ public final class RawHttp implements AutoCloseable {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         String line;
-        while (!(line = readLine(false)).isEmpty()) {
+        while (!(line = readLine(in, false)).isEmpty()) {
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw new IOException("malformed header line: " + line);
@@ -162,7 +182,7 @@ public final class RawHttp implements AutoCloseable {
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
         int status = Integer.parseInt(parts[1]);
-        if (status == 204 || status == 304 || status < 200) {
+        if (status == 204 || status == 304 || status < 200 || toHead) {
             // RFC 9110 8.6: these never have a body, and a server must not send Content-Length with 204.
             return new Response(statusLine, status, headers, "");
         }
@@ -181,7 +201,7 @@ public final class RawHttp implements AutoCloseable {
         return new Response(statusLine, Integer.parseInt(parts[1]), headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    private String readLine(boolean eofAllowed) throws IOException {
+    private static String readLine(InputStream in, boolean eofAllowed) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0) {
