@@ -153,6 +153,7 @@ public final class DropnightService {
         d.put("titles", config.catalogue().titles());
         d.put("backend", backend.describe());
         d.put("transport", DropnightServer.epoll() ? "epoll" : "nio");
+        d.put("pid", ProcessHandle.current().pid());
         d.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         d.put("cores", Runtime.getRuntime().availableProcessors());
         Files.write(config.runDir().resolve("service.json"),

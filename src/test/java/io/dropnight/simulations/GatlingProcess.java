@@ -1,0 +1,104 @@
+package io.dropnight.simulations;
+
+import io.dropnight.simulations.service.ServiceClasspath;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A release night run by Gatling in a child JVM ({@code io.gatling.app.Gatling}, which exits with
+ * the run's status), as the Maven plugin runs it: an in-process run would share surefire's
+ * paranoid leak detector and could not be bounded by a timeout.
+ */
+final class GatlingProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    private final Path reports;
+
+    private GatlingProcess(Process process, Path log, Path reports) {
+        this.process = process;
+        this.log = log;
+        this.reports = reports;
+    }
+
+    /** Starts {@link ReleaseNightSimulation} with {@code properties} ({@code -Dname=value} strings). */
+    static GatlingProcess start(Path dir, List<String> properties) throws IOException {
+        Path reports = dir.resolve("reports");
+        Path results = dir.resolve("gatling");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                // as the Gatling Maven plugin's default JVM arguments: Gatling's stats writer needs it
+                "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+        command.addAll(properties);
+        command.addAll(List.of("-DreportsDir=" + reports, "-DgatlingResults=" + results,
+                "-cp", testClasspath(),
+                "io.gatling.app.Gatling", "-s", ReleaseNightSimulation.class.getName(), "-rf", results.toString(),
+                "-rd", "dropnight-test"));
+        Path log = dir.resolve("gatling.log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new GatlingProcess(p, log, reports);
+    }
+
+    /** Waits for the run to end and returns its exit status; fails (and kills it) past the bound. */
+    int await(long boundSeconds) throws Exception {
+        boolean exited = process.waitFor(boundSeconds, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertTrue(exited, "Gatling did not finish within " + boundSeconds + " s:\n" + log());
+        return process.exitValue();
+    }
+
+    /**
+     * Stops a run still going (a failed test): SIGTERM first, so the Gatling JVM's shutdown hook
+     * stops its embedded service; SIGKILL if it lingers.
+     */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    Path reports() {
+        return reports;
+    }
+
+    /** The one run folder the night created. */
+    Path onlyRunFolder() throws IOException {
+        try (Stream<Path> runs = Files.list(reports)) {
+            List<Path> all = runs.filter(Files::isDirectory).toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
+    private static String testClasspath() throws IOException {
+        // The full test classpath (Gatling, simulations, gatling.conf), expanded from a manifest jar if any.
+        String raw = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> out = new ArrayList<>();
+        for (String e : raw.split(File.pathSeparator)) {
+            List<String> expanded = ServiceClasspath.manifestClassPath(e);
+            out.addAll(expanded.isEmpty() ? List.of(e) : expanded);
+        }
+        return String.join(File.pathSeparator, out);
+    }
+}

@@ -1,0 +1,72 @@
+package io.dropnight.simulations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.report.IntervalLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The service dies mid-night (SIGKILL): Gatling still finishes, counts the failed requests, and
+ * the run's report is still produced from what reached the disk; the service's interval log is
+ * readable up to its last full second.
+ */
+class ServiceKilledMidRunTest {
+    private static final long BOUND_SECONDS = 240;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void nightFinishesAndIsReportedAfterTheServiceIsKilled(@TempDir Path dir) throws Exception {
+        try (GatlingProcess gatling = GatlingProcess.start(dir, List.of(
+                "-Dnight=finale-drop", "-Dscale=0.1", "-Dcompression=60", "-DdropOffset=6s", "-DmaxRefreshes=1",
+                "-Dslo.enforce=false"))) {
+            // Bounds are generous: a loaded 2-core machine takes tens of seconds to start two JVMs.
+            Path run = await().atMost(Duration.ofSeconds(150)).until(() -> runWith(gatling.reports(), "service.json"),
+                    Optional::isPresent).orElseThrow();
+            long pid = JSON.readTree(run.resolve("service.json").toFile()).get("pid").asLong();
+            // Let the service answer for a few seconds, so that whole intervals are on disk.
+            await().atMost(Duration.ofSeconds(90)).until(() -> intervalLines(run.resolve("server.hlog")) >= 6);
+            ProcessHandle service = ProcessHandle.of(pid).orElseThrow();
+            assertTrue(service.destroyForcibly(), "SIGKILL the embedded service");
+            service.onExit().get();
+
+            int status = gatling.await(BOUND_SECONDS);
+            assertEquals(0, status, "the night must run to its end:\n" + gatling.log());
+            JsonNode summary = JSON.readTree(run.resolve("client-summary.json").toFile());
+            assertTrue(summary.get("failedRequests").asLong() > 0, "the KOs are counted: " + summary);
+            assertFalse(IntervalLog.read(run.resolve("server.hlog")).isEmpty(), "the interval log reads back");
+            assertTrue(Files.exists(run.resolve("index.html")), "the run's report is produced:\n" + gatling.log());
+            assertTrue(Files.readString(run.resolve("index.html")).contains("finale-drop"));
+        }
+    }
+
+    private static Optional<Path> runWith(Path reports, String file) throws Exception {
+        if (!Files.isDirectory(reports)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> runs = Files.list(reports)) {
+            return runs.filter(r -> Files.exists(r.resolve(file))).findFirst();
+        }
+    }
+
+    private static long intervalLines(Path hlog) throws Exception {
+        if (!Files.exists(hlog)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(hlog)) {
+            return lines.filter(l -> !l.startsWith("#") && !l.startsWith("\"StartTimestamp\"") && !l.isBlank()).count();
+        }
+    }
+}
