@@ -45,10 +45,10 @@ public final class ClientHistogramLog implements AutoCloseable {
         this.playbackStartTag = night + "/playback-start";
         this.out = new PrintStream(file.toFile(), StandardCharsets.US_ASCII);
         this.writer = new HistogramLogWriter(out);
-        // Restart both recorders' intervals now, so no interval starts before the log's base time.
+        // The base time first, then restart both recorders' intervals: no interval starts before it.
+        long now = System.currentTimeMillis() - 1;
         metrics.timeToPlayMicros.getIntervalHistogram();
         metrics.playbackStartMicros.getIntervalHistogram();
-        long now = System.currentTimeMillis() - 1;
         writer.outputComment("Dropnight client-side histograms, values in microseconds, tags " + timeToPlayTag + " and " + playbackStartTag);
         writer.outputLogFormatVersion();
         writer.outputStartTime(now);
@@ -77,7 +77,8 @@ public final class ClientHistogramLog implements AutoCloseable {
         Histogram interval = recorder.getIntervalHistogram(recycled);
         interval.setTag(tag);
         // Values are microseconds: a ratio of 1000 writes Interval_Max in milliseconds, as the server's log does.
-        writer.outputIntervalHistogram(interval.getStartTimeStamp() / 1000.0 - writer.getBaseTime() / 1000.0,
+        // Clamped at 0: a start a fraction of a millisecond early would print as "-0.000", which log readers reject.
+        writer.outputIntervalHistogram(Math.max(0, interval.getStartTimeStamp() - writer.getBaseTime()) / 1000.0,
                 interval.getEndTimeStamp() / 1000.0 - writer.getBaseTime() / 1000.0, interval, 1000.0);
         total.add(interval);
         return interval;
