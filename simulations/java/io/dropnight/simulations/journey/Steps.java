@@ -123,8 +123,10 @@ public final class Steps {
 
     /** Picks the episode to start: the final one, or the n-th of the last season, or any of the last three. */
     public ChainBuilder chooseEpisode(EpisodeChoice choice, int index) {
-        return exec(s -> s.set(EPISODE_ID, choice.pick(s.getLong(FINAL_EPISODE_ID), episodeIds(s), index,
-                ThreadLocalRandom.current())));
+        // Skipped by a viewer who gave up before the home page answered: there is nothing to choose from.
+        return doIf(s -> !s.getBoolean(ABANDONED) && s.contains(FINAL_EPISODE_ID)).then(
+                exec(s -> s.set(EPISODE_ID, choice.pick(s.getLong(FINAL_EPISODE_ID), episodeIds(s), index,
+                        ThreadLocalRandom.current()))));
     }
 
     /** Marks the instant the viewer wants to watch: time to play is measured from here. */
