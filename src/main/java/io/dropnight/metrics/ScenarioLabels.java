@@ -16,7 +16,13 @@ public final class ScenarioLabels {
     public static final String UNLABELLED = "unlabelled";
     public static final String OTHER = "other";
     public static final int MAX_LENGTH = 48;
-    public static final int DEFAULT_MAX_DISTINCT = 64;
+    /**
+     * Enough for every night plus a few ad-hoc labels. It bounds memory: each (scenario, endpoint)
+     * holds up to five auto-resizing recorders of two histograms each, about 190 KB per histogram
+     * once latencies reach an hour's range, so 16 labels x 12 endpoints stay under about 350 MB in
+     * the very worst case, and a few MB in practice (docs/BENCHMARKS.md).
+     */
+    public static final int DEFAULT_MAX_DISTINCT = 16;
 
     private final int maxDistinct;
     private final Set<String> admitted = ConcurrentHashMap.newKeySet();
