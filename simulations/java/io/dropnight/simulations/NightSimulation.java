@@ -142,9 +142,12 @@ public abstract class NightSimulation extends Simulation {
     private void announce() {
         String where = service.map(s -> "embedded service (child JVM pid " + s.pid() + ") at " + baseUrl)
                 .orElse("TARGET " + baseUrl + " (no embedded service started; capacity and policy flags are ignored)");
-        System.out.printf(Locale.ROOT, "dropnight: %s night, scale %s, compression %s, drop at +%s, %d arrivals, refresh=%s (max %d)%n",
+        String audience = plan.peakConcurrentViewers() > 0
+                ? plan.peakConcurrentViewers() + " concurrent viewers (closed model)"
+                : plan.totalArrivals() + " arrivals";
+        System.out.printf(Locale.ROOT, "dropnight: %s night, scale %s, compression %s, drop at +%s, %s, refresh=%s (max %d)%n",
                 parameters.night().label(), parameters.scale(), parameters.compression(),
-                Durations.format(plan.dropOffset()), plan.totalArrivals(), parameters.refreshPolicy().label(),
+                Durations.format(plan.dropOffset()), audience, parameters.refreshPolicy().label(),
                 parameters.maxRefreshes());
         System.out.println("dropnight: " + where);
         System.out.println("dropnight: run folder " + run.dir());

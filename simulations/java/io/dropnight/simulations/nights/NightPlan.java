@@ -28,6 +28,11 @@ public record NightPlan(Night night, Duration dropOffset, List<Population> popul
         return populations.stream().mapToInt(Population::totalArrivals).sum();
     }
 
+    /** The largest concurrency a closed-model phase reaches (a live audience), 0 for open nights. */
+    public int peakConcurrentViewers() {
+        return populations.stream().filter(Population::closedModel).mapToInt(Population::peakConcurrency).max().orElse(0);
+    }
+
     /** The population with the given name suffix, such as {@code arrivals}. */
     public Population population(String suffix) {
         return populations.stream().filter(p -> p.name().endsWith("/" + suffix)).findFirst()

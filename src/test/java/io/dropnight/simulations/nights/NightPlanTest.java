@@ -84,6 +84,8 @@ class NightPlanTest {
         assertEquals(Duration.ofSeconds(90), audience.phase("watching").duration());
         assertEquals(Duration.ofSeconds(93), plan.eventLength());
         assertEquals(0, plan.totalArrivals());
+        assertEquals(2_000, plan.peakConcurrentViewers());
+        assertEquals(0, Nights.plan(params("finale-drop", 0.5)).peakConcurrentViewers());
     }
 
     @ParameterizedTest
