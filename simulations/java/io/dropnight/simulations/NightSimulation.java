@@ -181,7 +181,7 @@ public abstract class NightSimulation extends Simulation {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(baseUrl.resolve("/admin/drop"))
                     .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + adminToken)
-                    .header("Content-Type", "application/json").header("X-Scenario", "harness")
+                    .header("Content-Type", "application/json").header("X-Scenario", io.dropnight.metrics.ScenarioLabels.HARNESS)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"at\":\"" + at + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? "drop moved to " + at + " (+" + Durations.format(plan.dropOffset()) + ")"
@@ -275,8 +275,9 @@ public abstract class NightSimulation extends Simulation {
                 .put("abandonmentPct", parameters.slo().abandonmentPercent());
         p.putPOJO("serviceFlags", parameters.service().toArgs());
         JsonNode metricsJson = fetchMetrics();
-        o.set("capacity", metricsJson == null ? null : metricsJson.get("capacity"));
-        o.put("policy", metricsJson != null && metricsJson.hasNonNull("policy") ? metricsJson.get("policy").asText()
+        JsonNode backend = metricsJson == null ? null : metricsJson.get("backend");
+        o.set("capacity", capacityModel(backend));
+        o.put("policy", backend != null && backend.hasNonNull("policy") ? backend.get("policy").asText()
                 : parameters.service().policy());
         o.put("seed", parameters.service().seed());
         ObjectNode v = o.putObject("versions");
@@ -290,11 +291,31 @@ public abstract class NightSimulation extends Simulation {
         return o;
     }
 
+    /** The model part of /metrics' {@code backend} (not its live counters), or null when unknown. */
+    private static ObjectNode capacityModel(JsonNode backend) {
+        if (backend == null || !backend.isObject()) {
+            return null;
+        }
+        ObjectNode model = RunFolder.newObject();
+        for (String key : List.of("unconstrained", "scale", "slots", "queueLimit", "capacityPerSecond", "serviceTimes", "cache")) {
+            if (backend.has(key)) {
+                model.set(key, key.equals("cache") ? withoutCounters(backend.get(key)) : backend.get(key));
+            }
+        }
+        return model;
+    }
+
+    private static JsonNode withoutCounters(JsonNode cache) {
+        ObjectNode c = cache.deepCopy();
+        c.remove(List.of("hits", "misses", "coalesced"));
+        return c;
+    }
+
     /** The service's /metrics, for the capacity and policy it really runs with; null if unreachable. */
     private JsonNode fetchMetrics() {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(baseUrl.resolve("/metrics"))
-                    .timeout(Duration.ofSeconds(5)).header("X-Scenario", "harness").build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(5)).header("X-Scenario", io.dropnight.metrics.ScenarioLabels.HARNESS).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? RunFolder.parse(r.body()) : null;
         } catch (IOException e) {
             return null;

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScenarioLabels {
     public static final String UNLABELLED = "unlabelled";
     public static final String OTHER = "other";
+    /** The label of requests the harness makes itself (moving the drop, reading /metrics): not a night. */
+    public static final String HARNESS = "harness";
     public static final int MAX_LENGTH = 48;
     /**
      * Enough for every night plus a few ad-hoc labels. It bounds memory: each (scenario, endpoint)

@@ -36,7 +36,8 @@ final class ComparisonPage {
 
     private static String runTable(List<RunModel> runs, Path outDir) {
         StringBuilder t = new StringBuilder("<table><thead><tr><th>colour</th><th>run</th><th>started</th>"
-                + "<th>night</th><th>policy</th><th>capacity</th><th>seed</th><th>SLOs</th></tr></thead><tbody>");
+                + "<th>night</th><th>policy</th><th>capacity</th><th>scale, compression, refresh</th><th>seed</th>"
+                + "<th>SLOs</th></tr></thead><tbody>");
         for (int i = 0; i < runs.size(); i++) {
             RunData d = runs.get(i).data();
             String link = outDir.toAbsolutePath().normalize()
@@ -45,12 +46,34 @@ final class ComparisonPage {
             t.append("<tr><td>").append(swatch(i)).append("</td><td><a href=\"").append(Html.esc(link)).append("\">")
                     .append(Html.esc(d.runId())).append("</a></td><td>").append(Html.esc(d.info("startedAt", "?")))
                     .append("</td><td>").append(Html.esc(d.info("night", "?"))).append("</td><td>")
-                    .append(Html.esc(d.info("policy", "?"))).append("</td><td><code>")
-                    .append(Html.esc(d.runInfo().path("capacity").toString())).append("</code></td><td>")
+                    .append(Html.esc(d.info("policy", "?"))).append("</td><td>")
+                    .append(Html.esc(capacity(d.runInfo().path("capacity")))).append("</td><td>")
+                    .append(Html.esc(parameters(d.runInfo().path("parameters")))).append("</td><td>")
                     .append(Html.esc(d.info("seed", "?"))).append("</td><td>").append(Fragments.verdict(d.verdict()))
                     .append("</td></tr>");
         }
         return t.append("</tbody></table>").toString();
+    }
+
+    /** "64 slots, queue 256, ~3616 req/s" from run.json's capacity model; "?" when absent. */
+    static String capacity(com.fasterxml.jackson.databind.JsonNode c) {
+        if (c.path("unconstrained").asBoolean(false)) {
+            return "unconstrained";
+        }
+        if (!c.has("slots")) {
+            return "?";
+        }
+        return c.path("slots").asText() + " slots, queue " + c.path("queueLimit").asText("?")
+                + (c.has("capacityPerSecond") ? ", ~" + Fragments.number(Math.rint(c.path("capacityPerSecond").asDouble()))
+                + " req/s" : "");
+    }
+
+    /** The parameters that change a night's shape, so that runs that differ only there tell apart. */
+    static String parameters(com.fasterxml.jackson.databind.JsonNode p) {
+        if (!p.isObject()) {
+            return "?";
+        }
+        return p.path("scale").asText("?") + ", " + p.path("compression").asText("?") + ", " + p.path("refresh").asText("?");
     }
 
     private static String swatch(int run) {

@@ -38,6 +38,8 @@ public record RunModel(RunData data, List<NightModel> nights, OptionalDouble dro
         TreeSet<String> nightNames = new TreeSet<>();
         server.keySet().forEach(t -> nightNames.add(HistogramTags.split(t)[0]));
         client.keySet().forEach(t -> nightNames.add(HistogramTags.split(t)[0]));
+        // The harness's own calls (drop moves, /metrics reads) are measured, but they are no night.
+        nightNames.remove(io.dropnight.metrics.ScenarioLabels.HARNESS);
         List<NightModel> nights = new ArrayList<>();
         for (String night : nightNames) {
             nights.add(night(data, night, server, client));

@@ -99,4 +99,28 @@ class RunModelTest {
         assertEquals("NO SLOS", model.data().verdict());
         assertEquals(Fixtures.NONE, model.data().runId());
     }
+
+    @Test
+    void theHarnessOwnCallsAreNotANight(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        try (java.io.PrintStream out = new java.io.PrintStream(Files.newOutputStream(run.resolve("server.hlog")))) {
+            org.HdrHistogram.HistogramLogWriter w = new org.HdrHistogram.HistogramLogWriter(out);
+            w.outputLogFormatVersion();
+            w.outputStartTime(1_795_000_000_000L);
+            w.setBaseTime(1_795_000_000_000L);
+            w.outputBaseTime(1_795_000_000_000L);
+            w.outputLegend();
+            for (String tag : List.of("finale-drop/home/ok", "harness/metrics/ok", "harness/admin/ok")) {
+                org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
+                h.recordValue(1500);
+                h.setStartTimeStamp(1_795_000_000_000L);
+                h.setEndTimeStamp(1_795_000_001_000L);
+                h.setTag(tag);
+                w.outputIntervalHistogram(h);
+            }
+        }
+        List<NightModel> nights = RunModel.of(RunFolder.read(run)).nights();
+        assertEquals(List.of("finale-drop"), nights.stream().map(NightModel::night).toList());
+    }
 }
