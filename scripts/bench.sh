@@ -35,52 +35,11 @@ done
 for tool in java curl wrk; do
   command -v "$tool" >/dev/null || { echo "bench.sh: $tool is required but not installed${tool/wrk/ (apt-get install -y --no-install-recommends wrk)}" >&2; exit 2; }
 done
-if [ ! -f "$jar" ]; then
-  echo "building $jar (mvn package, tests skipped)" >&2
-  (cd "$root" && mvn -B -q package -Dmaven.test.skip=true)
-fi
+# shellcheck source=scripts/lib.sh
+source "$root/scripts/lib.sh"
+ensure_jar "$jar" "$root"
 out=${out:-"$root/reports/bench-$(date -u +%Y%m%dT%H%M%SZ)"}
 mkdir -p "$out"
-
-pids=()
-cleanup() {
-  # SIGTERM first (the service drains and writes its histograms); SIGKILL whatever is still
-  # running 20 s later, so that a hung JVM never outlives the run.
-  local pid _
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for _ in $(seq 1 200); do
-    local alive=0
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-    [ "$alive" -eq 0 ] && return 0
-    sleep 0.1
-  done
-  for pid in "${pids[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "pid $pid ignored SIGTERM for 20 s: killing it" >&2
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-  done
-}
-trap cleanup EXIT
-
-# start NAME LOGFILE CMD...: runs CMD in the background, waits (at most 30 s) for its
-# "listening on http://..." line and sets $url.
-start() {
-  local name=$1 log=$2; shift 2
-  "$@" >"$log" 2>"$log.err" &
-  pids+=($!)
-  for _ in $(seq 1 300); do
-    # Only a whole line counts: the URL may be written in more than one piece.
-    if [ -s "$log" ] && [ -z "$(tail -c 1 "$log")" ]; then
-      url=$(grep -o 'listening on http://[0-9.]*:[0-9]*' "$log" | sed 's/listening on //' || true)
-      [ -n "$url" ] && { echo "$name: $url (pid $!)" >&2; return 0; }
-    fi
-    kill -0 "$!" 2>/dev/null || { echo "bench.sh: $name exited; see $log.err" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "bench.sh: $name did not start within 30 s; see $log.err" >&2
-  exit 1
-}
 
 # shellcheck disable=SC2086
 start service "$out/service.out" java ${JAVA_OPTS:-} -jar "$jar" serve --port 0 --unconstrained \

@@ -35,53 +35,18 @@ done
 for tool in java jcmd curl wrk; do
   command -v "$tool" >/dev/null || { echo "heap-soak.sh: $tool is required but not installed" >&2; exit 2; }
 done
-if [ ! -f "$jar" ]; then
-  echo "building $jar (mvn package, tests skipped)" >&2
-  (cd "$root" && mvn -B -q package -Dmaven.test.skip=true)
-fi
+# shellcheck source=scripts/lib.sh
+source "$root/scripts/lib.sh"
+ensure_jar "$jar" "$root"
 out=${out:-"$root/reports/heap-soak-$(date -u +%Y%m%dT%H%M%SZ)"}
 mkdir -p "$out"
-
-pids=()
-cleanup() {
-  # SIGTERM first (the service drains and writes its histograms); SIGKILL whatever is still
-  # running 20 s later, so that a hung JVM never outlives the run.
-  local pid _
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for _ in $(seq 1 200); do
-    local alive=0
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-    [ "$alive" -eq 0 ] && return 0
-    sleep 0.1
-  done
-  for pid in "${pids[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "pid $pid ignored SIGTERM for 20 s: killing it" >&2
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-  done
-}
-trap cleanup EXIT
 
 # Capacity model ON (policy fixed: 64 slots, a 256-deep queue; home ~6.3 k/s of modelled
 # capacity). The drop is an hour away so that the run measures steady state, not the stampede.
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xms256m -Xmx512m} -jar "$jar" serve --port 0 --policy fixed --drop-in 1h \
-  --run-dir "$out/service-run" --admin-token "soak-admin-$RANDOM$RANDOM-token" \
-  >"$out/service.out" 2>"$out/service.err" &
-svc=$!
-pids+=("$svc")
-url=""
-for _ in $(seq 1 300); do
-  # Only a whole line counts: the URL may be written in more than one piece.
-  if [ -s "$out/service.out" ] && [ -z "$(tail -c 1 "$out/service.out")" ]; then
-    url=$(grep -o 'listening on http://[0-9.]*:[0-9]*' "$out/service.out" | sed 's/listening on //' || true)
-    [ -n "$url" ] && break
-  fi
-  kill -0 "$svc" 2>/dev/null || { echo "heap-soak.sh: the service exited; see $out/service.err" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "heap-soak.sh: the service did not start within 30 s" >&2; exit 1; }
+start service "$out/service.out" java ${JAVA_OPTS:--Xms256m -Xmx512m} -jar "$jar" serve --port 0 --policy fixed \
+  --drop-in 1h --run-dir "$out/service-run" --admin-token "soak-admin-$RANDOM$RANDOM-token"
+svc=$started_pid
 token=$(curl -sf -XPOST "$url/api/session" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 [ -n "$token" ] || { echo "heap-soak.sh: POST /api/session returned no token" >&2; exit 1; }
 echo "service $url (pid $svc); load: $(uptime)" | tee "$out/load.txt" >&2
