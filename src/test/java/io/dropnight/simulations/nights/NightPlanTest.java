@@ -113,4 +113,21 @@ class NightPlanTest {
         assertEquals(Duration.ofSeconds(4), plan.population("waiting").phase("gathering").duration());
         assertFalse(plan.population("waiting").closedModel());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"finale-drop", "premiere-drop", "christmas-volume"})
+    void heavyCompressionNeverHandsGatlingASubSecondRamp(String night) {
+        Properties p = new Properties();
+        p.setProperty("night", night);
+        p.setProperty("scale", "0.1");
+        p.setProperty("compression", "200");
+        NightPlan plan = Nights.plan(NightParameters.fromProperties(p));
+        for (Population population : plan.populations()) {
+            for (Phase phase : population.phases()) {
+                if (phase.kind() == Phase.Kind.RAMP || phase.kind() == Phase.Kind.STRESS_PEAK) {
+                    assertTrue(phase.duration().compareTo(Phase.MIN_RAMP) >= 0, phase.toString());
+                }
+            }
+        }
+    }
 }
