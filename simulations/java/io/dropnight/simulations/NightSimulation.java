@@ -233,6 +233,11 @@ public abstract class NightSimulation extends Simulation {
         System.out.printf(Locale.ROOT, "dropnight: client-side HdrHistogram time-to-play p50 %.1f p95 %.1f p99 %.1f max %.1f ms; playback-start p50 %.1f p99 %.1f max %.1f ms%n",
                 ms(ttp.getValueAtPercentile(50)), ms(ttp.getValueAtPercentile(95)), ms(ttp.getValueAtPercentile(99)), ms(ttp.getMaxValue()),
                 ms(ps.getValueAtPercentile(50)), ms(ps.getValueAtPercentile(99)), ms(ps.getMaxValue()));
+        if (plan.peakConcurrentViewers() == 0 && c.users() != plan.totalArrivals()) {
+            // Every open-model viewer planned must start, or the night was not the one asked for.
+            System.out.printf(Locale.ROOT, "dropnight: WARNING %d viewers started, %d planned: this run is not the planned night%n",
+                    c.users(), plan.totalArrivals());
+        }
         for (SloResult r : results) {
             System.out.println("dropnight: SLO " + SloReportWriter.describe(r));
         }
