@@ -95,6 +95,28 @@ class PipelineTest {
         assertTrue(ok >= 0 && notFound > ok, response);
     }
 
+    @Test
+    void oversizedExpectContinueIsRefusedThroughTheMeasuredPath() {
+        String response = exchange("POST /api/session HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                + "Content-Length: 10000000\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 413"), response);
+        assertTrue(response.contains("\"code\":\"PAYLOAD_TOO_LARGE\""), response);
+        assertFalse(response.contains("100 Continue"), response);
+        assertEquals(1, metrics.snapshot().scenarios().get("unlabelled").get("unrouted").getClientErrors());
+    }
+
+    @Test
+    void smallExpectContinueStillGetsItsInterimResponse() {
+        channel.writeInbound(Unpooled.copiedBuffer("POST /api/session HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                + "Content-Length: 2\r\n\r\n", StandardCharsets.ISO_8859_1));
+        channel.runPendingTasks();
+        ByteBuf interim = channel.readOutbound();
+        assertTrue(interim.toString(StandardCharsets.UTF_8).startsWith("HTTP/1.1 100 Continue"));
+        interim.release();
+        String response = exchange("{}");
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+    }
+
     private String exchange(String raw) {
         channel.writeInbound(Unpooled.copiedBuffer(raw, StandardCharsets.ISO_8859_1));
         channel.runPendingTasks();
