@@ -19,9 +19,12 @@ import java.util.function.UnaryOperator;
  * @param prewarm       {@code -Dprewarm}: pre-warm the title cache at the drop
  * @param unconstrained {@code -Dunconstrained}: turn the capacity model off (measures the harness)
  * @param serviceTimes  {@code -DserviceTime=ENDPOINT=SPEC,...}: per-endpoint service-time overrides
+ * @param errorPageStatus {@code -DerrorPageStatus}: status the service gives its error page (503, or
+ *                        200 as some deployments do; viewers still recognise it by its marker)
  */
 public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLimit, long seed,
-                           boolean singleFlight, boolean prewarm, boolean unconstrained, List<String> serviceTimes) {
+                           boolean singleFlight, boolean prewarm, boolean unconstrained, List<String> serviceTimes,
+                           OptionalInt errorPageStatus) {
 
     public static final String POLICY = "policy";
     public static final String SLOTS = "slots";
@@ -31,6 +34,7 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
     public static final String PREWARM = "prewarm";
     public static final String UNCONSTRAINED = "unconstrained";
     public static final String SERVICE_TIME = "serviceTime";
+    public static final String ERROR_PAGE_STATUS = "errorPageStatus";
 
     private static final List<String> POLICIES = List.of("none", "fixed", "adaptive", "priority");
 
@@ -41,6 +45,11 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
         slots.ifPresent(v -> atLeast(SLOTS, v, 1));
         queueLimit.ifPresent(v -> atLeast(QUEUE_LIMIT, v, 0));
         serviceTimes = List.copyOf(serviceTimes);
+        errorPageStatus.ifPresent(v -> {
+            if (v != 200 && (v < 500 || v > 599)) {
+                throw new ParameterException(ERROR_PAGE_STATUS, v, "must be 200 or a 5xx status such as 503");
+            }
+        });
     }
 
     static ServiceFlags fromProperties(UnaryOperator<String> get) {
@@ -52,7 +61,8 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
                 NightParameters.bool(SINGLE_FLIGHT, NightParameters.orElse(get.apply(SINGLE_FLIGHT), "false")),
                 NightParameters.bool(PREWARM, NightParameters.orElse(get.apply(PREWARM), "false")),
                 NightParameters.bool(UNCONSTRAINED, NightParameters.orElse(get.apply(UNCONSTRAINED), "false")),
-                NightParameters.serviceTimes(SERVICE_TIME, get.apply(SERVICE_TIME)));
+                NightParameters.serviceTimes(SERVICE_TIME, get.apply(SERVICE_TIME)),
+                optionalInt(ERROR_PAGE_STATUS, get.apply(ERROR_PAGE_STATUS)));
     }
 
     /** The command-line flags for {@code dropnight serve}, scale and drop excluded (the simulation owns those). */
@@ -72,6 +82,7 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
         for (String st : serviceTimes) {
             args.addAll(List.of("--service-time", st));
         }
+        errorPageStatus.ifPresent(v -> args.addAll(List.of("--error-page-status", Integer.toString(v))));
         return List.copyOf(args);
     }
 

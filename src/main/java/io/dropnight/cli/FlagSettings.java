@@ -38,5 +38,6 @@ final class FlagSettings {
         if (f.sessionTtl != null) b.sessionTtl(f.sessionTtl);
         if (f.runDir != null) b.runDir(f.runDir);
         if (f.metricsInterval != null) b.metricsInterval(f.metricsInterval);
+        if (f.errorPageStatus != null) b.errorPageStatus(f.errorPageStatus);
     }
 }

@@ -87,6 +87,9 @@ public final class ServeCommand implements Callable<Integer> {
     Path runDir;
     @Option(names = "--metrics-interval", paramLabel = "DURATION", description = "Interval-log period (default: 1s).")
     String metricsInterval;
+    @Option(names = "--error-page-status", paramLabel = "STATUS",
+            description = "Status of the error page when shedding: 503 (default), or 200 as some deployments serve it.")
+    Integer errorPageStatus;
 
     private final Clock clock;
     private final PrintWriter out;

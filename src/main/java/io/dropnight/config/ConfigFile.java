@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class ConfigFile {
     private static final Set<String> TOP = Set.of("host", "port", "seed", "titles", "drop-at", "drop-in", "zone",
-            "drop-episodes", "policy", "admin-token", "session-ttl", "run-dir", "metrics-interval", "capacity",
+            "drop-episodes", "policy", "admin-token", "session-ttl", "run-dir", "metrics-interval", "error-page-status", "capacity",
             "cache", "limits");
     private static final Set<String> CAPACITY = Set.of("unconstrained", "scale", "slots", "queue-limit", "service-times");
     private static final Set<String> CACHE = Set.of("ttl", "miss-cost-factor", "single-flight", "prewarm");
@@ -78,6 +78,7 @@ public final class ConfigFile {
         text(root, "session-ttl").ifPresent(b::sessionTtl);
         text(root, "run-dir").ifPresent(t -> b.runDir(Path.of(t)));
         text(root, "metrics-interval").ifPresent(b::metricsInterval);
+        integer(root, "error-page-status", "error-page-status").ifPresent(b::errorPageStatus);
         section(root, "capacity", CAPACITY).ifPresent(c -> applyCapacity(c, b));
         section(root, "cache", CACHE).ifPresent(c -> applyCache(c, b));
         section(root, "limits", LIMITS).ifPresent(c -> applyLimits(c, b));

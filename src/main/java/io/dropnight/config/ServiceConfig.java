@@ -20,10 +20,12 @@ import java.time.Duration;
  * @param sessionTtl      lifetime of a session token
  * @param runDir          where interval logs and final histograms are written
  * @param metricsInterval length of one interval-log interval
+ * @param errorPageStatus status of the branded error page when shedding or in an outage: 503, or
+ *                        200 to rehearse a deployment (a CDN, an app shell) that serves it so
  */
 public record ServiceConfig(String host, int port, NetworkLimits limits, CatalogueConfig catalogue,
                             OverloadPolicy policy, CapacityModel capacity, String adminToken,
-                            Duration sessionTtl, Path runDir, Duration metricsInterval) {
+                            Duration sessionTtl, Path runDir, Duration metricsInterval, int errorPageStatus) {
 
     /** The shortest admin token accepted: enough entropy that guessing is hopeless. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -46,6 +48,9 @@ public record ServiceConfig(String host, int port, NetworkLimits limits, Catalog
         Checks.positive("session-ttl", sessionTtl);
         Checks.notNull("run-dir", runDir);
         Checks.positive("metrics-interval", metricsInterval);
+        if (errorPageStatus != 200 && (errorPageStatus < 500 || errorPageStatus > 599)) {
+            throw new ConfigException("error-page-status", errorPageStatus, "must be 200 or a 5xx status such as 503");
+        }
     }
 
     /** Whether the bind address is a loopback one (the default, and what the README recommends). */

@@ -48,6 +48,7 @@ public final class ServiceConfigBuilder {
     private Duration sessionTtl = Duration.ofHours(6);
     private Path runDir;
     private Duration metricsInterval = Duration.ofSeconds(1);
+    private int errorPageStatus = 503;
 
     public ServiceConfigBuilder(Clock clock) {
         this.clock = clock;
@@ -209,6 +210,11 @@ public final class ServiceConfigBuilder {
         return this;
     }
 
+    public ServiceConfigBuilder errorPageStatus(int value) {
+        this.errorPageStatus = value;
+        return this;
+    }
+
     public ServiceConfigBuilder adminToken(String value) {
         this.adminToken = value;
         return this;
@@ -245,7 +251,7 @@ public final class ServiceConfigBuilder {
         Path dir = runDir != null ? runDir : Path.of("reports", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
                 .withZone(java.time.ZoneOffset.UTC).format(now) + "-serve");
         return new ServiceConfig(host, port, limits, new CatalogueConfig(seed, titles, drop, dropEpisodes),
-                policy, capacity, token, sessionTtl, dir, metricsInterval);
+                policy, capacity, token, sessionTtl, dir, metricsInterval, errorPageStatus);
     }
 
     private Instant nextDefaultDrop(Instant now) {

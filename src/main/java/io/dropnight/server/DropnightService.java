@@ -74,7 +74,7 @@ public final class DropnightService {
         Router router = Routes.table(catalogueApi, playback, new PagesApi(catalogue, drop, clock),
                 new OpsApi(metrics, backend), admin);
         ServerContext context = new ServerContext(router, playback::authenticate, config.adminToken(), backend,
-                metrics, metrics::scenarioLabel, new Responses(json), config.limits(), new Drain(), System::nanoTime);
+                metrics, metrics::scenarioLabel, new Responses(json, config.errorPageStatus()), config.limits(), new Drain(), System::nanoTime);
         this.server = new DropnightServer(context, 0);
         this.logScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dropnight-hlog");

@@ -22,9 +22,21 @@ public final class Responses {
     public static final int RETRY_AFTER_SECONDS = 2;
 
     private final Json json;
+    private final HttpResponseStatus unavailableStatus;
 
+    /** Error pages for shedding and outages answer 503. */
     public Responses(Json json) {
+        this(json, 503);
+    }
+
+    /**
+     * @param unavailableStatus status of the error page for shedding and outages: 503, or 200 to
+     *                          rehearse a deployment that serves the page with 200 (clients must
+     *                          then recognise it by its {@link ErrorPage#MARKER})
+     */
+    public Responses(Json json, int unavailableStatus) {
         this.json = json;
+        this.unavailableStatus = HttpResponseStatus.valueOf(unavailableStatus);
     }
 
     public FullHttpResponse of(Reply reply) {
@@ -56,7 +68,7 @@ public final class Responses {
     public FullHttpResponse errorPage(Endpoint endpoint, io.dropnight.server.ErrorPage.Code code) {
         boolean html = endpoint == Endpoint.PAGE_HOME || endpoint == Endpoint.PAGE_TITLE;
         HttpResponseStatus status = code == ErrorPage.Code.INTERNAL_ERROR
-                ? HttpResponseStatus.INTERNAL_SERVER_ERROR : HttpResponseStatus.SERVICE_UNAVAILABLE;
+                ? HttpResponseStatus.INTERNAL_SERVER_ERROR : unavailableStatus;
         Reply reply = html ? new Reply(status, Reply.HTML, null, ErrorPage.html(), Map.of())
                 : Reply.json(status, ErrorPage.json(code, RETRY_AFTER_SECONDS));
         FullHttpResponse r = of(reply);

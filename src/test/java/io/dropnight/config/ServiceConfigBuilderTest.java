@@ -44,7 +44,8 @@ class ServiceConfigBuilderTest {
         "service-time|home=gauss:3ms|capacity.service-times.home = gauss:3ms: must be fixed:<duration>",
         "service-time|warp=fixed:1ms|capacity.service-times = warp: unknown endpoint 'warp'",
         "zone|Mars/Olympus|zone = Mars/Olympus: must be a time-zone id such as Europe/Paris or UTC",
-        "admin-token|short|admin-token = (5 characters): must be at least 16 characters"})
+        "admin-token|short|admin-token = (5 characters): must be at least 16 characters",
+        "error-page-status|404|error-page-status = 404: must be 200 or a 5xx status such as 503"})
     void badValuesNameFieldValueAndRule(String field, String value, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> apply(field, value).build());
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
@@ -61,6 +62,7 @@ class ServiceConfigBuilderTest {
             case "service-time" -> b.serviceTime(value);
             case "zone" -> b.zone(value);
             case "admin-token" -> b.adminToken(value);
+            case "error-page-status" -> b.errorPageStatus(Integer.parseInt(value));
             default -> throw new IllegalArgumentException(field);
         };
     }

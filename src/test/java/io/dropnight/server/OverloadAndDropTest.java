@@ -76,6 +76,25 @@ class OverloadAndDropTest {
     }
 
     @Test
+    void errorPageServedWithStatus200StillCarriesItsMarker() throws Exception {
+        try (RunningService s = RunningService.start(runDir, b -> b.slots(1).queueLimit(0).errorPageStatus(200)
+                .serviceTime("playback-start", "fixed:400ms"))) {
+            String token = s.login();
+            List<HttpResponse<String>> api = concurrently(8, () -> s.post("/api/playback/10101", token, ""));
+            List<HttpResponse<String>> shed = api.stream().filter(r -> r.body().contains(ErrorPage.MARKER)).toList();
+            assertFalse(shed.isEmpty(), "some requests were shed");
+            for (HttpResponse<String> r : shed) {
+                assertEquals(200, r.statusCode());
+                assertEquals(ErrorPage.MARKER, r.headers().firstValue(ErrorPage.HEADER).orElse(""));
+                assertTrue(r.headers().firstValue("retry-after").isEmpty(), "Retry-After belongs to 503 only");
+            }
+            JsonNode metrics = json(s.get("/metrics", null)).get("metrics").get("scenarios").get("unlabelled");
+            assertEquals(shed.size(), metrics.get("playback-start").get("rejected").asLong(),
+                    "a 200 error page is still counted as a rejection");
+        }
+    }
+
+    @Test
     void requestsAreMeasuredPerScenario() throws Exception {
         try (RunningService s = RunningService.start(runDir, b -> { })) {
             String token = s.login();

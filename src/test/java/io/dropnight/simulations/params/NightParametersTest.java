@@ -61,6 +61,7 @@ class NightParametersTest {
         "slots|0|slots = 0: must be a whole number >= 1",
         "queueLimit|-5|queueLimit = -5: must be a whole number >= 0",
         "serviceTime|fast|serviceTime = fast: must be ENDPOINT=SPEC[,ENDPOINT=SPEC...], such as playback-start=lognormal:20ms:120ms",
+        "errorPageStatus|404|errorPageStatus = 404: must be 200 or a 5xx status such as 503",
     })
     void aBadValueIsOneLineNamingPropertyValueAndRule(String property, String value, String message) {
         ParameterException e = assertThrows(ParameterException.class,
