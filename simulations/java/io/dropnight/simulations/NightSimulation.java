@@ -1,6 +1,5 @@
 package io.dropnight.simulations;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropnight.config.Durations;
 import io.dropnight.simulations.client.ClientHistogramLog;
@@ -15,8 +14,10 @@ import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.run.ReportHook;
+import io.dropnight.simulations.run.RunDescription;
 import io.dropnight.simulations.run.RunFolder;
 import io.dropnight.simulations.service.EmbeddedService;
+import io.dropnight.simulations.service.HarnessClient;
 import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.slo.SloReportWriter;
@@ -27,9 +28,6 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +73,7 @@ public abstract class NightSimulation extends Simulation {
     private final long constructedNanos = System.nanoTime();
     /** Lets before() move the drop to exactly the injection's timeline (POST /admin/drop). */
     private final String adminToken = java.util.UUID.randomUUID().toString();
+    private final HarnessClient harness;
     private ObjectNode runJson;
 
     /** @param fixedNight the night this class rehearses, or empty to read {@code -Dnight} */
@@ -88,7 +87,8 @@ public abstract class NightSimulation extends Simulation {
             service = parameters.target().isPresent() ? Optional.empty() : Optional.of(startService());
             baseUrl = service.map(EmbeddedService::url).orElseGet(() -> parameters.target().orElseThrow());
             clientLog = new ClientHistogramLog(run.resolve("client.hlog"), night, metrics);
-            runJson = runJson();
+            harness = new HarnessClient(baseUrl);
+            runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl, harness.metrics());
             run.writeRunJson(runJson);
         } catch (IOException e) {
             System.err.println("dropnight: cannot start the " + night + " rehearsal: " + e.getMessage());
@@ -178,20 +178,10 @@ public abstract class NightSimulation extends Simulation {
     }
 
     private String moveDrop(Instant at) {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(baseUrl.resolve("/admin/drop"))
-                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + adminToken)
-                    .header("Content-Type", "application/json").header("X-Scenario", io.dropnight.metrics.ScenarioLabels.HARNESS)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"at\":\"" + at + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? "drop moved to " + at + " (+" + Durations.format(plan.dropOffset()) + ")"
-                    : "could not move the drop (HTTP " + r.statusCode() + "), it stays at service start +" + Durations.format(plan.dropOffset());
-        } catch (IOException e) {
-            return "could not move the drop (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while moving the drop";
-        }
+        String offset = " (+" + Durations.format(plan.dropOffset()) + ")";
+        return harness.moveDrop(at, adminToken).map(status -> status == 200 ? "drop moved to " + at + offset
+                : "could not move the drop (HTTP " + status + "), it stays at service start" + offset)
+                .orElse("could not move the drop: the service did not answer");
     }
 
     private Duration liveJoin() {
@@ -261,77 +251,5 @@ public abstract class NightSimulation extends Simulation {
             System.err.println("dropnight: could not copy the Gatling report: " + e.getMessage());
         }
         System.out.println("dropnight: " + ReportHook.generate(run.dir()));
-    }
-
-    private ObjectNode runJson() {
-        ObjectNode o = RunFolder.newObject();
-        o.put("runId", run.runId()).put("night", parameters.night().label()).put("startedAt", startedAt.toString())
-                .put("dropAt", startedAt.plus(plan.dropOffset()).toString()).put("target", "pending")
-                .put("embedded", parameters.target().isEmpty());
-        ObjectNode p = o.putObject("parameters");
-        p.put("scale", parameters.scale()).put("compression", parameters.compression())
-                .put("dropOffset", Durations.format(plan.dropOffset())).put("refresh", parameters.refreshPolicy().label())
-                .put("maxRefreshes", parameters.maxRefreshes()).put("arrivals", plan.totalArrivals())
-                .put("sloEnforced", parameters.enforceSlos());
-        ObjectNode slo = p.putObject("slo");
-        slo.put("playbackStartP99Ms", parameters.slo().playbackStartP99Millis())
-                .put("timeToPlayP95Ms", parameters.slo().timeToPlayP95Millis())
-                .put("errorPageRatePct", parameters.slo().errorPageRatePercent())
-                .put("abandonmentPct", parameters.slo().abandonmentPercent());
-        p.putPOJO("serviceFlags", parameters.service().toArgs());
-        JsonNode metricsJson = fetchMetrics();
-        JsonNode backend = metricsJson == null ? null : metricsJson.get("backend");
-        o.set("capacity", capacityModel(backend));
-        o.put("policy", backend != null && backend.hasNonNull("policy") ? backend.get("policy").asText()
-                : parameters.service().policy());
-        o.put("seed", parameters.service().seed());
-        ObjectNode v = o.putObject("versions");
-        v.put("dropnight", versionOf(io.dropnight.config.Checks.class, "dev"))
-                .put("gatling", versionOf(Simulation.class, "unknown")).put("java", System.getProperty("java.version"));
-        ObjectNode m = o.putObject("machine");
-        m.put("cores", Runtime.getRuntime().availableProcessors())
-                .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"))
-                .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        o.put("target", baseUrl.toString());
-        return o;
-    }
-
-    /** The model part of /metrics' {@code backend} (not its live counters), or null when unknown. */
-    private static ObjectNode capacityModel(JsonNode backend) {
-        if (backend == null || !backend.isObject()) {
-            return null;
-        }
-        ObjectNode model = RunFolder.newObject();
-        for (String key : List.of("unconstrained", "scale", "slots", "queueLimit", "capacityPerSecond", "serviceTimes", "cache")) {
-            if (backend.has(key)) {
-                model.set(key, key.equals("cache") ? withoutCounters(backend.get(key)) : backend.get(key));
-            }
-        }
-        return model;
-    }
-
-    private static JsonNode withoutCounters(JsonNode cache) {
-        ObjectNode c = cache.deepCopy();
-        c.remove(List.of("hits", "misses", "coalesced"));
-        return c;
-    }
-
-    /** The service's /metrics, for the capacity and policy it really runs with; null if unreachable. */
-    private JsonNode fetchMetrics() {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(baseUrl.resolve("/metrics"))
-                    .timeout(Duration.ofSeconds(5)).header("X-Scenario", io.dropnight.metrics.ScenarioLabels.HARNESS).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? RunFolder.parse(r.body()) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    private static String versionOf(Class<?> type, String fallback) {
-        String v = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
-        return v == null ? fallback : v;
     }
 }
