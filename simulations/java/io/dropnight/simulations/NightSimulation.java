@@ -78,7 +78,7 @@ public abstract class NightSimulation extends Simulation {
 
     /** @param fixedNight the night this class rehearses, or empty to read {@code -Dnight} */
     protected NightSimulation(Optional<Night> fixedNight) {
-        parameters = parametersOrExit(fixedNight);
+        parameters = alignedWithTarget(parametersOrExit(fixedNight));
         String night = parameters.night().label();
         plan = Nights.plan(parameters);
         slos = new NightSlos(night, parameters.slo());
@@ -115,6 +115,29 @@ public abstract class NightSimulation extends Simulation {
             setUp.assertions(slos.assertions());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::afterGatlingReport, "dropnight-run-folder"));
+    }
+
+    /**
+     * Against a target, the drop is the target's own: unless -DdropOffset is given, the night's
+     * surge is set to land at the target's announced drop instant when that is 1 s to 1 h away.
+     */
+    private static NightParameters alignedWithTarget(NightParameters p) {
+        if (p.target().isEmpty() || p.dropOffset().isPresent()) {
+            return p;
+        }
+        Optional<Instant> dropAt = new HarnessClient(p.target().get()).dropAt();
+        if (dropAt.isEmpty()) {
+            System.out.println("dropnight: the target announces no drop instant; the night keeps its own drop offset");
+            return p;
+        }
+        Duration offset = Duration.between(Instant.now(), dropAt.get()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (offset.compareTo(Duration.ofSeconds(1)) < 0 || offset.compareTo(Duration.ofHours(1)) > 0) {
+            System.out.println("dropnight: the target drops at " + dropAt.get()
+                    + ", not 1 s to 1 h from now; the night keeps its own drop offset");
+            return p;
+        }
+        System.out.println("dropnight: the target drops at " + dropAt.get() + "; the surge is set to land then");
+        return p.withDropOffset(offset);
     }
 
     private static NightParameters parametersOrExit(Optional<Night> fixedNight) {
@@ -163,7 +186,8 @@ public abstract class NightSimulation extends Simulation {
         long gapMillis = (System.nanoTime() - constructedNanos) / 1_000_000;
         eventEndNanos.set(System.nanoTime() + plan.eventLength().plus(liveJoin()).toNanos());
         if (service.isEmpty()) {
-            System.out.println("dropnight: against a target the drop is the target's own; its clock is not moved");
+            System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the night was planned;"
+                    + " against a target the drop is the target's own and is not moved%n", gapMillis);
             return;
         }
         Instant dropAt = Instant.now().plus(plan.dropOffset());

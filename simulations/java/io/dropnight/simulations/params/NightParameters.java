@@ -125,6 +125,12 @@ public record NightParameters(Night night, double scale, double compression, Opt
         return (int) Math.max(1, Math.round(calibrated * scale));
     }
 
+    /** The same night with its drop {@code value} after the first injection (validated as -DdropOffset). */
+    public NightParameters withDropOffset(Duration value) {
+        return new NightParameters(night, scale, compression, Optional.of(value), refreshPolicy, maxRefreshes, slo,
+                enforceSlos, target, service, reportsDir, gatlingResults);
+    }
+
     public NightParameters withNight(Night value) {
         return new NightParameters(value, scale, compression, dropOffset, refreshPolicy, maxRefreshes, slo,
                 enforceSlos, target, service, reportsDir, gatlingResults);
