@@ -131,8 +131,7 @@ public final class AdminApi {
         }
         JsonNode times = body.get("serviceTimes");
         if (times != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = times.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : times.properties()) {
                 model = model.withServiceTime(Endpoint.byMetricNameOrFail(e.getKey()),
                         io.dropnight.capacity.ServiceTimeDistribution.parse("serviceTimes." + e.getKey(),
                                 e.getValue().asText()));

@@ -94,8 +94,7 @@ public final class ConfigFile {
             if (!times.isObject()) {
                 throw new ConfigException("capacity.service-times", times, "must be a mapping of endpoint: spec");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = times.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : times.properties()) {
                 b.serviceTime(e.getKey(), e.getValue().asText());
             }
         }

@@ -2,7 +2,6 @@ package io.dropnight.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.metrics.Percentiles;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.AbstractHistogram;
@@ -78,8 +77,7 @@ final class Fragments {
 
     private static void flatten(String prefix, JsonNode node, StringBuilder t) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), t);
             }
         } else {
