@@ -17,6 +17,8 @@ record ChartSpec(String id, String kind, String title, String yTitle, List<Serie
 
     static final String PERCENTILES = "percentiles";
     static final String TIMELINE = "timeline";
+    /** A timeline whose x axis counts seconds from the drop instant (runs compared side by side). */
+    static final String TIMELINE_FROM_DROP = "timeline-from-drop";
 
     ChartSpec {
         series = List.copyOf(series);

@@ -26,6 +26,10 @@ final class ComparisonPage {
         page.raw("<section><h2>Which runs meet the SLOs</h2>").raw(sloMatrix(runs)).raw("</section>");
         for (String night : nights(runs)) {
             page.raw("<section class=\"night\"><h2>Night: " + Html.esc(night) + "</h2><div class=\"grid\">");
+            page.chart(fromDrop(page.nextChartId(), runs, night, "error pages per request",
+                    "error pages (% of requests)", LoadSeries.Point::errorPagePercent));
+            page.chart(fromDrop(page.nextChartId(), runs, night, "accepted (ok) per second",
+                    "requests per second", LoadSeries.Point::acceptedPerSec));
             for (String endpoint : endpoints(runs, night)) {
                 page.chart(overlay(page.nextChartId(), runs, night, endpoint));
             }
@@ -101,6 +105,30 @@ final class ComparisonPage {
             t.append("</tr>");
         }
         return t.append("</tbody></table>").toString();
+    }
+
+    /**
+     * One line per run over time, each shifted so that its drop instant is at 0: runs started at
+     * different moments (or with different drop offsets) line up on the moment that matters.
+     */
+    static ChartSpec fromDrop(String id, List<RunModel> runs, String night, String what, String yTitle,
+                              java.util.function.ToDoubleFunction<LoadSeries.Point> y) {
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunModel run = runs.get(i);
+            NightModel n = run.nights().stream().filter(m -> m.night().equals(night)).findFirst().orElse(null);
+            if (n == null || run.dropAtSec().isEmpty()) {
+                continue;
+            }
+            double drop = run.dropAtSec().getAsDouble();
+            List<double[]> points = new ArrayList<>();
+            for (LoadSeries.Point p : n.load().points()) {
+                points.add(new double[] {p.secondsSinceStart() - drop, y.applyAsDouble(p)});
+            }
+            series.add(new ChartSpec.Series(run.data().runId(), i, false, points));
+        }
+        return new ChartSpec(id, ChartSpec.TIMELINE_FROM_DROP, night + " \u00b7 " + what + ", runs aligned on the drop",
+                yTitle, series, 0.0);
     }
 
     private static ChartSpec overlay(String id, List<RunModel> runs, String night, String endpoint) {

@@ -56,7 +56,7 @@
         backgroundColor: colour,
         borderDash: s.dashed ? [8, 4] : [],
         borderWidth: 2,
-        pointRadius: spec.kind === 'timeline' ? 0 : 1.5,
+        pointRadius: spec.kind === 'percentiles' ? 1.5 : 0,
         stepped: false,
         tension: 0
       };
@@ -82,7 +82,8 @@
 
   function timelineOptions(spec) {
     return {
-      x: { type: 'linear', title: { display: true, text: 'time since the run started (s)' } },
+      x: { type: 'linear', title: { display: true, text: spec.kind === 'timeline-from-drop'
+          ? 'time since the drop (s)' : 'time since the run started (s)' } },
       y: { type: 'linear', beginAtZero: true, title: { display: true, text: spec.yTitle } }
     };
   }

@@ -3,7 +3,10 @@ package io.dropnight.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The runs table tells runs apart by the settings engineers change between them. */
 class ComparisonPageTest {
@@ -22,5 +25,22 @@ class ComparisonPageTest {
         assertEquals("0.5, 20.0, backoff", ComparisonPage.parameters(
                 json.readTree("{\"scale\":0.5,\"compression\":20.0,\"refresh\":\"backoff\"}")));
         assertEquals("?", ComparisonPage.parameters(json.readTree("null")));
+    }
+
+    @Test
+    void timelinesAreAlignedOnEachRunsDrop() throws Exception {
+        List<RunModel> runs = List.of(RunModel.of(RunFolder.read(Fixtures.run(Fixtures.NONE))),
+                RunModel.of(RunFolder.read(Fixtures.run(Fixtures.PRIORITY))));
+        ChartSpec chart = ComparisonPage.fromDrop("c1", runs, "premiere", "error pages", "%",
+                LoadSeries.Point::errorPagePercent);
+        assertEquals(ChartSpec.TIMELINE_FROM_DROP, chart.kind());
+        assertEquals(0.0, chart.dropAtSec());
+        assertEquals(2, chart.series().size());
+        for (int i = 0; i < runs.size(); i++) {
+            double drop = runs.get(i).dropAtSec().getAsDouble();
+            double firstX = chart.series().get(i).points().get(0)[0];
+            assertEquals(runs.get(i).nights().get(0).load().points().get(0).secondsSinceStart() - drop, firstX, 1e-9);
+            assertTrue(firstX < 0, "the run started before its drop");
+        }
     }
 }

@@ -54,7 +54,8 @@ class ReportBrowserTest {
         Fixtures.copyRuns(reports);
         Path page = new ReportGenerator(Clock.systemUTC()).comparison(
                 List.of(reports.resolve(Fixtures.NONE), reports.resolve(Fixtures.PRIORITY)), reports.resolve("compare.html"));
-        assertRendersAllCharts(page, 5);
+        // Two timelines aligned on the drop, then four endpoints' latency and time to play.
+        assertRendersAllCharts(page, 7);
         screenshot(page, "compare.png");
         screenshot(reports.resolve("index.html"), "index.png");
     }
