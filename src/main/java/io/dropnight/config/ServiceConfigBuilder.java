@@ -226,7 +226,7 @@ public final class ServiceConfigBuilder {
     }
 
     public ServiceConfigBuilder runDir(Path value) {
-        this.runDir = value;
+        this.runDir = Checks.notNull("run-dir", value);
         return this;
     }
 

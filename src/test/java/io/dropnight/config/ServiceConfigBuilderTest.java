@@ -112,6 +112,12 @@ class ServiceConfigBuilderTest {
     }
 
     @Test
+    void aMissingRunFolderIsRefusedNotDefaulted() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new ServiceConfigBuilder(NOON_UTC).runDir(null));
+        assertEquals("run-dir = null: is required", e.getMessage());
+    }
+
+    @Test
     void missingConfigFileIsNamed() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigFile.applyTo(dir.resolve("absent.yml"), new ServiceConfigBuilder(NOON_UTC)));

@@ -38,7 +38,7 @@ class HostileInputTest {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     @TempDir
-    Path runDir;
+    static Path runDir; // static: a per-class instance field is not injected yet in @BeforeAll
     private RunningService service;
     private String session;
     private final LogCapture serverWarnings = LogCapture.warnings("io.dropnight");

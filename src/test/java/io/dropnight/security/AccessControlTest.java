@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessControlTest {
     @TempDir
-    Path runDir;
+    static Path runDir; // static: a per-class instance field is not injected yet in @BeforeAll
     private RunningService service;
     private String session;
     private String playbackId;
