@@ -54,6 +54,7 @@ public final class DropnightService {
     private final CatalogueApi catalogueApi;
     private final DropnightServer server;
     private final ScheduledExecutorService logScheduler;
+    private final Json json;
     private IntervalLogWriter intervalLog;
     private ScheduledFuture<?> dropTimer;
     private InetSocketAddress address;
@@ -65,7 +66,7 @@ public final class DropnightService {
         this.drop = new DropSchedule(config.catalogue().dropAt());
         this.metrics = new ServerMetrics();
         this.backend = VirtualBackend.create(config.policy(), config.capacity(), config.catalogue().seed());
-        Json json = new Json(config.limits().maxJsonDepth());
+        this.json = new Json(config.limits().maxJsonDepth());
         TokenService tokens = new TokenService(clock);
         this.catalogueApi = new CatalogueApi(catalogue, drop, clock, json);
         PlaybackApi playback = new PlaybackApi(catalogue, drop, tokens, clock, json, config.sessionTtl());
@@ -157,7 +158,7 @@ public final class DropnightService {
         d.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         d.put("cores", Runtime.getRuntime().availableProcessors());
         Files.write(config.runDir().resolve("service.json"),
-                new Json(config.limits().maxJsonDepth()).mapper().writerWithDefaultPrettyPrinter()
+                json.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsBytes(d));
     }
 }
