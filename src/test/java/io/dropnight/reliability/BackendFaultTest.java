@@ -5,6 +5,7 @@ import io.dropnight.reliability.load.OpenLoadGenerator;
 import io.dropnight.reliability.load.OverloadBench;
 import io.dropnight.reliability.load.Target;
 import io.dropnight.reliability.load.TargetResult;
+import io.dropnight.testing.RunningService;
 import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.dropnight.reliability;
 
 import io.dropnight.testing.LeakGuard;
+import io.dropnight.testing.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.dropnight.reliability;
 
+import io.dropnight.testing.RunningService;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.AfterEach;

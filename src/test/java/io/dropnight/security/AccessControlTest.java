@@ -4,7 +4,7 @@ import io.dropnight.auth.TokenService;
 import io.dropnight.config.ServiceConfig;
 import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.reliability.RawHttp;
-import io.dropnight.reliability.RunningService;
+import io.dropnight.testing.RunningService;
 import io.dropnight.reliability.WireHygiene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,6 +6,8 @@ import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.server.DropnightService;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,21 +26,41 @@ public final class RunningService implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final DropnightService service;
+    private final InetSocketAddress address;
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningService(DropnightService service) throws IOException, InterruptedException {
+    private RunningService(DropnightService service, InetSocketAddress address) {
         this.service = service;
-        var address = service.start();
+        this.address = address;
         this.base = URI.create("http://127.0.0.1:" + address.getPort());
     }
 
-    /** Starts a service with test defaults (port 0, admin token, run folder) adjusted by {@code settings}. */
-    public static RunningService start(Path runDir, Consumer<ServiceConfigBuilder> settings) throws Exception {
+    /**
+     * Starts a service with test defaults (port 0, {@link #ADMIN_TOKEN}, run folder {@code runDir},
+     * 200 titles, the drop an hour away) adjusted by {@code settings}.
+     */
+    public static RunningService start(Path runDir, Consumer<ServiceConfigBuilder> settings) {
         ServiceConfigBuilder b = new ServiceConfigBuilder(Clock.systemUTC())
                 .port(0).runDir(runDir).adminToken(ADMIN_TOKEN).titles(200).dropIn("1h");
         settings.accept(b);
-        return new RunningService(new DropnightService(b.build(), Clock.systemUTC()));
+        DropnightService service = new DropnightService(b.build(), Clock.systemUTC());
+        try {
+            return new RunningService(service, service.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int port() {
+        return address.getPort();
     }
 
     public DropnightService service() {

@@ -3,7 +3,7 @@ package io.dropnight.reliability.load;
 import io.dropnight.api.Endpoint;
 import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.reliability.RawHttp;
-import io.dropnight.reliability.RunningService;
+import io.dropnight.testing.RunningService;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
