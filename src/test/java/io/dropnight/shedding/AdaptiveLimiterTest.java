@@ -36,11 +36,19 @@ class AdaptiveLimiterTest {
     }
 
     @Test
-    void startsAtSlotsPlusQueueAndRefusesBeyondIt() {
-        assertEquals(MAX, limiter.currentLimit());
+    void startsAtSlotsPlusHalfTheSlotsAndRefusesBeyondIt() {
+        assertEquals(SLOTS + SLOTS / 2, limiter.currentLimit());
         saturatedRound(10_000_000);
         assertTrue(limiter.rejected() >= 1);
         assertEquals(0, limiter.inFlight());
+    }
+
+    @Test
+    void growsToTheBoundedQueueWhileRoundTripsStayAtTheirMinimum() {
+        for (int i = 0; i < 100; i++) {
+            saturatedRound(10_000_000);
+        }
+        assertEquals(MAX, limiter.currentLimit(), "no queueing seen: the limit rises to slots + queue");
     }
 
     @Test
@@ -49,7 +57,8 @@ class AdaptiveLimiterTest {
             saturatedRound(10_000_000);
         }
         int steady = limiter.currentLimit();
-        for (int i = 0; i < 5; i++) {
+        // the baseline is the lowest windowed round trip (10 ms); windows last at least 100 ms
+        for (int i = 0; i < 20; i++) {
             saturatedRound(60_000_000);
         }
         int slowed = limiter.currentLimit();
@@ -57,7 +66,7 @@ class AdaptiveLimiterTest {
         for (int i = 0; i < 200; i++) {
             saturatedRound(500_000_000);
         }
-        assertTrue(limiter.currentLimit() >= SLOTS, "floor at the slot count: " + limiter.currentLimit());
+        assertEquals(SLOTS, limiter.currentLimit(), "floor at the slot count");
         assertTrue(limiter.currentLimit() <= MAX);
     }
 
