@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  * <p>Vegas estimates the queue as {@code limit × (1 − rttNoLoad / rtt)}, where {@code rttNoLoad} is
  * the <em>lowest</em> windowed average round trip seen, so the baseline does not rise with the
  * queue as Gradient2's long-term average does. The limit is kept where that estimate lies between
- * {@link #targetQueueLow} and {@link #targetQueueHigh} (a quarter and a half of the slot count):
+ * {@link #targetQueueLow} and {@link #targetQueueHigh} (a quarter and a half of the slot count, at
+ * least 2):
  * with at most {@code slots} requests waiting, a request waits at most about one service time, so
  * ok-latency stays within the no-load latency plus one service time, and the few waiting requests
  * keep slots from idling between arrivals. The limit moves between {@code slots} (below that, slots
@@ -83,14 +84,18 @@ final class AdaptiveLimiter implements AdmissionLimiter {
                 .build();
     }
 
-    /** Below this estimated queue the limit grows: a quarter of the slots, at least 1. */
+    /**
+     * Below this estimated queue the limit grows: a quarter of the slots, at least 2. Vegas rounds
+     * its estimate up, so with any timing jitter an idle queue reads as 1; were this 1, a limit
+     * pushed down to the slot count (by a stall, say) could stay there and reject bursts at 1x.
+     */
     static int targetQueueLow(int slots) {
-        return Math.max(1, (slots + 3) / 4);
+        return Math.max(2, (slots + 3) / 4);
     }
 
-    /** Above this estimated queue the limit shrinks: half the slots, at least 2. */
+    /** Above this estimated queue the limit shrinks: half the slots, at least {@link #targetQueueLow}. */
     static int targetQueueHigh(int slots) {
-        return Math.max(2, (slots + 1) / 2);
+        return Math.max(targetQueueLow(slots), (slots + 1) / 2);
     }
 
     @Override

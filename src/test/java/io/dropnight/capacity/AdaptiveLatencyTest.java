@@ -42,6 +42,7 @@ class AdaptiveLatencyTest {
         OpenWorkload.Tally adaptive = run(OverloadPolicy.ADAPTIVE, load);
         OpenWorkload.Tally fixed = run(OverloadPolicy.FIXED, load);
         String both = describe("adaptive", adaptive) + "; " + describe("fixed", fixed);
+        System.out.println(load + "x: " + both);
 
         // No-load latency is one service time; the stated margin is one more: at most `slots`
         // requests wait, so each waits at most one service time.

@@ -1,0 +1,290 @@
+package io.dropnight.simulations.plan;
+
+import io.dropnight.simulations.plan.PlanResult.Outcome;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The planner's search: the threshold on an {@link Axis} where a night's SLOs start to pass
+ * (capacity) or stop passing (audience), found with as few probes as it can.
+ *
+ * <ol>
+ *   <li><b>Bracket</b> from the start value, doubling (or halving) until one probe passed and one
+ *       failed; if the bounds of the axis are reached first, it ends {@link Outcome#ALWAYS_PASSES}
+ *       or {@link Outcome#NEVER_PASSES}.</li>
+ *   <li><b>Bisect</b> at the geometric mean of the closest pass and fail until they are within
+ *       {@code resolution} of the passing one (default 5 %), or adjacent on the axis.</li>
+ *   <li><b>Confirm</b>: probe the answer and the step beyond it (the closest fail) once more each;
+ *       where a re-run disagrees with the first probe there, run it a third time and take the
+ *       majority. The answer is {@link Outcome#ANSWER} when the answer passes and the step beyond
+ *       fails, each by a majority of two probes or more; otherwise the result is a
+ *       {@link Outcome#BAND} between the last value that consistently failed and the first that
+ *       consistently passed, and the answer is the passing end (the safe one).</li>
+ * </ol>
+ *
+ * <p>An {@link Verdict#INCONCLUSIVE} probe (the load generator was the limit) is never read as a
+ * pass or a fail: the search stops there ({@link Outcome#INCONCLUSIVE}); for an audience it keeps
+ * the largest audience that passed as a lower bound, and says to use more injectors beyond it.
+ *
+ * <p>Each probe is reported to {@code progress} as one line: the value tried, the verdict, the SLO
+ * that decided it, the time elapsed and an estimate of the time left. Not thread-safe: one search,
+ * one thread.
+ */
+public final class PlanSearch {
+    /** The resolution used when none is given: the answer within 5 %. */
+    public static final double DEFAULT_RESOLUTION = 0.05;
+
+    /** Runs one probe at a value of the axis. */
+    @FunctionalInterface
+    public interface Probe {
+        /** @throws ProbeException when the probe could not be run at all (no verdict) */
+        ProbeResult run(double value);
+    }
+
+    /** A probe that could not be run; its message is one line for people. */
+    public static final class ProbeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ProbeException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private enum Phase { BRACKET, BISECT, CONFIRM }
+
+    private final Axis axis;
+    private final double start;
+    private final double resolution;
+    private final Probe probe;
+    private final Consumer<String> progress;
+    private final LongSupplier nanoClock;
+    private final List<ProbeResult> probes = new ArrayList<>();
+    private final Map<Double, int[]> tally = new TreeMap<>(); // value -> {passes, fails}
+    private long startNanos;
+
+    /**
+     * @param axis       what is varied
+     * @param start      the first value tried (the night's own capacity, or audience 1)
+     * @param resolution the relative width at which bisection stops, in (0, 1)
+     * @param probe      runs one night at one value
+     * @param progress   receives one line per probe
+     * @param nanoClock  wall clock for elapsed and remaining time, in nanoseconds
+     */
+    public PlanSearch(Axis axis, double start, double resolution, Probe probe, Consumer<String> progress,
+                      LongSupplier nanoClock) {
+        this.axis = Objects.requireNonNull(axis, "axis");
+        if (!(resolution > 0 && resolution < 1)) {
+            throw new IllegalArgumentException("resolution must be in (0, 1), got " + resolution);
+        }
+        this.start = axis.round(start);
+        this.resolution = resolution;
+        this.probe = Objects.requireNonNull(probe, "probe");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /** Runs the search to its end; never throws for a failed probe (see {@link Outcome#ERROR}). */
+    public PlanResult run() {
+        startNanos = nanoClock.getAsLong();
+        try {
+            return search();
+        } catch (ProbeException e) {
+            return result(Outcome.ERROR, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), false,
+                    "stopped: " + e.getMessage());
+        }
+    }
+
+    private PlanResult search() {
+        Double pass = null;
+        Double fail = null;
+        double v = start;
+        while (pass == null || fail == null) {
+            ProbeResult r = probe(v, Phase.BRACKET, pass, fail);
+            if (r.verdict() == Verdict.INCONCLUSIVE) {
+                return inconclusive(r, pass, fail);
+            }
+            if (r.verdict() == Verdict.PASS) {
+                pass = v;
+                double next = axis.towardFail(v);
+                if (fail == null && next == v) {
+                    return result(Outcome.ALWAYS_PASSES, OptionalDouble.of(v), OptionalDouble.empty(), OptionalDouble.empty(),
+                            false, String.format(Locale.ROOT, "passes even at %s %s, the bound of the search", fmt(v), axis.name()));
+                }
+                v = next;
+            } else {
+                fail = v;
+                double next = axis.towardPass(v);
+                if (pass == null && next == v) {
+                    return result(Outcome.NEVER_PASSES, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                            false, String.format(Locale.ROOT, "fails even at %s %s, the bound of the search", fmt(v), axis.name()));
+                }
+                v = next;
+            }
+        }
+        while (!axis.closeEnough(pass, fail, resolution)) {
+            double mid = axis.between(pass, fail).getAsDouble();
+            ProbeResult r = probe(mid, Phase.BISECT, pass, fail);
+            switch (r.verdict()) {
+                case INCONCLUSIVE -> {
+                    return inconclusive(r, pass, fail);
+                }
+                case PASS -> pass = mid;
+                case FAIL -> fail = mid;
+            }
+        }
+        for (double point : new double[] {pass, fail}) {
+            ProbeResult again = probe(point, Phase.CONFIRM, pass, fail);
+            if (again.verdict() == Verdict.INCONCLUSIVE) {
+                return inconclusive(again, pass, fail);
+            }
+            int[] t = tally.get(point);
+            if (t[0] > 0 && t[1] > 0) {
+                ProbeResult third = probe(point, Phase.CONFIRM, pass, fail);
+                if (third.verdict() == Verdict.INCONCLUSIVE) {
+                    return inconclusive(third, pass, fail);
+                }
+            }
+        }
+        return evaluate();
+    }
+
+    /** Reads every probe by majority per value: a confirmed point answer or a band. */
+    private PlanResult evaluate() {
+        List<Double> generousFirst = new ArrayList<>(tally.keySet());
+        if (axis.passesAbove()) {
+            java.util.Collections.reverse(generousFirst);
+        }
+        Double clearPass = null;
+        for (double v : generousFirst) {
+            if (majority(v) != Verdict.PASS) {
+                break;
+            }
+            clearPass = v;
+        }
+        Double clearFail = null;
+        for (int i = generousFirst.size() - 1; i >= 0; i--) {
+            double v = generousFirst.get(i);
+            if (majority(v) != Verdict.FAIL) {
+                break;
+            }
+            clearFail = v;
+        }
+        OptionalDouble answer = clearPass == null ? OptionalDouble.empty() : OptionalDouble.of(clearPass);
+        OptionalDouble lowEnd = lowEnd(clearPass, clearFail);
+        OptionalDouble highEnd = highEnd(clearPass, clearFail);
+        boolean adjacent = clearPass != null && clearFail != null
+                && generousFirst.indexOf(clearFail) == generousFirst.indexOf(clearPass) + 1;
+        boolean confirmed = adjacent && count(clearPass) >= 2 && count(clearFail) >= 2
+                && axis.closeEnough(clearPass, clearFail, resolution);
+        if (confirmed) {
+            return result(Outcome.ANSWER, answer, lowEnd, highEnd, true, String.format(Locale.ROOT,
+                    "%s %s: passed %s at %s, failed %s at %s (confirmed)", axis.passesAbove() ? "least passing" : "largest passing",
+                    axis.name(), votes(clearPass), fmt(clearPass), votes(clearFail), fmt(clearFail)));
+        }
+        String where = clearPass == null ? "nothing passed consistently"
+                : String.format(Locale.ROOT, "the threshold lies between %s and %s %s; %s is the safe answer",
+                fmt(lowEnd.orElse(axis.min())), fmt(highEnd.orElse(axis.max())), axis.name(), fmt(clearPass));
+        return result(Outcome.BAND, answer, lowEnd, highEnd, false, "probes near the threshold disagreed: " + where);
+    }
+
+    private PlanResult inconclusive(ProbeResult r, Double pass, Double fail) {
+        String cause = r.decidedBy();
+        if (axis.passesAbove()) {
+            return result(Outcome.INCONCLUSIVE, OptionalDouble.empty(), lowEnd(pass, fail), highEnd(pass, fail), false,
+                    String.format(Locale.ROOT, "stopped at %s %s: inconclusive (%s); a capacity answer needs clean verdicts:"
+                            + " use more injectors or a smaller scale", fmt(r.value()), axis.name(), cause));
+        }
+        OptionalDouble answer = pass == null ? OptionalDouble.empty() : OptionalDouble.of(pass);
+        return result(Outcome.INCONCLUSIVE, answer, answer, OptionalDouble.of(r.value()), false,
+                String.format(Locale.ROOT, "%s at %s %s: inconclusive (%s); beyond this, use more injectors",
+                        pass == null ? "no audience passed before stopping" : "passed up to " + fmt(pass) + ", stopped",
+                        fmt(r.value()), axis.name(), cause));
+    }
+
+    private OptionalDouble lowEnd(Double pass, Double fail) {
+        Double low = axis.passesAbove() ? fail : pass;
+        return low == null ? OptionalDouble.empty() : OptionalDouble.of(low);
+    }
+
+    private OptionalDouble highEnd(Double pass, Double fail) {
+        Double high = axis.passesAbove() ? pass : fail;
+        return high == null ? OptionalDouble.empty() : OptionalDouble.of(high);
+    }
+
+    private ProbeResult probe(double value, Phase phase, Double pass, Double fail) {
+        ProbeResult r = probe.run(value);
+        Objects.requireNonNull(r, "probe result");
+        probes.add(r);
+        int[] t = tally.computeIfAbsent(value, k -> new int[2]);
+        if (r.verdict() == Verdict.PASS) {
+            t[0]++;
+        } else if (r.verdict() == Verdict.FAIL) {
+            t[1]++;
+        }
+        Duration elapsed = elapsed();
+        int left = probesLeft(phase, value, r.verdict(), pass, fail);
+        Duration perProbe = elapsed.dividedBy(probes.size());
+        progress.accept(String.format(Locale.ROOT, "plan probe %d: %s %s -> %s (%s); elapsed %s, about %s left (%s)",
+                probes.size(), axis.name(), fmt(value), r.verdict().name(), r.decidedBy(), PlanFormat.duration(elapsed),
+                PlanFormat.duration(perProbe.multipliedBy(left)), left == 1 ? "1 probe" : left + " probes"));
+        return r;
+    }
+
+    /** A fair guess of the probes still to come, for the progress line. */
+    private int probesLeft(Phase phase, double value, Verdict verdict, Double pass, Double fail) {
+        if (verdict == Verdict.INCONCLUSIVE) {
+            return 0;
+        }
+        Double p = verdict == Verdict.PASS ? Double.valueOf(value) : pass;
+        Double f = verdict == Verdict.FAIL ? Double.valueOf(value) : fail;
+        return switch (phase) {
+            case BRACKET -> p != null && f != null ? bisections(p, f) + 2
+                    : 1 + bisections(value, verdict == Verdict.PASS ? axis.towardFail(value) : axis.towardPass(value)) + 2;
+            case BISECT -> bisections(p, f) + 2;
+            case CONFIRM -> value == pass ? 1 : 0;
+        };
+    }
+
+    private int bisections(double a, double b) {
+        double width = Math.abs(a - b);
+        double target = Math.max(resolution * Math.max(a, b), axis.whole() ? 1 : 0);
+        return width <= target ? 0 : (int) Math.ceil(Math.log(width / target) / Math.log(2));
+    }
+
+    private Verdict majority(double v) {
+        int[] t = tally.get(v);
+        return t[0] > t[1] ? Verdict.PASS : t[1] > t[0] ? Verdict.FAIL : null;
+    }
+
+    private int count(double v) {
+        int[] t = tally.get(v);
+        return t[0] + t[1];
+    }
+
+    private String votes(double v) {
+        int[] t = tally.get(v);
+        return majority(v) == Verdict.PASS ? t[0] + " of " + count(v) : t[1] + " of " + count(v);
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(nanoClock.getAsLong() - startNanos);
+    }
+
+    private PlanResult result(Outcome outcome, OptionalDouble answer, OptionalDouble low, OptionalDouble high,
+                              boolean confirmed, String summary) {
+        return new PlanResult(axis, outcome, answer, low, high, confirmed, summary, probes, elapsed());
+    }
+
+    private static String fmt(double v) {
+        return PlanFormat.number(v);
+    }
+}
