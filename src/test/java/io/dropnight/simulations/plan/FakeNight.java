@@ -1,0 +1,81 @@
+package io.dropnight.simulations.plan;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoublePredicate;
+
+/**
+ * A night for testing the search without running one: its SLOs pass on one side of a known
+ * threshold; values can be given scripted verdicts (noise near the threshold) or be inconclusive.
+ * Each probe advances a fake clock by one minute. Not thread-safe.
+ */
+final class FakeNight implements PlanSearch.Probe {
+    static final Duration PROBE_TIME = Duration.ofMinutes(1);
+
+    private final double threshold;
+    private final boolean passesAbove;
+    private final Map<Double, Deque<Verdict>> scripted = new HashMap<>();
+    private DoublePredicate inconclusive = v -> false;
+    final List<Double> tried = new ArrayList<>();
+    long nanos;
+
+    private FakeNight(double threshold, boolean passesAbove) {
+        this.threshold = threshold;
+        this.passesAbove = passesAbove;
+    }
+
+    /** Passes with at least {@code slots} slots. */
+    static FakeNight capacity(double slots) {
+        return new FakeNight(slots, true);
+    }
+
+    /** Passes with an audience of at most {@code multiplier}. */
+    static FakeNight audience(double multiplier) {
+        return new FakeNight(multiplier, false);
+    }
+
+    /** The verdicts {@code value} gives on its next probes, in order (then its true one). */
+    FakeNight script(double value, Verdict... verdicts) {
+        scripted.put(value, new ArrayDeque<>(List.of(verdicts)));
+        return this;
+    }
+
+    /** Values for which the load generator saturates. */
+    FakeNight inconclusiveWhere(DoublePredicate p) {
+        this.inconclusive = p;
+        return this;
+    }
+
+    @Override
+    public ProbeResult run(double value) {
+        tried.add(value);
+        nanos += PROBE_TIME.toNanos();
+        Verdict v;
+        Deque<Verdict> script = scripted.get(value);
+        if (inconclusive.test(value)) {
+            v = Verdict.INCONCLUSIVE;
+        } else if (script != null && !script.isEmpty()) {
+            v = script.poll();
+        } else {
+            v = (passesAbove ? value >= threshold : value <= threshold) ? Verdict.PASS : Verdict.FAIL;
+        }
+        // errorPageRate falls as capacity rises: 1 % at the threshold
+        double rate = passesAbove ? threshold / value : value / threshold;
+        boolean passed = v == Verdict.PASS;
+        List<SloValue> slos = List.of(
+                new SloValue("errorPageRate", passed ? Math.min(rate, 1.0) : Math.max(rate, 1.01), 1.0, "%", passed),
+                new SloValue("playbackStartP99", 100, 800, "ms", true));
+        List<String> reasons = v == Verdict.INCONCLUSIVE ? List.of("injector out of file descriptors") : List.of();
+        return new ProbeResult(value, v, reasons, slos, Optional.empty(), PROBE_TIME);
+    }
+
+    int timesTried(double value) {
+        return (int) tried.stream().filter(t -> t == value).count();
+    }
+}

@@ -1,0 +1,176 @@
+package io.dropnight.simulations.plan;
+
+import io.dropnight.simulations.plan.PlanResult.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The planner's search against fake nights whose threshold is known. */
+class PlanSearchTest {
+    private final List<String> lines = new ArrayList<>();
+
+    private PlanResult search(Axis axis, double start, FakeNight night) {
+        return new PlanSearch(axis, start, PlanSearch.DEFAULT_RESOLUTION, night, lines::add, () -> night.nanos).run();
+    }
+
+    @ParameterizedTest(name = "threshold {0} slots, start {1}")
+    @CsvSource({"47, 64", "47, 8", "130, 64", "3, 64", "200, 200", "64, 64"})
+    void findsTheLeastPassingCapacityWithinFivePerCentAndConfirmsIt(int threshold, int start) {
+        FakeNight night = FakeNight.capacity(threshold);
+        PlanResult r = search(Axis.capacity(1, 4096), start, night);
+
+        assertEquals(Outcome.ANSWER, r.outcome(), r.summary());
+        double answer = r.answer().getAsDouble();
+        double below = r.bandLow().getAsDouble();
+        assertTrue(answer >= threshold && answer <= Math.ceil(threshold * 1.05), "answer " + answer);
+        assertTrue(below < threshold, "the step below fails: " + below);
+        assertTrue(answer - below <= 0.05 * answer || answer - below == 1, "within the resolution: " + below + ".." + answer);
+        assertEquals(answer, r.bandHigh().getAsDouble());
+        assertTrue(r.confirmed());
+        assertTrue(night.timesTried(answer) >= 2, "the answer was re-run: " + night.tried);
+        assertTrue(night.timesTried(below) >= 2, "the step below was re-run: " + night.tried);
+        assertTrue(r.probes().size() <= 12, "bisection, not a scan: " + night.tried);
+        assertEquals(r.probes().size(), lines.size(), "one progress line per probe");
+    }
+
+    @Test
+    void findsTheLargestAudienceAtItsCapacity() {
+        FakeNight night = FakeNight.audience(3.3);
+        PlanResult r = search(Axis.audience(0.01, 100), 1, night);
+
+        assertEquals(Outcome.ANSWER, r.outcome(), r.summary());
+        double answer = r.answer().getAsDouble();
+        assertTrue(answer <= 3.3 && answer >= 3.3 / 1.05, "answer " + answer);
+        assertEquals(answer, r.bandLow().getAsDouble());
+        assertTrue(r.bandHigh().getAsDouble() > 3.3, "the step above fails");
+        assertTrue(r.confirmed());
+    }
+
+    /** The answer and the step below of a noiseless search for a threshold of 47 slots from 64. */
+    private static double[] noiselessAnswerAndStepBelow() {
+        FakeNight night = FakeNight.capacity(47);
+        PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, PlanSearch.DEFAULT_RESOLUTION, night, s -> { },
+                () -> night.nanos).run();
+        return new double[] {r.answer().getAsDouble(), r.bandLow().getAsDouble()};
+    }
+
+    @Test
+    void reRunsOnceWhereAConfirmationDisagreesAndTakesTheMajority() {
+        double[] plain = noiselessAnswerAndStepBelow();
+        double answer = plain[0];
+        FakeNight night = FakeNight.capacity(47).script(answer, Verdict.PASS, Verdict.FAIL, Verdict.PASS);
+        PlanResult r = search(Axis.capacity(1, 4096), 64, night);
+
+        assertEquals(Outcome.ANSWER, r.outcome(), r.summary());
+        assertEquals(answer, r.answer().getAsDouble());
+        assertEquals(3, night.timesTried(answer), "pass, fail, then once more: " + night.tried);
+        assertEquals(2, night.timesTried(plain[1]), "the step below agreed with itself: " + night.tried);
+        assertTrue(r.summary().contains("passed 2 of 3 at " + (int) answer), r.summary());
+    }
+
+    @Test
+    void givesABandNotAPointWhereTheProbesStayAmbiguous() {
+        // the answer passed during the bisection, then failed twice: the threshold is noisy there
+        double answer = noiselessAnswerAndStepBelow()[0];
+        FakeNight night = FakeNight.capacity(47).script(answer, Verdict.PASS, Verdict.FAIL, Verdict.FAIL);
+        PlanResult r = search(Axis.capacity(1, 4096), 64, night);
+
+        assertEquals(Outcome.BAND, r.outcome(), r.summary());
+        assertFalse(r.confirmed());
+        double low = r.bandLow().getAsDouble();
+        double high = r.bandHigh().getAsDouble();
+        assertEquals(answer, low, "it failed by majority: " + night.tried);
+        assertTrue(high > answer, "the band reaches the next value that always passed: " + night.tried);
+        assertEquals(high, r.answer().getAsDouble(), "the answer is the safe end of the band");
+        assertEquals(3, night.timesTried(answer));
+        assertTrue(r.summary().startsWith("probes near the threshold disagreed: the threshold lies between"), r.summary());
+    }
+
+    @Test
+    void stopsABreakpointSearchAtAnInconclusiveProbeAndKeepsWhatPassedBelowIt() {
+        FakeNight night = FakeNight.audience(10).inconclusiveWhere(v -> v >= 3);
+        PlanResult r = search(Axis.audience(0.01, 100), 1, night);
+
+        assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.summary());
+        assertEquals(List.of(1.0, 2.0, 4.0), night.tried, "nothing after the inconclusive probe");
+        assertEquals(2.0, r.answer().getAsDouble(), "the largest audience that passed: a lower bound");
+        assertEquals(4.0, r.bandHigh().getAsDouble());
+        assertTrue(r.summary().contains("beyond this, use more injectors"), r.summary());
+        assertTrue(r.summary().contains("injector out of file descriptors"), r.summary());
+        assertFalse(r.confirmed());
+    }
+
+    @Test
+    void neverReadsAnInconclusiveProbeAsAPassOrAFailInACapacitySearch() {
+        FakeNight night = FakeNight.capacity(47).inconclusiveWhere(v -> v < 40);
+        PlanResult r = search(Axis.capacity(1, 4096), 64, night);
+
+        assertEquals(Outcome.INCONCLUSIVE, r.outcome(), r.summary());
+        assertEquals(List.of(64.0, 32.0), night.tried);
+        assertTrue(r.answer().isEmpty(), "no answer from an inconclusive bracket");
+        assertEquals(64.0, r.bandHigh().getAsDouble(), "64 passed: at most 64 slots are needed");
+        assertTrue(r.bandLow().isEmpty(), "nothing failed yet");
+    }
+
+    @Test
+    void saysSoWhenTheFewestSlotsPassOrTheMostFail() {
+        PlanResult always = search(Axis.capacity(2, 4096), 16, FakeNight.capacity(1));
+        assertEquals(Outcome.ALWAYS_PASSES, always.outcome());
+        assertEquals(2, always.answer().getAsDouble());
+
+        PlanResult never = search(Axis.capacity(1, 256), 16, FakeNight.capacity(1000));
+        assertEquals(Outcome.NEVER_PASSES, never.outcome());
+        assertTrue(never.answer().isEmpty());
+        assertTrue(never.summary().contains("fails even at 256 slots"), never.summary());
+    }
+
+    @Test
+    void printsOneLinePerProbeWithValueVerdictDecidingSloElapsedAndTimeLeft() {
+        FakeNight night = FakeNight.capacity(47);
+        search(Axis.capacity(1, 4096), 64, night);
+
+        assertEquals(night.tried.size(), lines.size());
+        assertTrue(lines.get(0).startsWith("plan probe 1: slots 64 -> PASS (errorPageRate 0.734 % <= 1 %); elapsed 1m00s, about "),
+                lines.get(0));
+        assertTrue(lines.get(1).contains("slots 32 -> FAIL (errorPageRate 1.469 % > 1 %); elapsed 2m00s"), lines.get(1));
+        assertTrue(lines.get(lines.size() - 1).endsWith("about 0s left (0 probes)"), lines.get(lines.size() - 1));
+        for (String line : lines) {
+            assertTrue(line.matches("plan probe \\d+: slots \\d+ -> (PASS|FAIL) \\(.+\\); elapsed \\S+, about \\S+ left \\(\\d+ probes?\\)"),
+                    line);
+        }
+    }
+
+    @Test
+    void aProbeThatCannotRunEndsTheSearchAndKeepsTheProbesBeforeIt() {
+        FakeNight night = FakeNight.capacity(47);
+        PlanSearch.Probe breaking = v -> {
+            if (v < 64) {
+                throw new PlanSearch.ProbeException("the night at " + (int) v + " slots wrote no slo.json", null);
+            }
+            return night.run(v);
+        };
+        PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, 0.05, breaking, lines::add, () -> night.nanos).run();
+
+        assertEquals(Outcome.ERROR, r.outcome());
+        assertEquals(1, r.probes().size());
+        assertEquals("stopped: the night at 32 slots wrote no slo.json", r.summary());
+    }
+
+    @Test
+    void aCoarserResolutionNeedsFewerProbes() {
+        FakeNight fine = FakeNight.capacity(47);
+        FakeNight coarse = FakeNight.capacity(47);
+        new PlanSearch(Axis.capacity(1, 4096), 64, 0.02, fine, s -> { }, () -> fine.nanos).run();
+        PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, 0.2, coarse, s -> { }, () -> coarse.nanos).run();
+
+        assertTrue(coarse.tried.size() < fine.tried.size(), coarse.tried + " vs " + fine.tried);
+        assertTrue(r.answer().getAsDouble() - r.bandLow().getAsDouble() <= 0.2 * r.answer().getAsDouble());
+    }
+}
