@@ -1,0 +1,93 @@
+package io.dropnight.simulations.plan;
+
+import io.dropnight.simulations.params.ParameterException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The planner's flags: defaults, and one clear line for each bad value. */
+class PlanParametersTest {
+
+    private static Properties props(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void noPlanWithoutDashDPlan() {
+        assertTrue(PlanParameters.fromProperties(props("audience", "5000000"), false).isEmpty());
+    }
+
+    @Test
+    void defaultsToFivePerCentAndTheNightsOwnPolicyAndScale() {
+        PlanParameters p = PlanParameters.fromProperties(props("plan", "capacity"), false).orElseThrow();
+        assertEquals(PlanParameters.Mode.CAPACITY, p.mode());
+        assertEquals(0.05, p.resolution());
+        assertTrue(p.audience().isEmpty());
+        assertTrue(p.policies().isEmpty());
+        assertTrue(p.scales().isEmpty());
+        assertEquals(4096, p.maxSlots());
+    }
+
+    @Test
+    void readsPoliciesScalesAndAudience() {
+        PlanParameters p = PlanParameters.fromProperties(props("plan", "Capacity", "policies", "fixed, adaptive,priority",
+                "plan.scales", "0.25,1", "audience", "5_000_000", "plan.resolution", "0.1"), false).orElseThrow();
+        assertEquals(List.of("fixed", "adaptive", "priority"), p.policies());
+        assertEquals(List.of(0.25, 1.0), p.scales());
+        assertEquals(5_000_000L, p.audience().getAsLong());
+        assertEquals(0.1, p.resolution());
+    }
+
+    @Test
+    void aBreakpointAgainstAnExternalTargetIsFine() {
+        assertFalse(PlanParameters.fromProperties(props("plan", "breakpoint"), true).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "plan|foo|plan = foo: must be capacity or breakpoint",
+        "plan.resolution|0|plan.resolution = 0: must be a fraction above 0 and at most 0.5, such as 0.05 (5 %)",
+        "plan.resolution|0.9|plan.resolution = 0.9: must be a fraction above 0 and at most 0.5, such as 0.05 (5 %)",
+        "plan.resolution|5%|plan.resolution = 5%: must be a number such as 0.05",
+        "audience|-5|audience = -5: must be a whole number of viewers, at least 1",
+        "audience|lots|audience = lots: must be a whole number of viewers, at least 1, such as 5000000",
+        "policies|fixed,yolo|policies = fixed,yolo: must be a comma-separated list of distinct policies among none, fixed, adaptive, priority",
+        "policies|fixed,fixed|policies = fixed,fixed: must be a comma-separated list of distinct policies among none, fixed, adaptive, priority",
+        "plan.scales|0.25,0|plan.scales = 0.25,0: must be a comma-separated list of distinct scales from 0.001 to 100, such as 0.25,1",
+        "plan.maxSlots|0|plan.maxSlots = 0: must be a whole number from 1 to 100000",
+    })
+    void badValuesStopWithOneLineNamingPropertyValueAndRule(String key, String value, String message) {
+        Properties p = props("plan", "capacity", key, value);
+        ParameterException e = assertThrows(ParameterException.class, () -> PlanParameters.fromProperties(p, false));
+        assertEquals(message, e.getMessage());
+        assertEquals(key, e.property());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void aCapacityPlanAgainstAnExternalTargetStopsWithOneLine() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> PlanParameters.fromProperties(props("plan", "capacity"), true));
+        assertEquals("plan = capacity: needs the embedded service (the harness cannot change an external target's capacity):"
+                + " use -Dplan=breakpoint with -Dtarget", e.getMessage());
+    }
+
+    @Test
+    void comparingPoliciesIsACapacityQuestion() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> PlanParameters.fromProperties(props("plan", "breakpoint", "policies", "fixed,adaptive"), true));
+        assertTrue(e.getMessage().startsWith("policies = fixed,adaptive: compares policies"), e.getMessage());
+    }
+}
