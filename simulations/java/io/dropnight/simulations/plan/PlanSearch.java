@@ -233,9 +233,13 @@ public final class PlanSearch {
         Duration elapsed = elapsed();
         int left = probesLeft(phase, value, r.verdict(), pass, fail);
         Duration perProbe = elapsed.dividedBy(probes.size());
-        progress.accept(String.format(Locale.ROOT, "plan probe %d: %s %s -> %s (%s); elapsed %s, about %s left (%s)",
+        // while bracketing, how far away the threshold is is unknown: the guess is a floor
+        boolean floor = phase == Phase.BRACKET && left > 0 && (r.verdict() == Verdict.PASS ? fail == null : pass == null);
+        String time = PlanFormat.duration(perProbe.multipliedBy(left));
+        String count = left == 1 ? "1 probe" : left + " probes";
+        progress.accept(String.format(Locale.ROOT, "plan probe %d: %s %s -> %s (%s); elapsed %s, %s",
                 probes.size(), axis.name(), fmt(value), r.verdict().name(), r.decidedBy(), PlanFormat.duration(elapsed),
-                PlanFormat.duration(perProbe.multipliedBy(left)), left == 1 ? "1 probe" : left + " probes"));
+                floor ? "at least " + time + " left (" + count + " or more)" : "about " + time + " left (" + count + ")"));
         return r;
     }
 

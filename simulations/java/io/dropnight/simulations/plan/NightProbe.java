@@ -1,0 +1,160 @@
+package io.dropnight.simulations.plan;
+
+import io.dropnight.simulations.ReleaseNightSimulation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * A probe that is a real night: Gatling ({@code io.gatling.app.Gatling}, {@link ReleaseNightSimulation})
+ * in a child JVM with the night's own flags plus the value tried, its run folder in a folder of its
+ * own, read back from its slo.json. A fresh JVM per probe, as {@code mvn gatling:test} forks one:
+ * each night gets its own embedded service, seed and Gatling state. Not thread-safe.
+ *
+ * <p>Capacity probes set {@code -Dslots} to the value and {@code -DqueueLimit} to the same
+ * multiple of it as the night's own queue is of its slots (256 per 64 by default). Audience
+ * probes multiply {@code -Dscale} by the value; against the embedded service they divide the
+ * full-size slots and queue by it, so that the service's scaled capacity stays what it is.
+ */
+public final class NightProbe implements PlanSearch.Probe {
+    private final Path dir;
+    private final Map<String, String> nightProperties;
+    private final PlanParameters.Mode mode;
+    private final double scale;
+    private final int slots;
+    private final int queueLimit;
+    private final boolean embedded;
+    private final Duration bound;
+    private final String classpath;
+    private final LongSupplier nanoClock;
+    private int count;
+
+    /**
+     * @param dir             where each probe's folder goes
+     * @param nightProperties the night's {@code -D} flags, passed to every probe as given
+     * @param scale           the rehearsal scale ({@code -Dscale})
+     * @param slots           the night's full-size slots (its capacity for a breakpoint, the queue ratio's base)
+     * @param queueLimit      the night's full-size queue bound
+     * @param embedded        whether the night runs the embedded service (no {@code -Dtarget})
+     * @param bound           the longest one probe may take; past it the probe is stopped
+     * @param classpath       the test classpath (Gatling, the simulations, the service)
+     */
+    public NightProbe(Path dir, Map<String, String> nightProperties, PlanParameters.Mode mode, double scale, int slots,
+                      int queueLimit, boolean embedded, Duration bound, String classpath, LongSupplier nanoClock) {
+        this.dir = dir;
+        this.nightProperties = Map.copyOf(nightProperties);
+        this.mode = mode;
+        this.scale = scale;
+        this.slots = slots;
+        this.queueLimit = queueLimit;
+        this.embedded = embedded;
+        this.bound = bound;
+        this.classpath = classpath;
+        this.nanoClock = nanoClock;
+    }
+
+    /** The {@code -D} flags of a probe at {@code value}. */
+    Map<String, String> propertiesFor(double value) {
+        Map<String, String> p = new LinkedHashMap<>(nightProperties);
+        if (mode == PlanParameters.Mode.CAPACITY) {
+            int s = (int) Math.round(value);
+            p.put("slots", Integer.toString(s));
+            p.put("queueLimit", Long.toString(Math.round((double) s * queueLimit / slots)));
+            p.put("scale", PlanFormat.number(scale));
+        } else {
+            p.put("scale", PlanFormat.number(scale * value));
+            if (embedded) {
+                p.put("slots", Long.toString(Math.max(1, Math.round(slots / value))));
+                p.put("queueLimit", Long.toString(Math.round(queueLimit / value)));
+            }
+        }
+        p.put("slo.enforce", "false"); // a failed SLO is a verdict here, not a failed build
+        return p;
+    }
+
+    @Override
+    public ProbeResult run(double value) {
+        count++;
+        String name = String.format(Locale.ROOT, "%02d-%s-%s", count, mode == PlanParameters.Mode.CAPACITY ? "slots" : "audience",
+                PlanFormat.number(value));
+        Path probeDir = dir.resolve(name);
+        long start = nanoClock.getAsLong();
+        try {
+            Files.createDirectories(probeDir);
+            Path log = probeDir.resolve("gatling.log");
+            Process process = new ProcessBuilder(command(value, probeDir, name)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            boolean exited = waitFor(process);
+            Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
+            Optional<Path> run = runFolder(probeDir);
+            if (!exited) {
+                throw new PlanSearch.ProbeException(String.format(Locale.ROOT, "probe %s did not finish within %s and was stopped; log: %s",
+                        name, PlanFormat.duration(bound), log), null);
+            }
+            if (run.isEmpty() || !Files.isRegularFile(run.get().resolve("slo.json"))) {
+                throw new PlanSearch.ProbeException(String.format(Locale.ROOT, "probe %s exited with status %d without slo.json: %s",
+                        name, process.exitValue(), lastLine(log)), null);
+            }
+            SloFile.Reading reading = SloFile.read(run.get().resolve("slo.json"));
+            return new ProbeResult(value, reading.verdict(), reading.reasons(), reading.slos(), run, elapsed);
+        } catch (IOException e) {
+            throw new PlanSearch.ProbeException("probe " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlanSearch.ProbeException("probe " + name + ": interrupted", e);
+        }
+    }
+
+    private List<String> command(double value, Path probeDir, String name) {
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED")); // as the Gatling Maven plugin forks it
+        propertiesFor(value).forEach((k, v) -> c.add("-D" + k + "=" + v));
+        Path results = probeDir.resolve("gatling-results");
+        c.addAll(List.of("-DreportsDir=" + probeDir, "-DgatlingResults=" + results, "-cp", classpath,
+                "io.gatling.app.Gatling", "-s", ReleaseNightSimulation.class.getName(), "-rf", results.toString(),
+                "-rd", "dropnight plan probe " + name));
+        return c;
+    }
+
+    /** Waits up to the bound; a probe past it is stopped (SIGTERM, so its embedded service stops too). */
+    private boolean waitFor(Process process) throws InterruptedException {
+        if (process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        return false;
+    }
+
+    /** The run folder the night created in {@code probeDir} (the one holding run.json). */
+    static Optional<Path> runFolder(Path probeDir) throws IOException {
+        try (Stream<Path> entries = Files.list(probeDir)) {
+            return entries.filter(p -> Files.isRegularFile(p.resolve("run.json"))).findFirst();
+        }
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank()) {
+                return lines.get(i).trim();
+            }
+        }
+        return "(empty log " + log + ")";
+    }
+}

@@ -1,0 +1,131 @@
+package io.dropnight.simulations.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** Writes plan.json (schema in README, "Plan capacity"). */
+public final class PlanJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanJson() {
+    }
+
+    /** The plan's header: what was asked. */
+    public record Header(PlanParameters.Mode mode, String night, double resolution, OptionalLong audience,
+                         Instant startedAt, Duration elapsed) {
+    }
+
+    public static ObjectNode of(Header h, List<PlanEntry> entries, Path planDir) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("mode", h.mode().label()).put("night", h.night()).put("resolution", h.resolution())
+                .put("startedAt", h.startedAt().toString()).put("elapsedSeconds", seconds(h.elapsed()));
+        if (h.audience().isPresent()) {
+            o.put("audience", h.audience().getAsLong());
+        } else {
+            o.putNull("audience");
+        }
+        ArrayNode searches = o.putArray("searches");
+        for (PlanEntry e : entries) {
+            searches.add(search(e, h.audience(), planDir));
+        }
+        o.set("scaleCheck", scaleCheck(entries));
+        return o;
+    }
+
+    public static void write(Path file, ObjectNode plan) throws IOException {
+        Files.writeString(file, JSON.writeValueAsString(plan) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode search(PlanEntry e, OptionalLong audience, Path planDir) {
+        PlanResult r = e.result();
+        ObjectNode s = JSON.createObjectNode();
+        s.put("policy", e.policy()).put("scale", e.scale()).put("axis", r.axis().name()).put("outcome", r.outcomeLabel());
+        put(s, "answer", r.answer());
+        ObjectNode band = s.putObject("band");
+        put(band, "low", r.bandLow());
+        put(band, "high", r.bandHigh());
+        s.put("confirmed", r.confirmed()).put("summary", r.summary()).put("elapsedSeconds", seconds(r.elapsed()));
+        ObjectNode per = s.putObject("perThousandViewers");
+        put(per, "slots", e.slotsPerThousandViewers());
+        put(per, "requestsPerSecondAtPeak", e.requestsPerSecondPerThousandViewers());
+        put(per, "fullSizeViewersAtDrop", e.answerViewers());
+        if (audience.isPresent() && e.slotsPerThousandViewers().isPresent()) {
+            ObjectNode p = s.putObject("projection");
+            double n = audience.getAsLong();
+            p.put("audience", audience.getAsLong()).put("slots", Math.ceil(e.slotsPerThousandViewers().getAsDouble() * n / 1000));
+            put(p, "requestsPerSecondAtPeak", e.requestsPerSecondPerThousandViewers().isPresent()
+                    ? OptionalDouble.of(e.requestsPerSecondPerThousandViewers().getAsDouble() * n / 1000) : OptionalDouble.empty());
+        } else {
+            s.putNull("projection");
+        }
+        ArrayNode probes = s.putArray("probes");
+        for (ProbeResult pr : r.probes()) {
+            ObjectNode p = probes.addObject();
+            p.put("value", pr.value()).put("verdict", pr.verdict().label()).put("decidedBy", pr.decidedBy());
+            ArrayNode reasons = p.putArray("reasons");
+            pr.reasons().forEach(reasons::add);
+            ArrayNode slos = p.putArray("slos");
+            for (SloValue v : pr.slos()) {
+                ObjectNode slo = slos.addObject().put("name", v.name());
+                put(slo, "actual", Double.isNaN(v.actual()) ? OptionalDouble.empty() : OptionalDouble.of(v.actual()));
+                slo.put("threshold", v.threshold()).put("unit", v.unit()).put("passed", v.passed());
+            }
+            if (pr.runFolder().isPresent()) {
+                Path run = pr.runFolder().get();
+                p.put("runFolder", planDir.toAbsolutePath().relativize(run.toAbsolutePath()).toString().replace('\\', '/'));
+                ProbeFigures f = e.figures().get(run);
+                if (f != null) {
+                    put(p, "arrivals", f.arrivals().isPresent() ? OptionalDouble.of(f.arrivals().getAsLong()) : OptionalDouble.empty());
+                    put(p, "peakRequestsPerSecond", f.peakPerSecond());
+                }
+            } else {
+                p.putNull("runFolder");
+            }
+            p.put("elapsedSeconds", seconds(pr.elapsed()));
+        }
+        return s;
+    }
+
+    /** Per policy, the per-1,000 slots at the smallest and largest scale answered, and their ratio. */
+    private static ArrayNode scaleCheck(List<PlanEntry> entries) {
+        ArrayNode out = JSON.createArrayNode();
+        entries.stream().map(PlanEntry::policy).distinct().forEach(policy -> {
+            List<PlanEntry> answered = entries.stream().filter(e -> e.policy().equals(policy)
+                    && e.slotsPerThousandViewers().isPresent()).sorted((a, b) -> Double.compare(a.scale(), b.scale())).toList();
+            if (answered.size() < 2) {
+                return;
+            }
+            PlanEntry small = answered.get(0);
+            PlanEntry large = answered.get(answered.size() - 1);
+            double a = small.slotsPerThousandViewers().getAsDouble();
+            double b = large.slotsPerThousandViewers().getAsDouble();
+            out.addObject().put("policy", policy).put("smallScale", small.scale()).put("largeScale", large.scale())
+                    .put("slotsPerThousandAtSmall", a).put("slotsPerThousandAtLarge", b).put("ratio", a / b);
+        });
+        return out;
+    }
+
+    private static void put(ObjectNode o, String key, OptionalDouble v) {
+        if (v.isPresent()) {
+            o.put(key, v.getAsDouble());
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    private static double seconds(Duration d) {
+        return Math.round(d.toMillis() / 100.0) / 10.0;
+    }
+}

@@ -1,0 +1,192 @@
+package io.dropnight.simulations.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.ParameterException;
+import io.dropnight.simulations.service.ServiceClasspath;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code scripts/plan.sh -Dplan=capacity|breakpoint ...}: answers a capacity or breakpoint
+ * question with real nights (see README, "Plan capacity"). Validates every flag first (one line
+ * and exit 2 on a bad one), then runs one {@link PlanSearch} per policy and scale, each probe a
+ * {@link NightProbe}, printing one line per probe; writes plan.json and plan.html into
+ * {@code reports/plan-<time>-<mode>/} after every search, so a plan stopped half-way keeps what it
+ * found.
+ */
+public final class Planner {
+    /** Exit status for a bad flag, as a night's. */
+    public static final int EXIT_BAD_PARAMETER = 2;
+    /** Exit status when a probe could not be run. */
+    public static final int EXIT_PROBE_ERROR = 1;
+
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final List<String> JVM_PREFIXES = List.of("java.", "jdk.", "sun.", "os.", "user.", "file.", "line.", "path.",
+            "native.", "stdout.", "stderr.", "awt.", "jna.", "maven.", "classworlds.", "library.", "guice.", "surefire.",
+            "basedir", "localRepository", "http.", "https.", "ftp.", "socksNonProxyHosts", "plan", "idea.", "junit.", "io.netty.");
+    /** Flags the planner sets per probe, or answers itself. */
+    private static final Set<String> OWN = Set.of("audience", "policies", "policy", "slots", "queueLimit", "scale", "reportsDir",
+            "gatlingResults", "slo.enforce", "buildDir");
+
+    private Planner() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(System.getProperties(), testClasspath(), System.out, System.err, System::nanoTime);
+        System.exit(status);
+    }
+
+    /**
+     * Runs a plan.
+     *
+     * @param props     the flags ({@code -D...})
+     * @param classpath what each probe's JVM runs with
+     * @return 0 when every search ended with an outcome, {@link #EXIT_BAD_PARAMETER} on a bad flag,
+     *         {@link #EXIT_PROBE_ERROR} when a probe could not be run
+     */
+    public static int run(Properties props, String classpath, PrintStream out, PrintStream err, LongSupplier nanoClock) {
+        NightParameters night;
+        PlanParameters plan;
+        try {
+            night = NightParameters.fromProperties(props);
+            plan = PlanParameters.fromProperties(props, night.target().isPresent())
+                    .orElseThrow(() -> new ParameterException(PlanParameters.PLAN, "(not set)", "must be capacity or breakpoint"));
+        } catch (ParameterException e) {
+            err.println("dropnight plan: " + e.getMessage());
+            return EXIT_BAD_PARAMETER;
+        }
+        Instant started = Instant.now();
+        long startNanos = nanoClock.getAsLong();
+        Path planDir = night.reportsDir().resolve("plan-" + ID.format(started) + "-" + plan.mode().label()).toAbsolutePath();
+        List<String> policies = plan.policies().isEmpty() ? List.of(night.service().policy()) : plan.policies();
+        List<Double> scales = plan.scales().isEmpty() || plan.mode() == PlanParameters.Mode.BREAKPOINT
+                ? List.of(night.scale()) : plan.scales();
+        int slots = night.service().slots().orElse(64);
+        int queue = night.service().queueLimit().orElse(slots * 4); // the service's default ratio, 256 per 64 slots
+        List<PlanEntry> entries = new ArrayList<>();
+        int status = 0;
+        try {
+            Files.createDirectories(planDir);
+            out.println("dropnight plan: " + plan.mode().label() + " for " + night.night().label() + ", resolution "
+                    + PlanFormat.number(plan.resolution() * 100) + " %, policies " + String.join(",", policies) + ", scales "
+                    + scales.stream().map(PlanFormat::number).reduce((a, b) -> a + "," + b).orElse("") + "; folder " + planDir);
+            for (String policy : policies) {
+                for (double scale : scales) {
+                    PlanEntry entry = search(night, plan, props, classpath, planDir, policy, scale, slots, queue, out, nanoClock);
+                    entries.add(entry);
+                    out.println("dropnight plan: policy " + policy + ", scale " + PlanFormat.number(scale) + ": "
+                            + entry.result().outcomeLabel() + ": " + entry.result().summary());
+                    if (entry.result().outcome() == PlanResult.Outcome.ERROR) {
+                        status = EXIT_PROBE_ERROR;
+                    }
+                    writeFiles(planDir, plan, night, started, Duration.ofNanos(nanoClock.getAsLong() - startNanos), entries);
+                }
+            }
+            ObjectNode json = writeFiles(planDir, plan, night, started, Duration.ofNanos(nanoClock.getAsLong() - startNanos), entries);
+            printAnswers(out, json);
+            out.println("dropnight plan: " + planDir.resolve("plan.html"));
+        } catch (IOException e) {
+            err.println("dropnight plan: could not write " + planDir + ": " + e.getMessage());
+            return EXIT_PROBE_ERROR;
+        }
+        return status;
+    }
+
+    private static PlanEntry search(NightParameters night, PlanParameters plan, Properties props, String classpath, Path planDir,
+                                    String policy, double scale, int slots, int queue, PrintStream out, LongSupplier nanoClock) {
+        Map<String, String> nightProps = forwarded(props);
+        nightProps.put("policy", policy);
+        boolean capacity = plan.mode() == PlanParameters.Mode.CAPACITY;
+        Path dir = planDir.resolve("probes").resolve(policy + "-scale-" + PlanFormat.number(scale));
+        NightProbe probe = new NightProbe(dir, nightProps, plan.mode(), scale, slots, queue, night.target().isEmpty(),
+                Duration.ofMinutes(15), classpath, nanoClock);
+        Axis axis = capacity ? Axis.capacity(1, plan.maxSlots())
+                : Axis.audience(Math.max(0.01, 0.001 / scale), Math.min(plan.maxAudience(), 100 / scale));
+        double start = capacity ? Math.min(slots, plan.maxSlots()) : 1;
+        String prefix = policies(plan) ? "[" + policy + ", scale " + PlanFormat.number(scale) + "] " : "";
+        PlanResult result = new PlanSearch(axis, start, plan.resolution(), probe, line -> out.println(prefix + line), nanoClock).run();
+        Map<Path, ProbeFigures> figures = new HashMap<>();
+        result.probes().forEach(p -> p.runFolder().ifPresent(run -> figures.put(run, ProbeFigures.of(run))));
+        return new PlanEntry(policy, scale, slots, result, figures);
+    }
+
+    private static boolean policies(PlanParameters plan) {
+        return plan.policies().size() > 1 || plan.scales().size() > 1;
+    }
+
+    /** The night's own flags, passed to every probe: everything given but the JVM's and the planner's. */
+    static Map<String, String> forwarded(Properties props) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            if (OWN.contains(key) || JVM_PREFIXES.stream().anyMatch(key::startsWith)) {
+                continue;
+            }
+            out.put(key, props.getProperty(key));
+        }
+        return out;
+    }
+
+    private static ObjectNode writeFiles(Path planDir, PlanParameters plan, NightParameters night, Instant started, Duration elapsed,
+                                         List<PlanEntry> entries) throws IOException {
+        ObjectNode json = PlanJson.of(new PlanJson.Header(plan.mode(), night.night().label(), plan.resolution(), plan.audience(),
+                started, elapsed), entries, planDir);
+        PlanJson.write(planDir.resolve("plan.json"), json);
+        PlanPage.write(planDir.resolve("plan.html"), json);
+        return json;
+    }
+
+    private static void printAnswers(PrintStream out, ObjectNode json) {
+        json.path("searches").forEach(s -> {
+            var per = s.path("perThousandViewers");
+            if (per.path("slots").isNumber()) {
+                out.printf(Locale.ROOT, "dropnight plan: policy %s, scale %s: %.3f slots per 1,000 viewers at the drop%s%n",
+                        s.path("policy").asText(), PlanFormat.number(s.path("scale").asDouble()), per.path("slots").asDouble(),
+                        per.path("requestsPerSecondAtPeak").isNumber() ? String.format(Locale.ROOT, ", %.1f requests/s at the peak per 1,000",
+                                per.path("requestsPerSecondAtPeak").asDouble()) : "");
+            }
+            var p = s.path("projection");
+            if (p.isObject()) {
+                out.printf(Locale.ROOT, "dropnight plan: %,d viewers need about %,.0f slots%s%n", p.path("audience").asLong(),
+                        p.path("slots").asDouble(), p.path("requestsPerSecondAtPeak").isNumber()
+                                ? String.format(Locale.ROOT, " (≈ %,.0f requests/s at the drop)", p.path("requestsPerSecondAtPeak").asDouble()) : "");
+            }
+        });
+        json.path("scaleCheck").forEach(c -> out.printf(Locale.ROOT,
+                "dropnight plan: policy %s: %.3f slots per 1,000 at scale %s vs %.3f at scale %s: ratio %.2f%n",
+                c.path("policy").asText(), c.path("slotsPerThousandAtSmall").asDouble(), PlanFormat.number(c.path("smallScale").asDouble()),
+                c.path("slotsPerThousandAtLarge").asDouble(), PlanFormat.number(c.path("largeScale").asDouble()), c.path("ratio").asDouble()));
+    }
+
+    /** This JVM's classpath, manifest-only jars (surefire's) expanded, for the probes' JVMs. */
+    public static String testClasspath() {
+        String raw = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> out = new ArrayList<>();
+        try {
+            for (String e : raw.split(File.pathSeparator)) {
+                List<String> expanded = ServiceClasspath.manifestClassPath(e);
+                out.addAll(expanded.isEmpty() ? List.of(e) : expanded);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the classpath: " + e.getMessage(), e);
+        }
+        return String.join(File.pathSeparator, out);
+    }
+}

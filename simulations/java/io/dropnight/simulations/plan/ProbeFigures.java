@@ -1,0 +1,59 @@
+package io.dropnight.simulations.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * What a probe's run folder says about its size: viewers who arrived (run.json's
+ * {@code parameters.arrivals}) and the busiest second's requests at the service (server.hlog,
+ * every tag's counts added per second; only with the embedded service).
+ *
+ * @param arrivals       viewers the rehearsal injected, at its scale
+ * @param peakPerSecond  requests in the busiest second, as rehearsed (compressed time)
+ */
+public record ProbeFigures(OptionalLong arrivals, OptionalDouble peakPerSecond) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads what the run folder holds; missing files leave their figure empty. */
+    public static ProbeFigures of(Path runFolder) {
+        OptionalLong arrivals = OptionalLong.empty();
+        try {
+            JsonNode run = JSON.readTree(runFolder.resolve("run.json").toFile());
+            JsonNode a = run.path("parameters").path("arrivals");
+            if (a.isNumber() && a.asLong() > 0) {
+                arrivals = OptionalLong.of(a.asLong());
+            }
+        } catch (IOException e) {
+            // no run.json: the figure stays empty and plan.json says so
+        }
+        return new ProbeFigures(arrivals, peakPerSecond(runFolder.resolve("server.hlog")));
+    }
+
+    static OptionalDouble peakPerSecond(Path hlog) {
+        if (!Files.isRegularFile(hlog)) {
+            return OptionalDouble.empty();
+        }
+        Map<Long, Long> perSecond = new TreeMap<>();
+        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                if (h instanceof org.HdrHistogram.AbstractHistogram histogram) {
+                    perSecond.merge(histogram.getStartTimeStamp() / 1000, histogram.getTotalCount(), Long::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return OptionalDouble.empty(); // an unreadable log: no figure rather than a wrong one
+        }
+        return perSecond.values().stream().mapToLong(Long::longValue).max().stream().mapToDouble(v -> v).findFirst();
+    }
+}
