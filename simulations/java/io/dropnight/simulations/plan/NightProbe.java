@@ -130,8 +130,13 @@ public final class NightProbe implements PlanSearch.Probe {
 
     /** Waits up to the bound; a probe past it is stopped (SIGTERM, so its embedded service stops too). */
     private boolean waitFor(Process process) throws InterruptedException {
-        if (process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-            return true;
+        try {
+            if (process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            process.destroy(); // the plan was stopped: so is its night, and the night's service
+            throw e;
         }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {

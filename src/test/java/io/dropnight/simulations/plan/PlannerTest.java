@@ -1,0 +1,121 @@
+package io.dropnight.simulations.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The planner end to end: bad flags stop with one line before any night runs; one short real
+ * capacity plan (each probe a Gatling night in its own JVM) whose answer passed and whose step below
+ * failed, read back from their own run folders.
+ */
+class PlannerTest {
+    @TempDir
+    Path reports;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int plan(String... keyValues) {
+        Properties p = new Properties();
+        p.setProperty("reportsDir", reports.toString());
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return Planner.run(p, Planner.testClasspath(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), System::nanoTime);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "plan|foo|dropnight plan: plan = foo: must be capacity or breakpoint",
+        "plan.resolution|0|dropnight plan: plan.resolution = 0: must be a fraction above 0 and at most 0.5, such as 0.05 (5 %)",
+        "audience|-5|dropnight plan: audience = -5: must be a whole number of viewers, at least 1",
+        "target|http://127.0.0.1:9|dropnight plan: plan = capacity: needs the embedded service (the harness cannot change an"
+                + " external target's capacity): use -Dplan=breakpoint with -Dtarget",
+        "scale|-1|dropnight plan: scale = -1: must be a number from 0.001 to 100",
+    })
+    void badFlagsStopWithOneLineAndExitTwoBeforeAnyNight(String key, String value, String line) throws Exception {
+        List<String> kv = new ArrayList<>(List.of("plan", "capacity"));
+        kv.addAll(List.of(key, value));
+        assertEquals(Planner.EXIT_BAD_PARAMETER, plan(kv.toArray(String[]::new)));
+        assertEquals(line + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        try (Stream<Path> left = Files.list(reports)) {
+            assertEquals(0, left.count(), "nothing written");
+        }
+    }
+
+    @Test
+    void withoutDashDPlanThePlannerSaysWhatItNeeds() {
+        assertEquals(Planner.EXIT_BAD_PARAMETER, plan());
+        assertEquals("dropnight plan: plan = (not set): must be capacity or breakpoint" + System.lineSeparator(),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aShortRealCapacityPlanAnswersWithAPassAndAFailOneStepBelowFromTheirRunFolders() throws Exception {
+        // A small, fast finale drop: 0.1 scale, compressed 100x, capacity near 128-256 full-size slots.
+        // Its latency SLOs are relaxed: at this compression the 2-core injector, not the service,
+        // decides client-side latency (issue 9), while error pages and abandonment are the service's.
+        int status = assertTimeoutPreemptively(Duration.ofMinutes(9), () -> plan("plan", "capacity",
+                "night", "finale-drop", "scale", "0.1", "compression", "100", "dropOffset", "4s", "maxRefreshes", "2",
+                "slots", "192", "plan.resolution", "0.3", "plan.maxSlots", "1024", "audience", "2000000",
+                "slo.playbackStartP99Ms", "60000", "slo.timeToPlayP95Ms", "60000"));
+        String console = out.toString(StandardCharsets.UTF_8);
+        System.out.print(console); // the plan's own lines, for the build log
+        assertEquals(0, status, console + err.toString(StandardCharsets.UTF_8));
+
+        Path planDir;
+        try (Stream<Path> dirs = Files.list(reports)) {
+            planDir = dirs.filter(d -> d.getFileName().toString().startsWith("plan-")).findFirst().orElseThrow();
+        }
+        JsonNode plan = new ObjectMapper().readTree(planDir.resolve("plan.json").toFile());
+        JsonNode search = plan.path("searches").path(0);
+        assertEquals("capacity", plan.path("mode").asText());
+        assertTrue(List.of("answer", "band").contains(search.path("outcome").asText()), search.toString());
+        double answer = search.path("answer").asDouble();
+        double below = search.path("band").path("low").asDouble();
+        assertTrue(below < answer, search.toString());
+        int passesAtAnswer = 0;
+        int failsBelow = 0;
+        for (JsonNode probe : search.path("probes")) {
+            Path run = planDir.resolve(probe.path("runFolder").asText());
+            SloFile.Reading reading = SloFile.read(run.resolve("slo.json"));
+            assertEquals(probe.path("verdict").asText(), reading.verdict().label(), "plan.json agrees with " + run);
+            assertTrue(Files.isRegularFile(run.resolve("index.html")), "each probe has its run page: " + run);
+            passesAtAnswer += probe.path("value").asDouble() == answer && reading.verdict() == Verdict.PASS ? 1 : 0;
+            failsBelow += probe.path("value").asDouble() == below && reading.verdict() == Verdict.FAIL ? 1 : 0;
+        }
+        assertTrue(passesAtAnswer >= 1 && failsBelow >= 1, "a pass at the answer and a fail one step below: " + search);
+        assertTrue(search.path("perThousandViewers").path("slots").asDouble() > 0, search.toString());
+        assertTrue(search.path("projection").path("slots").asDouble() > 0, search.toString());
+        assertTrue(console.contains("2,000,000 viewers need about"), console);
+        long probeLines = console.lines().filter(l -> l.startsWith("plan probe ")).count();
+        assertEquals(search.path("probes").size(), probeLines, console);
+
+        String html = Files.readString(planDir.resolve("plan.html"));
+        assertTrue(html.contains("<svg") && html.contains("/index.html\""), "charts and links to every run page");
+        assertFalse(html.contains("<script src") || html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"),
+                "self-contained");
+    }
+}
