@@ -23,13 +23,14 @@ public final class PlanJson {
     }
 
     /** The plan's header: what was asked. */
-    public record Header(PlanParameters.Mode mode, String night, double resolution, OptionalLong audience,
-                         Instant startedAt, Duration elapsed) {
+    public record Header(PlanParameters.Mode mode, String night, double compression, double resolution,
+                         OptionalLong audience, Instant startedAt, Duration elapsed) {
     }
 
     public static ObjectNode of(Header h, List<PlanEntry> entries, Path planDir) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("mode", h.mode().label()).put("night", h.night()).put("resolution", h.resolution())
+        o.put("mode", h.mode().label()).put("night", h.night()).put("compression", h.compression())
+                .put("resolution", h.resolution())
                 .put("startedAt", h.startedAt().toString()).put("elapsedSeconds", seconds(h.elapsed()));
         if (h.audience().isPresent()) {
             o.put("audience", h.audience().getAsLong());

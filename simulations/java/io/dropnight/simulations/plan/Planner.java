@@ -146,7 +146,7 @@ public final class Planner {
 
     private static ObjectNode writeFiles(Path planDir, PlanParameters plan, NightParameters night, Instant started, Duration elapsed,
                                          List<PlanEntry> entries) throws IOException {
-        ObjectNode json = PlanJson.of(new PlanJson.Header(plan.mode(), night.night().label(), plan.resolution(), plan.audience(),
+        ObjectNode json = PlanJson.of(new PlanJson.Header(plan.mode(), night.night().label(), night.compression(), plan.resolution(), plan.audience(),
                 started, elapsed), entries, planDir);
         PlanJson.write(planDir.resolve("plan.json"), json);
         PlanPage.write(planDir.resolve("plan.html"), json);
@@ -154,6 +154,7 @@ public final class Planner {
     }
 
     private static void printAnswers(PrintStream out, ObjectNode json) {
+        String compression = PlanFormat.number(json.path("compression").asDouble());
         json.path("searches").forEach(s -> {
             var per = s.path("perThousandViewers");
             if (per.path("slots").isNumber()) {
@@ -166,7 +167,8 @@ public final class Planner {
             if (p.isObject()) {
                 out.printf(Locale.ROOT, "dropnight plan: %,d viewers need about %,.0f slots%s%n", p.path("audience").asLong(),
                         p.path("slots").asDouble(), p.path("requestsPerSecondAtPeak").isNumber()
-                                ? String.format(Locale.ROOT, " (≈ %,.0f requests/s at the drop)", p.path("requestsPerSecondAtPeak").asDouble()) : "");
+                                ? String.format(Locale.ROOT, " (≈ %,.0f requests/s at the drop, as rehearsed at compression %s)",
+                                p.path("requestsPerSecondAtPeak").asDouble(), compression) : "");
             }
         });
         json.path("scaleCheck").forEach(c -> out.printf(Locale.ROOT,
