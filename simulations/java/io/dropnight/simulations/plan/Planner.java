@@ -146,8 +146,8 @@ public final class Planner {
 
     private static ObjectNode writeFiles(Path planDir, PlanParameters plan, NightParameters night, Instant started, Duration elapsed,
                                          List<PlanEntry> entries) throws IOException {
-        ObjectNode json = PlanJson.of(new PlanJson.Header(plan.mode(), night.night().label(), night.compression(), plan.resolution(), plan.audience(),
-                started, elapsed), entries, planDir);
+        ObjectNode json = PlanJson.of(new PlanJson.Header(plan.mode(), night.night().label(), night.compression(),
+                plan.resolution(), plan.audience(), started, elapsed), entries, planDir);
         PlanJson.write(planDir.resolve("plan.json"), json);
         PlanPage.write(planDir.resolve("plan.html"), json);
         return json;
