@@ -1,0 +1,112 @@
+package io.dropnight.simulations.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * plan.json's per-1,000 figures, projection and two-scale check from known probes, and plan.html
+ * from it: escaped, self-contained, and opened in headless Chromium (skipped without it).
+ */
+class PlanPageTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    Path planDir;
+
+    /** A capacity search answered at {@code answer} slots over {@code below}, its probes' figures given. */
+    private PlanEntry entry(double scale, int answer, int below, long arrivals, double peak, String reason) {
+        List<ProbeResult> probes = new ArrayList<>();
+        Map<Path, ProbeFigures> figures = new HashMap<>();
+        int n = 0;
+        for (int v : new int[] {answer, below, answer, below}) {
+            boolean pass = v == answer;
+            Path run = planDir.resolve("probes/fixed-scale-" + scale + "/" + (++n) + "/run");
+            probes.add(new ProbeResult(v, pass ? Verdict.PASS : Verdict.FAIL, List.of(reason),
+                    List.of(new SloValue("errorPageRate", pass ? 0.5 : 2.0, 1.0, "%", pass)), Optional.of(run), Duration.ofSeconds(30)));
+            figures.put(run, new ProbeFigures(OptionalLong.of(arrivals), OptionalDouble.of(peak)));
+        }
+        PlanResult r = new PlanResult(Axis.capacity(1, 4096), PlanResult.Outcome.ANSWER, OptionalDouble.of(answer),
+                OptionalDouble.of(below), OptionalDouble.of(answer), true, "least passing slots <b>", probes, Duration.ofMinutes(2));
+        return new PlanEntry("fixed", scale, 64, r, figures);
+    }
+
+    private ObjectNode plan() {
+        List<PlanEntry> entries = List.of(entry(0.25, 48, 46, 2_500, 3_000, "<script>alert(1)</script>"),
+                entry(1, 40, 38, 10_000, 11_000, "ok"));
+        return PlanJson.of(new PlanJson.Header(PlanParameters.Mode.CAPACITY, "finale-drop", 20, 0.05, OptionalLong.of(5_000_000),
+                Instant.parse("2026-11-25T07:00:00Z"), Duration.ofMinutes(4)), entries, planDir);
+    }
+
+    @Test
+    void statesPerThousandFiguresTheProjectionAndTheTwoScaleRatio() {
+        JsonNode plan = plan();
+        JsonNode small = plan.path("searches").path(0);
+        // 48 full-size slots for 2,500 arrivals at scale 0.25, that is 10,000 full-size viewers
+        assertEquals(4.8, small.path("perThousandViewers").path("slots").asDouble(), 1e-9);
+        assertEquals(1200, small.path("perThousandViewers").path("requestsPerSecondAtPeak").asDouble(), 1e-9);
+        assertEquals(24_000, small.path("projection").path("slots").asDouble(), 1e-9);
+        assertEquals(6_000_000, small.path("projection").path("requestsPerSecondAtPeak").asDouble(), 1e-6);
+        JsonNode check = plan.path("scaleCheck").path(0);
+        assertEquals(4.8, check.path("slotsPerThousandAtSmall").asDouble(), 1e-9);
+        assertEquals(4.0, check.path("slotsPerThousandAtLarge").asDouble(), 1e-9);
+        assertEquals(1.2, check.path("ratio").asDouble(), 1e-9);
+        assertEquals("probes/fixed-scale-0.25/1/run", small.path("probes").path(0).path("runFolder").asText());
+        assertEquals(20, plan.path("compression").asDouble());
+    }
+
+    @Test
+    void thePageEscapesWhatItShowsAndFetchesNothing() {
+        String html = PlanPage.render(plan());
+        assertTrue(html.contains("least passing slots &lt;b&gt;"), "a summary's markup is escaped, not dropped");
+        assertFalse(html.contains("<script"), "no script at all");
+        assertFalse(html.contains("src=") || html.contains("<link"), "nothing fetched");
+        assertEquals(1, html.split("<svg", -1).length - 1, "one chart per SLO");
+        assertTrue(html.contains("5,000,000 viewers need"));
+        assertTrue(html.contains("href=\"probes/fixed-scale-0.25/1/run/index.html\""));
+    }
+
+    @Test
+    void opensInHeadlessChromiumWithEveryChartAndNoConsoleOutput() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: /usr/bin/chromium is not installed");
+        Path page = planDir.resolve("plan.html");
+        PlanPage.write(page, plan());
+        Path profile = Files.createTempDirectory(planDir, "profile");
+        Path stdout = planDir.resolve("dom.html");
+        Path stderr = planDir.resolve("chromium.log");
+        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 90 s");
+        }
+        assertEquals(0, p.exitValue(), Files.readString(stderr));
+        String dom = Files.readString(stdout, StandardCharsets.UTF_8);
+        assertEquals(1, dom.split("<svg", -1).length - 1, "the chart is in the rendered DOM");
+        assertTrue(dom.contains("<circle"), "probes are drawn");
+        List<String> console = Files.readString(stderr).lines().filter(l -> l.contains(":CONSOLE")).toList();
+        assertTrue(console.isEmpty(), () -> "console output: " + console);
+    }
+}
