@@ -1,0 +1,63 @@
+package io.dropnight.simulations.plan;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What each probe's night is told: the night's own flags plus the value tried. */
+class NightProbeTest {
+    private static NightProbe probe(PlanParameters.Mode mode, boolean embedded) {
+        return new NightProbe(Path.of("unused"), Map.of("night", "finale-drop", "policy", "adaptive"), mode, 0.5, 64, 256,
+                embedded, Duration.ofMinutes(1), "unused", System::nanoTime);
+    }
+
+    @Test
+    void aCapacityProbeSetsTheSlotsAndMovesTheQueueWithThem() {
+        Map<String, String> p = probe(PlanParameters.Mode.CAPACITY, true).propertiesFor(96);
+        assertEquals("96", p.get("slots"));
+        assertEquals("384", p.get("queueLimit"), "256 per 64 slots, as the night's own ratio");
+        assertEquals("0.5", p.get("scale"));
+        assertEquals("adaptive", p.get("policy"));
+        assertEquals("false", p.get("slo.enforce"), "a breach is a verdict, not a failed build");
+    }
+
+    @Test
+    void anAudienceProbeMultipliesTheViewersAndKeepsTheEmbeddedCapacity() {
+        Map<String, String> p = probe(PlanParameters.Mode.BREAKPOINT, true).propertiesFor(2);
+        assertEquals("1", p.get("scale"), "twice the viewers of scale 0.5");
+        assertEquals("32", p.get("slots"), "32 full-size slots at scale 1 = 64 at scale 0.5: the same capacity");
+        assertEquals("128", p.get("queueLimit"));
+    }
+
+    @Test
+    void anAudienceProbeAgainstATargetOnlyMultipliesTheViewers() {
+        Map<String, String> p = probe(PlanParameters.Mode.BREAKPOINT, false).propertiesFor(4);
+        assertEquals("2", p.get("scale"));
+        assertFalse(p.containsKey("slots"));
+        assertFalse(p.containsKey("queueLimit"));
+    }
+
+    @Test
+    void theNightsOwnFlagsAreForwardedButNotTheJvmsOrThePlanners() {
+        Properties props = new Properties();
+        props.setProperty("night", "premiere-drop");
+        props.setProperty("slo.errorPageRatePct", "2");
+        props.setProperty("singleFlight", "true");
+        props.setProperty("java.home", "/jdk");
+        props.setProperty("plan", "capacity");
+        props.setProperty("plan.resolution", "0.1");
+        props.setProperty("audience", "5000000");
+        props.setProperty("slots", "64");
+        props.setProperty("io.netty.leakDetection.level", "paranoid");
+        Map<String, String> f = Planner.forwarded(props);
+        assertEquals(Map.of("night", "premiere-drop", "slo.errorPageRatePct", "2", "singleFlight", "true"), f);
+        assertTrue(f.keySet().stream().noneMatch(k -> k.startsWith("plan")));
+    }
+}
