@@ -3,6 +3,7 @@ package io.dropnight.simulations.plan;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -23,9 +24,9 @@ public record PlanEntry(String policy, double scale, int slots, PlanResult resul
     }
 
     /** The figures of the first probe at the answer, if it has a run folder. */
-    public java.util.Optional<ProbeFigures> answerFigures() {
+    public Optional<ProbeFigures> answerFigures() {
         if (result.answer().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double answer = result.answer().getAsDouble();
         return result.probes().stream().filter(p -> p.value() == answer && p.runFolder().isPresent())

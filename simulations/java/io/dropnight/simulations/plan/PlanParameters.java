@@ -68,6 +68,10 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
             throw new ParameterException(POLICIES, String.join(",", policies),
                     "compares policies by the capacity each needs: use it with -Dplan=capacity");
         }
+        if (mode == Mode.BREAKPOINT && !scales.isEmpty()) {
+            throw new ParameterException(SCALES, scales.stream().map(PlanFormat::number).reduce((a, b) -> a + "," + b).orElse(""),
+                    "compares the capacity answered at two scales: use it with -Dplan=capacity");
+        }
         if (maxSlots < 1 || maxSlots > 100_000) {
             throw new ParameterException(MAX_SLOTS, maxSlots, "must be a whole number from 1 to 100000");
         }

@@ -4,6 +4,7 @@ import io.dropnight.simulations.plan.PlanResult.Outcome;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -161,7 +162,7 @@ public final class PlanSearch {
     private PlanResult evaluate() {
         List<Double> generousFirst = new ArrayList<>(tally.keySet());
         if (axis.passesAbove()) {
-            java.util.Collections.reverse(generousFirst);
+            Collections.reverse(generousFirst);
         }
         Double clearPass = null;
         for (double v : generousFirst) {

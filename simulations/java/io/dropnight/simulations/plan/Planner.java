@@ -77,8 +77,7 @@ public final class Planner {
         long startNanos = nanoClock.getAsLong();
         Path planDir = night.reportsDir().resolve("plan-" + ID.format(started) + "-" + plan.mode().label()).toAbsolutePath();
         List<String> policies = plan.policies().isEmpty() ? List.of(night.service().policy()) : plan.policies();
-        List<Double> scales = plan.scales().isEmpty() || plan.mode() == PlanParameters.Mode.BREAKPOINT
-                ? List.of(night.scale()) : plan.scales();
+        List<Double> scales = plan.scales().isEmpty() ? List.of(night.scale()) : plan.scales();
         int slots = night.service().slots().orElse(64);
         int queue = night.service().queueLimit().orElse(slots * 4); // the service's default ratio, 256 per 64 slots
         List<PlanEntry> entries = new ArrayList<>();
@@ -121,14 +120,14 @@ public final class Planner {
         Axis axis = capacity ? Axis.capacity(1, plan.maxSlots())
                 : Axis.audience(Math.max(0.01, 0.001 / scale), Math.min(plan.maxAudience(), 100 / scale));
         double start = capacity ? Math.min(slots, plan.maxSlots()) : 1;
-        String prefix = policies(plan) ? "[" + policy + ", scale " + PlanFormat.number(scale) + "] " : "";
+        String prefix = severalSearches(plan) ? "[" + policy + ", scale " + PlanFormat.number(scale) + "] " : "";
         PlanResult result = new PlanSearch(axis, start, plan.resolution(), probe, line -> out.println(prefix + line), nanoClock).run();
         Map<Path, ProbeFigures> figures = new HashMap<>();
         result.probes().forEach(p -> p.runFolder().ifPresent(run -> figures.put(run, ProbeFigures.of(run))));
         return new PlanEntry(policy, scale, slots, result, figures);
     }
 
-    private static boolean policies(PlanParameters plan) {
+    private static boolean severalSearches(PlanParameters plan) {
         return plan.policies().size() > 1 || plan.scales().size() > 1;
     }
 

@@ -2,6 +2,7 @@ package io.dropnight.simulations.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
 
@@ -47,7 +48,7 @@ public record ProbeFigures(OptionalLong arrivals, OptionalDouble peakPerSecond) 
         try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
             EncodableHistogram h;
             while ((h = reader.nextIntervalHistogram()) != null) {
-                if (h instanceof org.HdrHistogram.AbstractHistogram histogram) {
+                if (h instanceof AbstractHistogram histogram) {
                     perSecond.merge(histogram.getStartTimeStamp() / 1000, histogram.getTotalCount(), Long::sum);
                 }
             }

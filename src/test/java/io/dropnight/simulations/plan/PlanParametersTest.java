@@ -85,6 +85,13 @@ class PlanParametersTest {
     }
 
     @Test
+    void twoScalesAreACapacityQuestion() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> PlanParameters.fromProperties(props("plan", "breakpoint", "plan.scales", "0.25,1"), false));
+        assertEquals("plan.scales = 0.25,1: compares the capacity answered at two scales: use it with -Dplan=capacity", e.getMessage());
+    }
+
+    @Test
     void comparingPoliciesIsACapacityQuestion() {
         ParameterException e = assertThrows(ParameterException.class,
                 () -> PlanParameters.fromProperties(props("plan", "breakpoint", "policies", "fixed,adaptive"), true));
