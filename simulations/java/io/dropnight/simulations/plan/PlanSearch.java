@@ -27,7 +27,9 @@ import java.util.function.LongSupplier;
  *   <li><b>Confirm</b>: probe the answer and the step beyond it (the closest fail) once more each;
  *       where a re-run disagrees with the first probe there, run it a third time and take the
  *       majority. The answer is {@link Outcome#ANSWER} when the answer passes and the step beyond
- *       fails, each by a majority of two probes or more; otherwise the result is a
+ *       fails, each by a majority of two probes or more. Where a confirmation overturns a bound
+ *       (the answer fails by majority, or the step beyond passes), the search starts once more
+ *       from what the majorities say; if it is still unsettled after that, the result is a
  *       {@link Outcome#BAND} between the last value that consistently failed and the first that
  *       consistently passed, and the answer is the passing end (the safe one).</li>
  * </ol>
@@ -41,6 +43,9 @@ import java.util.function.LongSupplier;
  * one thread.
  */
 public final class PlanSearch {
+    /** Searches after the first: a confirmation that overturns a bound starts one more, at most. */
+    private static final int ROUNDS = 2;
+
     /** The resolution used when none is given: the answer within 5 %. */
     public static final double DEFAULT_RESOLUTION = 0.05;
 
@@ -108,54 +113,83 @@ public final class PlanSearch {
         Double pass = null;
         Double fail = null;
         double v = start;
-        while (pass == null || fail == null) {
-            ProbeResult r = probe(v, Phase.BRACKET, pass, fail);
-            if (r.verdict() == Verdict.INCONCLUSIVE) {
-                return inconclusive(r, pass, fail);
-            }
-            if (r.verdict() == Verdict.PASS) {
-                pass = v;
-                double next = axis.towardFail(v);
-                if (fail == null && next == v) {
-                    return result(Outcome.ALWAYS_PASSES, OptionalDouble.of(v), OptionalDouble.empty(), OptionalDouble.empty(),
-                            false, String.format(Locale.ROOT, "passes even at %s %s, the bound of the search", fmt(v), axis.name()));
-                }
-                v = next;
-            } else {
-                fail = v;
-                double next = axis.towardPass(v);
-                if (pass == null && next == v) {
-                    return result(Outcome.NEVER_PASSES, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                            false, String.format(Locale.ROOT, "fails even at %s %s, the bound of the search", fmt(v), axis.name()));
-                }
-                v = next;
-            }
-        }
-        while (!axis.closeEnough(pass, fail, resolution)) {
-            double mid = axis.between(pass, fail).getAsDouble();
-            ProbeResult r = probe(mid, Phase.BISECT, pass, fail);
-            switch (r.verdict()) {
-                case INCONCLUSIVE -> {
+        for (int round = 1; ; round++) {
+            while (pass == null || fail == null) {
+                ProbeResult r = probe(v, Phase.BRACKET, pass, fail);
+                if (r.verdict() == Verdict.INCONCLUSIVE) {
                     return inconclusive(r, pass, fail);
                 }
-                case PASS -> pass = mid;
-                case FAIL -> fail = mid;
-            }
-        }
-        for (double point : new double[] {pass, fail}) {
-            ProbeResult again = probe(point, Phase.CONFIRM, pass, fail);
-            if (again.verdict() == Verdict.INCONCLUSIVE) {
-                return inconclusive(again, pass, fail);
-            }
-            int[] t = tally.get(point);
-            if (t[0] > 0 && t[1] > 0) {
-                ProbeResult third = probe(point, Phase.CONFIRM, pass, fail);
-                if (third.verdict() == Verdict.INCONCLUSIVE) {
-                    return inconclusive(third, pass, fail);
+                if (r.verdict() == Verdict.PASS) {
+                    pass = v;
+                    double next = axis.towardFail(v);
+                    if (fail == null && next == v) {
+                        return result(Outcome.ALWAYS_PASSES, OptionalDouble.of(v), OptionalDouble.empty(), OptionalDouble.empty(),
+                                false, String.format(Locale.ROOT, "passes even at %s %s, the bound of the search", fmt(v), axis.name()));
+                    }
+                    v = next;
+                } else {
+                    fail = v;
+                    double next = axis.towardPass(v);
+                    if (pass == null && next == v) {
+                        return result(Outcome.NEVER_PASSES, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                                false, String.format(Locale.ROOT, "fails even at %s %s, the bound of the search", fmt(v), axis.name()));
+                    }
+                    v = next;
                 }
             }
+            while (!axis.closeEnough(pass, fail, resolution)) {
+                double mid = axis.between(pass, fail).getAsDouble();
+                ProbeResult r = probe(mid, Phase.BISECT, pass, fail);
+                switch (r.verdict()) {
+                    case INCONCLUSIVE -> {
+                        return inconclusive(r, pass, fail);
+                    }
+                    case PASS -> pass = mid;
+                    case FAIL -> fail = mid;
+                }
+            }
+            for (double point : new double[] {pass, fail}) {
+                ProbeResult again = probe(point, Phase.CONFIRM, pass, fail);
+                if (again.verdict() == Verdict.INCONCLUSIVE) {
+                    return inconclusive(again, pass, fail);
+                }
+                if (majority(point) == null) { // the re-run disagreed: once more decides
+                    ProbeResult decider = probe(point, Phase.CONFIRM, pass, fail);
+                    if (decider.verdict() == Verdict.INCONCLUSIVE) {
+                        return inconclusive(decider, pass, fail);
+                    }
+                }
+            }
+            boolean settled = majority(pass) == Verdict.PASS && majority(fail) == Verdict.FAIL;
+            if (settled || round == ROUNDS) {
+                return evaluate();
+            }
+            // A confirmation overturned a bound: search again from what the majorities say.
+            if (majority(pass) == Verdict.FAIL) {
+                fail = pass;
+                pass = nearest(Verdict.PASS, fail);
+            }
+            if (majority(fail) == Verdict.PASS) {
+                pass = fail;
+                fail = nearest(Verdict.FAIL, pass);
+            }
+            if (pass != null && fail != null && !axis.passSideOf(pass, fail)) {
+                return evaluate(); // the majorities contradict each other: a band
+            }
+            v = pass == null ? axis.towardPass(fail) : axis.towardFail(pass);
         }
-        return evaluate();
+    }
+
+    /** The probed value closest to {@code from} on its passing (or failing) side with that majority, or null. */
+    private Double nearest(Verdict verdict, double from) {
+        Double best = null;
+        for (double k : tally.keySet()) {
+            boolean side = verdict == Verdict.PASS ? axis.passSideOf(k, from) : axis.passSideOf(from, k);
+            if (side && majority(k) == verdict && (best == null || Math.abs(k - from) < Math.abs(best - from))) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** Reads every probe by majority per value: a confirmed point answer or a band. */
@@ -266,7 +300,7 @@ public final class PlanSearch {
     }
 
     private Verdict majority(double v) {
-        int[] t = tally.get(v);
+        int[] t = tally.getOrDefault(v, new int[2]);
         return t[0] > t[1] ? Verdict.PASS : t[1] > t[0] ? Verdict.FAIL : null;
     }
 

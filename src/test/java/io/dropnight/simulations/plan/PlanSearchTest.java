@@ -4,6 +4,7 @@ import io.dropnight.simulations.plan.PlanResult.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,44 +54,89 @@ class PlanSearchTest {
         assertTrue(r.confirmed());
     }
 
-    /** The answer and the step below of a noiseless search for a threshold of 47 slots from 64. */
-    private static double[] noiselessAnswerAndStepBelow() {
+    /** A noiseless search for a threshold of 47 slots from 64. */
+    private static FakeNight noiseless() {
         FakeNight night = FakeNight.capacity(47);
-        PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, PlanSearch.DEFAULT_RESOLUTION, night, s -> { },
-                () -> night.nanos).run();
-        return new double[] {r.answer().getAsDouble(), r.bandLow().getAsDouble()};
+        new PlanSearch(Axis.capacity(1, 4096), 64, PlanSearch.DEFAULT_RESOLUTION, night, s -> { }, () -> night.nanos).run();
+        return night;
+    }
+
+    /** The passing values a noiseless search tried, least first: its answer, then the next ones up. */
+    private static List<Double> noiselessPasses() {
+        return noiseless().tried.stream().filter(v -> v >= 47).distinct().sorted().toList();
+    }
+
+    private static double noiselessStepBelow() {
+        return noiseless().tried.stream().filter(v -> v < 47).mapToDouble(Double::doubleValue).max().orElseThrow();
     }
 
     @Test
     void reRunsOnceWhereAConfirmationDisagreesAndTakesTheMajority() {
-        double[] plain = noiselessAnswerAndStepBelow();
-        double answer = plain[0];
+        double answer = noiselessPasses().get(0);
         FakeNight night = FakeNight.capacity(47).script(answer, Verdict.PASS, Verdict.FAIL, Verdict.PASS);
         PlanResult r = search(Axis.capacity(1, 4096), 64, night);
 
         assertEquals(Outcome.ANSWER, r.outcome(), r.summary());
         assertEquals(answer, r.answer().getAsDouble());
         assertEquals(3, night.timesTried(answer), "pass, fail, then once more: " + night.tried);
-        assertEquals(2, night.timesTried(plain[1]), "the step below agreed with itself: " + night.tried);
+        assertEquals(2, night.timesTried(noiselessStepBelow()), "the step below agreed with itself: " + night.tried);
         assertTrue(r.summary().contains("passed 2 of 3 at " + (int) answer), r.summary());
     }
 
     @Test
+    void searchesOnceMoreWhenAConfirmationOverturnsTheAnswer() {
+        // the answer passed during the bisection, then failed twice: the next pass up becomes the answer
+        List<Double> passes = noiselessPasses();
+        double flipped = passes.get(0);
+        double next = passes.get(1);
+        FakeNight night = FakeNight.capacity(47).script(flipped, Verdict.PASS, Verdict.FAIL, Verdict.FAIL, Verdict.FAIL);
+        PlanResult r = search(Axis.capacity(1, 4096), 64, night);
+
+        assertEquals(Outcome.ANSWER, r.outcome(), r.summary());
+        assertEquals(next, r.answer().getAsDouble(), night.tried.toString());
+        assertEquals(flipped, r.bandLow().getAsDouble(), "the overturned value is the step below now");
+        assertTrue(r.confirmed());
+        assertEquals(4, night.timesTried(flipped), night.tried.toString());
+    }
+
+    @Test
     void givesABandNotAPointWhereTheProbesStayAmbiguous() {
-        // the answer passed during the bisection, then failed twice: the threshold is noisy there
-        double answer = noiselessAnswerAndStepBelow()[0];
-        FakeNight night = FakeNight.capacity(47).script(answer, Verdict.PASS, Verdict.FAIL, Verdict.FAIL);
+        // the answer and the next pass up both fail their confirmations: after two rounds, a band
+        List<Double> passes = noiselessPasses();
+        FakeNight night = FakeNight.capacity(47)
+                .script(passes.get(0), Verdict.PASS, Verdict.FAIL, Verdict.FAIL, Verdict.FAIL, Verdict.FAIL)
+                .script(passes.get(1), Verdict.PASS, Verdict.FAIL, Verdict.FAIL);
         PlanResult r = search(Axis.capacity(1, 4096), 64, night);
 
         assertEquals(Outcome.BAND, r.outcome(), r.summary());
         assertFalse(r.confirmed());
-        double low = r.bandLow().getAsDouble();
-        double high = r.bandHigh().getAsDouble();
-        assertEquals(answer, low, "it failed by majority: " + night.tried);
-        assertTrue(high > answer, "the band reaches the next value that always passed: " + night.tried);
-        assertEquals(high, r.answer().getAsDouble(), "the answer is the safe end of the band");
-        assertEquals(3, night.timesTried(answer));
+        assertEquals(passes.get(1), r.bandLow().getAsDouble(), "failed by majority: " + night.tried);
+        assertEquals(passes.get(2), r.bandHigh().getAsDouble(), "the next value that always passed: " + night.tried);
+        assertEquals(r.bandHigh().getAsDouble(), r.answer().getAsDouble(), "the answer is the safe end of the band");
         assertTrue(r.summary().startsWith("probes near the threshold disagreed: the threshold lies between"), r.summary());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void aNoisyThresholdEndsInAnAnswerOrABandThatHoldsIt(long seed) {
+        // below 44 always fails, from 52 always passes, in between a coin toss per probe
+        java.util.SplittableRandom coin = new java.util.SplittableRandom(seed);
+        FakeNight truth = FakeNight.capacity(48);
+        List<Double> tried = new ArrayList<>();
+        PlanSearch.Probe noisy = v -> {
+            tried.add(v);
+            truth.nanos += FakeNight.PROBE_TIME.toNanos();
+            ProbeResult r = truth.run(v);
+            Verdict verdict = v < 44 ? Verdict.FAIL : v >= 52 ? Verdict.PASS : coin.nextBoolean() ? Verdict.PASS : Verdict.FAIL;
+            return new ProbeResult(v, verdict, List.of(), r.slos(), r.runFolder(), r.elapsed());
+        };
+        PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, 0.05, noisy, s -> { }, () -> truth.nanos).run();
+
+        assertTrue(r.outcome() == Outcome.ANSWER || r.outcome() == Outcome.BAND, r.summary());
+        double answer = r.answer().getAsDouble();
+        assertTrue(answer >= 44, "never an answer that always fails: " + answer + " from " + tried);
+        assertTrue(r.bandLow().getAsDouble() < answer, r.summary());
+        assertTrue(tried.size() <= 24, "bounded: " + tried);
     }
 
     @Test
