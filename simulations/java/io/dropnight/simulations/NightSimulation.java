@@ -1,7 +1,7 @@
 package io.dropnight.simulations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropnight.config.Durations;
+import io.dropnight.core.Durations;
 import io.dropnight.simulations.client.ClientHistogramLog;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.journey.Journeys;

@@ -1,8 +1,8 @@
 package io.dropnight.capacity;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.config.Checks;
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.Endpoint;
+import io.dropnight.core.Checks;
+import io.dropnight.core.ConfigException;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -13,7 +13,7 @@ final class FlagSettings {
         if (f.seed != null) b.seed(f.seed);
         if (f.titles != null) b.titles(f.titles);
         if (f.dropAt != null && f.dropIn != null) {
-            throw new io.dropnight.config.ConfigException("drop-at", f.dropAt, "give --drop-at or --drop-in, not both");
+            throw new io.dropnight.core.ConfigException("drop-at", f.dropAt, "give --drop-at or --drop-in, not both");
         }
         if (f.dropAt != null) b.dropAt(f.dropAt);
         if (f.dropIn != null) b.dropIn(f.dropIn);

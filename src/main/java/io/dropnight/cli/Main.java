@@ -1,6 +1,6 @@
 package io.dropnight.cli;
 
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,7 +1,7 @@
 package io.dropnight.cli;
 
 import io.dropnight.config.ConfigFile;
-import io.dropnight.config.ServiceConfig;
+import io.dropnight.server.ServiceConfig;
 import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.server.DropnightService;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package io.dropnight.config;
 
+import io.dropnight.core.ConfigException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,12 @@
 package io.dropnight.config;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.catalogue.CatalogueConfig;
+import io.dropnight.core.Checks;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Durations;
+import io.dropnight.server.NetworkLimits;
+import io.dropnight.server.ServiceConfig;
+import io.dropnight.core.Endpoint;
 import io.dropnight.capacity.CacheModel;
 import io.dropnight.capacity.CapacityModel;
 import io.dropnight.capacity.ServiceTimeDistribution;

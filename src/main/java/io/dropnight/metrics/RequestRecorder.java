@@ -1,6 +1,6 @@
 package io.dropnight.metrics;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 
 /**
  * Where the server reports each finished request. Implementations must be thread-safe and must not

@@ -1,6 +1,6 @@
 package io.dropnight.metrics;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.dropnight.report;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import io.dropnight.metrics.HistogramTags;
 import io.dropnight.metrics.Outcome;
 import io.dropnight.metrics.ServerMetrics;

@@ -1,7 +1,7 @@
 package io.dropnight.server;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.api.HttpProblem;
+import io.dropnight.core.Endpoint;
+import io.dropnight.server.api.HttpProblem;
 import io.dropnight.metrics.Outcome;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,10 +1,10 @@
 package io.dropnight.server;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.api.HttpProblem;
-import io.dropnight.api.RequestView;
-import io.dropnight.api.Route;
-import io.dropnight.api.Router;
+import io.dropnight.core.Endpoint;
+import io.dropnight.server.api.HttpProblem;
+import io.dropnight.server.api.RequestView;
+import io.dropnight.server.api.Route;
+import io.dropnight.server.api.Router;
 import io.dropnight.capacity.Verdict;
 import io.dropnight.metrics.Outcome;
 import io.netty.channel.ChannelHandlerContext;
@@ -99,7 +99,7 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
             throw match.methodNotAllowed()
                     ? new HttpProblem(HttpResponseStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
                             request.method() + " is not allowed here; allowed: " + match.allowed())
-                    : HttpProblem.notFound("no route for " + request.method() + " " + io.dropnight.api.Json.abbreviate(uri.path()));
+                    : HttpProblem.notFound("no route for " + request.method() + " " + io.dropnight.server.api.Json.abbreviate(uri.path()));
         }
         Route route = match.route();
         ex.endpoint(route.endpoint());
@@ -144,7 +144,7 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private void answer(Exchange ex, Route.Call call) {
         try {
-            io.dropnight.api.Reply reply = call.answer().get();
+            io.dropnight.server.api.Reply reply = call.answer().get();
             Outcome outcome = reply.status().code() < 400 ? Outcome.OK : Outcome.CLIENT_ERROR;
             ex.send(context.responses().of(reply), outcome, false);
         } catch (HttpProblem problem) {
@@ -206,7 +206,7 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
             decoder.parameters();
             return decoder;
         } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest("the request target is not valid: " + io.dropnight.api.Json.abbreviate(e.getMessage()));
+            throw HttpProblem.badRequest("the request target is not valid: " + io.dropnight.server.api.Json.abbreviate(e.getMessage()));
         }
     }
 
@@ -219,7 +219,7 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         HttpVersion version = request.protocolVersion();
         if (version.majorVersion() != 1) {
             return new HttpProblem(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP_VERSION_NOT_SUPPORTED",
-                    "this server speaks HTTP/1.1 and HTTP/1.0, not " + io.dropnight.api.Json.abbreviate(version.text()));
+                    "this server speaks HTTP/1.1 and HTTP/1.0, not " + io.dropnight.server.api.Json.abbreviate(version.text()));
         }
         if (version.minorVersion() >= 1 && !request.headers().contains(HttpHeaderNames.HOST)) {
             return HttpProblem.badRequest("an HTTP/1.1 request needs a Host header");
@@ -241,7 +241,7 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
                     "a part of the request is too large");
         }
         return HttpProblem.badRequest("malformed HTTP request: "
-                + io.dropnight.api.Json.abbreviate(cause == null ? "unknown" : cause.getMessage()));
+                + io.dropnight.server.api.Json.abbreviate(cause == null ? "unknown" : cause.getMessage()));
     }
 
     private RequestClock clock() {

@@ -1,9 +1,8 @@
 package io.dropnight.server;
 
-import io.dropnight.api.Router;
+import io.dropnight.server.api.Router;
 import io.dropnight.auth.TokenService;
 import io.dropnight.capacity.ModelledBackend;
-import io.dropnight.config.NetworkLimits;
 import io.dropnight.metrics.RequestRecorder;
 
 import java.util.function.Function;

@@ -1,7 +1,7 @@
 package io.dropnight.shedding;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.config.Checks;
+import io.dropnight.core.Endpoint;
+import io.dropnight.core.Checks;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

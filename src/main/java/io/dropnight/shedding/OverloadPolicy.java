@@ -1,6 +1,6 @@
 package io.dropnight.shedding;
 
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.ConfigException;
 
 import java.util.Locale;
 

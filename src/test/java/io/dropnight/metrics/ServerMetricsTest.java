@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.dropnight.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import io.dropnight.metrics.IntervalLogWriter;
 import io.dropnight.metrics.Outcome;
 import io.dropnight.metrics.ScenarioLabels;

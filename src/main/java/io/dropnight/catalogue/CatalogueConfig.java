@@ -1,5 +1,6 @@
-package io.dropnight.config;
+package io.dropnight.catalogue;
 
+import io.dropnight.core.Checks;
 import java.time.Instant;
 
 /**

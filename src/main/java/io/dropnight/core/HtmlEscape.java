@@ -1,8 +1,8 @@
-package io.dropnight.api;
+package io.dropnight.core;
 
 /** HTML escaping for text and attribute values. */
-public final class Html {
-    private Html() {
+public final class HtmlEscape {
+    private HtmlEscape() {
     }
 
     public static String escape(String text) {

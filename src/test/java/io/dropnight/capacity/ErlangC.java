@@ -1,7 +1,7 @@
 package io.dropnight.capacity;
 
-import io.dropnight.config.Checks;
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.Checks;
+import io.dropnight.core.ConfigException;
 
 /**
  * The M/M/c queue (Poisson arrivals, exponential service, {@code c} slots, unbounded FIFO queue):

@@ -1,5 +1,8 @@
-package io.dropnight.config;
+package io.dropnight.server;
 
+import io.dropnight.catalogue.CatalogueConfig;
+import io.dropnight.core.Checks;
+import io.dropnight.core.ConfigException;
 import io.dropnight.capacity.CapacityModel;
 import io.dropnight.shedding.OverloadPolicy;
 
@@ -8,7 +11,7 @@ import java.time.Duration;
 
 /**
  * Everything the service needs to start, immutable and validated. Built by the CLI from defaults,
- * an optional YAML file ({@link ConfigFile}) and flags, in that order of precedence.
+ * an optional YAML file and flags, in that order of precedence (see {@code config.ServiceConfigBuilder}).
  *
  * @param host            address to bind; loopback unless told otherwise
  * @param port            TCP port, 0 for any free port

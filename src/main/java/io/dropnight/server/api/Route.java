@@ -1,5 +1,6 @@
-package io.dropnight.api;
+package io.dropnight.server.api;
 
+import io.dropnight.core.Endpoint;
 import io.netty.handler.codec.http.HttpMethod;
 
 import java.util.function.Supplier;

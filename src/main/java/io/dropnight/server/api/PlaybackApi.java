@@ -1,4 +1,4 @@
-package io.dropnight.api;
+package io.dropnight.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.auth.TokenService;

@@ -1,4 +1,4 @@
-package io.dropnight.api;
+package io.dropnight.server.api;
 
 import io.dropnight.capacity.ModelledBackend;
 import io.dropnight.metrics.ServerMetrics;

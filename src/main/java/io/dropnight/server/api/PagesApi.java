@@ -1,5 +1,6 @@
-package io.dropnight.api;
+package io.dropnight.server.api;
 
+import io.dropnight.core.HtmlEscape;
 import io.dropnight.catalogue.Catalogue;
 import io.dropnight.catalogue.DropSchedule;
 import io.dropnight.catalogue.Episode;
@@ -25,10 +26,10 @@ public final class PagesApi {
         return new Route.Call("home", () -> {
             StringBuilder html = head("Dropnight");
             for (Catalogue.HomeRow row : catalogue.homeRows()) {
-                html.append("<h2>").append(Html.escape(row.name())).append("</h2><ul>");
+                html.append("<h2>").append(HtmlEscape.escape(row.name())).append("</h2><ul>");
                 for (Title t : row.titles()) {
                     html.append("<li><a href=\"/title/").append(t.id()).append("\">")
-                            .append(Html.escape(t.name())).append("</a></li>");
+                            .append(HtmlEscape.escape(t.name())).append("</a></li>");
                 }
                 html.append("</ul>");
             }
@@ -41,11 +42,11 @@ public final class PagesApi {
         return new Route.Call("title:" + id, () -> {
             Title t = catalogue.title(id).orElseThrow(() -> HttpProblem.notFound("no title with id " + id));
             Instant now = clock.instant();
-            StringBuilder html = head(t.name()).append("<h1>").append(Html.escape(t.name())).append("</h1>");
+            StringBuilder html = head(t.name()).append("<h1>").append(HtmlEscape.escape(t.name())).append("</h1>");
             for (Title.Season s : t.seasons()) {
                 html.append("<h2>Season ").append(s.number()).append("</h2><ol>");
                 for (Episode e : s.episodes()) {
-                    html.append("<li>").append(Html.escape(e.name()));
+                    html.append("<li>").append(HtmlEscape.escape(e.name()));
                     if (!e.available(drop, now)) {
                         html.append(" <em>available at ").append(e.availableAt(drop)).append("</em>");
                     }
@@ -59,6 +60,6 @@ public final class PagesApi {
 
     private static StringBuilder head(String title) {
         return new StringBuilder(2048).append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(Html.escape(title)).append("</title></head><body>");
+                .append(HtmlEscape.escape(title)).append("</title></head><body>");
     }
 }

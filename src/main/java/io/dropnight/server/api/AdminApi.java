@@ -1,11 +1,12 @@
-package io.dropnight.api;
+package io.dropnight.server.api;
 
+import io.dropnight.core.Endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.capacity.CapacityModel;
 import io.dropnight.capacity.ModelledBackend;
 import io.dropnight.catalogue.DropSchedule;
-import io.dropnight.config.ConfigException;
-import io.dropnight.config.Durations;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Durations;
 import io.dropnight.metrics.ServerMetrics;
 import io.dropnight.shedding.OverloadPolicy;
 import io.netty.handler.codec.http.HttpResponseStatus;

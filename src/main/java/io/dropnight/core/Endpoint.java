@@ -1,4 +1,4 @@
-package io.dropnight.api;
+package io.dropnight.core;
 
 import java.util.Locale;
 
@@ -46,12 +46,12 @@ public enum Endpoint {
         return modelled;
     }
 
-    /** As {@link #byMetricName} but failing with a {@link io.dropnight.config.ConfigException}. */
+    /** As {@link #byMetricName} but failing with a {@link io.dropnight.core.ConfigException}. */
     public static Endpoint byMetricNameOrFail(String name) {
         try {
             return byMetricName(name);
         } catch (IllegalArgumentException e) {
-            throw new io.dropnight.config.ConfigException("endpoint", name, e.getMessage());
+            throw new io.dropnight.core.ConfigException("endpoint", name, e.getMessage());
         }
     }
 

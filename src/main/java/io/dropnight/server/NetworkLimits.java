@@ -1,5 +1,6 @@
-package io.dropnight.config;
+package io.dropnight.server;
 
+import io.dropnight.core.Checks;
 import java.time.Duration;
 
 /**

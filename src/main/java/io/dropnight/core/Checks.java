@@ -1,4 +1,4 @@
-package io.dropnight.config;
+package io.dropnight.core;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.dropnight.api;
+package io.dropnight.server.api;
 
 import io.netty.handler.codec.http.HttpMethod;
 

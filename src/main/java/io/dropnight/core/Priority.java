@@ -1,4 +1,4 @@
-package io.dropnight.api;
+package io.dropnight.core;
 
 /**
  * How much a request matters to a viewer on release night, most critical first. Priority shedding

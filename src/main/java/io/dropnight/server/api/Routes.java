@@ -1,12 +1,13 @@
-package io.dropnight.api;
+package io.dropnight.server.api;
 
+import io.dropnight.core.Endpoint;
 import io.netty.handler.codec.http.HttpMethod;
 
 import java.util.List;
 
-import static io.dropnight.api.Route.Access.ADMIN;
-import static io.dropnight.api.Route.Access.PUBLIC;
-import static io.dropnight.api.Route.Access.SESSION;
+import static io.dropnight.server.api.Route.Access.ADMIN;
+import static io.dropnight.server.api.Route.Access.PUBLIC;
+import static io.dropnight.server.api.Route.Access.SESSION;
 
 /** The service's route table, in one place. */
 public final class Routes {
