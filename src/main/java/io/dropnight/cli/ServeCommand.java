@@ -116,7 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServiceConfigBuilder builder = settings();
         boolean generatedToken = builder.adminTokenGenerated();
         ServiceConfig config = builder.build();
-        DropnightService service = new DropnightService(config, clock);
+        DropnightService service = new DropnightService(config, clock, System::nanoTime);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signals.onTermination(stopRequested::countDown);
         InetSocketAddress address = service.start();

@@ -46,10 +46,6 @@ final class Exchange {
         return endpoint;
     }
 
-    ChannelHandlerContext ctx() {
-        return ctx;
-    }
-
     void sendProblem(HttpProblem problem, boolean close) {
         send(context.responses().problem(problem), Outcome.CLIENT_ERROR, close);
     }

@@ -57,10 +57,6 @@ public final class Responses {
         return of(problem.reply());
     }
 
-    public FullHttpResponse problem(HttpResponseStatus status, String code, String message) {
-        return problem(new HttpProblem(status, code, message));
-    }
-
     /**
      * The branded error page: HTML for the browser routes, JSON for the API, 503 with
      * {@code Retry-After} and the marker header either way.
