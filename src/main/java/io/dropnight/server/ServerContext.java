@@ -1,7 +1,6 @@
 package io.dropnight.server;
 
 import io.dropnight.server.api.Router;
-import io.dropnight.auth.TokenService;
 import io.dropnight.capacity.ModelledBackend;
 import io.dropnight.metrics.RequestRecorder;
 
@@ -27,9 +26,4 @@ import java.util.function.UnaryOperator;
 public record ServerContext(Router router, Function<String, String> sessions, String adminToken,
                             ModelledBackend backend, RequestRecorder recorder, UnaryOperator<String> scenarioLabels,
                             Responses responses, NetworkLimits limits, Drain drain, LongSupplier nanoClock) {
-
-    /** True when {@code presented} is the admin token. */
-    boolean isAdmin(String presented) {
-        return TokenService.constantTimeEquals(adminToken, presented);
-    }
 }

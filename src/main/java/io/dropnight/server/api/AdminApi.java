@@ -1,6 +1,7 @@
 package io.dropnight.server.api;
 
 import io.dropnight.core.Endpoint;
+import io.dropnight.core.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.capacity.CapacityModel;
 import io.dropnight.capacity.ModelledBackend;
@@ -155,7 +156,7 @@ public final class AdminApi {
         JsonNode slowdownNode = body.get("slowdown");
         // asDouble would read "fast" as the default 1.0: a typo must not silently clear the fault.
         if (slowdownNode != null && !slowdownNode.isNumber()) {
-            throw HttpProblem.badRequest("slowdown must be a number from 1 to 1000, got " + Json.abbreviate(slowdownNode.toString()));
+            throw HttpProblem.badRequest("slowdown must be a number from 1 to 1000, got " + UntrustedText.abbreviate(slowdownNode.toString()));
         }
         double slowdown = slowdownNode == null ? 1.0 : slowdownNode.doubleValue();
         if (!(slowdown >= 1.0) || slowdown > 1000) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.core.UntrustedText;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 
@@ -47,22 +48,13 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw HttpProblem.badRequest("invalid JSON" + where + ": " + abbreviate(e.getOriginalMessage()));
+            throw HttpProblem.badRequest("invalid JSON" + where + ": " + UntrustedText.abbreviate(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw HttpProblem.badRequest("unreadable body: " + abbreviate(e.getMessage()));
+            throw HttpProblem.badRequest("unreadable body: " + UntrustedText.abbreviate(e.getMessage()));
         }
         if (node == null || !node.isObject()) {
             throw HttpProblem.badRequest("body must be a JSON object");
         }
         return node;
-    }
-
-    /** Cuts untrusted text to a length that is safe to echo in a message. */
-    public static String abbreviate(String text) {
-        if (text == null) {
-            return "";
-        }
-        String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
-        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
     }
 }

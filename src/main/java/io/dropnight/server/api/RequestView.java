@@ -1,5 +1,6 @@
 package io.dropnight.server.api;
 
+import io.dropnight.core.UntrustedText;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -39,6 +40,6 @@ public record RequestView(HttpMethod method, String path, Map<String, String> pa
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw HttpProblem.badRequest(name + " must be a positive whole number, got '" + Json.abbreviate(text) + "'");
+        throw HttpProblem.badRequest(name + " must be a positive whole number, got '" + UntrustedText.abbreviate(text) + "'");
     }
 }
