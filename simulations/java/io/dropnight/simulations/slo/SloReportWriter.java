@@ -1,5 +1,6 @@
 package io.dropnight.simulations.slo;
 
+import io.dropnight.report.SloResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

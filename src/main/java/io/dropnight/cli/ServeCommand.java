@@ -1,5 +1,6 @@
 package io.dropnight.cli;
 
+import io.dropnight.core.RunFiles;
 import io.dropnight.config.ConfigFile;
 import io.dropnight.server.ServiceConfig;
 import io.dropnight.config.ServiceConfigBuilder;
@@ -137,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private void writeAdminToken(ServiceConfig config) throws IOException {
-        Path file = config.runDir().resolve("admin-token");
+        Path file = config.runDir().resolve(RunFiles.ADMIN_TOKEN);
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(Set.of(

@@ -1,5 +1,6 @@
 package io.dropnight.config;
 
+import io.dropnight.core.JsonValues;
 import io.dropnight.core.ConfigException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +64,7 @@ public final class ConfigFile {
         text(root, "host").ifPresent(b::host);
         integer(root, "port", "port").ifPresent(b::port);
         if (root.has("seed")) {
-            b.seed(longValue(root.get("seed"), "seed"));
+            b.seed(JsonValues.wholeLong("seed", root.get("seed")));
         }
         integer(root, "titles", "titles").ifPresent(b::titles);
         if (root.hasNonNull("drop-at") && root.hasNonNull("drop-in")) {
@@ -148,17 +149,7 @@ public final class ConfigFile {
         if (v == null || v.isNull()) {
             return java.util.Optional.empty();
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ConfigException(field, v, "must be a whole number");
-        }
-        return java.util.Optional.of(v.intValue());
-    }
-
-    private static long longValue(JsonNode v, String field) {
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new ConfigException(field, v, "must be a whole number");
-        }
-        return v.longValue();
+        return java.util.Optional.of(JsonValues.wholeInt(field, v));
     }
 
     private static java.util.Optional<Double> number(JsonNode n, String key, String field) {

@@ -46,15 +46,6 @@ public enum Endpoint {
         return modelled;
     }
 
-    /** As {@link #byMetricName} but failing with a {@link io.dropnight.core.ConfigException}. */
-    public static Endpoint byMetricNameOrFail(String name) {
-        try {
-            return byMetricName(name);
-        } catch (IllegalArgumentException e) {
-            throw new io.dropnight.core.ConfigException("endpoint", name, e.getMessage());
-        }
-    }
-
     /**
      * Looks an endpoint up by its {@link #metricName()}.
      *

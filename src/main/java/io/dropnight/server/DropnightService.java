@@ -1,5 +1,6 @@
 package io.dropnight.server;
 
+import io.dropnight.core.RunFiles;
 import io.dropnight.server.api.AdminApi;
 import io.dropnight.server.api.CatalogueApi;
 import io.dropnight.server.api.Json;
@@ -170,7 +171,7 @@ public final class DropnightService {
         d.put("pid", ProcessHandle.current().pid());
         d.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         d.put("cores", Runtime.getRuntime().availableProcessors());
-        Files.write(config.runDir().resolve("service.json"),
+        Files.write(config.runDir().resolve(RunFiles.SERVICE_INFO),
                 json.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsBytes(d));
     }

@@ -51,8 +51,8 @@ public record ServiceConfig(String host, int port, NetworkLimits limits, Catalog
         Checks.positive("session-ttl", sessionTtl);
         Checks.notNull("run-dir", runDir);
         Checks.positive("metrics-interval", metricsInterval);
-        if (errorPageStatus != 200 && (errorPageStatus < 500 || errorPageStatus > 599)) {
-            throw new ConfigException("error-page-status", errorPageStatus, "must be 200 or a 5xx status such as 503");
+        if (!ErrorPage.allowedStatus(errorPageStatus)) {
+            throw new ConfigException("error-page-status", errorPageStatus, ErrorPage.STATUS_RULE);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.dropnight.server.api;
 
-import io.dropnight.core.Endpoint;
+import io.dropnight.core.JsonValues;
 import io.dropnight.core.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.capacity.CapacityModel;
@@ -120,10 +120,10 @@ public final class AdminApi {
 
     private static CapacityModel applyCapacity(JsonNode body, CapacityModel model) {
         if (body.has("slots")) {
-            model = model.withSlots(intField(body, "slots"));
+            model = model.withSlots(JsonValues.wholeInt("slots", body.get("slots")));
         }
         if (body.has("queueLimit")) {
-            model = model.withQueueLimit(intField(body, "queueLimit"));
+            model = model.withQueueLimit(JsonValues.wholeInt("queueLimit", body.get("queueLimit")));
         }
         if (body.has("scale")) {
             model = model.withScale(body.get("scale").asDouble(Double.NaN));
@@ -134,20 +134,10 @@ public final class AdminApi {
         JsonNode times = body.get("serviceTimes");
         if (times != null) {
             for (Map.Entry<String, JsonNode> e : times.properties()) {
-                model = model.withServiceTime(Endpoint.byMetricNameOrFail(e.getKey()),
-                        io.dropnight.capacity.ServiceTimeDistribution.parse("serviceTimes." + e.getKey(),
-                                e.getValue().asText()));
+                model = model.withServiceTime("serviceTimes", e.getKey(), e.getValue().asText());
             }
         }
         return model;
-    }
-
-    private static int intField(JsonNode body, String name) {
-        JsonNode v = body.get(name);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ConfigException(name, v, "must be a whole number");
-        }
-        return v.intValue();
     }
 
     /** {@code {"slowdown": 3.0, "outage": false}}; {@code {"slowdown": 1, "outage": false}} clears it. */

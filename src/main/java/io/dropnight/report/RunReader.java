@@ -1,5 +1,6 @@
 package io.dropnight.report;
 
+import io.dropnight.core.RunFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,22 +11,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The files of a run folder (a contract shared with the server and the simulations) and how they are
- * read. Every file is optional, but a folder with none of run.json, server.hlog and client.hlog is
- * not a run. Reading never writes.
+ * Reads a run folder (its file names are {@link RunFiles}, a contract shared with the service and
+ * the simulations). Every file is optional, but a folder with none of run.json, server.hlog and
+ * client.hlog is not a run. Reading never writes.
  */
-public final class RunFolder {
-    public static final String RUN_INFO = "run.json";
-    public static final String SERVER_LOG = "server.hlog";
-    public static final String CLIENT_LOG = "client.hlog";
-    public static final String CLIENT_SUMMARY = "client-summary.json";
-    public static final String SLO_RESULTS = "slo.json";
-    public static final String GATLING_REPORT = "gatling/index.html";
-    public static final String REPORT_PAGE = "index.html";
-
+public final class RunReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunFolder() {
+    private RunReader() {
     }
 
     /**
@@ -37,20 +30,20 @@ public final class RunFolder {
         if (!Files.isDirectory(dir)) {
             throw new ReportInputException(dir + ": no such run folder");
         }
-        if (!Files.exists(dir.resolve(RUN_INFO)) && !Files.exists(dir.resolve(SERVER_LOG))
-                && !Files.exists(dir.resolve(CLIENT_LOG))) {
+        if (!Files.exists(dir.resolve(RunFiles.RUN_INFO)) && !Files.exists(dir.resolve(RunFiles.SERVER_LOG))
+                && !Files.exists(dir.resolve(RunFiles.CLIENT_LOG))) {
             throw new ReportInputException(dir + ": not a run folder (none of run.json, server.hlog, client.hlog)");
         }
-        JsonNode runInfo = readObject(dir.resolve(RUN_INFO));
+        JsonNode runInfo = readObject(dir.resolve(RunFiles.RUN_INFO));
         String fallbackId = dir.toAbsolutePath().normalize().getFileName().toString();
         String runId = runInfo.path("runId").asText(fallbackId);
-        IntervalLog server = readLog(dir.resolve(SERVER_LOG));
-        IntervalLog client = readLog(dir.resolve(CLIENT_LOG));
-        JsonNode clientSummary = readObject(dir.resolve(CLIENT_SUMMARY));
-        Path sloFile = dir.resolve(SLO_RESULTS);
+        IntervalLog server = readLog(dir.resolve(RunFiles.SERVER_LOG));
+        IntervalLog client = readLog(dir.resolve(RunFiles.CLIENT_LOG));
+        JsonNode clientSummary = readObject(dir.resolve(RunFiles.CLIENT_SUMMARY));
+        Path sloFile = dir.resolve(RunFiles.SLO_RESULTS);
         List<SloResult> slos = readSlos(sloFile);
-        Optional<String> gatling = Files.isRegularFile(dir.resolve(GATLING_REPORT))
-                ? Optional.of(GATLING_REPORT) : Optional.empty();
+        Optional<String> gatling = Files.isRegularFile(dir.resolve(RunFiles.GATLING_REPORT))
+                ? Optional.of(RunFiles.GATLING_REPORT) : Optional.empty();
         return new RunData(dir, runId.isBlank() ? fallbackId : runId, runInfo, server, client, clientSummary,
                 slos, Files.exists(sloFile), gatling);
     }
