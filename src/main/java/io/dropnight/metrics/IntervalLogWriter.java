@@ -142,7 +142,7 @@ public final class IntervalLogWriter implements AutoCloseable {
     private Map<String, Histogram> swapAll() {
         Map<String, Histogram> byTag = new TreeMap<>();
         for (EndpointStats stats : metrics.allStats()) {
-            for (Outcome outcome : Outcome.values()) {
+            for (RequestOutcome outcome : RequestOutcome.values()) {
                 Recorder recorder = stats.intervalRecorderIfPresent(outcome);
                 if (recorder != null) {
                     String tag = HistogramTags.of(stats.scenario(), stats.endpoint(), outcome.tagName());

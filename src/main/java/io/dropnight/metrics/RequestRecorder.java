@@ -18,5 +18,5 @@ public interface RequestRecorder {
      * @param latencyNanos from the first byte of the request read to the last byte of the response
      *                     written, queueing and modelled service time included; nanoseconds
      */
-    void record(String scenario, Endpoint endpoint, Outcome outcome, long latencyNanos);
+    void record(String scenario, Endpoint endpoint, RequestOutcome outcome, long latencyNanos);
 }

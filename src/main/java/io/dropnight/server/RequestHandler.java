@@ -1,7 +1,7 @@
 package io.dropnight.server;
 
 import io.dropnight.capacity.Verdict;
-import io.dropnight.metrics.Outcome;
+import io.dropnight.metrics.RequestOutcome;
 import io.dropnight.metrics.ScenarioLabels;
 import io.dropnight.server.api.HttpProblem;
 import io.dropnight.server.api.Reply;
@@ -85,7 +85,7 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
             ex.sendProblem(problem, false);
         } catch (RuntimeException bug) {
             LOG.error("internal error answering {} {}", request.method(), request.uri(), bug);
-            ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, Outcome.ERROR_PAGE);
+            ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, RequestOutcome.ERROR_PAGE);
         }
     }
 
@@ -115,21 +115,21 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     private void onVerdict(Exchange ex, Route.Call call, Verdict verdict) {
         switch (verdict) {
             case SERVED -> answer(ex, call);
-            case REJECTED -> ex.sendErrorPage(ErrorPage.Code.SERVICE_OVERLOADED, Outcome.REJECTED);
-            case FAILED -> ex.sendErrorPage(ErrorPage.Code.BACKEND_UNAVAILABLE, Outcome.ERROR_PAGE);
+            case REJECTED -> ex.sendErrorPage(ErrorPage.Code.SERVICE_OVERLOADED, RequestOutcome.REJECTED);
+            case FAILED -> ex.sendErrorPage(ErrorPage.Code.BACKEND_UNAVAILABLE, RequestOutcome.ERROR_PAGE);
         }
     }
 
     private void answer(Exchange ex, Route.Call call) {
         try {
             Reply reply = call.answer().get();
-            Outcome outcome = reply.status().code() < 400 ? Outcome.OK : Outcome.CLIENT_ERROR;
+            RequestOutcome outcome = reply.status().code() < 400 ? RequestOutcome.OK : RequestOutcome.CLIENT_ERROR;
             ex.send(context.responses().of(reply), outcome, false);
         } catch (HttpProblem problem) {
             ex.sendProblem(problem, false);
         } catch (RuntimeException bug) {
             LOG.error("internal error answering {}", ex.endpoint(), bug);
-            ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, Outcome.ERROR_PAGE);
+            ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, RequestOutcome.ERROR_PAGE);
         }
     }
 

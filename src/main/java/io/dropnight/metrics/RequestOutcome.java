@@ -1,7 +1,7 @@
 package io.dropnight.metrics;
 
 /** How a request ended, as seen by the server. */
-public enum Outcome {
+public enum RequestOutcome {
     /** 2xx or 3xx: the viewer got what they asked for. */
     OK("ok"),
     /** 4xx caused by the client (bad input, no token, locked episode, unknown title). */
@@ -13,7 +13,7 @@ public enum Outcome {
 
     private final String tagName;
 
-    Outcome(String tagName) {
+    RequestOutcome(String tagName) {
         this.tagName = tagName;
     }
 
