@@ -1,10 +1,10 @@
 package io.dropnight.simulations.run;
 
-import io.dropnight.core.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropnight.core.RunFiles;
 import io.dropnight.simulations.client.ClientMetrics;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.dropnight.capacity;
 
-import io.dropnight.core.Endpoint;
 import io.dropnight.core.Checks;
 import io.dropnight.core.ConfigException;
+import io.dropnight.core.Endpoint;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,7 +1,7 @@
 package io.dropnight.capacity;
 
-import io.dropnight.core.Endpoint;
 import io.dropnight.core.Checks;
+import io.dropnight.core.Endpoint;
 import io.dropnight.shedding.AdmissionLimiters;
 import io.dropnight.shedding.OverloadPolicy;
 import io.dropnight.shedding.Permit;

@@ -1,11 +1,11 @@
 package io.dropnight.cli;
 
-import io.dropnight.core.RunFiles;
 import io.dropnight.config.ConfigFile;
-import io.dropnight.server.ServiceConfig;
 import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.config.Setting;
+import io.dropnight.core.RunFiles;
 import io.dropnight.server.DropnightService;
+import io.dropnight.server.ServiceConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 

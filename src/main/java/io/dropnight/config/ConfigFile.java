@@ -1,11 +1,11 @@
 package io.dropnight.config;
 
-import io.dropnight.core.JsonValues;
-import io.dropnight.core.ConfigException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.JsonValues;
 
 import java.io.IOException;
 import java.nio.file.Files;

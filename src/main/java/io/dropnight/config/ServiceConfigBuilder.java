@@ -1,13 +1,13 @@
 package io.dropnight.config;
 
+import io.dropnight.capacity.CacheModel;
+import io.dropnight.capacity.CapacityModel;
 import io.dropnight.catalogue.CatalogueConfig;
 import io.dropnight.core.Checks;
 import io.dropnight.core.ConfigException;
 import io.dropnight.core.Durations;
 import io.dropnight.server.NetworkLimits;
 import io.dropnight.server.ServiceConfig;
-import io.dropnight.capacity.CacheModel;
-import io.dropnight.capacity.CapacityModel;
 import io.dropnight.shedding.OverloadPolicy;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.dropnight.metrics;
 
-import io.dropnight.core.RunFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropnight.core.RunFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package io.dropnight.server;
 
 import io.dropnight.core.Endpoint;
-import io.dropnight.server.api.HttpProblem;
 import io.dropnight.metrics.RequestOutcome;
+import io.dropnight.server.api.HttpProblem;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;

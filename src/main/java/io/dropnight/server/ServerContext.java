@@ -1,8 +1,8 @@
 package io.dropnight.server;
 
-import io.dropnight.server.api.Router;
 import io.dropnight.capacity.ModelledBackend;
 import io.dropnight.metrics.RequestRecorder;
+import io.dropnight.server.api.Router;
 
 import java.util.function.Function;
 import java.util.function.LongSupplier;

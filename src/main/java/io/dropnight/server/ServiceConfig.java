@@ -1,9 +1,9 @@
 package io.dropnight.server;
 
+import io.dropnight.capacity.CapacityModel;
 import io.dropnight.catalogue.CatalogueConfig;
 import io.dropnight.core.Checks;
 import io.dropnight.core.ConfigException;
-import io.dropnight.capacity.CapacityModel;
 import io.dropnight.shedding.OverloadPolicy;
 
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.dropnight.shedding;
 
-import io.dropnight.core.Endpoint;
-import io.dropnight.core.Priority;
 import io.dropnight.core.Checks;
 import io.dropnight.core.ConfigException;
+import io.dropnight.core.Endpoint;
+import io.dropnight.core.Priority;
 
 import java.util.Collections;
 import java.util.EnumMap;

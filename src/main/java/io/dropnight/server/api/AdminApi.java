@@ -1,13 +1,13 @@
 package io.dropnight.server.api;
 
-import io.dropnight.core.JsonValues;
-import io.dropnight.core.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.capacity.CapacityModel;
 import io.dropnight.capacity.ModelledBackend;
 import io.dropnight.catalogue.DropSchedule;
 import io.dropnight.core.ConfigException;
 import io.dropnight.core.Durations;
+import io.dropnight.core.JsonValues;
+import io.dropnight.core.UntrustedText;
 import io.dropnight.metrics.ServerMetrics;
 import io.dropnight.shedding.OverloadPolicy;
 import io.netty.handler.codec.http.HttpResponseStatus;

@@ -1,10 +1,10 @@
 package io.dropnight.server.api;
 
-import io.dropnight.core.HtmlEscape;
 import io.dropnight.catalogue.Catalogue;
 import io.dropnight.catalogue.DropSchedule;
 import io.dropnight.catalogue.Episode;
 import io.dropnight.catalogue.Title;
+import io.dropnight.core.HtmlEscape;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.time.Clock;
