@@ -6,8 +6,8 @@ import com.netflix.concurrency.limits.limit.VegasLimit;
 import com.netflix.concurrency.limits.limit.WindowedLimit;
 import com.netflix.concurrency.limits.limit.window.AverageSampleWindowFactory;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
-import io.dropnight.api.Endpoint;
-import io.dropnight.config.Checks;
+import io.dropnight.core.Checks;
+import io.dropnight.core.Endpoint;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
