@@ -83,8 +83,10 @@ public final class PlanPage {
         if (plan.path("scaleCheck").isEmpty()) {
             return;
         }
-        b.append("<h2>Two rehearsal scales</h2>\n<p>Queueing is more efficient at a larger scale, so a small rehearsal"
-                + " over-estimates the slots per 1,000 viewers; the ratio says how far the projection can be trusted.</p>\n"
+        b.append("<h2>Two rehearsal scales</h2>\n<p>The projection assumes the slots per 1,000 viewers do not depend on"
+                + " the scale. Queueing is more efficient at a larger scale, so a small rehearsal should over-estimate them"
+                + " (ratio above 1); how far the ratio is from 1 says how far the projection can be trusted. Each answer is"
+                + " only known within the resolution, so a ratio within it of 1 shows no difference.</p>\n"
                 + "<table><tr><th class=\"l\">policy</th><th>small scale</th><th>slots/1,000</th><th>large scale</th>"
                 + "<th>slots/1,000</th><th>ratio</th></tr>\n");
         for (JsonNode c : plan.path("scaleCheck")) {
