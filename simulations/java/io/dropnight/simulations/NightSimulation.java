@@ -87,7 +87,7 @@ public abstract class NightSimulation extends Simulation {
     protected NightSimulation(Optional<Night> fixedNight) {
         NightParameters given = parametersOrExit(fixedNight);
         shard = validOrExit(NightParameters::shardFromSystemProperties);
-        aim = shard.sharded() && given.dropOffset().isEmpty() ? Optional.of(aimOrExit(given, shard)) : Optional.empty();
+        aim = shard.sharded() ? Optional.of(aimOrExit(given, shard)) : Optional.empty();
         parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElseGet(() -> alignedWithTarget(given));
         String night = parameters.night().label();
         NightPlan wholeNight = Nights.plan(parameters);
@@ -154,12 +154,14 @@ public abstract class NightSimulation extends Simulation {
     }
 
     /**
-     * Sharded injectors aim at the target's own drop, or refuse (one line, exit 2): an injector
-     * started after the drop, or with no drop to aim at, would run a night that is not the planned one.
+     * Sharded injectors aim the night's own timeline at the target's own drop, or refuse (one line,
+     * exit 2): an injector started after the drop, or with no drop to aim at, would run a night that
+     * is not the planned one.
      */
     private static DropAim aimOrExit(NightParameters p, Shard shard) {
         try {
-            DropAim a = DropAim.at(Instant.now(), new HarnessClient(p.target().orElseThrow()).dropAt(), shard);
+            DropAim a = DropAim.at(Instant.now(), new HarnessClient(p.target().orElseThrow()).dropAt(), shard,
+                    Nights.plan(p).dropOffset());
             System.out.println("dropnight: " + shard.describe() + ": the target drops at " + a.dropAt()
                     + "; injection starts at " + a.injectionStartAt() + ", the surge " + Durations.format(a.dropOffset()) + " later");
             return a;

@@ -10,10 +10,11 @@ import java.util.Optional;
 
 /**
  * How a sharded injector lands its share of the surge on the target's drop instant, whenever it
- * was started: it waits until {@code injectionStartAt}, then its timeline puts the drop
- * {@code dropOffset} later, at {@code dropAt}. The offset is whole seconds because Gatling
- * truncates injection durations to whole seconds; the wait absorbs the rest, so injectors started
- * at different times start their surges together. Immutable.
+ * was started: every injector keeps the night's own timeline (its drop offset, so its waiting
+ * crowd gathers as long before the drop as on one injector), waits until
+ * {@code injectionStartAt = dropAt - dropOffset}, and so starts its surge at {@code dropAt}
+ * together with the others. The offset is whole seconds because Gatling truncates injection
+ * durations to whole seconds. Immutable.
  *
  * @param dropAt           the target's announced drop instant
  * @param dropOffset       from the first injection to the drop, whole seconds, at least 1 s
@@ -21,11 +22,12 @@ import java.util.Optional;
  */
 public record DropAim(Instant dropAt, Duration dropOffset, Instant injectionStartAt) {
     /**
-     * Time left for the simulation to be built and for Gatling to start after the aim is taken;
-     * the constructor and Gatling's start take well under a second here.
+     * Time left for the simulation to be built and for Gatling to start after the aim is taken:
+     * over 4 s on a busy 2-core machine, so an injector must start at least this much earlier.
      */
-    public static final Duration LEAD = Duration.ofSeconds(3);
-    private static final Duration MAX_OFFSET = Duration.ofHours(1);
+    public static final Duration LEAD = Duration.ofSeconds(10);
+    /** An injector waits at most this long for its start: a bound on a mistaken drop instant. */
+    public static final Duration MAX_WAIT = Duration.ofHours(1);
 
     public DropAim {
         Objects.requireNonNull(dropAt, "dropAt");
@@ -43,13 +45,15 @@ public record DropAim(Instant dropAt, Duration dropOffset, Instant injectionStar
     }
 
     /**
-     * Aims injector {@code shard} at the target's drop.
+     * Aims injector {@code shard} at the target's drop, on the night's own timeline.
      *
-     * @param now       the injector's clock now
-     * @param announced the drop instant the target announces, empty when it announces none
+     * @param now         the injector's clock now
+     * @param announced   the drop instant the target announces, empty when it announces none
+     * @param nightOffset the night's drop offset (from its first injection to its drop); rounded
+     *                    up to whole seconds
      * @throws Refused when there is no drop to aim at, or it is past, too close or over an hour away
      */
-    public static DropAim at(Instant now, Optional<Instant> announced, Shard shard) {
+    public static DropAim at(Instant now, Optional<Instant> announced, Shard shard, Duration nightOffset) {
         String who = shard.describe();
         if (announced.isEmpty()) {
             throw new Refused(who + ": the target announces no drop instant, so the injectors have no common drop to aim"
@@ -62,16 +66,18 @@ public record DropAim(Instant dropAt, Duration dropOffset, Instant injectionStar
                     + " surge would land late and distort the night; start every injector before the drop", who,
                     seconds(untilDrop.negated()), dropAt));
         }
-        long offsetSeconds = untilDrop.minus(LEAD).getSeconds();
-        if (offsetSeconds < 1) {
-            throw new Refused(String.format(Locale.ROOT, "%s started %s before the target's drop at %s: too late to aim"
-                    + " its share at the drop (it needs %s); start every injector earlier", who, seconds(untilDrop), dropAt,
-                    seconds(LEAD.plusSeconds(1))));
+        long wholeSeconds = Math.max(1, nightOffset.getSeconds() + (nightOffset.getNano() > 0 ? 1 : 0));
+        Duration offset = Duration.ofSeconds(wholeSeconds);
+        Duration needed = offset.plus(LEAD);
+        if (untilDrop.compareTo(needed) < 0) {
+            throw new Refused(String.format(Locale.ROOT, "%s started %s before the target's drop at %s: too late to run"
+                    + " the night's %s before the drop (it needs %s, %s of them to start); start every injector earlier",
+                    who, seconds(untilDrop), dropAt, seconds(offset), seconds(needed), seconds(LEAD)));
         }
-        Duration offset = Duration.ofSeconds(offsetSeconds);
-        if (offset.compareTo(MAX_OFFSET) > 0) {
-            throw new Refused(String.format(Locale.ROOT, "%s: the target's drop at %s is %s away, more than 1 h; start"
-                    + " the injectors within the hour before the drop", who, dropAt, seconds(untilDrop)));
+        if (untilDrop.minus(offset).compareTo(MAX_WAIT) > 0) {
+            throw new Refused(String.format(Locale.ROOT, "%s: the target's drop at %s is %s away, so this injector would"
+                    + " wait over 1 h to start; start the injectors within the hour before the drop", who, dropAt,
+                    seconds(untilDrop)));
         }
         return new DropAim(dropAt, offset, dropAt.minus(offset));
     }
