@@ -14,7 +14,8 @@ import java.time.Clock;
  */
 @Command(name = "dropnight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rehearse a streaming service's release-night traffic spike.",
-        subcommands = {ServeCommand.class, ReportCommand.class, MergeCommand.class, BenchHelloCommand.class})
+        subcommands = {ServeCommand.class, ReportCommand.class, MergeCommand.class, MergeRunsCommand.class,
+            BenchHelloCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad flags, config values or input files. */
     public static final int USAGE = 2;
@@ -53,7 +54,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, report, merge or bench-hello");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, report, merge, merge-runs or bench-hello");
     }
 
     /** Builds commands with the clock and streams they need. */
