@@ -91,7 +91,7 @@ public abstract class NightSimulation extends Simulation {
         parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElseGet(() -> alignedWithTarget(given));
         String night = parameters.night().label();
         NightPlan wholeNight = Nights.plan(parameters);
-        plan = Shares.of(wholeNight, shard);
+        plan = validOrExit(() -> Shares.withViewers(wholeNight, shard));
         slos = new NightSlos(night, parameters.slo());
         try {
             run = RunFolder.create(parameters.reportsDir(), shard.sharded() ? night + "-injector-" + shard.index() : night, startedAt);

@@ -1,5 +1,7 @@
 package io.dropnight.simulations.nights;
 
+import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.params.Shard;
 
 import java.util.ArrayList;
@@ -48,6 +50,24 @@ public final class Shares {
                     p.heartbeatInterval()));
         }
         return new NightPlan(whole.night(), whole.dropOffset(), populations, whole.eventLength());
+    }
+
+    /**
+     * The share, refused when it holds no viewer at all: Gatling cannot run a night in which no one
+     * starts (it fails after the run, with no report), so too many injectors for a small night is a
+     * bad parameter, said before any load.
+     *
+     * @throws ParameterException naming {@code injectors}, its value and the night's size
+     */
+    public static NightPlan withViewers(NightPlan whole, Shard shard) {
+        NightPlan share = of(whole, shard);
+        if (share.totalArrivals() == 0 && share.peakConcurrentViewers() == 0) {
+            throw new ParameterException(NightParameters.INJECTORS, shard.count(), String.format(java.util.Locale.ROOT,
+                    "injector %d would run no viewer (the night has %d arrivals and %d concurrent viewers);"
+                            + " use fewer injectors or a larger -Dscale", shard.index(), whole.totalArrivals(),
+                    whole.peakConcurrentViewers()));
+        }
+        return share;
     }
 
     /**

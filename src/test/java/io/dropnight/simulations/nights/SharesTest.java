@@ -136,4 +136,14 @@ class SharesTest {
         assertEquals(Phase.Kind.NOTHING, step.kind());
         assertEquals(whole.population("arrivals").phase("drop-step").duration(), step.duration());
     }
+
+    @Test
+    void anInjectorThatWouldRunNoViewerAtAllIsRefusedBeforeAnyLoad() {
+        NightPlan tiny = whole("live-event", 0.001); // 4 concurrent viewers
+        assertEquals(1, Shares.withViewers(tiny, new Shard(3, 16)).peakConcurrentViewers());
+        io.dropnight.simulations.params.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.dropnight.simulations.params.ParameterException.class, () -> Shares.withViewers(tiny, new Shard(15, 16)));
+        assertEquals("injectors = 16: injector 15 would run no viewer (the night has 0 arrivals and 4 concurrent viewers);"
+                + " use fewer injectors or a larger -Dscale", e.getMessage());
+    }
 }
