@@ -23,9 +23,10 @@ import java.util.Optional;
 public record DropAim(Instant dropAt, Duration dropOffset, Instant injectionStartAt) {
     /**
      * Time left for the simulation to be built and for Gatling to start after the aim is taken:
-     * over 4 s on a busy 2-core machine, so an injector must start at least this much earlier.
+     * over 4 s on a busy 2-core machine (and more under a full test suite), so an injector must
+     * start at least this much plus the night's offset before the drop.
      */
-    public static final Duration LEAD = Duration.ofSeconds(10);
+    public static final Duration LEAD = Duration.ofSeconds(20);
     /** An injector waits at most this long for its start: a bound on a mistaken drop instant. */
     public static final Duration MAX_WAIT = Duration.ofHours(1);
 

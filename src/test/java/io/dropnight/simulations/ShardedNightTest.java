@@ -45,8 +45,9 @@ class ShardedNightTest {
     void threeShardedInjectorsAddUpToTheNightTheServiceSawAndSurgeTogether() throws Exception {
         List<Path> runs = new ArrayList<>();
         JsonNode serverCounts;
-        // The drop leaves the three JVMs time to start, plus the night's offset and the 10 s lead each needs.
-        try (RunningService service = RunningService.start(dir.resolve("service"), b -> b.dropIn("45s").scale(0.05))) {
+        // The drop leaves the three JVMs time to start (over 30 s each under a full test suite on two
+        // shared cores), plus the night's 5 s offset and the 20 s lead each needs.
+        try (RunningService service = RunningService.start(dir.resolve("service"), b -> b.dropIn("90s").scale(0.05))) {
             List<GatlingProcess> injectors = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {

@@ -21,7 +21,7 @@ class DropAimTest {
 
     @Test
     void injectorsStartedAtDifferentTimesRunTheNightsTimelineEndingOnTheDrop() {
-        for (long startedMillisBefore : new long[] {33_000, 33_001, 40_000, 61_234, 3_600_000}) {
+        for (long startedMillisBefore : new long[] {43_000, 43_001, 50_000, 61_234, 3_600_000}) {
             DropAim aim = DropAim.at(DROP.minusMillis(startedMillisBefore), Optional.of(DROP), SECOND_OF_THREE, NIGHT_OFFSET);
             assertEquals(Duration.ofSeconds(23), aim.dropOffset(), "whole seconds, as Gatling truncates: " + aim);
             assertEquals(DROP.minusSeconds(23), aim.injectionStartAt());
@@ -43,9 +43,9 @@ class DropAimTest {
     @Test
     void anInjectorStartedTooCloseToTheDropToAimRefuses() {
         DropAim.Refused e = assertThrows(DropAim.Refused.class,
-                () -> DropAim.at(DROP.minusMillis(32_999), Optional.of(DROP), SECOND_OF_THREE, NIGHT_OFFSET));
-        assertEquals("injector 1 of 3 (0-based) started 32.999 s before the target's drop at 2026-11-26T02:00:00Z:"
-                + " too late to run the night's 23.000 s before the drop (it needs 33.000 s, 10.000 s of them to start);"
+                () -> DropAim.at(DROP.minusMillis(42_999), Optional.of(DROP), SECOND_OF_THREE, NIGHT_OFFSET));
+        assertEquals("injector 1 of 3 (0-based) started 42.999 s before the target's drop at 2026-11-26T02:00:00Z:"
+                + " too late to run the night's 23.000 s before the drop (it needs 43.000 s, 20.000 s of them to start);"
                 + " start every injector earlier", e.getMessage());
     }
 
@@ -60,7 +60,7 @@ class DropAimTest {
 
     @Test
     void anInjectionStartAlreadyPastIsReportedAsLatenessWithoutWaiting() throws InterruptedException {
-        DropAim aim = DropAim.at(DROP.minusSeconds(40), Optional.of(DROP), SECOND_OF_THREE, NIGHT_OFFSET);
+        DropAim aim = DropAim.at(DROP.minusSeconds(50), Optional.of(DROP), SECOND_OF_THREE, NIGHT_OFFSET);
         Instant now = aim.injectionStartAt().plusMillis(42);
         assertEquals(Duration.ofMillis(42), aim.awaitInjectionStart(() -> now));
     }
