@@ -1,6 +1,7 @@
 package io.dropnight.simulations.slo;
 
 import io.dropnight.report.SloEvaluation;
+import io.dropnight.report.SloResult;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.journey.Journeys;
 import io.dropnight.simulations.params.SloThresholds;
@@ -66,8 +67,6 @@ public final class NightSlos {
                 thresholds.timeToPlayP95Millis(), thresholds.errorPageRatePercent(), thresholds.abandonmentPercent());
         SloEvaluation.Counts c = new SloEvaluation.Counts(counts.requests(), counts.errorPages(), counts.abandonments(),
                 counts.playbackStarts());
-        return SloEvaluation.evaluate(night, t, playbackStartMicros, timeToPlayMicros, c).stream()
-                .map(r -> new SloResult(r.name(), r.metric(), r.comparator(), r.threshold(), r.actual(), r.unit(), r.passed()))
-                .toList();
+        return SloEvaluation.evaluate(night, t, playbackStartMicros, timeToPlayMicros, c);
     }
 }

@@ -1,6 +1,7 @@
 package io.dropnight.simulations.slo;
 
 import io.dropnight.report.SloFiles;
+import io.dropnight.report.SloResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,25 +16,16 @@ public final class SloReportWriter {
     }
 
     public static void writeJson(Path file, List<SloResult> results) throws IOException {
-        SloFiles.writeJson(file, shared(results));
+        SloFiles.writeJson(file, results);
     }
 
     /** @param suite the JUnit suite name, such as {@code dropnight.slo.finale-drop} */
     public static void writeJUnit(Path file, String suite, List<SloResult> results) throws IOException {
-        SloFiles.writeJUnit(file, suite, shared(results));
+        SloFiles.writeJUnit(file, suite, results);
     }
 
     /** One line per SLO, for people: {@code playbackStartP99: finale-drop/playback-start p99 = 812.0 ms, must be <= 800 ms: FAILED}. */
     public static String describe(SloResult r) {
-        return SloFiles.describe(shared(r));
-    }
-
-    private static List<io.dropnight.report.SloResult> shared(List<SloResult> results) {
-        return results.stream().map(SloReportWriter::shared).toList();
-    }
-
-    private static io.dropnight.report.SloResult shared(SloResult r) {
-        return new io.dropnight.report.SloResult(r.name(), r.metric(), r.comparator(), r.threshold(), r.actual(),
-                r.unit(), r.passed());
+        return SloFiles.describe(r);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropnight.core.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,12 +61,12 @@ public final class RunMerger {
             if (dir.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
                 throw new ReportInputException(out + ": is one of the runs to merge; choose another --out");
             }
-            runs.add(RunFolder.read(dir));
+            runs.add(RunReader.read(dir));
         }
         NightIdentity.check(runs);
         List<Path> servers = new ArrayList<>(serverLogs);
         for (RunData run : runs) {
-            Path log = run.dir().resolve(RunFolder.SERVER_LOG);
+            Path log = run.dir().resolve(RunFiles.SERVER_LOG);
             if (Files.isRegularFile(log)) {
                 servers.add(log);
             }
@@ -73,22 +74,22 @@ public final class RunMerger {
         for (Path log : servers) {
             IntervalLog.read(log); // validated before anything is written
         }
-        if (Files.exists(out.resolve(RunFolder.RUN_INFO)) || Files.exists(out.resolve(RunFolder.CLIENT_LOG))) {
+        if (Files.exists(out.resolve(RunFiles.RUN_INFO)) || Files.exists(out.resolve(RunFiles.CLIENT_LOG))) {
             throw new ReportInputException(out + ": already holds a run; choose another --out");
         }
         Files.createDirectories(out);
-        List<Path> clients = runs.stream().map(r -> r.dir().resolve(RunFolder.CLIENT_LOG)).filter(Files::isRegularFile).toList();
+        List<Path> clients = runs.stream().map(r -> r.dir().resolve(RunFiles.CLIENT_LOG)).filter(Files::isRegularFile).toList();
         long clientValues = clients.isEmpty() ? 0
-                : HistogramLogMerger.merge(clients, out.resolve(RunFolder.CLIENT_LOG), ONE_SECOND_MILLIS).totalCount();
+                : HistogramLogMerger.merge(clients, out.resolve(RunFiles.CLIENT_LOG), ONE_SECOND_MILLIS).totalCount();
         if (!servers.isEmpty()) {
-            HistogramLogMerger.merge(servers, out.resolve(RunFolder.SERVER_LOG), ONE_SECOND_MILLIS);
+            HistogramLogMerger.merge(servers, out.resolve(RunFiles.SERVER_LOG), ONE_SECOND_MILLIS);
         }
         String night = runs.get(0).info("night", "");
         ObjectNode summary = summedCounts(runs, night);
-        write(out.resolve(RunFolder.CLIENT_SUMMARY), summary);
+        write(out.resolve(RunFiles.CLIENT_SUMMARY), summary);
         List<SloResult> slos = evaluate(runs.get(0), night, out, summary);
         Injectors injectors = Injectors.of(runs);
-        write(out.resolve(RunFolder.RUN_INFO), runInfo(runs, out, injectors));
+        write(out.resolve(RunFiles.RUN_INFO), runInfo(runs, out, injectors));
         ReportGenerator.generate(out);
         return new Result(out, injectors, slos, clientValues);
     }
@@ -116,14 +117,14 @@ public final class RunMerger {
         if (thresholds.isEmpty()) {
             return List.of();
         }
-        Path client = out.resolve(RunFolder.CLIENT_LOG);
+        Path client = out.resolve(RunFiles.CLIENT_LOG);
         Map<String, Histogram> byTag = Files.isRegularFile(client) ? IntervalLog.read(client).mergedByTag() : Map.of();
         Histogram empty = RunModel.empty();
         List<SloResult> results = SloEvaluation.evaluate(night, thresholds.get(),
                 byTag.getOrDefault(night + "/playback-start", empty), byTag.getOrDefault(night + "/" + RunModel.TIME_TO_PLAY, empty),
                 counts(summary));
-        SloFiles.writeJson(out.resolve(RunFolder.SLO_RESULTS), results);
-        SloFiles.writeJUnit(out.resolve("slo-junit.xml"), "dropnight.slo." + night, results);
+        SloFiles.writeJson(out.resolve(RunFiles.SLO_RESULTS), results);
+        SloFiles.writeJUnit(out.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + night, results);
         return results;
     }
 

@@ -64,18 +64,13 @@ public final class SloEvaluation {
         Objects.requireNonNull(night, "night");
         Objects.requireNonNull(t, "thresholds");
         return List.of(
-                atMost(PLAYBACK_START_P99, night + "/playback-start p99", t.playbackStartP99Ms(),
+                SloResult.atMost(PLAYBACK_START_P99, night + "/playback-start p99", t.playbackStartP99Ms(),
                         millis(playbackStartMicros, 99.0), "ms"),
-                atMost(TIME_TO_PLAY_P95, night + "/time-to-play p95", t.timeToPlayP95Ms(),
+                SloResult.atMost(TIME_TO_PLAY_P95, night + "/time-to-play p95", t.timeToPlayP95Ms(),
                         millis(timeToPlayMicros, 95.0), "ms"),
-                atMost(ERROR_PAGE_RATE, night + " error pages per request", t.errorPageRatePct(),
+                SloResult.atMost(ERROR_PAGE_RATE, night + " error pages per request", t.errorPageRatePct(),
                         counts.errorPageRatePercent(), "%"),
-                atMost(ABANDONMENT, night + " viewers who gave up", t.abandonmentPct(), counts.abandonmentPercent(), "%"));
-    }
-
-    /** An upper-bound SLO: passes when {@code actual <= threshold}. */
-    public static SloResult atMost(String name, String metric, double threshold, double actual, String unit) {
-        return new SloResult(name, metric, "<=", threshold, actual, unit, actual <= threshold);
+                SloResult.atMost(ABANDONMENT, night + " viewers who gave up", t.abandonmentPct(), counts.abandonmentPercent(), "%"));
     }
 
     /**

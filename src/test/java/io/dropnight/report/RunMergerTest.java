@@ -3,6 +3,7 @@ package io.dropnight.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.cli.Main;
+import io.dropnight.core.RunFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,7 +59,7 @@ class RunMergerTest {
         JsonNode slo = JSON.readTree(merged.resolve("slo.json").toFile());
         assertEquals(runs.allPlaybackStart.getValueAtPercentile(99) / 1000.0, slo.get(0).get("actual").asDouble());
         assertEquals(runs.allTimeToPlay.getValueAtPercentile(95) / 1000.0, slo.get(1).get("actual").asDouble());
-        assertTrue(Files.readString(merged.resolve("slo-junit.xml")).contains("dropnight.slo.finale-drop"));
+        assertTrue(Files.readString(merged.resolve(RunFiles.SLO_JUNIT)).contains("dropnight.slo.finale-drop"));
 
         JsonNode summary = JSON.readTree(merged.resolve("client-summary.json").toFile());
         long requests = 0;
@@ -105,14 +106,14 @@ class RunMergerTest {
         assertEquals(JSON.readTree(run.resolve("slo.json").toFile()), JSON.readTree(merged.resolve("slo.json").toFile()));
         assertEquals(JSON.readTree(run.resolve("client-summary.json").toFile()),
                 JSON.readTree(merged.resolve("client-summary.json").toFile()));
-        RunModel own = RunModel.of(RunFolder.read(run));
-        RunModel mergedModel = RunModel.of(RunFolder.read(merged));
+        RunModel own = RunModel.of(RunReader.read(run));
+        RunModel mergedModel = RunModel.of(RunReader.read(merged));
         assertEquals(own.nights().size(), mergedModel.nights().size());
         for (int i = 0; i < own.nights().size(); i++) {
             assertEquals(RunPage.percentileTable(own.nights().get(i)), RunPage.percentileTable(mergedModel.nights().get(i)));
         }
-        assertEquals(Fragments.sloTable(RunFolder.read(run).slos()), Fragments.sloTable(RunFolder.read(merged).slos()));
-        assertEquals(RunFolder.read(run).verdict(), RunFolder.read(merged).verdict());
+        assertEquals(Fragments.sloTable(RunReader.read(run).slos()), Fragments.sloTable(RunReader.read(merged).slos()));
+        assertEquals(RunReader.read(run).verdict(), RunReader.read(merged).verdict());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -161,7 +162,7 @@ class RunMergerTest {
         JsonNode m = JSON.readTree(merged.resolve("run.json").toFile()).get("merged");
         assertEquals(List.of(second.getFileName().toString()), List.of(m.at("/inconclusive/0").asText()));
         assertEquals(2, m.at("/missingInjectors/0").asInt());
-        assertEquals(RunFolder.read(first).verdict(), m.at("/injectors/0/verdict").asText());
+        assertEquals(RunReader.read(first).verdict(), m.at("/injectors/0/verdict").asText());
         assertTrue(out.toString().contains("WARNING injectors missing from this night: [2]"), out.toString());
         assertTrue(Files.readString(merged.resolve("index.html")).contains("verdict was inconclusive"));
     }

@@ -3,8 +3,9 @@ package io.dropnight.simulations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.cli.Main;
+import io.dropnight.core.RunFiles;
 import io.dropnight.report.IntervalLog;
-import io.dropnight.report.RunFolder;
+import io.dropnight.report.RunReader;
 import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.testing.RunningService;
@@ -97,9 +98,9 @@ class ShardedNightTest {
 
         Histogram oneRecorder = new Histogram(3);
         for (Path run : runs) {
-            oneRecorder.add(IntervalLog.read(run.resolve(RunFolder.CLIENT_LOG)).mergedByTag().get(NIGHT + "/playback-start"));
+            oneRecorder.add(IntervalLog.read(run.resolve(RunFiles.CLIENT_LOG)).mergedByTag().get(NIGHT + "/playback-start"));
         }
-        Histogram mergedPlaybackStart = IntervalLog.read(merged.resolve(RunFolder.CLIENT_LOG)).mergedByTag().get(NIGHT + "/playback-start");
+        Histogram mergedPlaybackStart = IntervalLog.read(merged.resolve(RunFiles.CLIENT_LOG)).mergedByTag().get(NIGHT + "/playback-start");
         for (double p : new double[] {50, 99}) {
             assertEquals(oneRecorder.getValueAtPercentile(p), mergedPlaybackStart.getValueAtPercentile(p), "p" + p);
         }
@@ -129,11 +130,11 @@ class ShardedNightTest {
         assertEquals(JSON.readTree(run.resolve("slo.json").toFile()), JSON.readTree(merged.resolve("slo.json").toFile()));
         assertEquals(JSON.readTree(run.resolve("client-summary.json").toFile()),
                 JSON.readTree(merged.resolve("client-summary.json").toFile()));
-        Map<String, Histogram> own = IntervalLog.read(run.resolve(RunFolder.CLIENT_LOG)).mergedByTag();
-        Map<String, Histogram> mergedTags = IntervalLog.read(merged.resolve(RunFolder.CLIENT_LOG)).mergedByTag();
+        Map<String, Histogram> own = IntervalLog.read(run.resolve(RunFiles.CLIENT_LOG)).mergedByTag();
+        Map<String, Histogram> mergedTags = IntervalLog.read(merged.resolve(RunFiles.CLIENT_LOG)).mergedByTag();
         assertEquals(own.keySet(), mergedTags.keySet());
         own.forEach((tag, h) -> assertEquals(h, mergedTags.get(tag), tag));
-        assertEquals(RunFolder.read(run).verdict(), RunFolder.read(merged).verdict());
+        assertEquals(RunReader.read(run).verdict(), RunReader.read(merged).verdict());
     }
 
     private static Properties properties() {
