@@ -1,5 +1,6 @@
 package io.dropnight.reliability;
 
+import io.dropnight.testing.ChildJvm;
 import io.dropnight.testing.RunningService;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -46,10 +47,14 @@ class ProcessFaultTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @AfterEach
-    void killLeftovers() throws InterruptedException {
+    void killLeftoversAndCheckForLeaks() throws Exception {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+        }
+        Path stderr = runDir.resolve("stderr.txt");
+        if (Files.exists(stderr)) {
+            ChildJvm.assertNoLeakReport("the service", Files.readString(stderr));
         }
     }
 
@@ -125,8 +130,9 @@ class ProcessFaultTest {
 
     /** Starts {@code dropnight serve} in a child JVM and returns its port, read from its stdout. */
     private int startServe(String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.dropnight.cli.Main", "serve",
+        // At Surefire's leak level; its leak reports go to stderr.txt, read after the test.
+        List<String> cmd = new ArrayList<>(ChildJvm.java("-Xmx256m"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.dropnight.cli.Main", "serve",
                 "--port", "0", "--run-dir", runDir.toString(), "--admin-token", RunningService.ADMIN_TOKEN,
                 "--metrics-interval", "1s"));
         cmd.addAll(List.of(extra));
