@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +139,9 @@ public final class EmbeddedService implements AutoCloseable {
      * @return the exit code (0 after a clean drain)
      */
     public int stop() throws InterruptedException {
+        if (System.getProperty(LEAK_LEVEL_PROPERTY) != null && process.isAlive()) {
+            provokeLeakReports();
+        }
         process.destroy();
         if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -156,6 +162,29 @@ public final class EmbeddedService implements AutoCloseable {
                     + " Netty buffer leak(s); see " + log);
         }
         return process.exitValue();
+    }
+
+    /**
+     * In a leak-checking run (the leak level was passed on): Netty reports a leaked buffer only
+     * after a garbage collection and a later tracked allocation, and a short night may never
+     * collect. Asks the service's JVM for a collection ({@code jcmd GC.run}), then makes a request.
+     */
+    private void provokeLeakReports() throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!gc.waitFor(30, TimeUnit.SECONDS)) {
+                    gc.destroyForcibly();
+                }
+                http.send(HttpRequest.newBuilder(url.resolve("/health")).header("X-Scenario", "harness")
+                        .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (IOException e) {
+            System.err.println("dropnight: could not ask the embedded service to report leaks: " + e.getMessage());
+        }
     }
 
     /** Netty leak reports seen on the service's console so far. */

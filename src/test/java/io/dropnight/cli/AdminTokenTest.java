@@ -41,11 +41,14 @@ class AdminTokenTest {
     @TempDir
     Path runDir;
     private Process process;
+    private URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @AfterEach
     void stop() throws Exception {
         if (process != null && process.isAlive()) {
+            ChildJvm.provokeLeakReports(process.pid(), () -> http.send(HttpRequest.newBuilder(base.resolve("/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()));
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -113,7 +116,8 @@ class AdminTokenTest {
             }
         });
         try {
-            return ready.get(60, TimeUnit.SECONDS);
+            base = ready.get(60, TimeUnit.SECONDS);
+            return base;
         } catch (Exception e) {
             throw new AssertionError("serve did not start: " + Files.readString(runDir.resolve("stderr.txt")), e);
         }

@@ -60,6 +60,7 @@ final class GatlingProcess implements AutoCloseable {
         }
         assertTrue(exited, "Gatling did not finish within " + boundSeconds + " s:\n" + log());
         ChildJvm.assertNoLeakReport("the Gatling JVM", log());
+        assertServiceRanAtTheLeakLevel();
         ChildJvm.assertNoLeakReportIn(reports, "server.log");
         return process.exitValue();
     }
@@ -75,6 +76,20 @@ final class GatlingProcess implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** server.log starts with the service's command line (EmbeddedService): it must carry the level. */
+    private void assertServiceRanAtTheLeakLevel() throws IOException {
+        if (!Files.isDirectory(reports)) {
+            return;
+        }
+        String flag = "-D" + ChildJvm.LEAK_LEVEL_PROPERTY + "=" + ChildJvm.leakLevel();
+        try (Stream<Path> logs = Files.walk(reports)) {
+            for (Path serverLog : logs.filter(p -> p.getFileName().toString().equals("server.log")).toList()) {
+                String command = Files.readString(serverLog).lines().findFirst().orElse("");
+                assertTrue(command.contains(flag), () -> "the service was not started with " + flag + ": " + command);
             }
         }
     }

@@ -37,6 +37,31 @@ public final class ChildJvm {
         return command;
     }
 
+    /**
+     * Gives a child JVM the chance to report leaks before it stops, as {@link LeakGuard} does in
+     * process: Netty reports a leaked buffer only once it has been garbage-collected and another
+     * buffer is tracked, and a short run may never collect. Runs {@code jcmd <pid> GC.run}, then
+     * {@code trackedWork} (a request to the child, whose buffers are tracked) a few times.
+     */
+    public static void provokeLeakReports(long pid, ThrowingRunnable trackedWork) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (int i = 0; i < 2; i++) {
+            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!gc.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                gc.destroyForcibly();
+                fail("jcmd " + pid + " GC.run did not finish within 30 s");
+            }
+            trackedWork.run();
+        }
+    }
+
+    /** Work that may throw. */
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     /** Fails when {@code output} (a child's console) holds a Netty leak report. */
     public static void assertNoLeakReport(String what, String output) {
         int at = output.indexOf(LEAK_REPORT);
