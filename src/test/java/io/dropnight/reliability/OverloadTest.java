@@ -28,10 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OverloadTest {
     private static final Duration CELL = Duration.ofSeconds(2);
     private static final long SEED = 2026;
-    /** Error pages are answered at once: at p99, within this much of the client's own send lag. */
-    private static final double ERROR_PAGE_P99_BOUND_MS = 20;
-    /** Above this send lag (p99) the load generator itself was late: a busy machine, reported. */
-    private static final double CLIENT_LAG_REPORTED_MS = 10;
+    /** Error pages are answered at once: within this much of the client's own send lag. */
+    private static final double ERROR_PAGE_BOUND_MS = 20;
+    /** Above this send lag (p99) the load generator itself was late: a busy machine. */
+    private static final double MAX_CLIENT_LAG_MS = 10;
     private static final AtomicInteger CELLS = new AtomicInteger();
     private static final AtomicInteger LAGGED_CELLS = new AtomicInteger();
     private static ResourceLeakDetector.Level leakLevel;
@@ -51,9 +51,9 @@ class OverloadTest {
     @AfterAll
     static void restoreLeakLevelAndReportLag() {
         ResourceLeakDetector.setLevel(leakLevel);
-        System.out.printf(Locale.ROOT, "OverloadTest: the load generator lagged (send lag p99 > %.0f ms) in %d of %d "
-                + "cells; their error-page bound was widened by that lag%n", CLIENT_LAG_REPORTED_MS, LAGGED_CELLS.get(),
-                CELLS.get());
+        System.out.printf(Locale.ROOT, "OverloadTest: the error-page p99 check was skipped in %d of %d cells "
+                + "(load generator lagged, send lag p99 >= %.0f ms); the p50 check ran in all%n", LAGGED_CELLS.get(),
+                CELLS.get(), MAX_CLIENT_LAG_MS);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,17 +63,21 @@ class OverloadTest {
         System.out.println(OverloadBench.Level.header() + "\n" + l.row());
         assertTrue(l.goodputShareOfCapacity() >= 0.9, () -> "goodput below 90 % of capacity: " + l.row());
         // Latency runs from the intended send time, so a generator that was late (a busy 2-core
-        // machine) adds its own lag; the server must add less than 20 ms on top of it. A shed that
-        // waited for a slot would add the 20 ms service time and more.
+        // machine) adds its own lag. The median holds on a busy machine: a typical error page
+        // takes less than 20 ms beyond the typical lag (a shed that waited for a slot would add
+        // the 20 ms service time and more).
         CELLS.incrementAndGet();
-        double lagMs = l.clientSendLagP99Ms();
-        if (lagMs > CLIENT_LAG_REPORTED_MS) {
+        assertTrue(l.errorPageP50Ms() < ERROR_PAGE_BOUND_MS + l.clientSendLagP50Ms(), () -> String.format(Locale.ROOT,
+                "error pages are not fast: p50 %.1f ms with a send lag p50 of %.1f ms: %s", l.errorPageP50Ms(),
+                l.clientSendLagP50Ms(), l.row()));
+        // The tail only when the generator kept time: stalls of a busy machine land in both tails.
+        if (l.clientSendLagP99Ms() >= MAX_CLIENT_LAG_MS) {
             LAGGED_CELLS.incrementAndGet();
-            System.out.printf(Locale.ROOT, "OverloadTest: %s: the load generator lagged, send lag p99 %.1f ms; "
-                    + "error-page bound %.1f ms%n", policy, lagMs, ERROR_PAGE_P99_BOUND_MS + lagMs);
+            System.out.printf(Locale.ROOT, "OverloadTest: %s: p99 check skipped, the load generator lagged "
+                    + "(send lag p99 %.1f ms >= %.0f ms)%n", policy, l.clientSendLagP99Ms(), MAX_CLIENT_LAG_MS);
+            return;
         }
-        assertTrue(l.errorPageP99Ms() < ERROR_PAGE_P99_BOUND_MS + lagMs, () -> "error pages are not fast: "
-                + l.row());
+        assertTrue(l.errorPageP99Ms() < ERROR_PAGE_BOUND_MS, () -> "error pages are not fast at p99: " + l.row());
     }
 
     @Test
