@@ -9,7 +9,6 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 
 import java.util.List;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
@@ -33,7 +32,6 @@ final class Injection {
     static OpenInjectionStep open(Phase p) {
         return switch (p.kind()) {
             case NOTHING -> nothingFor(p.duration());
-            case AT_ONCE -> atOnceUsers(p.users());
             case RAMP -> rampUsers(p.users()).during(p.duration());
             case STRESS_PEAK -> stressPeakUsers(p.users()).during(p.duration());
             default -> throw new IllegalArgumentException(p.name() + ": " + p.kind() + " is a closed-model step");

@@ -1,7 +1,9 @@
 package io.dropnight.simulations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropnight.config.Durations;
+import io.dropnight.core.Durations;
+import io.dropnight.core.RunFiles;
+import io.dropnight.report.SloResult;
 import io.dropnight.simulations.client.ClientHistogramLog;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.journey.Journeys;
@@ -21,7 +23,6 @@ import io.dropnight.simulations.service.HarnessClient;
 import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.slo.SloReportWriter;
-import io.dropnight.simulations.slo.SloResult;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -86,7 +87,7 @@ public abstract class NightSimulation extends Simulation {
             run = RunFolder.create(parameters.reportsDir(), night, startedAt);
             service = parameters.target().isPresent() ? Optional.empty() : Optional.of(startService());
             baseUrl = service.map(EmbeddedService::url).orElseGet(() -> parameters.target().orElseThrow());
-            clientLog = new ClientHistogramLog(run.resolve("client.hlog"), night, metrics);
+            clientLog = new ClientHistogramLog(run.resolve(RunFiles.CLIENT_LOG), night, metrics);
             harness = new HarnessClient(baseUrl);
             runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl, harness.metrics());
             run.writeRunJson(runJson);
@@ -220,8 +221,8 @@ public abstract class NightSimulation extends Simulation {
         List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
         try {
             run.writeClientSummary(parameters.night().label(), counts);
-            SloReportWriter.writeJson(run.resolve("slo.json"), results);
-            SloReportWriter.writeJUnit(run.resolve("slo-junit.xml"), "dropnight.slo." + parameters.night().label(), results);
+            SloReportWriter.writeJson(run.resolve(RunFiles.SLO_RESULTS), results);
+            SloReportWriter.writeJUnit(run.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + parameters.night().label(), results);
         } catch (IOException e) {
             System.err.println("dropnight: could not write the run folder: " + e.getMessage());
         }

@@ -1,5 +1,7 @@
 package io.dropnight.simulations.journey;
 
+import io.dropnight.server.ErrorPage;
+
 import java.util.Set;
 
 /** How a viewer reads one response. */
@@ -13,8 +15,8 @@ public enum Outcome {
     /** No usable answer: timeout, refused connection, or an unexpected status without the marker. */
     FAILED;
 
-    /** The literal substring that identifies the error page in any body (HTML or JSON). */
-    public static final String ERROR_PAGE_MARKER = "something-went-wrong";
+    /** The literal substring that identifies the error page in any body (HTML or JSON): the service's own. */
+    public static final String ERROR_PAGE_MARKER = ErrorPage.MARKER;
 
     /**
      * @param status     the HTTP status, or null when no response arrived

@@ -44,8 +44,4 @@ public final class RefreshBehaviour {
         long floor = retryAfterSeconds.orElse(0) * 1000;
         return Duration.ofMillis(Math.max(jittered, floor));
     }
-
-    public RefreshPolicy policy() {
-        return policy;
-    }
 }

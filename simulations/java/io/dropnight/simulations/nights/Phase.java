@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param name     what the step models (for logs and tests), such as {@code drop-step}
  * @param kind     how users are injected
  * @param users    arrivals (open kinds) or the concurrency reached (closed kinds); 0 for {@link Kind#NOTHING}
- * @param duration how long the step lasts; zero for {@link Kind#AT_ONCE}
+ * @param duration how long the step lasts
  */
 public record Phase(String name, Kind kind, int users, Duration duration) {
 
@@ -18,8 +18,6 @@ public record Phase(String name, Kind kind, int users, Duration duration) {
     public enum Kind {
         /** {@code nothingFor(duration)}. */
         NOTHING(false),
-        /** {@code atOnceUsers(users)}. */
-        AT_ONCE(false),
         /** {@code rampUsers(users).during(duration)}: a constant arrival rate. */
         RAMP(false),
         /** {@code stressPeakUsers(users).during(duration)}: a smoothed step (Heaviside). */

@@ -1,7 +1,7 @@
 package io.dropnight.simulations.params;
 
-import io.dropnight.config.ConfigException;
-import io.dropnight.config.Durations;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Durations;
 
 import java.net.URI;
 import java.net.URISyntaxException;

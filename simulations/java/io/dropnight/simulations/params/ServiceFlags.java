@@ -1,5 +1,8 @@
 package io.dropnight.simulations.params;
 
+import io.dropnight.server.ErrorPage;
+import io.dropnight.shedding.OverloadPolicy;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,18 +39,16 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
     public static final String SERVICE_TIME = "serviceTime";
     public static final String ERROR_PAGE_STATUS = "errorPageStatus";
 
-    private static final List<String> POLICIES = List.of("none", "fixed", "adaptive", "priority");
-
     public ServiceFlags {
-        if (!POLICIES.contains(policy)) {
-            throw new ParameterException(POLICY, policy, "must be one of none, fixed, adaptive, priority");
+        if (OverloadPolicy.byConfigName(policy).isEmpty()) {
+            throw new ParameterException(POLICY, policy, OverloadPolicy.RULE);
         }
         slots.ifPresent(v -> atLeast(SLOTS, v, 1));
         queueLimit.ifPresent(v -> atLeast(QUEUE_LIMIT, v, 0));
         serviceTimes = List.copyOf(serviceTimes);
         errorPageStatus.ifPresent(v -> {
-            if (v != 200 && (v < 500 || v > 599)) {
-                throw new ParameterException(ERROR_PAGE_STATUS, v, "must be 200 or a 5xx status such as 503");
+            if (!ErrorPage.allowedStatus(v)) {
+                throw new ParameterException(ERROR_PAGE_STATUS, v, ErrorPage.STATUS_RULE);
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.dropnight.simulations.run;
 
+import io.dropnight.core.RunFiles;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class ReportHook {
             Class<?> type = Class.forName(GENERATOR);
             Method generate = type.getMethod("generate", Path.class);
             Object result = generate.invoke(null, runDir);
-            return "report: " + (result == null ? runDir.resolve("index.html") : result);
+            return "report: " + (result == null ? runDir.resolve(RunFiles.INDEX_PAGE) : result);
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             return "report: " + GENERATOR + ".generate(Path) not found; run folder left without index.html";
         } catch (InvocationTargetException e) {

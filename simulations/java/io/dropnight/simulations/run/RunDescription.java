@@ -2,7 +2,7 @@ package io.dropnight.simulations.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropnight.config.Durations;
+import io.dropnight.core.Durations;
 import io.dropnight.simulations.nights.NightPlan;
 import io.dropnight.simulations.params.NightParameters;
 import io.gatling.javaapi.core.Simulation;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropnight.core.RunFiles;
 import io.dropnight.simulations.client.ClientMetrics;
 
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class RunFolder {
     }
 
     public void writeRunJson(ObjectNode runJson) throws IOException {
-        Files.writeString(resolve("run.json"), JSON.writeValueAsString(runJson) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(resolve(RunFiles.RUN_INFO), JSON.writeValueAsString(runJson) + "\n", StandardCharsets.UTF_8);
     }
 
     public static ObjectNode newObject() {
@@ -78,7 +79,7 @@ public final class RunFolder {
                 .put("abandonments", c.abandonments()).put("playbackStarts", c.playbackStarts()).put("users", c.users())
                 .put("requests", c.requests()).put("failedRequests", c.failures())
                 .put("errorPageRatePercent", c.errorPageRatePercent()).put("abandonmentPercent", c.abandonmentPercent());
-        Files.writeString(resolve("client-summary.json"), JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(resolve(RunFiles.CLIENT_SUMMARY), JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
     }
 
     /**
@@ -95,14 +96,14 @@ public final class RunFolder {
         Optional<Path> newest;
         try (Stream<Path> runs = Files.list(resultsDir)) {
             newest = runs.filter(p -> p.getFileName().toString().startsWith(simulationId + "-"))
-                    .filter(p -> Files.isRegularFile(p.resolve("index.html")))
+                    .filter(p -> Files.isRegularFile(p.resolve(RunFiles.INDEX_PAGE)))
                     .filter(p -> modified(p).compareTo(notBefore) >= 0)
                     .max(Comparator.comparing(RunFolder::modified));
         }
         if (newest.isEmpty()) {
             return Optional.empty();
         }
-        Path target = resolve("gatling");
+        Path target = resolve(RunFiles.GATLING_DIR);
         copyTree(newest.get(), target);
         return Optional.of(target);
     }

@@ -63,15 +63,18 @@ public final class TokenService {
             return Optional.empty();
         }
         String payload = token.substring(0, dot);
-        byte[] given;
         String[] parts;
         try {
-            given = B64D.decode(token.substring(dot + 1));
             parts = new String(B64D.decode(payload), StandardCharsets.UTF_8).split("\\|", -1);
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(given, mac(payload)) || parts.length != 3 || !parts[0].equals(kind)) {
+        // Compare the signature as text with the one canonical encoding of the expected MAC: the
+        // decoder ignores the last character's two padding bits, so comparing decoded bytes would
+        // accept four spellings of one signature.
+        byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = B64.encode(mac(payload));
+        if (!MessageDigest.isEqual(given, expected) || parts.length != 3 || !parts[0].equals(kind)) {
             return Optional.empty();
         }
         long expires;

@@ -1,6 +1,6 @@
 package io.dropnight.capacity;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.dropnight.capacity;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.config.Durations;
+import io.dropnight.core.Durations;
+import io.dropnight.core.Endpoint;
 import io.dropnight.shedding.AdmissionLimiter;
 
 import java.util.Collections;

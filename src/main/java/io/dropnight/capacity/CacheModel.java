@@ -1,6 +1,6 @@
 package io.dropnight.capacity;
 
-import io.dropnight.config.Checks;
+import io.dropnight.core.Checks;
 
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ public record CacheModel(Duration ttl, double missCostFactor, boolean singleFlig
         Checks.positive("cache.ttl", ttl);
         Checks.positive("cache.miss-cost-factor", missCostFactor);
         if (missCostFactor < 1) {
-            throw new io.dropnight.config.ConfigException("cache.miss-cost-factor", missCostFactor, "must be >= 1");
+            throw new io.dropnight.core.ConfigException("cache.miss-cost-factor", missCostFactor, "must be >= 1");
         }
     }
 

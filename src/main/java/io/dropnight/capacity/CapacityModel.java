@@ -1,8 +1,8 @@
 package io.dropnight.capacity;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.config.Checks;
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.Checks;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Endpoint;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -92,6 +92,27 @@ public record CapacityModel(boolean unconstrained, double scale, int slots, int 
         EnumMap<Endpoint, ServiceTimeDistribution> times = new EnumMap<>(serviceTimes);
         times.put(endpoint, d);
         return new CapacityModel(unconstrained, scale, slots, queueLimit, times, cache);
+    }
+
+    /**
+     * With one endpoint's service time from an entry as written in a config file, a flag or an
+     * admin request, for example {@code home} and {@code lognormal:8ms:40ms}.
+     *
+     * @param field where the entries are written, such as {@code capacity.service-times}; an unknown
+     *              or unmodelled endpoint is reported under it, a bad spec under {@code field.endpoint}
+     * @throws ConfigException naming the field, the value and the rule
+     */
+    public CapacityModel withServiceTime(String field, String endpointName, String spec) {
+        Endpoint endpoint;
+        try {
+            endpoint = Endpoint.byMetricName(endpointName);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(field, endpointName, e.getMessage());
+        }
+        if (!endpoint.modelled()) {
+            throw new ConfigException(field, endpointName, "is not a modelled endpoint");
+        }
+        return withServiceTime(endpoint, ServiceTimeDistribution.parse(field + "." + endpointName, spec));
     }
 
     public CapacityModel withCache(CacheModel value) {

@@ -1,6 +1,6 @@
 package io.dropnight.capacity;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import io.dropnight.shedding.Permit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 /**
  * The time and the thread the virtual backend's model runs on. All tasks given to
  * {@link #execute} and {@link #schedule} run one at a time on one thread (or, for
- * {@link VirtualClock}, on the thread that drives it), so the model's state needs no locks.
+ * {@code VirtualClock}, on the thread that drives it), so the model's state needs no locks.
  * Modelled waiting is a scheduled task, never a blocked thread.
  */
 public interface ModelClock extends Executor {

@@ -1,6 +1,6 @@
 package io.dropnight.capacity;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import io.dropnight.shedding.OverloadPolicy;
 
 import java.util.Map;
@@ -43,7 +43,7 @@ public interface ModelledBackend extends AutoCloseable {
      * @param slowdownFactor multiplies every modelled service time, a finite number &gt; 0 (3.0:
      *                       the backend is three times slower, so its capacity is a third)
      * @param outage         answer every request {@link Verdict#FAILED} at once, with no queueing
-     * @throws io.dropnight.config.ConfigException naming the field when the factor is not &gt; 0
+     * @throws io.dropnight.core.ConfigException naming the field when the factor is not &gt; 0
      */
     default void setFault(double slowdownFactor, boolean outage) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support fault injection");

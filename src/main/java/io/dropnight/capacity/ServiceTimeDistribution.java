@@ -1,7 +1,7 @@
 package io.dropnight.capacity;
 
-import io.dropnight.config.ConfigException;
-import io.dropnight.config.Durations;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Durations;
 
 import java.time.Duration;
 import java.util.Locale;

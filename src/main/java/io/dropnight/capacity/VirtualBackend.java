@@ -1,7 +1,7 @@
 package io.dropnight.capacity;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.config.Checks;
+import io.dropnight.core.Checks;
+import io.dropnight.core.Endpoint;
 import io.dropnight.shedding.AdmissionLimiters;
 import io.dropnight.shedding.OverloadPolicy;
 import io.dropnight.shedding.Permit;
@@ -64,7 +64,7 @@ public final class VirtualBackend implements ModelledBackend {
     }
 
     /**
-     * A backend on the given clock; the caller owns the clock (a {@link VirtualClock} in tests).
+     * A backend on the given clock; the caller owns the clock (a {@code VirtualClock} in tests).
      *
      * @param seed seeds the service-time draws, so that a run can be repeated
      */

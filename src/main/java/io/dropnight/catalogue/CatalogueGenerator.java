@@ -1,6 +1,5 @@
 package io.dropnight.catalogue;
 
-import io.dropnight.config.CatalogueConfig;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package io.dropnight.cli;
 
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +13,7 @@ import java.time.Clock;
  * flags, config or input (one line on stderr naming the field, value and rule).
  */
 @Command(name = "dropnight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Rehearse a streaming service's release-night traffic spike.",
-        subcommands = {ServeCommand.class, ReportCommand.class, MergeCommand.class, BenchHelloCommand.class})
+        description = "Rehearse a streaming service's release-night traffic spike.")
 public final class Main implements Runnable {
     /** Exit code for bad flags, config values or input files. */
     public static final int USAGE = 2;
@@ -30,7 +29,12 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code; writes only to {@code out} and {@code err}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Clock clock = Clock.systemUTC();
-        CommandLine cli = new CommandLine(new Main(), new Factory(clock, out, err));
+        CommandLine cli = new CommandLine(new Main());
+        // serve's flags come from the settings list, so it is registered from its model.
+        cli.addSubcommand(ServeCommand.NAME, new CommandLine(new ServeCommand(clock, out, err).spec()));
+        cli.addSubcommand(new ReportCommand());
+        cli.addSubcommand(new MergeCommand());
+        cli.addSubcommand(new BenchHelloCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -54,17 +58,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, report, merge or bench-hello");
-    }
-
-    /** Builds commands with the clock and streams they need. */
-    private record Factory(Clock clock, PrintWriter out, PrintWriter err) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            if (cls == ServeCommand.class) {
-                return cls.cast(new ServeCommand(clock, out, err));
-            }
-            return CommandLine.defaultFactory().create(cls);
-        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

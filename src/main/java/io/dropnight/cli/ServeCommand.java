@@ -1,11 +1,13 @@
 package io.dropnight.cli;
 
 import io.dropnight.config.ConfigFile;
-import io.dropnight.config.ServiceConfig;
 import io.dropnight.config.ServiceConfigBuilder;
+import io.dropnight.config.Setting;
+import io.dropnight.core.RunFiles;
 import io.dropnight.server.DropnightService;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import io.dropnight.server.ServiceConfig;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,92 +26,72 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code dropnight serve}: runs the catalogue and playback service until SIGTERM or SIGINT, then
  * drains, writes the final histograms and exits 0. Flags override the config file, which
- * overrides the defaults.
+ * overrides the defaults. Its flags are built from {@link Setting#all()}, the list the config file
+ * is read from too, so the two cannot drift apart.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run the release-night catalogue & playback service (Netty, modelled capacity).")
 public final class ServeCommand implements Callable<Integer> {
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (see docs/config-example.yml).")
-    Path configFile;
-    @Option(names = "--host", description = "Bind address (default: 127.0.0.1, loopback only).")
-    String host;
-    @Option(names = "--port", description = "TCP port; 0 picks a free one (default: 8080).")
-    Integer port;
-    @Option(names = "--seed", description = "Catalogue and service-time seed (default: 2026).")
-    Long seed;
-    @Option(names = "--titles", description = "Catalogue size (default: 3000).")
-    Integer titles;
-    @Option(names = "--drop-at", paramLabel = "INSTANT", description = "Drop instant, ISO-8601 (e.g. 2026-11-26T01:00:00Z).")
-    String dropAt;
-    @Option(names = "--drop-in", paramLabel = "DURATION", description = "Drop this long after start (e.g. 30s).")
-    String dropIn;
-    @Option(names = "--zone", description = "Zone of the default 2:00 a.m. drop (default: Europe/Paris).")
-    String zone;
-    @Option(names = "--drop-episodes", paramLabel = "N", description = "Episodes unlocked at the drop (default: 1).")
-    Integer dropEpisodes;
-    @Option(names = "--policy", description = "Overload policy: none, fixed, adaptive, priority (default: fixed).")
-    String policy;
-    @Option(names = "--unconstrained", description = "Turn the capacity model off (measures the harness itself).")
-    Boolean unconstrained;
-    @Option(names = "--scale", description = "Rehearsal-to-full-size ratio; scales slots and queue (default: 1).")
-    Double scale;
-    @Option(names = "--slots", description = "Virtual backend slots (default: 64).")
-    Integer slots;
-    @Option(names = "--queue-limit", paramLabel = "N", description = "Wait-queue bound (default: 256).")
-    Integer queueLimit;
-    @Option(names = "--service-time", paramLabel = "ENDPOINT=SPEC",
-            description = "An endpoint's service time, e.g. home=lognormal:8ms:40ms (repeatable).")
-    List<String> serviceTimes = List.of();
-    @Option(names = "--cache-ttl", paramLabel = "DURATION", description = "Title-metadata cache TTL (default: 30s).")
-    String cacheTtl;
-    @Option(names = "--cache-miss-factor", paramLabel = "X", description = "Service-time multiplier of a miss (default: 8).")
-    Double cacheMissFactor;
-    @Option(names = "--single-flight", description = "Coalesce concurrent cache misses per key.")
-    Boolean singleFlight;
-    @Option(names = "--prewarm", description = "Fill the cache for the featured series at the drop.")
-    Boolean prewarm;
-    @Option(names = "--max-connections", paramLabel = "N", description = "Open connections accepted (default: 20000).")
-    Integer maxConnections;
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", description = "Close idle connections after (default: 60s).")
-    String idleTimeout;
-    @Option(names = "--request-timeout", paramLabel = "DURATION",
-            description = "A started request must arrive whole within (default: 10s).")
-    String requestTimeout;
-    @Option(names = "--max-body-bytes", paramLabel = "N", description = "Largest request body (default: 65536).")
-    Integer maxBodyBytes;
-    @Option(names = "--max-header-bytes", paramLabel = "N", description = "Largest request headers (default: 8192).")
-    Integer maxHeaderBytes;
-    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:DROPNIGHT_ADMIN_TOKEN}",
-            description = "Token for /admin routes (default: $DROPNIGHT_ADMIN_TOKEN, else generated into RUN_DIR/admin-token).")
-    String adminToken;
-    @Option(names = "--session-ttl", paramLabel = "DURATION", description = "Session token lifetime (default: 6h).")
-    String sessionTtl;
-    @Option(names = "--run-dir", paramLabel = "DIR", description = "Where histograms are written (default: reports/<time>-serve).")
-    Path runDir;
-    @Option(names = "--metrics-interval", paramLabel = "DURATION", description = "Interval-log period (default: 1s).")
-    String metricsInterval;
-    @Option(names = "--error-page-status", paramLabel = "STATUS",
-            description = "Status of the error page when shedding: 503 (default), or 200 as some deployments serve it.")
-    Integer errorPageStatus;
+    static final String NAME = "serve";
+    private static final String CONFIG = "--config";
 
     private final Clock clock;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final CommandSpec spec;
 
     ServeCommand(Clock clock, PrintWriter out, PrintWriter err) {
         this.clock = clock;
         this.out = out;
         this.err = err;
+        this.spec = CommandSpec.wrapWithoutInspection(this).name(NAME);
+        spec.usageMessage().sortOptions(false)
+                .description("Run the release-night catalogue & playback service (Netty, modelled capacity).");
+        spec.addOption(OptionSpec.builder(CONFIG).type(Path.class).paramLabel("FILE")
+                .description("YAML config file (see docs/config-example.yml).").build());
+        for (Setting s : Setting.all()) {
+            spec.addOption(option(s));
+        }
+        spec.mixinStandardHelpOptions(true);
+    }
+
+    /** The command's model, for registering it under {@code dropnight}. */
+    CommandSpec spec() {
+        return spec;
+    }
+
+    private static OptionSpec option(Setting s) {
+        OptionSpec.Builder o = OptionSpec.builder(s.flag()).description(s.description());
+        if (s.kind() == Setting.Kind.ENTRIES) {
+            o.type(List.class).auxiliaryTypes(String.class);
+        } else {
+            o.type(s.kind().type());
+        }
+        if (s.label() != null) {
+            o.paramLabel(s.label());
+        }
+        if (s.envDefault() != null) {
+            o.defaultValue("${env:" + s.envDefault() + "}");
+        }
+        return o.build();
     }
 
     /** Builds the configuration: defaults, then the file, then flags. */
     ServiceConfigBuilder settings() {
         ServiceConfigBuilder b = new ServiceConfigBuilder(clock);
+        Path configFile = spec.findOption(CONFIG).getValue();
         if (configFile != null) {
             ConfigFile.applyTo(configFile, b);
         }
-        FlagSettings.apply(this, b);
+        Map<Setting, Object> given = new LinkedHashMap<>();
+        for (Setting s : Setting.all()) {
+            Object value = spec.findOption(s.flag()).getValue();
+            boolean absent = value == null || value instanceof List<?> list && list.isEmpty()
+                    // an unset or empty environment variable reads as the empty string
+                    || s.envDefault() != null && value.toString().isEmpty();
+            if (!absent) {
+                given.put(s, value);
+            }
+        }
+        Setting.applyAll(given, b, Setting::flag);
         return b;
     }
 
@@ -116,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServiceConfigBuilder builder = settings();
         boolean generatedToken = builder.adminTokenGenerated();
         ServiceConfig config = builder.build();
-        DropnightService service = new DropnightService(config, clock);
+        DropnightService service = new DropnightService(config, clock, System::nanoTime);
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signals.onTermination(stopRequested::countDown);
         InetSocketAddress address = service.start();
@@ -137,7 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private void writeAdminToken(ServiceConfig config) throws IOException {
-        Path file = config.runDir().resolve("admin-token");
+        Path file = config.runDir().resolve(RunFiles.ADMIN_TOKEN);
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(Set.of(

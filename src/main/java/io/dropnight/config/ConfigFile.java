@@ -4,30 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.JsonValues;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a YAML config file (see docs/config-example.yml) into a {@link ServiceConfigBuilder}.
- * Unknown keys are errors, not silently ignored: a typo in a capacity setting would otherwise
- * make a rehearsal run with the wrong model.
+ * Reads a YAML config file (see docs/config-example.yml) into a {@link ServiceConfigBuilder}: its
+ * keys and their types are those of {@link Setting#all()}. Unknown keys are errors, not silently
+ * ignored: a typo in a capacity setting would otherwise make a rehearsal run with the wrong model.
  */
 public final class ConfigFile {
-    private static final Set<String> TOP = Set.of("host", "port", "seed", "titles", "drop-at", "drop-in", "zone",
-            "drop-episodes", "policy", "admin-token", "session-ttl", "run-dir", "metrics-interval", "error-page-status", "capacity",
-            "cache", "limits");
-    private static final Set<String> CAPACITY = Set.of("unconstrained", "scale", "slots", "queue-limit", "service-times");
-    private static final Set<String> CACHE = Set.of("ttl", "miss-cost-factor", "single-flight", "prewarm");
-    private static final Set<String> LIMITS = Set.of("max-connections", "idle-timeout", "request-timeout",
-            "max-body-bytes", "max-header-bytes");
-
     private ConfigFile() {
     }
 
@@ -54,65 +51,59 @@ public final class ConfigFile {
         if (!root.isObject()) {
             throw new ConfigException("config", file, "must be a YAML mapping of settings");
         }
-        applyTop(root, builder);
+        Setting.applyAll(read(root), builder, Setting::key);
     }
 
-    private static void applyTop(JsonNode root, ServiceConfigBuilder b) {
-        checkKeys("", root, TOP);
-        text(root, "host").ifPresent(b::host);
-        integer(root, "port", "port").ifPresent(b::port);
-        if (root.has("seed")) {
-            b.seed(longValue(root.get("seed"), "seed"));
-        }
-        integer(root, "titles", "titles").ifPresent(b::titles);
-        if (root.hasNonNull("drop-at") && root.hasNonNull("drop-in")) {
-            // Each setter clears the other, so the later one would silently win.
-            throw new ConfigException("drop-at", root.get("drop-at").asText(), "give drop-at or drop-in, not both");
-        }
-        text(root, "drop-at").ifPresent(b::dropAt);
-        text(root, "drop-in").ifPresent(b::dropIn);
-        text(root, "zone").ifPresent(b::zone);
-        integer(root, "drop-episodes", "drop-episodes").ifPresent(b::dropEpisodes);
-        text(root, "policy").ifPresent(b::policy);
-        text(root, "admin-token").ifPresent(b::adminToken);
-        text(root, "session-ttl").ifPresent(b::sessionTtl);
-        text(root, "run-dir").ifPresent(t -> b.runDir(Path.of(t)));
-        text(root, "metrics-interval").ifPresent(b::metricsInterval);
-        integer(root, "error-page-status", "error-page-status").ifPresent(b::errorPageStatus);
-        section(root, "capacity", CAPACITY).ifPresent(c -> applyCapacity(c, b));
-        section(root, "cache", CACHE).ifPresent(c -> applyCache(c, b));
-        section(root, "limits", LIMITS).ifPresent(c -> applyLimits(c, b));
-    }
-
-    private static void applyCapacity(JsonNode c, ServiceConfigBuilder b) {
-        bool(c, "unconstrained", "capacity.unconstrained").ifPresent(b::unconstrained);
-        number(c, "scale", "capacity.scale").ifPresent(b::scale);
-        integer(c, "slots", "capacity.slots").ifPresent(b::slots);
-        integer(c, "queue-limit", "capacity.queue-limit").ifPresent(b::queueLimit);
-        JsonNode times = c.get("service-times");
-        if (times != null) {
-            if (!times.isObject()) {
-                throw new ConfigException("capacity.service-times", times, "must be a mapping of endpoint: spec");
-            }
-            for (Map.Entry<String, JsonNode> e : times.properties()) {
-                b.serviceTime(e.getKey(), e.getValue().asText());
+    /** The settings the file gives, each checked against its kind. */
+    private static Map<Setting, Object> read(JsonNode root) {
+        Map<String, Set<String>> known = new LinkedHashMap<>();
+        for (Setting s : Setting.all()) {
+            known.computeIfAbsent(s.section() == null ? "" : s.section() + ".", k -> new TreeSet<>()).add(s.name());
+            if (s.section() != null) {
+                known.computeIfAbsent("", k -> new TreeSet<>()).add(s.section());
             }
         }
+        checkKeys("", root, known.get(""));
+        Map<Setting, Object> given = new LinkedHashMap<>();
+        for (Setting s : Setting.all()) {
+            JsonNode parent = s.section() == null ? root : section(root, s.section(), known.get(s.section() + "."));
+            JsonNode v = parent == null ? null : parent.get(s.name());
+            if (v != null && !v.isNull()) {
+                given.put(s, value(s, v));
+            }
+        }
+        return given;
     }
 
-    private static void applyCache(JsonNode c, ServiceConfigBuilder b) {
-        text(c, "ttl").ifPresent(b::cacheTtl);
-        number(c, "miss-cost-factor", "cache.miss-cost-factor").ifPresent(b::cacheMissCostFactor);
-        bool(c, "single-flight", "cache.single-flight").ifPresent(b::singleFlight);
-        bool(c, "prewarm", "cache.prewarm").ifPresent(b::prewarm);
-    }
-
-    private static void applyLimits(JsonNode c, ServiceConfigBuilder b) {
-        integer(c, "max-connections", "limits.max-connections").ifPresent(b::maxConnections);
-        text(c, "idle-timeout").ifPresent(b::idleTimeout);
-        text(c, "request-timeout").ifPresent(b::requestTimeout);
-        integer(c, "max-body-bytes", "limits.max-body-bytes").ifPresent(b::maxBodyBytes);
-        integer(c, "max-header-bytes", "limits.max-header-bytes").ifPresent(b::maxHeaderBytes);
+    private static Object value(Setting s, JsonNode v) {
+        return switch (s.kind()) {
+            case TEXT -> v.asText();
+            case WHOLE -> JsonValues.wholeInt(s.key(), v);
+            case LONG -> JsonValues.wholeLong(s.key(), v);
+            case NUMBER -> {
+                if (!v.isNumber()) {
+                    throw new ConfigException(s.key(), v, "must be a number");
+                }
+                yield v.doubleValue();
+            }
+            case SWITCH -> {
+                if (!v.isBoolean()) {
+                    throw new ConfigException(s.key(), v, "must be true or false");
+                }
+                yield v.booleanValue();
+            }
+            case PATH -> Path.of(v.asText());
+            case ENTRIES -> {
+                if (!v.isObject()) {
+                    throw new ConfigException(s.key(), v, "must be a mapping of endpoint: spec");
+                }
+                List<String> entries = new ArrayList<>();
+                for (Map.Entry<String, JsonNode> e : v.properties()) {
+                    entries.add(e.getKey() + "=" + e.getValue().asText());
+                }
+                yield entries;
+            }
+        };
     }
 
     private static void checkKeys(String prefix, JsonNode node, Set<String> known) {
@@ -120,65 +111,21 @@ public final class ConfigFile {
             String key = it.next();
             if (!known.contains(key)) {
                 throw new ConfigException(prefix + key, node.get(key), "is not a known setting; known here: "
-                        + String.join(", ", new TreeSet<>(known)));
+                        + String.join(", ", known));
             }
         }
     }
 
-    private static java.util.Optional<JsonNode> section(JsonNode root, String name, Set<String> known) {
+    /** The section's mapping, or null when the file has none. */
+    private static JsonNode section(JsonNode root, String name, Set<String> known) {
         JsonNode n = root.get(name);
         if (n == null || n.isNull()) {
-            return java.util.Optional.empty();
+            return null;
         }
         if (!n.isObject()) {
             throw new ConfigException(name, n, "must be a mapping");
         }
         checkKeys(name + ".", n, known);
-        return java.util.Optional.of(n);
-    }
-
-    private static java.util.Optional<String> text(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        return v == null || v.isNull() ? java.util.Optional.empty() : java.util.Optional.of(v.asText());
-    }
-
-    private static java.util.Optional<Integer> integer(JsonNode n, String key, String field) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return java.util.Optional.empty();
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ConfigException(field, v, "must be a whole number");
-        }
-        return java.util.Optional.of(v.intValue());
-    }
-
-    private static long longValue(JsonNode v, String field) {
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new ConfigException(field, v, "must be a whole number");
-        }
-        return v.longValue();
-    }
-
-    private static java.util.Optional<Double> number(JsonNode n, String key, String field) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return java.util.Optional.empty();
-        }
-        if (!v.isNumber()) {
-            throw new ConfigException(field, v, "must be a number");
-        }
-        return java.util.Optional.of(v.doubleValue());
-    }
-
-    private static java.util.Optional<Boolean> bool(JsonNode n, String key, String field) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            return java.util.Optional.empty();
-        }
-        if (!v.isBoolean()) {
-            throw new ConfigException(field, v, "must be true or false");
-        }
-        return java.util.Optional.of(v.booleanValue());
+        return n;
     }
 }

@@ -1,9 +1,13 @@
 package io.dropnight.config;
 
-import io.dropnight.api.Endpoint;
 import io.dropnight.capacity.CacheModel;
 import io.dropnight.capacity.CapacityModel;
-import io.dropnight.capacity.ServiceTimeDistribution;
+import io.dropnight.catalogue.CatalogueConfig;
+import io.dropnight.core.Checks;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Durations;
+import io.dropnight.server.NetworkLimits;
+import io.dropnight.server.ServiceConfig;
 import io.dropnight.shedding.OverloadPolicy;
 
 import java.nio.file.Path;
@@ -144,17 +148,7 @@ public final class ServiceConfigBuilder {
     }
 
     public ServiceConfigBuilder serviceTime(String endpointName, String spec) {
-        String field = "capacity.service-times." + endpointName;
-        Endpoint endpoint;
-        try {
-            endpoint = Endpoint.byMetricName(endpointName);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("capacity.service-times", endpointName, e.getMessage());
-        }
-        if (!endpoint.modelled()) {
-            throw new ConfigException("capacity.service-times", endpointName, "is not a modelled endpoint");
-        }
-        this.capacity = capacity.withServiceTime(endpoint, ServiceTimeDistribution.parse(field, spec));
+        this.capacity = capacity.withServiceTime("capacity.service-times", endpointName, spec);
         return this;
     }
 

@@ -33,8 +33,8 @@ public final class EndpointSnapshot {
 
     static EndpointSnapshot of(EndpointStats stats) {
         Histogram micros = stats.sinceResetMicros();
-        return new EndpointSnapshot(stats.count(Outcome.OK), stats.count(Outcome.CLIENT_ERROR),
-                stats.count(Outcome.ERROR_PAGE), stats.count(Outcome.REJECTED), Percentiles.summarise(micros));
+        return new EndpointSnapshot(stats.count(RequestOutcome.OK), stats.count(RequestOutcome.CLIENT_ERROR),
+                stats.count(RequestOutcome.ERROR_PAGE), stats.count(RequestOutcome.REJECTED), Percentiles.summarise(micros));
     }
 
     public long getCount() {

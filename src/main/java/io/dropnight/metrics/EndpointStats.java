@@ -16,9 +16,9 @@ final class EndpointStats {
     private final String scenario;
     private final String endpoint;
     private final AtomicReferenceArray<Recorder> intervalByOutcome =
-            new AtomicReferenceArray<>(Outcome.values().length);
+            new AtomicReferenceArray<>(RequestOutcome.values().length);
     private final Recorder sinceReset = ServerMetrics.newRecorder();
-    private final LongAdder[] countsByOutcome = new LongAdder[Outcome.values().length];
+    private final LongAdder[] countsByOutcome = new LongAdder[RequestOutcome.values().length];
     private Histogram accumulatedMicros = new PackedHistogram(ServerMetrics.SIGNIFICANT_DIGITS);
     private Histogram recycled;
 
@@ -38,18 +38,18 @@ final class EndpointStats {
         return endpoint;
     }
 
-    void record(Outcome outcome, long micros) {
+    void record(RequestOutcome outcome, long micros) {
         intervalRecorder(outcome).recordValue(micros);
         sinceReset.recordValue(micros);
         countsByOutcome[outcome.ordinal()].increment();
     }
 
     /** The interval recorder of an outcome, or null if that outcome never happened. */
-    Recorder intervalRecorderIfPresent(Outcome outcome) {
+    Recorder intervalRecorderIfPresent(RequestOutcome outcome) {
         return intervalByOutcome.get(outcome.ordinal());
     }
 
-    private Recorder intervalRecorder(Outcome outcome) {
+    private Recorder intervalRecorder(RequestOutcome outcome) {
         Recorder r = intervalByOutcome.get(outcome.ordinal());
         if (r == null) {
             // Created lazily: most (scenario, endpoint) pairs only ever see one or two outcomes.
@@ -59,7 +59,7 @@ final class EndpointStats {
         return r;
     }
 
-    long count(Outcome outcome) {
+    long count(RequestOutcome outcome) {
         return countsByOutcome[outcome.ordinal()].sum();
     }
 

@@ -2,6 +2,7 @@ package io.dropnight.metrics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropnight.core.RunFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,9 +37,6 @@ import org.slf4j.LoggerFactory;
  * only reader of the interval recorders of its {@link ServerMetrics}, so use one writer per metrics.
  */
 public final class IntervalLogWriter implements AutoCloseable {
-    public static final String LOG_FILE = "server.hlog";
-    public static final String HGRM_DIR = "server";
-    public static final String SNAPSHOT_FILE = "server-metrics.json";
     /** Microseconds per millisecond: the unit ratio for {@code Interval_Max} and the .hgrm files. */
     public static final double MICROS_PER_MILLI = 1000.0;
 
@@ -78,7 +76,7 @@ public final class IntervalLogWriter implements AutoCloseable {
         Objects.requireNonNull(epochMillisClock, "epochMillisClock");
         Files.createDirectories(Objects.requireNonNull(runDir, "runDir"));
         IntervalLogWriter w = new IntervalLogWriter(metrics, runDir, epochMillisClock,
-                Files.newOutputStream(runDir.resolve(LOG_FILE)));
+                Files.newOutputStream(runDir.resolve(RunFiles.SERVER_LOG)));
         w.writeHeader();
         return w;
     }
@@ -111,7 +109,7 @@ public final class IntervalLogWriter implements AutoCloseable {
             writeInterval();
         } catch (RuntimeException e) {
             // Keep the schedule alive: one bad interval must not stop the log.
-            LOG.error("could not write an interval to {}", runDir.resolve(LOG_FILE), e);
+            LOG.error("could not write an interval to {}", runDir.resolve(RunFiles.SERVER_LOG), e);
         }
     }
 
@@ -137,14 +135,14 @@ public final class IntervalLogWriter implements AutoCloseable {
         intervalStartMillis = nowMillis;
         out.flush();
         if (out.checkError()) {
-            LOG.error("writing {} failed; intervals may be missing", runDir.resolve(LOG_FILE));
+            LOG.error("writing {} failed; intervals may be missing", runDir.resolve(RunFiles.SERVER_LOG));
         }
     }
 
     private Map<String, Histogram> swapAll() {
         Map<String, Histogram> byTag = new TreeMap<>();
         for (EndpointStats stats : metrics.allStats()) {
-            for (Outcome outcome : Outcome.values()) {
+            for (RequestOutcome outcome : RequestOutcome.values()) {
                 Recorder recorder = stats.intervalRecorderIfPresent(outcome);
                 if (recorder != null) {
                     String tag = HistogramTags.of(stats.scenario(), stats.endpoint(), outcome.tagName());
@@ -182,7 +180,7 @@ public final class IntervalLogWriter implements AutoCloseable {
     }
 
     private void writeDistributions() throws IOException {
-        Path dir = Files.createDirectories(runDir.resolve(HGRM_DIR));
+        Path dir = Files.createDirectories(runDir.resolve(RunFiles.SERVER_HISTOGRAMS));
         for (Map.Entry<String, Histogram> e : wholeRunByTag.entrySet()) {
             if (e.getValue().getTotalCount() == 0) {
                 continue;
@@ -196,6 +194,6 @@ public final class IntervalLogWriter implements AutoCloseable {
 
     private void writeSnapshot() throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(runDir.resolve(SNAPSHOT_FILE).toFile(), metrics.snapshot());
+        json.writeValue(runDir.resolve(RunFiles.SERVER_METRICS).toFile(), metrics.snapshot());
     }
 }

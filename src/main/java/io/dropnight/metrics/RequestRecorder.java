@@ -1,6 +1,6 @@
 package io.dropnight.metrics;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 
 /**
  * Where the server reports each finished request. Implementations must be thread-safe and must not
@@ -18,5 +18,5 @@ public interface RequestRecorder {
      * @param latencyNanos from the first byte of the request read to the last byte of the response
      *                     written, queueing and modelled service time included; nanoseconds
      */
-    void record(String scenario, Endpoint endpoint, Outcome outcome, long latencyNanos);
+    void record(String scenario, Endpoint endpoint, RequestOutcome outcome, long latencyNanos);
 }

@@ -1,6 +1,6 @@
 package io.dropnight.metrics;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ public final class ServerMetrics implements RequestRecorder {
     }
 
     @Override
-    public void record(String scenario, Endpoint endpoint, Outcome outcome, long latencyNanos) {
+    public void record(String scenario, Endpoint endpoint, RequestOutcome outcome, long latencyNanos) {
         long micros = Math.min(Math.max(latencyNanos, 0L) / 1_000L, HIGHEST_TRACKABLE_MICROS);
         stats(scenario)[endpoint.ordinal()].record(outcome, micros);
     }

@@ -1,5 +1,6 @@
 package io.dropnight.report;
 
+import io.dropnight.core.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,7 +46,7 @@ final class ComparisonPage {
         for (int i = 0; i < runs.size(); i++) {
             RunData d = runs.get(i).data();
             String link = outDir.toAbsolutePath().normalize()
-                    .relativize(d.dir().toAbsolutePath().normalize().resolve(RunFolder.REPORT_PAGE)).toString()
+                    .relativize(d.dir().toAbsolutePath().normalize().resolve(RunFiles.INDEX_PAGE)).toString()
                     .replace('\\', '/');
             t.append("<tr><td>").append(swatch(i)).append("</td><td><a href=\"").append(Html.esc(link)).append("\">")
                     .append(Html.esc(d.runId())).append("</a></td><td>").append(Html.esc(d.info("startedAt", "?")))

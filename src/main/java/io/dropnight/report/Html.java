@@ -13,7 +13,7 @@ final class Html {
 
     /** Escapes text for an element body or a double-quoted attribute. Null becomes the empty string. */
     static String esc(String text) {
-        return text == null ? "" : io.dropnight.api.Html.escape(text);
+        return text == null ? "" : io.dropnight.core.HtmlEscape.escape(text);
     }
 
     static String fmt(String format, Object... args) {

@@ -1,7 +1,7 @@
 package io.dropnight.report;
 
 import io.dropnight.metrics.HistogramTags;
-import io.dropnight.metrics.Outcome;
+import io.dropnight.metrics.RequestOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +39,8 @@ public record LoadSeries(List<Point> points) {
             if (parts.length != 3 || !parts[0].equals(night)) {
                 continue;
             }
-            long[] counts = byStart.computeIfAbsent(i.startMillis(), s -> new long[Outcome.values().length]);
-            Outcome outcome = outcome(parts[2]);
+            long[] counts = byStart.computeIfAbsent(i.startMillis(), s -> new long[RequestOutcome.values().length]);
+            RequestOutcome outcome = outcome(parts[2]);
             if (outcome != null) {
                 counts[outcome.ordinal()] += i.histogram().getTotalCount();
                 lengthSec.merge(i.startMillis(), i.lengthSec(), Math::max);
@@ -59,14 +59,14 @@ public record LoadSeries(List<Point> points) {
         for (long c : counts) {
             total += c;
         }
-        long errorPages = counts[Outcome.ERROR_PAGE.ordinal()] + counts[Outcome.REJECTED.ordinal()];
-        return new Point(x, total / lengthSec, counts[Outcome.OK.ordinal()] / lengthSec,
-                counts[Outcome.REJECTED.ordinal()] / lengthSec, total == 0 ? 0.0 : 100.0 * errorPages / total);
+        long errorPages = counts[RequestOutcome.ERROR_PAGE.ordinal()] + counts[RequestOutcome.REJECTED.ordinal()];
+        return new Point(x, total / lengthSec, counts[RequestOutcome.OK.ordinal()] / lengthSec,
+                counts[RequestOutcome.REJECTED.ordinal()] / lengthSec, total == 0 ? 0.0 : 100.0 * errorPages / total);
     }
 
     /** The outcome whose tag name is {@code tagName}, or null for one this version does not know. */
-    static Outcome outcome(String tagName) {
-        for (Outcome o : Outcome.values()) {
+    static RequestOutcome outcome(String tagName) {
+        for (RequestOutcome o : RequestOutcome.values()) {
             if (o.tagName().equals(tagName)) {
                 return o;
             }

@@ -1,5 +1,6 @@
 package io.dropnight.report;
 
+import io.dropnight.core.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,9 +47,9 @@ public final class ReportGenerator {
 
     /** As {@link #generate(Path)}. */
     public Path runReport(Path runDir) throws ReportInputException, IOException {
-        RunData data = RunFolder.read(runDir);
+        RunData data = RunReader.read(runDir);
         String html = RunPage.render(RunModel.of(data));
-        Path page = writeAtomically(runDir.resolve(RunFolder.REPORT_PAGE), html);
+        Path page = writeAtomically(runDir.resolve(RunFiles.INDEX_PAGE), html);
         writeIndex(reportsRoot(runDir));
         LOG.info("wrote {}", page);
         return page;
@@ -66,7 +67,7 @@ public final class ReportGenerator {
         }
         List<RunModel> runs = new ArrayList<>();
         for (Path dir : runDirs) {
-            runs.add(RunModel.of(RunFolder.read(dir)));
+            runs.add(RunModel.of(RunReader.read(dir)));
         }
         Path target = out != null ? out
                 : reportsRoot(runDirs.get(0)).resolve("compare-" + COMPARE_STAMP.format(clock.instant()) + ".html");
@@ -80,7 +81,7 @@ public final class ReportGenerator {
 
     /** Rewrites {@code <reportsRoot>/index.html} from the run folders found there. */
     public Path writeIndex(Path reportsRoot) throws IOException {
-        return writeAtomically(reportsRoot.resolve("index.html"), RunIndexPage.render(reportsRoot));
+        return writeAtomically(reportsRoot.resolve(RunFiles.INDEX_PAGE), RunIndexPage.render(reportsRoot));
     }
 
     private static Path reportsRoot(Path runDir) {

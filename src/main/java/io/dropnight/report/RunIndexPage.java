@@ -2,6 +2,7 @@ package io.dropnight.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.core.RunFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -70,16 +71,16 @@ final class RunIndexPage {
     }
 
     private static boolean isRun(Path dir) {
-        return Files.exists(dir.resolve(RunFolder.RUN_INFO)) || Files.exists(dir.resolve(RunFolder.SERVER_LOG))
-                || Files.exists(dir.resolve(RunFolder.CLIENT_LOG));
+        return Files.exists(dir.resolve(RunFiles.RUN_INFO)) || Files.exists(dir.resolve(RunFiles.SERVER_LOG))
+                || Files.exists(dir.resolve(RunFiles.CLIENT_LOG));
     }
 
     private static Entry entry(Path dir) {
         String folder = dir.getFileName().toString();
         try {
-            JsonNode run = Files.exists(dir.resolve(RunFolder.RUN_INFO))
-                    ? JSON.readTree(dir.resolve(RunFolder.RUN_INFO).toFile()) : JSON.createObjectNode();
-            String verdict = verdict(dir.resolve(RunFolder.SLO_RESULTS));
+            JsonNode run = Files.exists(dir.resolve(RunFiles.RUN_INFO))
+                    ? JSON.readTree(dir.resolve(RunFiles.RUN_INFO).toFile()) : JSON.createObjectNode();
+            String verdict = verdict(dir.resolve(RunFiles.SLO_RESULTS));
             return new Entry(folder, run.path("runId").asText(folder), run.path("night").asText("?"),
                     run.path("policy").asText("?"), startedAt(run, dir), verdict);
         } catch (IOException | RuntimeException e) {

@@ -1,8 +1,8 @@
 package io.dropnight.report;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import io.dropnight.metrics.HistogramTags;
-import io.dropnight.metrics.Outcome;
+import io.dropnight.metrics.RequestOutcome;
 import io.dropnight.metrics.ServerMetrics;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -112,12 +112,12 @@ public record RunModel(RunData data, List<NightModel> nights, OptionalDouble dro
 
         void addServer(String outcomeName, Histogram h) {
             all.add(h);
-            Outcome outcome = LoadSeries.outcome(outcomeName);
-            if (outcome == Outcome.OK) {
+            RequestOutcome outcome = LoadSeries.outcome(outcomeName);
+            if (outcome == RequestOutcome.OK) {
                 ok.add(h);
             } else if (outcome != null && outcome.isErrorPage()) {
                 errorPages += h.getTotalCount();
-                rejected += outcome == Outcome.REJECTED ? h.getTotalCount() : 0;
+                rejected += outcome == RequestOutcome.REJECTED ? h.getTotalCount() : 0;
             }
         }
 

@@ -13,15 +13,19 @@ import java.util.concurrent.TimeUnit;
 public final class DropnightInitializer extends ChannelInitializer<Channel> {
     private final ServerContext context;
     private final ConnectionLimiter connectionLimiter;
+    private final Authenticator authenticator;
+    private final RequestProblems problems;
 
     public DropnightInitializer(ServerContext context, ConnectionLimiter connectionLimiter) {
         this.context = context;
         this.connectionLimiter = connectionLimiter;
+        this.authenticator = new Authenticator(context.sessions(), context.adminToken());
+        this.problems = new RequestProblems(context.limits());
     }
 
     @Override
     protected void initChannel(Channel ch) {
-        RequestHandler handler = new RequestHandler(context);
+        RequestHandler handler = new RequestHandler(context, authenticator, problems);
         ChannelPipeline p = ch.pipeline();
         p.addLast("connections", connectionLimiter);
         p.addLast("idle", new IdleStateHandler(0, 0, context.limits().idleTimeout().toMillis(), TimeUnit.MILLISECONDS));

@@ -1,13 +1,5 @@
 package io.dropnight.server;
 
-import io.dropnight.api.AdminApi;
-import io.dropnight.api.CatalogueApi;
-import io.dropnight.api.Json;
-import io.dropnight.api.OpsApi;
-import io.dropnight.api.PagesApi;
-import io.dropnight.api.PlaybackApi;
-import io.dropnight.api.Router;
-import io.dropnight.api.Routes;
 import io.dropnight.auth.TokenService;
 import io.dropnight.capacity.ModelledBackend;
 import io.dropnight.capacity.VirtualBackend;
@@ -15,9 +7,18 @@ import io.dropnight.catalogue.Catalogue;
 import io.dropnight.catalogue.CatalogueGenerator;
 import io.dropnight.catalogue.DropSchedule;
 import io.dropnight.catalogue.Episode;
-import io.dropnight.config.ServiceConfig;
+import io.dropnight.core.RunFiles;
 import io.dropnight.metrics.IntervalLogWriter;
+import io.dropnight.metrics.ScenarioLabels;
 import io.dropnight.metrics.ServerMetrics;
+import io.dropnight.server.api.AdminApi;
+import io.dropnight.server.api.CatalogueApi;
+import io.dropnight.server.api.Json;
+import io.dropnight.server.api.OpsApi;
+import io.dropnight.server.api.PagesApi;
+import io.dropnight.server.api.PlaybackApi;
+import io.dropnight.server.api.Router;
+import io.dropnight.server.api.Routes;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The catalogue and playback service, assembled: catalogue, tokens, virtual backend, routes,
@@ -59,12 +62,23 @@ public final class DropnightService {
     private ScheduledFuture<?> dropTimer;
     private InetSocketAddress address;
 
+    /** On {@code clock} for wall time and {@link System#nanoTime()} for latencies. */
     public DropnightService(ServiceConfig config, Clock clock) {
-        this.config = config;
-        this.clock = clock;
+        this(config, clock, System::nanoTime);
+    }
+
+    /**
+     * @param config    the validated configuration
+     * @param clock     wall clock: the drop instant, tokens, snapshot and interval-log timestamps
+     * @param nanoClock monotonic clock in nanoseconds: each request's server time
+     */
+    public DropnightService(ServiceConfig config, Clock clock, LongSupplier nanoClock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(nanoClock, "nanoClock");
         this.catalogue = CatalogueGenerator.generate(config.catalogue());
         this.drop = new DropSchedule(config.catalogue().dropAt());
-        this.metrics = new ServerMetrics();
+        this.metrics = new ServerMetrics(new ScenarioLabels(), clock::millis);
         this.backend = VirtualBackend.create(config.policy(), config.capacity(), config.catalogue().seed());
         this.json = new Json(config.limits().maxJsonDepth());
         TokenService tokens = new TokenService(clock);
@@ -75,7 +89,7 @@ public final class DropnightService {
         Router router = Routes.table(catalogueApi, playback, new PagesApi(catalogue, drop, clock),
                 new OpsApi(metrics, backend), admin);
         ServerContext context = new ServerContext(router, playback::authenticate, config.adminToken(), backend,
-                metrics, metrics::scenarioLabel, new Responses(json, config.errorPageStatus()), config.limits(), new Drain(), System::nanoTime);
+                metrics, metrics::scenarioLabel, new Responses(json, config.errorPageStatus()), config.limits(), new Drain(), nanoClock);
         this.server = new DropnightServer(context, 0);
         this.logScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dropnight-hlog");
@@ -157,7 +171,7 @@ public final class DropnightService {
         d.put("pid", ProcessHandle.current().pid());
         d.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         d.put("cores", Runtime.getRuntime().availableProcessors());
-        Files.write(config.runDir().resolve("service.json"),
+        Files.write(config.runDir().resolve(RunFiles.SERVICE_INFO),
                 json.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsBytes(d));
     }

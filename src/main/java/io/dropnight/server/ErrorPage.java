@@ -16,6 +16,17 @@ public final class ErrorPage {
     public static final String MESSAGE = "Something went wrong. Sorry, we're having trouble with your request. "
             + "You'll find lots to explore on the home page.";
 
+    /** The rule {@link #allowedStatus} checks, for messages. */
+    public static final String STATUS_RULE = "must be 200 or a 5xx status such as 503";
+
+    /**
+     * Whether the page may be served with {@code status} when shedding or in an outage: a 5xx, or
+     * 200 to rehearse a deployment (a CDN, an app shell) that serves it so.
+     */
+    public static boolean allowedStatus(int status) {
+        return status == 200 || (status >= 500 && status <= 599);
+    }
+
     /** Stable error codes an API client can switch on. */
     public enum Code {
         /** Shed by the overload policy or a full queue. */

@@ -1,8 +1,8 @@
 package io.dropnight.server;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.api.HttpProblem;
-import io.dropnight.metrics.Outcome;
+import io.dropnight.core.Endpoint;
+import io.dropnight.metrics.RequestOutcome;
+import io.dropnight.server.api.HttpProblem;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -46,15 +46,11 @@ final class Exchange {
         return endpoint;
     }
 
-    ChannelHandlerContext ctx() {
-        return ctx;
-    }
-
     void sendProblem(HttpProblem problem, boolean close) {
-        send(context.responses().problem(problem), Outcome.CLIENT_ERROR, close);
+        send(context.responses().problem(problem), RequestOutcome.CLIENT_ERROR, close);
     }
 
-    void sendErrorPage(ErrorPage.Code code, Outcome outcome) {
+    void sendErrorPage(ErrorPage.Code code, RequestOutcome outcome) {
         send(context.responses().errorPage(endpoint, code), outcome, false);
     }
 
@@ -62,7 +58,7 @@ final class Exchange {
      * Writes {@code response} and records it with {@code outcome}. Exactly once per exchange;
      * a second call releases the response and is ignored.
      */
-    void send(FullHttpResponse response, Outcome outcome, boolean forceClose) {
+    void send(FullHttpResponse response, RequestOutcome outcome, boolean forceClose) {
         if (sent) {
             response.release();
             return;

@@ -1,24 +1,20 @@
 package io.dropnight.server;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.api.HttpProblem;
-import io.dropnight.api.RequestView;
-import io.dropnight.api.Route;
-import io.dropnight.api.Router;
 import io.dropnight.capacity.Verdict;
-import io.dropnight.metrics.Outcome;
+import io.dropnight.metrics.RequestOutcome;
+import io.dropnight.metrics.ScenarioLabels;
+import io.dropnight.server.api.HttpProblem;
+import io.dropnight.server.api.Reply;
+import io.dropnight.server.api.RequestView;
+import io.dropnight.server.api.Route;
+import io.dropnight.server.api.Router;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CodecException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +23,20 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 
 /**
- * Answers one connection's requests in order: decode checks, routing, authentication, admission
- * through the virtual backend, then the route's reply. HTTP/1.1 requires pipelined responses in
- * request order, so requests that arrive while one is in flight wait in a bounded queue.
+ * Answers one connection's requests in order: what is wrong with a request is asked of
+ * {@link RequestProblems}, who may call a route of the {@link Authenticator}; this handler routes,
+ * sends modelled requests through the virtual backend and answers with the route's reply.
+ * HTTP/1.1 requires pipelined responses in request order, so requests that arrive while one is in
+ * flight wait in a bounded queue.
  *
  * <p>Stateful: one per channel; everything runs on the channel's event loop.
  */
 public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
-    private static final String BEARER = "Bearer ";
 
     private final ServerContext context;
+    private final Authenticator authenticator;
+    private final RequestProblems problems;
     private final ArrayDeque<Queued> queued = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private boolean busy;
@@ -45,8 +44,15 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     private record Queued(FullHttpRequest request, long startNanos) {
     }
 
-    public RequestHandler(ServerContext context) {
+    /**
+     * @param context       what every connection shares
+     * @param authenticator checks each route's access (shared)
+     * @param problems      maps what is wrong with a request to its answer (shared)
+     */
+    RequestHandler(ServerContext context, Authenticator authenticator, RequestProblems problems) {
         this.context = context;
+        this.authenticator = authenticator;
+        this.problems = problems;
     }
 
     @Override
@@ -79,31 +85,24 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
             ex.sendProblem(problem, false);
         } catch (RuntimeException bug) {
             LOG.error("internal error answering {} {}", request.method(), request.uri(), bug);
-            ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, Outcome.ERROR_PAGE);
+            ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, RequestOutcome.ERROR_PAGE);
         }
     }
 
     private void route(Exchange ex, FullHttpRequest request) {
-        if (request.decoderResult().isFailure()) {
-            ex.sendProblem(decodeProblem(request.decoderResult().cause()), true);
+        HttpProblem arrival = problems.arrival(request);
+        if (arrival != null) {
+            ex.sendProblem(arrival, true);
             return;
         }
-        HttpProblem framing = framingProblem(request);
-        if (framing != null) {
-            ex.sendProblem(framing, true);
-            return;
-        }
-        QueryStringDecoder uri = decodeUri(request.uri());
+        QueryStringDecoder uri = RequestProblems.decodeTarget(request.uri());
         Router.Match match = context.router().match(request.method(), uri.path());
         if (!match.found()) {
-            throw match.methodNotAllowed()
-                    ? new HttpProblem(HttpResponseStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                            request.method() + " is not allowed here; allowed: " + match.allowed())
-                    : HttpProblem.notFound("no route for " + request.method() + " " + io.dropnight.api.Json.abbreviate(uri.path()));
+            throw RequestProblems.noRoute(request.method(), uri.path(), match);
         }
         Route route = match.route();
         ex.endpoint(route.endpoint());
-        String subject = authenticate(route.access(), request);
+        String subject = authenticator.subject(route.access(), request.headers());
         Route.Call call = route.handler().prepare(new RequestView(request.method(), uri.path(), match.pathParams(),
                 uri.parameters(), request.headers(), request.content(), subject));
         if (!route.endpoint().modelled()) {
@@ -113,45 +112,24 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         context.backend().serve(route.endpoint(), call.cacheKey(), ctx.executor(), verdict -> onVerdict(ex, call, verdict));
     }
 
-    private String authenticate(Route.Access access, FullHttpRequest request) {
-        if (access == Route.Access.PUBLIC) {
-            return null;
-        }
-        String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-        String token = header != null && header.startsWith(BEARER) ? header.substring(BEARER.length()).trim() : null;
-        if (access == Route.Access.ADMIN) {
-            if (!context.isAdmin(token)) {
-                throw HttpProblem.unauthorized("admin routes need Authorization: Bearer <admin token>");
-            }
-            return "admin";
-        }
-        String subject = token == null ? null : context.sessions().apply(token);
-        if (subject == null) {
-            throw HttpProblem.unauthorized(token == null
-                    ? "this route needs Authorization: Bearer <token> from POST /api/session"
-                    : "the session token is invalid or expired; get a new one from POST /api/session");
-        }
-        return subject;
-    }
-
     private void onVerdict(Exchange ex, Route.Call call, Verdict verdict) {
         switch (verdict) {
             case SERVED -> answer(ex, call);
-            case REJECTED -> ex.sendErrorPage(ErrorPage.Code.SERVICE_OVERLOADED, Outcome.REJECTED);
-            case FAILED -> ex.sendErrorPage(ErrorPage.Code.BACKEND_UNAVAILABLE, Outcome.ERROR_PAGE);
+            case REJECTED -> ex.sendErrorPage(ErrorPage.Code.SERVICE_OVERLOADED, RequestOutcome.REJECTED);
+            case FAILED -> ex.sendErrorPage(ErrorPage.Code.BACKEND_UNAVAILABLE, RequestOutcome.ERROR_PAGE);
         }
     }
 
     private void answer(Exchange ex, Route.Call call) {
         try {
-            io.dropnight.api.Reply reply = call.answer().get();
-            Outcome outcome = reply.status().code() < 400 ? Outcome.OK : Outcome.CLIENT_ERROR;
+            Reply reply = call.answer().get();
+            RequestOutcome outcome = reply.status().code() < 400 ? RequestOutcome.OK : RequestOutcome.CLIENT_ERROR;
             ex.send(context.responses().of(reply), outcome, false);
         } catch (HttpProblem problem) {
             ex.sendProblem(problem, false);
         } catch (RuntimeException bug) {
             LOG.error("internal error answering {}", ex.endpoint(), bug);
-            ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, Outcome.ERROR_PAGE);
+            ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, RequestOutcome.ERROR_PAGE);
         }
     }
 
@@ -172,14 +150,12 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     /** Called by the {@link RequestClock} when a started request has not arrived whole in time. */
     void requestTimedOut() {
-        refuseAndClose(new HttpProblem(HttpResponseStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT",
-                "the request did not arrive whole within " + context.limits().requestTimeout().toMillis() + " ms"));
+        refuseAndClose(problems.timedOut());
     }
 
     /** Called by {@link BodyLimit} when a body is larger than allowed. */
     void bodyTooLarge() {
-        refuseAndClose(new HttpProblem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                "the body is larger than " + context.limits().maxBodyBytes() + " bytes"));
+        refuseAndClose(problems.bodyTooLarge());
     }
 
     /**
@@ -195,53 +171,8 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         long start = clock().requestArrived();
         busy = true;
         context.drain().begin();
-        new Exchange(ctx, context, start, false, io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                io.dropnight.metrics.ScenarioLabels.UNLABELLED, this::exchangeDone).sendProblem(problem, true);
-    }
-
-    private static QueryStringDecoder decodeUri(String uri) {
-        try {
-            QueryStringDecoder decoder = new QueryStringDecoder(uri);
-            decoder.path();
-            decoder.parameters();
-            return decoder;
-        } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest("the request target is not valid: " + io.dropnight.api.Json.abbreviate(e.getMessage()));
-        }
-    }
-
-    /**
-     * What the decoder lets through but HTTP/1.1 forbids: a version other than 1.x (Netty parses
-     * {@code HTTP/9.9} or an HTTP/2 preface as a version) and, RFC 9112 section 3.2, an HTTP/1.1
-     * request without a Host header. Either way the connection can no longer be trusted.
-     */
-    private static HttpProblem framingProblem(FullHttpRequest request) {
-        HttpVersion version = request.protocolVersion();
-        if (version.majorVersion() != 1) {
-            return new HttpProblem(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP_VERSION_NOT_SUPPORTED",
-                    "this server speaks HTTP/1.1 and HTTP/1.0, not " + io.dropnight.api.Json.abbreviate(version.text()));
-        }
-        if (version.minorVersion() >= 1 && !request.headers().contains(HttpHeaderNames.HOST)) {
-            return HttpProblem.badRequest("an HTTP/1.1 request needs a Host header");
-        }
-        return null;
-    }
-
-    private HttpProblem decodeProblem(Throwable cause) {
-        if (cause instanceof TooLongHttpHeaderException) {
-            return new HttpProblem(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HEADERS_TOO_LARGE",
-                    "the request headers are larger than " + context.limits().maxHeaderBytes() + " bytes");
-        }
-        if (cause instanceof TooLongHttpLineException) {
-            return new HttpProblem(HttpResponseStatus.REQUEST_URI_TOO_LONG, "REQUEST_LINE_TOO_LONG",
-                    "the request line is longer than " + context.limits().maxInitialLineBytes() + " bytes");
-        }
-        if (cause instanceof TooLongFrameException) {
-            return new HttpProblem(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "a part of the request is too large");
-        }
-        return HttpProblem.badRequest("malformed HTTP request: "
-                + io.dropnight.api.Json.abbreviate(cause == null ? "unknown" : cause.getMessage()));
+        new Exchange(ctx, context, start, false, HttpVersion.HTTP_1_1, ScenarioLabels.UNLABELLED, this::exchangeDone)
+                .sendProblem(problem, true);
     }
 
     private RequestClock clock() {

@@ -1,9 +1,9 @@
 package io.dropnight.server;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.api.HttpProblem;
-import io.dropnight.api.Json;
-import io.dropnight.api.Reply;
+import io.dropnight.core.Endpoint;
+import io.dropnight.server.api.HttpProblem;
+import io.dropnight.server.api.Json;
+import io.dropnight.server.api.Reply;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -55,10 +55,6 @@ public final class Responses {
 
     public FullHttpResponse problem(HttpProblem problem) {
         return of(problem.reply());
-    }
-
-    public FullHttpResponse problem(HttpResponseStatus status, String code, String message) {
-        return problem(new HttpProblem(status, code, message));
     }
 
     /**

@@ -1,10 +1,8 @@
 package io.dropnight.server;
 
-import io.dropnight.api.Router;
-import io.dropnight.auth.TokenService;
 import io.dropnight.capacity.ModelledBackend;
-import io.dropnight.config.NetworkLimits;
 import io.dropnight.metrics.RequestRecorder;
+import io.dropnight.server.api.Router;
 
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -28,9 +26,4 @@ import java.util.function.UnaryOperator;
 public record ServerContext(Router router, Function<String, String> sessions, String adminToken,
                             ModelledBackend backend, RequestRecorder recorder, UnaryOperator<String> scenarioLabels,
                             Responses responses, NetworkLimits limits, Drain drain, LongSupplier nanoClock) {
-
-    /** True when {@code presented} is the admin token. */
-    boolean isAdmin(String presented) {
-        return TokenService.constantTimeEquals(adminToken, presented);
-    }
 }

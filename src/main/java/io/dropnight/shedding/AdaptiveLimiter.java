@@ -3,8 +3,8 @@ package io.dropnight.shedding;
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
-import io.dropnight.api.Endpoint;
-import io.dropnight.config.Checks;
+import io.dropnight.core.Checks;
+import io.dropnight.core.Endpoint;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,6 +1,6 @@
 package io.dropnight.shedding;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.dropnight.shedding;
 
-import io.dropnight.config.Checks;
+import io.dropnight.core.Checks;
 
 import java.util.function.LongSupplier;
 

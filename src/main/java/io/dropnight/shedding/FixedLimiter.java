@@ -1,20 +1,14 @@
 package io.dropnight.shedding;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.config.Checks;
-
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import io.dropnight.core.Checks;
+import io.dropnight.core.Endpoint;
 
 /**
  * Policy {@link OverloadPolicy#FIXED}: admits while fewer than {@code limit} requests are in
  * flight (slots plus wait queue), and rejects at once beyond it. Thread-safe.
  */
-final class FixedLimiter implements AdmissionLimiter {
+final class FixedLimiter extends CountingLimiter {
     private final int limit;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final LongAdder rejected = new LongAdder();
 
     /** @param limit the in-flight bound, at least 1 */
     FixedLimiter(int limit) {
@@ -22,26 +16,12 @@ final class FixedLimiter implements AdmissionLimiter {
     }
 
     @Override
-    public Optional<Permit> acquire(Endpoint endpoint) {
-        if (!InFlight.tryIncrementBelow(inFlight, limit)) {
-            rejected.increment();
-            return Optional.empty();
-        }
-        return Optional.of(CountingPermit.of(inFlight::decrementAndGet));
-    }
-
-    @Override
-    public int inFlight() {
-        return inFlight.get();
+    protected int boundFor(Endpoint endpoint) {
+        return limit;
     }
 
     @Override
     public int currentLimit() {
         return limit;
-    }
-
-    @Override
-    public long rejected() {
-        return rejected.sum();
     }
 }

@@ -1,17 +1,14 @@
 package io.dropnight.shedding;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.api.Priority;
-import io.dropnight.config.Checks;
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.Checks;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Endpoint;
+import io.dropnight.core.Priority;
 
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Policy {@link OverloadPolicy#PRIORITY}: one shared in-flight count, and a lower admission
@@ -25,7 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  * class even when that class is idle, and borrow only up to their limit; thresholds let browsing
  * use the whole spare capacity on a quiet night and still shed it first. Thread-safe.
  */
-final class PriorityLimiter implements AdmissionLimiter {
+final class PriorityLimiter extends CountingLimiter {
 
     /** Fraction of capacity in flight above which a class is refused, most critical first. */
     static final Map<Priority, Double> DEFAULT_THRESHOLDS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
@@ -33,8 +30,6 @@ final class PriorityLimiter implements AdmissionLimiter {
 
     private final int capacity;
     private final EnumMap<Priority, Integer> bounds = new EnumMap<>(Priority.class);
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final EnumMap<Priority, LongAdder> rejectedByPriority = new EnumMap<>(Priority.class);
 
     /**
      * @param capacity   slots plus queue, at least 1
@@ -53,37 +48,16 @@ final class PriorityLimiter implements AdmissionLimiter {
             }
             previous = fraction;
             bounds.put(p, (int) Math.max(1, Math.floor(fraction * capacity)));
-            rejectedByPriority.put(p, new LongAdder());
         }
     }
 
     @Override
-    public Optional<Permit> acquire(Endpoint endpoint) {
-        Priority p = endpoint.priority();
-        if (!InFlight.tryIncrementBelow(inFlight, bounds.get(p))) {
-            rejectedByPriority.get(p).increment();
-            return Optional.empty();
-        }
-        return Optional.of(CountingPermit.of(inFlight::decrementAndGet));
-    }
-
-    @Override
-    public int inFlight() {
-        return inFlight.get();
+    protected int boundFor(Endpoint endpoint) {
+        return bounds.get(endpoint.priority());
     }
 
     @Override
     public int currentLimit() {
         return capacity;
-    }
-
-    @Override
-    public long rejected() {
-        return rejectedByPriority.values().stream().mapToLong(LongAdder::sum).sum();
-    }
-
-    /** The in-flight count at which {@code priority} starts being refused. */
-    int boundFor(Priority priority) {
-        return bounds.get(priority);
     }
 }

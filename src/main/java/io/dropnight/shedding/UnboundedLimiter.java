@@ -1,36 +1,21 @@
 package io.dropnight.shedding;
 
-import io.dropnight.api.Endpoint;
-
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.dropnight.core.Endpoint;
 
 /**
  * Policy {@link OverloadPolicy#NONE}: admits everything, so the wait queue grows without bound
  * when the offered load exceeds capacity (the collapse the other policies prevent). Counts what is
  * in flight for /metrics. Thread-safe.
  */
-final class UnboundedLimiter implements AdmissionLimiter {
-    private final AtomicInteger inFlight = new AtomicInteger();
+final class UnboundedLimiter extends CountingLimiter {
 
     @Override
-    public Optional<Permit> acquire(Endpoint endpoint) {
-        inFlight.incrementAndGet();
-        return Optional.of(CountingPermit.of(inFlight::decrementAndGet));
-    }
-
-    @Override
-    public int inFlight() {
-        return inFlight.get();
+    protected int boundFor(Endpoint endpoint) {
+        return UNBOUNDED;
     }
 
     @Override
     public int currentLimit() {
         return UNBOUNDED;
-    }
-
-    @Override
-    public long rejected() {
-        return 0;
     }
 }

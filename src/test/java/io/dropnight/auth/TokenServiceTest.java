@@ -58,6 +58,22 @@ class TokenServiceTest {
     }
 
     @Test
+    void signatureSpelledWithOtherPaddingBitsIsRefused() {
+        // 32 MAC bytes take 43 base64url characters; the last one carries two unused bits, so
+        // three other characters decode to the same bytes. Only the canonical spelling is valid.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < 20; i++) {
+            String t = tokens.issue("session", "viewer-" + i, Duration.ofMinutes(5));
+            int last = alphabet.indexOf(t.charAt(t.length() - 1));
+            for (int bits = 1; bits <= 3; bits++) {
+                String respelled = t.substring(0, t.length() - 1) + alphabet.charAt(last ^ bits);
+                assertTrue(tokens.verify("session", respelled).isEmpty(), respelled);
+            }
+            assertTrue(tokens.verify("session", t).isPresent(), t);
+        }
+    }
+
+    @Test
     void constantTimeEqualsComparesWholeValues() {
         assertTrue(TokenService.constantTimeEquals("secret-secret-123", "secret-secret-123"));
         assertFalse(TokenService.constantTimeEquals("secret-secret-123", "secret-secret-12"));

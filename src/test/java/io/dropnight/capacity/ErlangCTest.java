@@ -1,6 +1,6 @@
 package io.dropnight.capacity;
 
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package io.dropnight.capacity;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.Endpoint;
+import io.dropnight.core.ConfigException;
 import io.dropnight.shedding.OverloadPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package io.dropnight.capacity;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import io.dropnight.shedding.OverloadPolicy;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.dropnight.catalogue;
 
-import io.dropnight.config.CatalogueConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

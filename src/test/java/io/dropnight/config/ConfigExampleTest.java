@@ -1,5 +1,6 @@
 package io.dropnight.config;
 
+import io.dropnight.server.ServiceConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

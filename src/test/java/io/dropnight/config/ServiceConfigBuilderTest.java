@@ -1,5 +1,7 @@
 package io.dropnight.config;
 
+import io.dropnight.core.ConfigException;
+import io.dropnight.server.ServiceConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,7 +92,7 @@ class ServiceConfigBuilderTest {
         assertEquals("priority", c.policy().configName());
         assertEquals(6, c.capacity().effectiveSlots());
         assertEquals(20, c.capacity().effectiveQueueLimit());
-        assertEquals("exp:30ms", c.capacity().serviceTimes().get(io.dropnight.api.Endpoint.PLAYBACK_START).spec());
+        assertEquals("exp:30ms", c.capacity().serviceTimes().get(io.dropnight.core.Endpoint.PLAYBACK_START).spec());
         assertTrue(c.capacity().cache().singleFlight());
         assertEquals(500, c.limits().maxConnections());
     }

@@ -35,7 +35,7 @@ class ConcurrentRecordingTest {
             Future<?> reader = pool.submit(() -> {
                 Histogram recycled = null;
                 while (!done.get()) {
-                    Recorder r = stats.intervalRecorderIfPresent(Outcome.OK);
+                    Recorder r = stats.intervalRecorderIfPresent(RequestOutcome.OK);
                     if (r != null) {
                         recycled = r.getIntervalHistogram(recycled);
                         swapped.addAndGet(recycled.getTotalCount());
@@ -50,7 +50,7 @@ class ConcurrentRecordingTest {
                     SplittableRandom random = new SplittableRandom(seed);
                     for (int i = 0; i < perWriter; i++) {
                         // Spread over 1 us .. 1.2 s so that the histograms keep growing.
-                        stats.record(Outcome.OK, (long) Math.exp(random.nextDouble() * 14));
+                        stats.record(RequestOutcome.OK, (long) Math.exp(random.nextDouble() * 14));
                     }
                 }));
             }
@@ -65,8 +65,8 @@ class ConcurrentRecordingTest {
             done.set(true);
             pool.shutdownNow();
         }
-        Recorder r = stats.intervalRecorderIfPresent(Outcome.OK);
+        Recorder r = stats.intervalRecorderIfPresent(RequestOutcome.OK);
         assertEquals((long) writers * perWriter, swapped.get() + r.getIntervalHistogram().getTotalCount());
-        assertEquals((long) writers * perWriter, stats.count(Outcome.OK));
+        assertEquals((long) writers * perWriter, stats.count(RequestOutcome.OK));
     }
 }

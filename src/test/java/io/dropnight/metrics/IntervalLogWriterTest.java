@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +37,10 @@ class IntervalLogWriterTest {
 
     private void recordSecond(int second) {
         for (int i = 0; i < 100 * second; i++) {
-            metrics.record("premiere", Endpoint.HOME, Outcome.OK, 1_000_000L + i * 1_000L);
+            metrics.record("premiere", Endpoint.HOME, RequestOutcome.OK, 1_000_000L + i * 1_000L);
         }
-        metrics.record("premiere", Endpoint.HOME, Outcome.REJECTED, 50_000L);
-        metrics.record("browse", Endpoint.SEARCH, Outcome.OK, 7_000_000L);
+        metrics.record("premiere", Endpoint.HOME, RequestOutcome.REJECTED, 50_000L);
+        metrics.record("browse", Endpoint.SEARCH, RequestOutcome.OK, 7_000_000L);
     }
 
     private void writeThreeSeconds(IntervalLogWriter writer) {
@@ -127,7 +127,7 @@ class IntervalLogWriterTest {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (IntervalLogWriter writer = IntervalLogWriter.open(metrics, runDir, System::currentTimeMillis)) {
             writer.start(scheduler, Duration.ofMillis(20));
-            metrics.record("s", Endpoint.HOME, Outcome.OK, 1_000);
+            metrics.record("s", Endpoint.HOME, RequestOutcome.OK, 1_000);
             Path log = runDir.resolve("server.hlog");
             Awaitility.await().atMost(Duration.ofSeconds(5))
                     .until(() -> Files.readString(log, StandardCharsets.UTF_8).contains("Tag=s/home/ok,"));

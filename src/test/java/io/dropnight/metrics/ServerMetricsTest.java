@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +30,7 @@ class ServerMetricsTest {
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < perThread; i++) {
-                        Outcome outcome = i % 10 == 0 ? Outcome.REJECTED : Outcome.OK;
+                        RequestOutcome outcome = i % 10 == 0 ? RequestOutcome.REJECTED : RequestOutcome.OK;
                         metrics.record("premiere", Endpoint.HOME, outcome, (i % 1000 + 1) * 1_000L);
                     }
                 }));
@@ -52,7 +52,7 @@ class ServerMetricsTest {
     @Test
     void reportsPercentilesInMicrosecondsWithThreeSignificantDigits() {
         for (int ms = 1; ms <= 1000; ms++) {
-            metrics.record("s", Endpoint.PLAYBACK_START, Outcome.OK, ms * 1_000_000L);
+            metrics.record("s", Endpoint.PLAYBACK_START, RequestOutcome.OK, ms * 1_000_000L);
         }
         var latency = metrics.snapshot().scenarios().get("s").get("playback-start").getLatencyMicros();
         assertEquals(500_000, latency.get("p50Micros"), 500);
@@ -64,10 +64,10 @@ class ServerMetricsTest {
 
     @Test
     void countsARejectionAsAnErrorPageAndAnErrorPageAloneAsNoRejection() {
-        metrics.record("s", Endpoint.TITLE, Outcome.REJECTED, 1_000);
-        metrics.record("s", Endpoint.TITLE, Outcome.ERROR_PAGE, 1_000);
-        metrics.record("s", Endpoint.TITLE, Outcome.CLIENT_ERROR, 1_000);
-        metrics.record("s", Endpoint.TITLE, Outcome.OK, 1_000);
+        metrics.record("s", Endpoint.TITLE, RequestOutcome.REJECTED, 1_000);
+        metrics.record("s", Endpoint.TITLE, RequestOutcome.ERROR_PAGE, 1_000);
+        metrics.record("s", Endpoint.TITLE, RequestOutcome.CLIENT_ERROR, 1_000);
+        metrics.record("s", Endpoint.TITLE, RequestOutcome.OK, 1_000);
         EndpointSnapshot title = metrics.snapshot().scenarios().get("s").get("title");
         assertEquals(4, title.getCount());
         assertEquals(2, title.getErrorPages());
@@ -79,7 +79,7 @@ class ServerMetricsTest {
     @Test
     void clampsANegativeLatencyToZero() {
         // A clock stepping back by 5 ms: without the clamp, -5,000 µs cannot be recorded at all.
-        metrics.record("s", Endpoint.SEARCH, Outcome.OK, -5_000_000L);
+        metrics.record("s", Endpoint.SEARCH, RequestOutcome.OK, -5_000_000L);
         EndpointSnapshot search = metrics.snapshot().scenarios().get("s").get("search");
         assertEquals(1, search.getCount());
         assertEquals(0L, search.getLatencyMicros().get("p50Micros"));
@@ -88,8 +88,8 @@ class ServerMetricsTest {
 
     @Test
     void clampsAHugeLatencyToOneHour() {
-        metrics.record("s", Endpoint.SEARCH, Outcome.OK, Long.MAX_VALUE);
-        metrics.record("s", Endpoint.HOME, Outcome.OK, 7_200_000_000_000L); // two hours, in nanoseconds
+        metrics.record("s", Endpoint.SEARCH, RequestOutcome.OK, Long.MAX_VALUE);
+        metrics.record("s", Endpoint.HOME, RequestOutcome.OK, 7_200_000_000_000L); // two hours, in nanoseconds
         var scenario = metrics.snapshot().scenarios().get("s");
         // One hour, 3.6e9 µs, reads back as the top of its 3-digit bucket (2,097,152 µs wide there).
         assertEquals(3_600_809_983L, scenario.get("search").getLatencyMicros().get("maxMicros"));
@@ -101,7 +101,7 @@ class ServerMetricsTest {
     void boundsUnsanitisedScenarioLabels() {
         ServerMetrics small = new ServerMetrics(new ScenarioLabels(2), clockMillis::get);
         for (int i = 0; i < 100; i++) {
-            small.record("Hostile Label " + i, Endpoint.HOME, Outcome.OK, 1_000);
+            small.record("Hostile Label " + i, Endpoint.HOME, RequestOutcome.OK, 1_000);
         }
         var scenarios = small.snapshot().scenarios();
         assertEquals(List.of("hostile-label-0", "hostile-label-1", "other"), List.copyOf(scenarios.keySet()));
@@ -110,7 +110,7 @@ class ServerMetricsTest {
 
     @Test
     void serialisesTheSnapshotWithUnitsAndStablePercentileKeys() throws Exception {
-        metrics.record("premiere", Endpoint.HOME, Outcome.OK, 2_000_000);
+        metrics.record("premiere", Endpoint.HOME, RequestOutcome.OK, 2_000_000);
         clockMillis.addAndGet(5_000);
         JsonNode json = new ObjectMapper().valueToTree(metrics.snapshot());
         assertEquals("microseconds", json.get("histogramUnit").asText());
@@ -129,13 +129,13 @@ class ServerMetricsTest {
 
     @Test
     void resetClearsCountsAndMovesTheSinceTimestamp() {
-        metrics.record("s", Endpoint.HOME, Outcome.OK, 1_000);
+        metrics.record("s", Endpoint.HOME, RequestOutcome.OK, 1_000);
         clockMillis.addAndGet(60_000);
         metrics.reset();
         MetricsSnapshot after = metrics.snapshot();
         assertTrue(after.scenarios().isEmpty());
         assertEquals(after.takenAt(), after.since());
-        metrics.record("s", Endpoint.HOME, Outcome.OK, 3_000_000);
+        metrics.record("s", Endpoint.HOME, RequestOutcome.OK, 3_000_000);
         EndpointSnapshot home = metrics.snapshot().scenarios().get("s").get("home");
         assertEquals(1, home.getCount());
         assertFalse(home.getLatencyMicros().get("p50Micros") < 2_990);

@@ -1,6 +1,6 @@
 package io.dropnight.reliability;
 
-import io.dropnight.config.NetworkLimits;
+import io.dropnight.server.NetworkLimits;
 import io.dropnight.testing.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

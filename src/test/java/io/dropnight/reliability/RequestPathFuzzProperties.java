@@ -1,21 +1,22 @@
 package io.dropnight.reliability;
 
-import io.dropnight.api.AdminApi;
-import io.dropnight.api.CatalogueApi;
-import io.dropnight.api.Json;
-import io.dropnight.api.OpsApi;
-import io.dropnight.api.PagesApi;
-import io.dropnight.api.PlaybackApi;
-import io.dropnight.api.Routes;
+import io.dropnight.server.api.AdminApi;
+import io.dropnight.server.api.CatalogueApi;
+import io.dropnight.server.api.Json;
+import io.dropnight.server.api.OpsApi;
+import io.dropnight.server.api.PagesApi;
+import io.dropnight.server.api.PlaybackApi;
+import io.dropnight.server.api.Routes;
 import io.dropnight.auth.TokenService;
+import io.dropnight.core.UntrustedText;
 import io.dropnight.capacity.CapacityModel;
 import io.dropnight.capacity.VirtualBackend;
 import io.dropnight.capacity.VirtualClock;
 import io.dropnight.catalogue.Catalogue;
 import io.dropnight.catalogue.CatalogueGenerator;
 import io.dropnight.catalogue.DropSchedule;
-import io.dropnight.config.CatalogueConfig;
-import io.dropnight.config.NetworkLimits;
+import io.dropnight.catalogue.CatalogueConfig;
+import io.dropnight.server.NetworkLimits;
 import io.dropnight.metrics.ServerMetrics;
 import io.dropnight.server.ConnectionLimiter;
 import io.dropnight.server.Drain;
@@ -125,7 +126,7 @@ class RequestPathFuzzProperties {
             List<RawHttp.Response> responses = parse(written, input);
             if (input.length > 0) {
                 assertFalse(responses.isEmpty(), () -> "no answer to " + input.length + " bytes: "
-                        + Json.abbreviate(new String(input, StandardCharsets.ISO_8859_1)));
+                        + UntrustedText.abbreviate(new String(input, StandardCharsets.ISO_8859_1)));
             }
             for (RawHttp.Response r : responses) {
                 assertTrue(r.status() < 500 || r.status() == 505, () -> "server error: " + r.statusLine() + " " + r.body());

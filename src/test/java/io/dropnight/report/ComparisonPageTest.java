@@ -29,8 +29,8 @@ class ComparisonPageTest {
 
     @Test
     void timelinesAreAlignedOnEachRunsDrop() throws Exception {
-        List<RunModel> runs = List.of(RunModel.of(RunFolder.read(Fixtures.run(Fixtures.NONE))),
-                RunModel.of(RunFolder.read(Fixtures.run(Fixtures.PRIORITY))));
+        List<RunModel> runs = List.of(RunModel.of(RunReader.read(Fixtures.run(Fixtures.NONE))),
+                RunModel.of(RunReader.read(Fixtures.run(Fixtures.PRIORITY))));
         ChartSpec chart = ComparisonPage.fromDrop("c1", runs, "premiere", "error pages", "%",
                 LoadSeries.Point::errorPagePercent);
         assertEquals(ChartSpec.TIMELINE_FROM_DROP, chart.kind());

@@ -2,9 +2,9 @@ package io.dropnight.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import io.dropnight.metrics.IntervalLogWriter;
-import io.dropnight.metrics.Outcome;
+import io.dropnight.metrics.RequestOutcome;
 import io.dropnight.metrics.ScenarioLabels;
 import io.dropnight.metrics.ServerMetrics;
 import java.io.IOException;
@@ -94,11 +94,11 @@ public final class ReportFixtures {
             boolean rejected = shed && t.shedFirst() && surge > 2.0 && random.nextInt(100) < 60;
             long micros = rejected ? 200 + random.nextLong(400)
                     : Math.round(t.medianMillis() * 1000 * queueFactor * Math.exp(0.6 * gaussian(random)));
-            Outcome outcome = rejected ? Outcome.REJECTED
-                    : (offered > capacity && !shed && random.nextInt(200) == 0) ? Outcome.ERROR_PAGE
-                    : random.nextInt(100) == 0 ? Outcome.CLIENT_ERROR : Outcome.OK;
+            RequestOutcome outcome = rejected ? RequestOutcome.REJECTED
+                    : (offered > capacity && !shed && random.nextInt(200) == 0) ? RequestOutcome.ERROR_PAGE
+                    : random.nextInt(100) == 0 ? RequestOutcome.CLIENT_ERROR : RequestOutcome.OK;
             metrics.record("premiere", t.endpoint(), outcome, micros * 1_000L);
-            if (clientSide != null && outcome == Outcome.OK) {
+            if (clientSide != null && outcome == RequestOutcome.OK) {
                 clientSide.recordValue(micros + 300 + random.nextLong(700));
             }
         }

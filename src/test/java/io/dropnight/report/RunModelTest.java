@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RunModelTest {
 
     private static RunModel model(String runId) throws Exception {
-        return RunModel.of(RunFolder.read(Fixtures.run(runId)));
+        return RunModel.of(RunReader.read(Fixtures.run(runId)));
     }
 
     @ParameterizedTest
@@ -93,7 +93,7 @@ class RunModelTest {
     @Test
     void degradesToAnEmptyModelWhenOnlyRunJsonIsPresent(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Files.copy(Fixtures.run(Fixtures.NONE).resolve("run.json"), dir.resolve("run.json"));
-        RunModel model = RunModel.of(RunFolder.read(dir));
+        RunModel model = RunModel.of(RunReader.read(dir));
         assertTrue(model.nights().isEmpty());
         assertTrue(model.dropAtSec().isEmpty());
         assertEquals("NO SLOS", model.data().verdict());
@@ -120,7 +120,7 @@ class RunModelTest {
                 w.outputIntervalHistogram(h);
             }
         }
-        List<NightModel> nights = RunModel.of(RunFolder.read(run)).nights();
+        List<NightModel> nights = RunModel.of(RunReader.read(run)).nights();
         assertEquals(List.of("finale-drop"), nights.stream().map(NightModel::night).toList());
     }
 }

@@ -21,14 +21,14 @@ class RunPageTest {
                 + "\", \"parameters\": {\"" + HOSTILE + "\": 1}}");
         Files.writeString(dir.resolve("slo.json"), "[{\"name\": \"" + HOSTILE + "\", \"metric\": \"m\", \"comparator\": \"<=\","
                 + " \"threshold\": 1, \"actual\": 2, \"unit\": \"ms\", \"passed\": false}]");
-        String html = RunPage.render(RunModel.of(RunFolder.read(dir)));
+        String html = RunPage.render(RunModel.of(RunReader.read(dir)));
         assertFalse(html.contains("<script>alert"), "no injected element");
         assertTrue(html.contains("&lt;/script&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"));
     }
 
     @Test
     void declaresAsManyChartsAsItDraws() throws Exception {
-        String html = RunPage.render(RunModel.of(RunFolder.read(Fixtures.run(Fixtures.NONE))));
+        String html = RunPage.render(RunModel.of(RunReader.read(Fixtures.run(Fixtures.NONE))));
         Matcher expected = Pattern.compile("data-charts-expected=\"(\\d+)\"").matcher(html);
         assertTrue(expected.find());
         // load, error pages, time to play and four endpoints
@@ -38,7 +38,7 @@ class RunPageTest {
 
     @Test
     void marksPassAndFailWithAWordAndAnIconBesideTheColour() throws Exception {
-        String html = RunPage.render(RunModel.of(RunFolder.read(Fixtures.run(Fixtures.NONE))));
+        String html = RunPage.render(RunModel.of(RunReader.read(Fixtures.run(Fixtures.NONE))));
         assertTrue(html.contains("<span class=\"verdict fail\"><span aria-hidden=\"true\">\u2718</span> FAIL</span>"));
         assertTrue(html.contains("<span class=\"verdict pass\"><span aria-hidden=\"true\">\u2714</span> PASS</span>"));
     }

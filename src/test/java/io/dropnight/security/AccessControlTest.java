@@ -1,7 +1,7 @@
 package io.dropnight.security;
 
 import io.dropnight.auth.TokenService;
-import io.dropnight.config.ServiceConfig;
+import io.dropnight.server.ServiceConfig;
 import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.reliability.RawHttp;
 import io.dropnight.testing.RunningService;
@@ -232,7 +232,7 @@ class AccessControlTest {
         String second = b.build().adminToken();
         assertTrue(first.length() >= ServiceConfig.MIN_ADMIN_TOKEN_LENGTH);
         assertNotEquals(first, second, "every start draws a fresh token");
-        assertThrows(io.dropnight.config.ConfigException.class,
+        assertThrows(io.dropnight.core.ConfigException.class,
                 () -> new ServiceConfigBuilder(Clock.systemUTC()).adminToken("short").build(),
                 "a guessable admin token is refused");
     }

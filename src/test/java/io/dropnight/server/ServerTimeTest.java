@@ -1,13 +1,13 @@
 package io.dropnight.server;
 
-import io.dropnight.api.AdminApi;
-import io.dropnight.api.CatalogueApi;
-import io.dropnight.api.Endpoint;
-import io.dropnight.api.Json;
-import io.dropnight.api.OpsApi;
-import io.dropnight.api.PagesApi;
-import io.dropnight.api.PlaybackApi;
-import io.dropnight.api.Routes;
+import io.dropnight.server.api.AdminApi;
+import io.dropnight.server.api.CatalogueApi;
+import io.dropnight.core.Endpoint;
+import io.dropnight.server.api.Json;
+import io.dropnight.server.api.OpsApi;
+import io.dropnight.server.api.PagesApi;
+import io.dropnight.server.api.PlaybackApi;
+import io.dropnight.server.api.Routes;
 import io.dropnight.auth.TokenService;
 import io.dropnight.capacity.CacheModel;
 import io.dropnight.capacity.CapacityModel;
@@ -17,9 +17,8 @@ import io.dropnight.capacity.VirtualClock;
 import io.dropnight.catalogue.Catalogue;
 import io.dropnight.catalogue.CatalogueGenerator;
 import io.dropnight.catalogue.DropSchedule;
-import io.dropnight.config.CatalogueConfig;
-import io.dropnight.config.NetworkLimits;
-import io.dropnight.metrics.Outcome;
+import io.dropnight.catalogue.CatalogueConfig;
+import io.dropnight.metrics.RequestOutcome;
 import io.dropnight.metrics.RequestRecorder;
 import io.dropnight.metrics.ServerMetrics;
 import io.dropnight.shedding.OverloadPolicy;
@@ -52,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServerTimeTest {
     private static final long SERVICE_NANOS = 30_000_000L; // every modelled endpoint: fixed:30ms
 
-    private record Recorded(String scenario, Endpoint endpoint, Outcome outcome, long nanos) {
+    private record Recorded(String scenario, Endpoint endpoint, RequestOutcome outcome, long nanos) {
     }
 
     private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
@@ -106,7 +105,7 @@ class ServerTimeTest {
         read("st: x\r\nX-Scenario: split\r\n\r\n");
         runModelAndLoop();
 
-        assertEquals(List.of(new Recorded("split", Endpoint.PAGE_HOME, Outcome.OK, 37_000_000L)), recorded,
+        assertEquals(List.of(new Recorded("split", Endpoint.PAGE_HOME, RequestOutcome.OK, 37_000_000L)), recorded,
                 "7 ms on the wire + 30 ms modelled");
         assertTrue(readResponses().startsWith("HTTP/1.1 200 OK"));
     }
@@ -115,7 +114,7 @@ class ServerTimeTest {
     void includesTheModelledServiceTime() {
         read("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
         runModelAndLoop();
-        assertEquals(List.of(new Recorded("unlabelled", Endpoint.PAGE_HOME, Outcome.OK, SERVICE_NANOS)), recorded);
+        assertEquals(List.of(new Recorded("unlabelled", Endpoint.PAGE_HOME, RequestOutcome.OK, SERVICE_NANOS)), recorded);
         assertTrue(readResponses().startsWith("HTTP/1.1 200 OK"));
     }
 

@@ -1,6 +1,6 @@
 package io.dropnight.shedding;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.dropnight.shedding;
 
-import io.dropnight.api.Endpoint;
-import io.dropnight.api.Priority;
-import io.dropnight.config.ConfigException;
+import io.dropnight.core.Endpoint;
+import io.dropnight.core.Priority;
+import io.dropnight.core.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,6 @@
 package io.dropnight.reliability.load;
 
-import io.dropnight.api.Endpoint;
+import io.dropnight.core.Endpoint;
 import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.reliability.RawHttp;
 import io.dropnight.testing.RunningService;

@@ -1,0 +1,38 @@
+package io.dropnight.core;
+
+/**
+ * The names of the files in a run folder ({@code reports/<run>/}): a contract between the service
+ * that writes the server's side, the simulations that write the viewers' side and the report that
+ * reads them all. Every name is relative to the run folder.
+ */
+public final class RunFiles {
+    /** The run's parameters, model, seed and machine, written by the simulation. */
+    public static final String RUN_INFO = "run.json";
+    /** The service's interval histograms, one line per tag and interval. */
+    public static final String SERVER_LOG = "server.hlog";
+    /** Folder of the service's final percentile distributions, one {@code .hgrm} per tag. */
+    public static final String SERVER_HISTOGRAMS = "server";
+    /** The service's final /metrics snapshot. */
+    public static final String SERVER_METRICS = "server-metrics.json";
+    /** The service's policy, capacity model, catalogue seed and machine. */
+    public static final String SERVICE_INFO = "service.json";
+    /** The generated admin token, readable by its owner only. */
+    public static final String ADMIN_TOKEN = "admin-token";
+    /** The viewers' interval histograms (time to play, playback start). */
+    public static final String CLIENT_LOG = "client.hlog";
+    /** The viewers' counts: error pages seen, refreshes, abandonments, playback starts. */
+    public static final String CLIENT_SUMMARY = "client-summary.json";
+    /** The SLO results, a JSON list. */
+    public static final String SLO_RESULTS = "slo.json";
+    /** The SLO results as JUnit XML, for CI systems. */
+    public static final String SLO_JUNIT = "slo-junit.xml";
+    /** Folder of Gatling's own HTML report. */
+    public static final String GATLING_DIR = "gatling";
+    /** The entry page of Gatling's report, and of the run's own report. */
+    public static final String INDEX_PAGE = "index.html";
+    /** Gatling's report page, from the run folder. */
+    public static final String GATLING_REPORT = GATLING_DIR + "/" + INDEX_PAGE;
+
+    private RunFiles() {
+    }
+}

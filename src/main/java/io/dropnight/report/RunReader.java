@@ -1,0 +1,90 @@
+package io.dropnight.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.core.RunFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a run folder (its file names are {@link RunFiles}, a contract shared with the service and
+ * the simulations). Every file is optional, but a folder with none of run.json, server.hlog and
+ * client.hlog is not a run. Reading never writes.
+ */
+public final class RunReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunReader() {
+    }
+
+    /**
+     * Reads and validates a run folder.
+     *
+     * @throws ReportInputException with one line naming the folder or file at fault
+     */
+    public static RunData read(Path dir) throws ReportInputException {
+        if (!Files.isDirectory(dir)) {
+            throw new ReportInputException(dir + ": no such run folder");
+        }
+        if (!Files.exists(dir.resolve(RunFiles.RUN_INFO)) && !Files.exists(dir.resolve(RunFiles.SERVER_LOG))
+                && !Files.exists(dir.resolve(RunFiles.CLIENT_LOG))) {
+            throw new ReportInputException(dir + ": not a run folder (none of run.json, server.hlog, client.hlog)");
+        }
+        JsonNode runInfo = readObject(dir.resolve(RunFiles.RUN_INFO));
+        String fallbackId = dir.toAbsolutePath().normalize().getFileName().toString();
+        String runId = runInfo.path("runId").asText(fallbackId);
+        IntervalLog server = readLog(dir.resolve(RunFiles.SERVER_LOG));
+        IntervalLog client = readLog(dir.resolve(RunFiles.CLIENT_LOG));
+        JsonNode clientSummary = readObject(dir.resolve(RunFiles.CLIENT_SUMMARY));
+        Path sloFile = dir.resolve(RunFiles.SLO_RESULTS);
+        List<SloResult> slos = readSlos(sloFile);
+        Optional<String> gatling = Files.isRegularFile(dir.resolve(RunFiles.GATLING_REPORT))
+                ? Optional.of(RunFiles.GATLING_REPORT) : Optional.empty();
+        return new RunData(dir, runId.isBlank() ? fallbackId : runId, runInfo, server, client, clientSummary,
+                slos, Files.exists(sloFile), gatling);
+    }
+
+    private static IntervalLog readLog(Path file) throws ReportInputException {
+        return Files.exists(file) ? IntervalLog.read(file) : IntervalLog.EMPTY;
+    }
+
+    private static JsonNode readObject(Path file) throws ReportInputException {
+        if (!Files.exists(file)) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                throw new ReportInputException(file + ": must hold a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ReportInputException(file + ": is not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    private static List<SloResult> readSlos(Path file) throws ReportInputException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            List<SloResult> slos = JSON.readValue(file.toFile(), new TypeReference<List<SloResult>>() { });
+            return slos == null ? List.of() : slos;
+        } catch (IOException e) {
+            throw new ReportInputException(file + ": is not a JSON list of SLO results ("
+                    + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,113 @@
+package io.dropnight;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Dependencies flow one way (house style 10): shared vocabulary at the bottom, running parts above
+ * it, assembly at the top. Checked on the service's classes ({@code src/main}) and the Gatling
+ * simulations ({@code simulations/}, compiled with the test classes); the tests themselves are not
+ * checked.
+ *
+ * <pre>
+ * cli → config → server → server.api → auth, capacity → shedding → catalogue → metrics → core
+ * cli → report → metrics → core;  cli → bench
+ * simulations → report, server, shedding, metrics, core   (shared contracts only)
+ * </pre>
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(new MainOrSimulations(simulationsDir()))
+                .importPackages("io.dropnight");
+    }
+
+    @Test
+    void checksTheServiceAndTheSimulations() {
+        assertTrue(classes.contain("io.dropnight.cli.Main"), "src/main classes were not imported");
+        assertTrue(classes.contain("io.dropnight.simulations.NightSimulation"), "simulation classes were not imported");
+        assertTrue(classes.stream().noneMatch(c -> c.getSimpleName().endsWith("Test")), "test classes were imported");
+    }
+
+    @Test
+    void noPackageCycles() {
+        // (**) captures the whole package name: every package, sub-packages included, is its own slice.
+        slices().matching("io.dropnight.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void dependenciesFollowTheLayers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("cli").definedBy("io.dropnight.cli..")
+                .layer("simulations").definedBy("io.dropnight.simulations..")
+                .layer("config").definedBy("io.dropnight.config..")
+                .layer("report").definedBy("io.dropnight.report..")
+                .layer("bench").definedBy("io.dropnight.bench..")
+                .layer("server").definedBy("io.dropnight.server")
+                .layer("server.api").definedBy("io.dropnight.server.api..")
+                .layer("auth").definedBy("io.dropnight.auth..")
+                .layer("capacity").definedBy("io.dropnight.capacity..")
+                .layer("shedding").definedBy("io.dropnight.shedding..")
+                .layer("catalogue").definedBy("io.dropnight.catalogue..")
+                .layer("metrics").definedBy("io.dropnight.metrics..")
+                .layer("core").definedBy("io.dropnight.core..")
+
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("simulations").mayNotBeAccessedByAnyLayer()
+                .whereLayer("config").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "simulations")
+                .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("cli", "config", "simulations")
+                .whereLayer("server.api").mayOnlyBeAccessedByLayers("cli", "config", "server")
+                .whereLayer("auth").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api")
+                .whereLayer("capacity").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api")
+                .whereLayer("shedding").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
+                        "capacity", "simulations")
+                .whereLayer("catalogue").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
+                        "capacity", "shedding")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
+                        "capacity", "shedding", "catalogue", "report", "simulations")
+                // core is the bottom: it is in no other layer's list, so it may access none of them.
+                .check(classes);
+    }
+
+    private static Path simulationsDir() {
+        return Path.of(System.getProperty("dropnight.simulationsDir", "simulations/java"));
+    }
+
+    /**
+     * The service's classes, plus those test classes compiled from {@code simulations/} (the
+     * simulations share {@code target/test-classes} with the tests, so they are told apart by
+     * their source file).
+     */
+    private record MainOrSimulations(Path simulationsDir) implements ImportOption {
+        private static final Pattern TEST_CLASS = Pattern.compile(".*/test-classes/(.+?)(\\$[^/]*)?\\.class$");
+
+        @Override
+        public boolean includes(Location location) {
+            String uri = location.asURI().toString();
+            if (!uri.endsWith(".class") || uri.contains("/classes/") && !uri.contains("/test-classes/")) {
+                return true;
+            }
+            Matcher m = TEST_CLASS.matcher(uri);
+            return m.matches() && m.group(1).startsWith("io/dropnight/simulations/")
+                    && Files.isRegularFile(simulationsDir.resolve(m.group(1) + ".java"));
+        }
+    }
+}
