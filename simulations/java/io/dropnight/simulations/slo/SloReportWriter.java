@@ -28,4 +28,8 @@ public final class SloReportWriter {
     public static String describe(SloResult r) {
         return SloFiles.describe(r);
     }
+
+    static String escape(String s) {
+        return SloFiles.escape(s);
+    }
 }

@@ -65,7 +65,8 @@ public final class SloFiles {
                 r.comparator(), String.format(Locale.ROOT, "%.3f", r.threshold()), r.unit(), r.passed() ? "passed" : "FAILED");
     }
 
-    static String escape(String s) {
+    /** XML-escapes {@code s}; control characters other than newline and tab become spaces. */
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {
