@@ -12,9 +12,12 @@ import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.nights.NightPlan;
 import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.nights.Population;
+import io.dropnight.simulations.nights.Shares;
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
+import io.dropnight.simulations.params.Shard;
+import io.dropnight.simulations.run.DropAim;
 import io.dropnight.simulations.run.ReportHook;
 import io.dropnight.simulations.run.RunDescription;
 import io.dropnight.simulations.run.RunFolder;
@@ -65,6 +68,10 @@ public abstract class NightSimulation extends Simulation {
     protected final HttpProtocolBuilder protocol;
     protected final List<PopulationBuilder> populations;
     protected final NightSlos slos;
+    /** This injector's share of the night ({@code -Dinjectors}, {@code -Dinjector}); whole when not sharded. */
+    protected final Shard shard;
+    /** How a sharded injector lands on the target's drop; empty when not sharded. */
+    private final Optional<DropAim> aim;
 
     private final Instant startedAt = Instant.now();
     private final Optional<EmbeddedService> service;
@@ -79,17 +86,23 @@ public abstract class NightSimulation extends Simulation {
 
     /** @param fixedNight the night this class rehearses, or empty to read {@code -Dnight} */
     protected NightSimulation(Optional<Night> fixedNight) {
-        parameters = alignedWithTarget(parametersOrExit(fixedNight));
+        NightParameters given = parametersOrExit(fixedNight);
+        shard = validOrExit(NightParameters::shardFromSystemProperties);
+        aim = shard.sharded() ? Optional.of(aimOrExit(given, shard)) : Optional.empty();
+        parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElseGet(() -> alignedWithTarget(given));
         String night = parameters.night().label();
-        plan = Nights.plan(parameters);
+        NightPlan wholeNight = Nights.plan(parameters);
+        plan = validOrExit(() -> Shares.withViewers(wholeNight, shard));
         slos = new NightSlos(night, parameters.slo());
         try {
-            run = RunFolder.create(parameters.reportsDir(), night, startedAt);
+            run = RunFolder.create(parameters.reportsDir(), shard.sharded() ? night + "-injector-" + shard.index() : night, startedAt);
             service = parameters.target().isPresent() ? Optional.empty() : Optional.of(startService());
             baseUrl = service.map(EmbeddedService::url).orElseGet(() -> parameters.target().orElseThrow());
             clientLog = new ClientHistogramLog(run.resolve(RunFiles.CLIENT_LOG), night, metrics);
             harness = new HarnessClient(baseUrl);
             runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl, harness.metrics());
+            RunDescription.injector(runJson, shard, wholeNight);
+            aim.ifPresent(a -> runJson.put("dropAt", a.dropAt().toString()));
             run.writeRunJson(runJson);
         } catch (IOException e) {
             System.err.println("dropnight: cannot start the " + night + " rehearsal: " + e.getMessage());
@@ -141,6 +154,37 @@ public abstract class NightSimulation extends Simulation {
         return p.withDropOffset(offset);
     }
 
+    /**
+     * Sharded injectors aim the night's own timeline at the target's own drop, or refuse (one line,
+     * exit 2): an injector started after the drop, or with no drop to aim at, would run a night that
+     * is not the planned one.
+     */
+    private static DropAim aimOrExit(NightParameters p, Shard shard) {
+        try {
+            DropAim a = DropAim.at(Instant.now(), new HarnessClient(p.target().orElseThrow()).dropAt(), shard,
+                    Nights.plan(p).dropOffset());
+            System.out.println("dropnight: " + shard.describe() + ": the target drops at " + a.dropAt()
+                    + "; injection starts at " + a.injectionStartAt() + ", the surge " + Durations.format(a.dropOffset()) + " later");
+            return a;
+        } catch (DropAim.Refused e) {
+            System.err.println("dropnight: refusing to run: " + e.getMessage());
+            System.err.flush();
+            System.exit(EXIT_BAD_PARAMETER);
+            throw e; // unreachable
+        }
+    }
+
+    private static <T> T validOrExit(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ParameterException e) {
+            System.err.println("dropnight: bad parameter: " + e.getMessage());
+            System.err.flush();
+            System.exit(EXIT_BAD_PARAMETER);
+            throw e; // unreachable
+        }
+    }
+
     private static NightParameters parametersOrExit(Optional<Night> fixedNight) {
         try {
             NightParameters p = NightParameters.fromSystemProperties();
@@ -174,6 +218,10 @@ public abstract class NightSimulation extends Simulation {
                 Durations.format(plan.dropOffset()), audience, parameters.refreshPolicy().label(),
                 parameters.maxRefreshes());
         System.out.println("dropnight: " + where);
+        if (shard.sharded()) {
+            System.out.printf(Locale.ROOT, "dropnight: %s: %d arrivals, %d concurrent viewers of this night's share%n",
+                    shard.describe(), plan.totalArrivals(), plan.peakConcurrentViewers());
+        }
         System.out.println("dropnight: run folder " + run.dir());
     }
 
@@ -186,6 +234,10 @@ public abstract class NightSimulation extends Simulation {
     public void before() {
         long gapMillis = (System.nanoTime() - constructedNanos) / 1_000_000;
         eventEndNanos.set(System.nanoTime() + plan.eventLength().plus(liveJoin()).toNanos());
+        if (aim.isPresent()) {
+            awaitAimedStart(aim.get());
+            return;
+        }
         if (service.isEmpty()) {
             System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the night was planned;"
                     + " against a target the drop is the target's own and is not moved%n", gapMillis);
@@ -197,6 +249,23 @@ public abstract class NightSimulation extends Simulation {
         runJson.put("dropAt", dropAt.toString());
         try {
             run.writeRunJson(runJson);
+        } catch (IOException e) {
+            System.err.println("dropnight: could not rewrite run.json: " + e.getMessage());
+        }
+    }
+
+    /** Starts the injection on the aimed instant and records where this injector's surge lands. */
+    private void awaitAimedStart(DropAim a) {
+        try {
+            Duration late = a.awaitInjectionStart(Instant::now);
+            eventEndNanos.set(System.nanoTime() + plan.eventLength().plus(liveJoin()).toNanos());
+            Instant surgeAt = a.injectionStartAt().plus(late).plus(a.dropOffset());
+            RunDescription.surge(runJson, a.injectionStartAt().plus(late), surgeAt, Duration.between(a.dropAt(), surgeAt));
+            run.writeRunJson(runJson);
+            System.out.printf(Locale.ROOT, "dropnight: %s starts its injection %d ms after the aimed instant; surge at %s%n",
+                    shard.describe(), late.toMillis(), surgeAt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             System.err.println("dropnight: could not rewrite run.json: " + e.getMessage());
         }

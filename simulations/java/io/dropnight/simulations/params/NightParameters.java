@@ -51,6 +51,10 @@ public record NightParameters(Night night, double scale, double compression, Opt
     public static final String TARGET = "target";
     public static final String REPORTS_DIR = "reportsDir";
     public static final String GATLING_RESULTS = "gatlingResults";
+    /** How many injectors share the night (issue 11); read by {@link #shardFromProperties}. */
+    public static final String INJECTORS = "injectors";
+    /** This injector's 0-based index among {@link #INJECTORS}. */
+    public static final String INJECTOR = "injector";
 
     private static final Pattern SERVICE_TIME = Pattern.compile("[a-z-]+=\\S+");
 
@@ -108,6 +112,45 @@ public record NightParameters(Night night, double scale, double compression, Opt
                 ServiceFlags.fromProperties(get),
                 Path.of(orElse(get.apply(REPORTS_DIR), "reports")),
                 Path.of(orElse(get.apply(GATLING_RESULTS), orElse(get.apply("buildDir"), "target") + "/gatling")));
+    }
+
+    /** Reads and validates {@code -Dinjectors} and {@code -Dinjector} from {@link System#getProperties()}. */
+    public static Shard shardFromSystemProperties() {
+        return shardFromProperties(System.getProperties());
+    }
+
+    /**
+     * This injector's share of the night: {@code -Dinjectors=N -Dinjector=i}, both absent for the
+     * whole night. A sharded night needs {@code -Dtarget}: every injector must load the same
+     * service (an embedded one per injector would be N services, each seeing 1/N of the night).
+     *
+     * @throws ParameterException naming the property, the value and the rule
+     */
+    public static Shard shardFromProperties(Properties props) {
+        String injectors = blankToNull(props.getProperty(INJECTORS));
+        String injector = blankToNull(props.getProperty(INJECTOR));
+        if (injectors == null) {
+            if (injector != null) {
+                throw new ParameterException(INJECTOR, injector, "needs -Dinjectors, how many injectors share the night");
+            }
+            return Shard.WHOLE;
+        }
+        int count = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(INJECTORS, injectors)));
+        if (count > 1 && injector == null) {
+            throw new ParameterException(INJECTOR, "(absent)", "is required when injectors = " + count
+                    + ": this injector's 0-based index, such as $JOB_COMPLETION_INDEX");
+        }
+        if (count > 1 && blankToNull(props.getProperty(TARGET)) == null) {
+            throw new ParameterException(INJECTORS, count,
+                    "a sharded night needs -Dtarget, the one service every injector loads");
+        }
+        int index = injector == null ? 0
+                : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(INJECTOR, injector)));
+        return new Shard(index, count);
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     /** The drop offset, or the night's default when none was given. */

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropnight.core.Durations;
 import io.dropnight.simulations.nights.NightPlan;
 import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.Shard;
 import io.gatling.javaapi.core.Simulation;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,26 @@ public final class RunDescription {
                         + System.getProperty("os.arch"));
         o.put("target", target.toString());
         return o;
+    }
+
+    /**
+     * Records which injector ran this run folder ({@code injector}: index, count) and the whole
+     * night it is a share of, so that {@code merge-runs} can check the shares add up.
+     */
+    public static void injector(ObjectNode runJson, Shard shard, NightPlan wholeNight) {
+        runJson.putObject("injector").put("index", shard.index()).put("count", shard.count())
+                .put("nightArrivals", wholeNight.totalArrivals())
+                .put("nightConcurrentViewers", wholeNight.peakConcurrentViewers());
+    }
+
+    /**
+     * Records when this injector really started injecting and where its surge lands against the
+     * drop ({@code injector.skewMs}: positive when late).
+     */
+    public static void surge(ObjectNode runJson, Instant injectionStartedAt, Instant surgeAt, Duration skew) {
+        ObjectNode injector = runJson.has("injector") ? (ObjectNode) runJson.get("injector") : runJson.putObject("injector");
+        injector.put("injectionStartedAt", injectionStartedAt.toString()).put("surgeAt", surgeAt.toString())
+                .put("skewMs", skew.toMillis());
     }
 
     private static void parameters(ObjectNode p, NightParameters parameters, NightPlan plan) {

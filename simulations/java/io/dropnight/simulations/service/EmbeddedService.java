@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,14 +34,23 @@ public final class EmbeddedService implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("Dropnight listening on (http://\\S+)");
     private static final long READY_TIMEOUT_SECONDS = 60;
     private static final long STOP_TIMEOUT_SECONDS = 30;
+    private static final String LEAK_LEVEL_PROPERTY = "io.netty.leakDetection.level";
+    /** How Netty's leak reports begin. */
+    private static final String LEAK_REPORT = "LEAK:";
 
     private final Process process;
     private final URI url;
     private final Thread hook;
+    private final Path log;
+    private final AtomicInteger leaks;
+    private final Thread pump;
 
-    private EmbeddedService(Process process, URI url) {
+    private EmbeddedService(Process process, URI url, Path log, AtomicInteger leaks, Thread pump) {
         this.process = process;
         this.url = url;
+        this.log = log;
+        this.leaks = leaks;
+        this.pump = pump;
         // If the injector dies before after(), the service must not outlive it.
         this.hook = new Thread(process::destroy, "dropnight-service-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -54,8 +67,14 @@ public final class EmbeddedService implements AutoCloseable {
     public static EmbeddedService start(String classpath, Path runDir, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
-                "-cp", classpath, "io.dropnight.cli.Main", "serve",
+                "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"));
+        // A JVM flag passed on, not a parameter: the tests (and the CI night) run this JVM with
+        // Netty's leak detection at paranoid and want the service's buffers tracked the same way.
+        String leakLevel = System.getProperty(LEAK_LEVEL_PROPERTY);
+        if (leakLevel != null && !leakLevel.isBlank()) {
+            command.add("-D" + LEAK_LEVEL_PROPERTY + "=" + leakLevel.trim());
+        }
+        command.addAll(List.of("-cp", classpath, "io.dropnight.cli.Main", "serve",
                 "--port", "0", "--run-dir", runDir.toAbsolutePath().toString()));
         command.addAll(args);
         Files.createDirectories(runDir);
@@ -64,11 +83,12 @@ public final class EmbeddedService implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<URI> ready = new CompletableFuture<>();
-        Thread pump = new Thread(() -> pump(out, log, ready), "dropnight-service-output");
+        AtomicInteger leaks = new AtomicInteger();
+        Thread pump = new Thread(() -> pump(out, log, ready, leaks), "dropnight-service-output");
         pump.setDaemon(true);
         pump.start();
         try {
-            return new EmbeddedService(process, ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            return new EmbeddedService(process, ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS), log, leaks, pump);
         } catch (TimeoutException | ExecutionException e) {
             process.destroyForcibly();
             throw new IOException("the embedded service did not print its ready line within " + READY_TIMEOUT_SECONDS
@@ -80,13 +100,19 @@ public final class EmbeddedService implements AutoCloseable {
         }
     }
 
-    /** Copies the service's console to server.log, completing {@code ready} on the ready line. */
-    private static void pump(BufferedReader out, Path log, CompletableFuture<URI> ready) {
+    /**
+     * Copies the service's console to server.log, completing {@code ready} on the ready line and
+     * counting Netty's leak reports.
+     */
+    private static void pump(BufferedReader out, Path log, CompletableFuture<URI> ready, AtomicInteger leaks) {
         try (PrintStream file = new PrintStream(Files.newOutputStream(log, java.nio.file.StandardOpenOption.APPEND), true,
                 StandardCharsets.UTF_8)) {
             String line;
             while ((line = out.readLine()) != null) {
                 file.println(line);
+                if (line.contains(LEAK_REPORT)) {
+                    leaks.incrementAndGet();
+                }
                 Matcher m = READY.matcher(line);
                 if (!ready.isDone() && m.find()) {
                     ready.complete(URI.create(m.group(1)));
@@ -113,6 +139,9 @@ public final class EmbeddedService implements AutoCloseable {
      * @return the exit code (0 after a clean drain)
      */
     public int stop() throws InterruptedException {
+        if (System.getProperty(LEAK_LEVEL_PROPERTY) != null && process.isAlive()) {
+            provokeLeakReports();
+        }
         process.destroy();
         if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -123,7 +152,44 @@ public final class EmbeddedService implements AutoCloseable {
         } catch (IllegalStateException e) {
             // already shutting down: the hook runs anyway and is harmless on a dead process
         }
-        return process.isAlive() ? -1 : process.exitValue();
+        if (process.isAlive()) {
+            return -1;
+        }
+        pump.join(TimeUnit.SECONDS.toMillis(5)); // the last lines of its console
+        if (leaks.get() > 0) {
+            // Begins with Netty's own marker, so that whoever scans this console finds it too.
+            System.err.println(LEAK_REPORT + " the embedded service reported " + leaks.get()
+                    + " Netty buffer leak(s); see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * In a leak-checking run (the leak level was passed on): Netty reports a leaked buffer only
+     * after a garbage collection and a later tracked allocation, and a short night may never
+     * collect. Asks the service's JVM for a collection ({@code jcmd GC.run}), then makes a request.
+     */
+    private void provokeLeakReports() throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!gc.waitFor(30, TimeUnit.SECONDS)) {
+                    gc.destroyForcibly();
+                }
+                http.send(HttpRequest.newBuilder(url.resolve("/health")).header("X-Scenario", "harness")
+                        .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (IOException e) {
+            System.err.println("dropnight: could not ask the embedded service to report leaks: " + e.getMessage());
+        }
+    }
+
+    /** Netty leak reports seen on the service's console so far. */
+    public int leakReports() {
+        return leaks.get();
     }
 
     @Override

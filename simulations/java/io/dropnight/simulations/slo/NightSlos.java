@@ -1,5 +1,6 @@
 package io.dropnight.simulations.slo;
 
+import io.dropnight.report.SloEvaluation;
 import io.dropnight.report.SloResult;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.journey.Journeys;
@@ -22,10 +23,10 @@ import static io.gatling.javaapi.core.CoreDsl.global;
  * (timeouts included), so it bounds the error-page rate from above.
  */
 public final class NightSlos {
-    public static final String PLAYBACK_START_P99 = "playbackStartP99";
-    public static final String TIME_TO_PLAY_P95 = "timeToPlayP95";
-    public static final String ERROR_PAGE_RATE = "errorPageRate";
-    public static final String ABANDONMENT = "abandonment";
+    public static final String PLAYBACK_START_P99 = SloEvaluation.PLAYBACK_START_P99;
+    public static final String TIME_TO_PLAY_P95 = SloEvaluation.TIME_TO_PLAY_P95;
+    public static final String ERROR_PAGE_RATE = SloEvaluation.ERROR_PAGE_RATE;
+    public static final String ABANDONMENT = SloEvaluation.ABANDONMENT;
 
     private final String night;
     private final SloThresholds thresholds;
@@ -55,31 +56,17 @@ public final class NightSlos {
     }
 
     /**
-     * Evaluates the SLOs exactly on the client-side data.
+     * Evaluates the SLOs exactly on the client-side data, with the service's one evaluation
+     * ({@link SloEvaluation}, which {@code merge-runs} also uses on merged histograms).
      *
      * @param playbackStartMicros successful playback-start latencies, microseconds
      * @param timeToPlayMicros    times to play, microseconds
      */
     public List<SloResult> evaluate(Histogram playbackStartMicros, Histogram timeToPlayMicros, ClientMetrics.Counts counts) {
-        return List.of(
-                SloResult.atMost(PLAYBACK_START_P99, night + "/playback-start p99",
-                        thresholds.playbackStartP99Millis(), millis(playbackStartMicros, 99.0), "ms"),
-                SloResult.atMost(TIME_TO_PLAY_P95, night + "/time-to-play p95",
-                        thresholds.timeToPlayP95Millis(), millis(timeToPlayMicros, 95.0), "ms"),
-                SloResult.atMost(ERROR_PAGE_RATE, night + " error pages per request",
-                        thresholds.errorPageRatePercent(), counts.errorPageRatePercent(), "%"),
-                SloResult.atMost(ABANDONMENT, night + " viewers who gave up",
-                        thresholds.abandonmentPercent(), counts.abandonmentPercent(), "%"));
-    }
-
-    /**
-     * A percentile in milliseconds; with no sample at all the SLO cannot be met, so it reads as
-     * infinite rather than a flattering zero.
-     */
-    static double millis(Histogram micros, double percentile) {
-        if (micros.getTotalCount() == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return micros.getValueAtPercentile(percentile) / 1000.0;
+        SloEvaluation.Thresholds t = new SloEvaluation.Thresholds(thresholds.playbackStartP99Millis(),
+                thresholds.timeToPlayP95Millis(), thresholds.errorPageRatePercent(), thresholds.abandonmentPercent());
+        SloEvaluation.Counts c = new SloEvaluation.Counts(counts.requests(), counts.errorPages(), counts.abandonments(),
+                counts.playbackStarts());
+        return SloEvaluation.evaluate(night, t, playbackStartMicros, timeToPlayMicros, c);
     }
 }

@@ -34,6 +34,7 @@ public final class Main implements Runnable {
         cli.addSubcommand(ServeCommand.NAME, new CommandLine(new ServeCommand(clock, out, err).spec()));
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new MergeCommand());
+        cli.addSubcommand(new MergeRunsCommand());
         cli.addSubcommand(new BenchHelloCommand());
         cli.setOut(out);
         cli.setErr(err);
@@ -57,7 +58,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, report, merge or bench-hello");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, report, merge, merge-runs or bench-hello");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

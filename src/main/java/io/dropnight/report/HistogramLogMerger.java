@@ -66,7 +66,9 @@ public final class HistogramLogMerger {
                         .add(i.histogram());
             }
         }
-        return write(buckets, out, start == Long.MAX_VALUE ? 0 : start, bucketMillis,
+        // The log starts on its first bucket's boundary: an interval's start is its bucket's start, and a
+        // start before the base time would be written as a negative offset, which no log reader accepts.
+        return write(buckets, out, start == Long.MAX_VALUE ? 0 : Math.floorDiv(start, bucketMillis) * bucketMillis, bucketMillis,
                 new Summary(inputs.size(), in, 0, countTags(buckets), total));
     }
 

@@ -23,6 +23,7 @@ final class RunPage {
         data.gatlingReport().ifPresent(g -> page.raw("<p><a href=\"" + Html.esc(g) + "\">Gatling's report of this run</a></p>"));
         page.raw("</header>");
         sloSection(page, data);
+        page.raw(InjectorsSection.render(data.runInfo()));
         for (NightModel night : model.nights()) {
             nightSection(page, model, night);
         }

@@ -15,6 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its measured mean response time must match Erlang C.
  */
 class QueueingTheoryTest {
+    /**
+     * 300,000 arrivals with fixed seeds: the runs land within 1 % of the prediction (printed per
+     * case); 2 % leaves room for a change of seed without hiding a model that is off.
+     */
+    private static final double TOLERANCE = 0.02;
 
     @ParameterizedTest(name = "{0} slots at utilisation {1}")
     @CsvSource({"1, 0.7", "8, 0.75", "32, 0.8"})
@@ -32,7 +37,9 @@ class QueueingTheoryTest {
         double measured = t.meanLatencyNanos() / 1e9;
         double predicted = ErlangC.meanResponseSeconds(slots, arrivalsPerSecond, meanServiceSeconds);
         assertTrue(t.served > 290_000, "served " + t.served);
-        assertEquals(predicted, measured, 0.10 * predicted, String.format(Locale.ROOT,
-                "measured %.3f ms, Erlang C predicts %.3f ms", measured * 1e3, predicted * 1e3));
+        String result = String.format(Locale.ROOT, "%d slots at %.2f: measured %.3f ms, Erlang C predicts %.3f ms (%+.2f %%)",
+                slots, utilisation, measured * 1e3, predicted * 1e3, 100 * (measured - predicted) / predicted);
+        System.out.println(result);
+        assertEquals(predicted, measured, TOLERANCE * predicted, result);
     }
 }

@@ -97,30 +97,34 @@ class HostileInputTest {
                 paths.length, READ_TIMEOUT);
         assertEquals(paths.length, o.responses().size(), "every pipelined request is answered");
         assertFalse(o.closed(), "pipelining keeps the connection");
-        int[] expected = {200, 200, 404, -1, 200, 200, -1, 200};
+        int[] expected = {200, 200, 404, 200, 200, 200, 200, 200};
+        // What only the answer to that request contains, so a response out of order fails.
+        String[] contains = {"\"status\"", "\"rows\"", "NOT_FOUND", "\"seasons\"", "\"status\"", "\"results\"",
+                "<html", "\"rows\""};
         for (int i = 0; i < paths.length; i++) {
             RawHttp.Response r = o.responses().get(i);
-            if (expected[i] > 0) {
-                assertEquals(expected[i], r.status(), "response " + i + " answers " + paths[i]);
-            }
-            assertTrue(r.status() < 500, r::statusLine);
+            int n = i;
+            assertEquals(expected[i], r.status(), () -> "response " + n + " answers " + paths[n] + ": " + r.body());
+            assertTrue(r.body().contains(contains[i]), () -> "response " + n + " answers " + paths[n] + ": " + r.body());
         }
-        assertTrue(o.responses().get(1).body().contains("rows"), "the second answer is the home page");
-        assertTrue(o.responses().get(5).body().contains("results") || o.responses().get(5).body().contains("titles"),
-                () -> "the sixth answer is the search: " + o.responses().get(5).body());
     }
 
     @Test
     void closesAConnectionThatPipelinesBeyondItsQueue() throws IOException {
         StringBuilder wire = new StringBuilder();
-        int n = 200;
+        // Fewer than 128: past that depth Netty's HttpServerCodec closes the connection on its own,
+        // and this test would pass without the service's own cap.
+        int n = 64;
         for (int i = 0; i < n; i++) {
             wire.append("GET /api/home HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ").append(session)
                     .append("\r\n\r\n");
         }
         RawHttp.Outcome o = RawHttp.exchange(service.address(), wire.toString().getBytes(StandardCharsets.US_ASCII),
                 n, READ_TIMEOUT);
-        assertTrue(o.closed() || o.responses().size() == n, "either all answered or the flood is cut off");
+        // One request in flight plus limits.max-pipelined (16) queued; the 18th closes the connection.
+        assertTrue(o.closed(), () -> "the flood was not cut off; answered " + o.responses().size() + " of " + n);
+        assertTrue(o.responses().size() <= 1 + 16, () -> "answered " + o.responses().size()
+                + " pipelined requests, more than 1 in flight + 16 queued");
         o.responses().forEach(r -> assertTrue(r.status() == 200 || r.status() == 503, r::statusLine));
         WireHygiene.assertServesNormalClient(service.address());
     }
@@ -152,6 +156,7 @@ class HostileInputTest {
             }
             for (Future<RawHttp.Outcome> f : all) {
                 RawHttp.Outcome o = f.get(30, TimeUnit.SECONDS);
+                assertFalse(o.responses().isEmpty(), () -> "a hostile request got no answer; closed=" + o.closed());
                 o.responses().forEach(r -> assertTrue(r.status() < 500 || r.status() == 501 || r.status() == 505,
                         r::statusLine));
             }

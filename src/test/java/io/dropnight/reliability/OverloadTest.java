@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The short CI version of the overload sweep (the full one is scripts/overload-sweep.sh): at 5x
@@ -27,8 +28,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class OverloadTest {
     private static final Duration CELL = Duration.ofSeconds(2);
     private static final long SEED = 2026;
-    /** Beyond this, the client itself was late (a busy machine) and latency is not the server's. */
+    /** Error pages are answered at once: within this much of the client's own send lag. */
+    private static final double ERROR_PAGE_BOUND_MS = 20;
+    /** Above this send lag (p99) the load generator itself was late: a busy machine. */
     private static final double MAX_CLIENT_LAG_MS = 10;
+    private static final AtomicInteger CELLS = new AtomicInteger();
+    private static final AtomicInteger LAGGED_CELLS = new AtomicInteger();
     private static ResourceLeakDetector.Level leakLevel;
 
     @TempDir
@@ -37,14 +42,18 @@ class OverloadTest {
     @BeforeAll
     static void sampleLeaks() {
         // Paranoid tracking records a stack trace per buffer access: at 1,000 requests/s it would
-        // measure the detector, not the service. Sampled detection still reports leaks here.
+        // measure the detector, not the service. Sampled detection (SIMPLE, about 1 buffer in 128)
+        // still reports leaks here, and LeakGuard still fails the class on one. README says so.
         leakLevel = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
     }
 
     @AfterAll
-    static void restoreLeakLevel() {
+    static void restoreLeakLevelAndReportLag() {
         ResourceLeakDetector.setLevel(leakLevel);
+        System.out.printf(Locale.ROOT, "OverloadTest: the error-page p99 check was skipped in %d of %d cells "
+                + "(load generator lagged, send lag p99 >= %.0f ms); the p50 check ran in all%n", LAGGED_CELLS.get(),
+                CELLS.get(), MAX_CLIENT_LAG_MS);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,9 +62,22 @@ class OverloadTest {
         OverloadBench.Level l = OverloadBench.level(runRoot, policy, 5, CELL, Arrivals.Shape.POISSON, SEED);
         System.out.println(OverloadBench.Level.header() + "\n" + l.row());
         assertTrue(l.goodputShareOfCapacity() >= 0.9, () -> "goodput below 90 % of capacity: " + l.row());
-        assumeTrue(l.clientSendLagP99Ms() < MAX_CLIENT_LAG_MS, () -> "the load generator itself lagged (machine busy): "
-                + l.row());
-        assertTrue(l.errorPageP99Ms() < 20, () -> "error pages are not fast: " + l.row());
+        // Latency runs from the intended send time, so a generator that was late (a busy 2-core
+        // machine) adds its own lag. The median holds on a busy machine: a typical error page
+        // takes less than 20 ms beyond the typical lag (a shed that waited for a slot would add
+        // the 20 ms service time and more).
+        CELLS.incrementAndGet();
+        assertTrue(l.errorPageP50Ms() < ERROR_PAGE_BOUND_MS + l.clientSendLagP50Ms(), () -> String.format(Locale.ROOT,
+                "error pages are not fast: p50 %.1f ms with a send lag p50 of %.1f ms: %s", l.errorPageP50Ms(),
+                l.clientSendLagP50Ms(), l.row()));
+        // The tail only when the generator kept time: stalls of a busy machine land in both tails.
+        if (l.clientSendLagP99Ms() >= MAX_CLIENT_LAG_MS) {
+            LAGGED_CELLS.incrementAndGet();
+            System.out.printf(Locale.ROOT, "OverloadTest: %s: p99 check skipped, the load generator lagged "
+                    + "(send lag p99 %.1f ms >= %.0f ms)%n", policy, l.clientSendLagP99Ms(), MAX_CLIENT_LAG_MS);
+            return;
+        }
+        assertTrue(l.errorPageP99Ms() < ERROR_PAGE_BOUND_MS, () -> "error pages are not fast at p99: " + l.row());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.dropnight.simulations;
 
 import io.dropnight.simulations.service.ServiceClasspath;
+import io.dropnight.testing.ChildJvm;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A release night run by Gatling in a child JVM ({@code io.gatling.app.Gatling}, which exits with
- * the run's status), as the Maven plugin runs it: an in-process run would share surefire's
- * paranoid leak detector and could not be bounded by a timeout.
+ * the run's status), as the Maven plugin runs it, so that it can be bounded by a timeout. The
+ * child and the service it starts run at Surefire's leak detection level (paranoid); a leak report
+ * on either console fails {@link #await}.
  */
 final class GatlingProcess implements AutoCloseable {
     private final Process process;
@@ -34,8 +36,9 @@ final class GatlingProcess implements AutoCloseable {
     static GatlingProcess start(Path dir, List<String> properties) throws IOException {
         Path reports = dir.resolve("reports");
         Path results = dir.resolve("gatling");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        // At Surefire's leak level, which the Gatling JVM passes on to the service it starts
+        // (EmbeddedService); await() then reads both consoles for leak reports.
+        List<String> command = new ArrayList<>(ChildJvm.java("-Xmx512m",
                 // as the Gatling Maven plugin's default JVM arguments: Gatling's stats writer needs it
                 "--add-opens=java.base/java.lang=ALL-UNNAMED"));
         command.addAll(properties);
@@ -56,6 +59,9 @@ final class GatlingProcess implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
         }
         assertTrue(exited, "Gatling did not finish within " + boundSeconds + " s:\n" + log());
+        ChildJvm.assertNoLeakReport("the Gatling JVM", log());
+        assertServiceRanAtTheLeakLevel();
+        ChildJvm.assertNoLeakReportIn(reports, "server.log");
         return process.exitValue();
     }
 
@@ -70,6 +76,20 @@ final class GatlingProcess implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** server.log starts with the service's command line (EmbeddedService): it must carry the level. */
+    private void assertServiceRanAtTheLeakLevel() throws IOException {
+        if (!Files.isDirectory(reports)) {
+            return;
+        }
+        String flag = "-D" + ChildJvm.LEAK_LEVEL_PROPERTY + "=" + ChildJvm.leakLevel();
+        try (Stream<Path> logs = Files.walk(reports)) {
+            for (Path serverLog : logs.filter(p -> p.getFileName().toString().equals("server.log")).toList()) {
+                String command = Files.readString(serverLog).lines().findFirst().orElse("");
+                assertTrue(command.contains(flag), () -> "the service was not started with " + flag + ": " + command);
             }
         }
     }

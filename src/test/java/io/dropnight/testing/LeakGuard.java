@@ -32,6 +32,15 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        startWatching();
+    }
+
+    /**
+     * Installs the listener on Netty's leak logger (once per JVM) and forgets earlier reports. The
+     * Jupiter extension calls it before each class; engines that do not run Jupiter extensions
+     * (jqwik) must call it themselves, or {@link #leaks()} stays empty whatever leaks.
+     */
+    public static void startWatching() {
         install();
         LEAKS.clear();
     }
@@ -60,7 +69,7 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** Leaks reported so far in this class (for tests that assert on them directly). */
+    /** Leaks reported since {@link #startWatching()} (for tests that assert on them directly). */
     public static List<String> leaks() {
         return List.copyOf(LEAKS);
     }

@@ -36,7 +36,8 @@ public final class OverloadBench {
     /** One cell of the sweep: a policy at a multiple of capacity. Rates per second, latencies in ms. */
     public record Level(String policy, double multiple, double offeredPerSecond, double goodputPerSecond,
                         double errorPagesPerSecond, long timeouts, long otherFailures, double okP50Ms, double okP99Ms,
-                        double errorPageP99Ms, double clientSendLagP99Ms) {
+                        double errorPageP99Ms, double clientSendLagP99Ms, double errorPageP50Ms,
+                        double clientSendLagP50Ms) {
         public double goodputShareOfCapacity() {
             return goodputPerSecond / CAPACITY;
         }
@@ -98,7 +99,8 @@ public final class OverloadBench {
             double seconds = duration.toNanos() / 1e9;
             return new Level(policy, multiple, r.offered() / seconds, r.ok() / seconds, r.errorPages() / seconds,
                     r.timeouts(), r.otherStatus() + r.connectionErrors() + r.overflow(), ms(r.okLatencyMicros(), 50),
-                    ms(r.okLatencyMicros(), 99), ms(r.errorPageLatencyMicros(), 99), ms(r.sendLagMicros(), 99));
+                    ms(r.okLatencyMicros(), 99), ms(r.errorPageLatencyMicros(), 99), ms(r.sendLagMicros(), 99),
+                    ms(r.errorPageLatencyMicros(), 50), ms(r.sendLagMicros(), 50));
         }
     }
 
