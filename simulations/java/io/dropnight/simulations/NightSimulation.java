@@ -9,6 +9,7 @@ import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.journey.Journeys;
 import io.dropnight.simulations.journey.RefreshBehaviour;
 import io.dropnight.simulations.journey.Steps;
+import io.dropnight.simulations.journey.ViewerRandom;
 import io.dropnight.simulations.nights.NightPlan;
 import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.nights.Population;
@@ -39,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -115,9 +115,8 @@ public abstract class NightSimulation extends Simulation {
                 .header("X-Scenario", night)
                 .acceptHeader("application/json")
                 .userAgentHeader("dropnight-viewer/" + night);
-        Journeys journeys = new Journeys(new Steps(metrics,
-                new RefreshBehaviour(parameters.refreshPolicy(), bound -> ThreadLocalRandom.current().nextLong(bound)),
-                parameters.maxRefreshes()), parameters.night());
+        Journeys journeys = new Journeys(new Steps(metrics, new RefreshBehaviour(parameters.refreshPolicy()),
+                new ViewerRandom(parameters.service().seed(), shard.index()), parameters.maxRefreshes()), parameters.night());
         populations = new ArrayList<>();
         for (Population p : plan.populations()) {
             populations.add(Injection.inject(scenario(p.name()).exec(journeys.of(p, eventEndNanos::get)), p));

@@ -1,7 +1,7 @@
 package io.dropnight.simulations.journey;
 
 import java.util.List;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /** Which episode a viewer starts. */
 public enum EpisodeChoice {
@@ -17,7 +17,7 @@ public enum EpisodeChoice {
      * @param lastSeason     episode ids of the last season, in order (may be empty if unknown)
      * @param index          0-based episode index for {@link #NTH_OF_LAST_SEASON}
      */
-    long pick(long finalEpisodeId, List<Long> lastSeason, int index, Random random) {
+    long pick(long finalEpisodeId, List<Long> lastSeason, int index, RandomGenerator random) {
         if (lastSeason.isEmpty() || this == FINAL) {
             return finalEpisodeId;
         }

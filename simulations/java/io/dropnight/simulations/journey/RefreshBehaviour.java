@@ -8,8 +8,9 @@ import java.util.OptionalLong;
 import java.util.function.LongUnaryOperator;
 
 /**
- * How long a viewer waits before refreshing after the error page. Thread-safe and stateless; the
- * random source is injected (bound: returns a value in [0, bound)).
+ * How long a viewer waits before refreshing after the error page. Thread-safe and stateless; each
+ * call is given the viewer's own random source (bound: returns a value in [0, bound)), so that a
+ * seeded night draws the same pauses for the same viewer.
  */
 public final class RefreshBehaviour {
     static final Duration HUMAN_MIN = Duration.ofSeconds(1);
@@ -18,19 +19,18 @@ public final class RefreshBehaviour {
     static final Duration BACKOFF_CAP = Duration.ofSeconds(30);
 
     private final RefreshPolicy policy;
-    private final LongUnaryOperator random;
 
-    public RefreshBehaviour(RefreshPolicy policy, LongUnaryOperator random) {
+    public RefreshBehaviour(RefreshPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.random = Objects.requireNonNull(random, "random");
     }
 
     /**
      * @param refreshNumber     1 for the first refresh of this viewer
      * @param retryAfterSeconds the server's {@code Retry-After}, when it sent one
+     * @param random            the viewer's random source: given a bound, a value in [0, bound)
      * @return the pause before the refresh
      */
-    public Duration pauseBefore(int refreshNumber, OptionalLong retryAfterSeconds) {
+    public Duration pauseBefore(int refreshNumber, OptionalLong retryAfterSeconds, LongUnaryOperator random) {
         if (policy == RefreshPolicy.REFRESH) {
             // A person glances at the page and hits reload: 1–3 s, Retry-After unseen.
             long spread = HUMAN_MAX.toMillis() - HUMAN_MIN.toMillis();

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
@@ -64,24 +63,27 @@ public final class Steps {
 
     private final ClientMetrics metrics;
     private final RefreshBehaviour refresh;
+    private final ViewerRandom random;
     private final int maxRefreshes;
 
     /**
      * @param metrics      where outcomes are counted and latencies recorded
      * @param refresh      the pause before each refresh
+     * @param random       each viewer's seeded random source (episode choice, refresh pauses)
      * @param maxRefreshes refreshes a viewer tries in one journey before giving up
      */
-    public Steps(ClientMetrics metrics, RefreshBehaviour refresh, int maxRefreshes) {
+    public Steps(ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random, int maxRefreshes) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.random = Objects.requireNonNull(random, "random");
         this.maxRefreshes = maxRefreshes;
     }
 
-    /** Resets the viewer's state; counts the viewer. */
+    /** Resets the viewer's state, gives it its seeded random source; counts the viewer. */
     public ChainBuilder arrive() {
         return exec(s -> {
             metrics.userStarted();
-            return s.set(ABANDONED, false).set(REFRESHES, 0);
+            return random.seed(s).set(ABANDONED, false).set(REFRESHES, 0);
         });
     }
 
@@ -126,7 +128,7 @@ public final class Steps {
         // Skipped by a viewer who gave up before the home page answered: there is nothing to choose from.
         return doIf(s -> !s.getBoolean(ABANDONED) && s.contains(FINAL_EPISODE_ID)).then(
                 exec(s -> s.set(EPISODE_ID, choice.pick(s.getLong(FINAL_EPISODE_ID), episodeIds(s), index,
-                        ThreadLocalRandom.current()))));
+                        random.of(s)))));
     }
 
     /** Marks the instant the viewer wants to watch: time to play is measured from here. */
@@ -201,7 +203,7 @@ public final class Steps {
             return s.set(ABANDONED, true).set(DONE, true).set(NEXT_PAUSE_MS, 0L);
         }
         metrics.refreshed();
-        Duration pause = refresh.pauseBefore(used + 1, retryAfter(s));
+        Duration pause = refresh.pauseBefore(used + 1, retryAfter(s), random.of(s)::nextLong);
         return s.set(REFRESHES, used + 1).set(NEXT_PAUSE_MS, pause.toMillis());
     }
 

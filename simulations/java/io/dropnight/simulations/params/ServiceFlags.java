@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * @param policy        {@code -Dpolicy}: none, fixed, adaptive or priority (default fixed: the branded error page)
  * @param slots         {@code -Dslots}: full-size backend slots
  * @param queueLimit    {@code -DqueueLimit}: full-size wait-queue bound
- * @param seed          {@code -Dseed}: catalogue and service-time seed, also seeds nothing client-side
+ * @param seed          {@code -Dseed}: catalogue and service-time seed; also the viewers' choices (episode, refresh pauses)
  * @param singleFlight  {@code -DsingleFlight}: coalesce cache misses
  * @param prewarm       {@code -Dprewarm}: pre-warm the title cache at the drop
  * @param unconstrained {@code -Dunconstrained}: turn the capacity model off (measures the harness)
