@@ -1,348 +1,99 @@
 package io.dropnight.simulations;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropnight.core.Durations;
-import io.dropnight.core.RunFiles;
-import io.dropnight.report.SloResult;
-import io.dropnight.simulations.client.ClientHistogramLog;
-import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.journey.Journeys;
 import io.dropnight.simulations.journey.RefreshBehaviour;
 import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.journey.ViewerRandom;
-import io.dropnight.simulations.nights.NightPlan;
-import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.nights.Population;
-import io.dropnight.simulations.nights.Shares;
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
-import io.dropnight.simulations.params.ParameterException;
-import io.dropnight.simulations.params.Shard;
-import io.dropnight.simulations.run.DropAim;
-import io.dropnight.simulations.run.ReportHook;
-import io.dropnight.simulations.run.RunDescription;
-import io.dropnight.simulations.run.RunFolder;
-import io.dropnight.simulations.service.EmbeddedService;
-import io.dropnight.simulations.service.HarnessClient;
-import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.simulations.slo.NightSlos;
-import io.dropnight.simulations.slo.SloReportWriter;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
- * A release night against the embedded service (a child JVM started here, because Gatling calls
- * {@code setUp} from the constructor and the URL must be known by then) or against {@code -Dtarget}.
- * Protocol, scenarios and SLOs are named fields; the night's shape comes from {@link Nights}.
+ * One release night: these viewers, on this protocol, held to these SLOs. The night's shape comes
+ * from {@link io.dropnight.simulations.nights.Nights}; the run around it (parameters, run folder,
+ * embedded service or {@code -Dtarget}, the files written after the night) is a {@link NightRun},
+ * driven by Gatling's own {@link #before()} and {@link #after()} hooks.
  *
- * <p>Life cycle: constructor (parameters, run folder, service, setUp) → {@link #before()} →
- * load → {@link #after()} (client.hlog, client-summary.json, slo.json, slo-junit.xml, service
- * stopped so it writes server.hlog) → Gatling writes its HTML report → shutdown hook (copy the
- * report into gatling/, then the report generator).
+ * <p>A bad parameter ends the run before any load with one line and a {@link RunRefused}
+ * (see {@link #prepared} for Gatling's own launcher).
  */
 public abstract class NightSimulation extends Simulation {
-    /** Exit status for a bad parameter, as the service's CLI uses. */
-    static final int EXIT_BAD_PARAMETER = 2;
-    static final int EXIT_SERVICE_FAILED = 3;
+    /** Gatling stops a night that overruns its plan by this much, whatever happens. */
     private static final Duration SAFETY_MARGIN = Duration.ofMinutes(3);
 
-    protected final NightParameters parameters;
-    protected final NightPlan plan;
-    protected final RunFolder run;
-    protected final ClientMetrics metrics = new ClientMetrics();
-    protected final HttpProtocolBuilder protocol;
-    protected final List<PopulationBuilder> populations;
-    protected final NightSlos slos;
-    /** This injector's share of the night ({@code -Dinjectors}, {@code -Dinjector}); whole when not sharded. */
-    protected final Shard shard;
-    /** How a sharded injector lands on the target's drop; empty when not sharded. */
-    private final Optional<DropAim> aim;
+    private final NightRun run;
 
-    private final Instant startedAt = Instant.now();
-    private final Optional<EmbeddedService> service;
-    private final URI baseUrl;
-    private final ClientHistogramLog clientLog;
-    private final AtomicLong eventEndNanos = new AtomicLong(Long.MAX_VALUE);
-    private final long constructedNanos = System.nanoTime();
-    /** Lets before() move the drop to exactly the injection's timeline (POST /admin/drop). */
-    private final String adminToken = java.util.UUID.randomUUID().toString();
-    private final HarnessClient harness;
-    private ObjectNode runJson;
+    protected final HttpProtocolBuilder protocol;
+    protected final List<PopulationBuilder> viewers;
+    protected final NightSlos slos;
 
     /** @param fixedNight the night this class rehearses, or empty to read {@code -Dnight} */
     protected NightSimulation(Optional<Night> fixedNight) {
-        NightParameters given = parametersOrExit(fixedNight);
-        shard = validOrExit(NightParameters::shardFromSystemProperties);
-        aim = shard.sharded() ? Optional.of(aimOrExit(given, shard)) : Optional.empty();
-        parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElseGet(() -> alignedWithTarget(given));
+        run = prepared(fixedNight);
+        NightParameters parameters = run.parameters();
         String night = parameters.night().label();
-        NightPlan wholeNight = Nights.plan(parameters);
-        plan = validOrExit(() -> Shares.withViewers(wholeNight, shard));
-        slos = new NightSlos(night, parameters.slo());
-        try {
-            run = RunFolder.create(parameters.reportsDir(), shard.sharded() ? night + "-injector-" + shard.index() : night, startedAt);
-            service = parameters.target().isPresent() ? Optional.empty() : Optional.of(startService());
-            baseUrl = service.map(EmbeddedService::url).orElseGet(() -> parameters.target().orElseThrow());
-            clientLog = new ClientHistogramLog(run.resolve(RunFiles.CLIENT_LOG), night, metrics);
-            harness = new HarnessClient(baseUrl);
-            runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl, harness.metrics());
-            RunDescription.injector(runJson, shard, wholeNight);
-            aim.ifPresent(a -> runJson.put("dropAt", a.dropAt().toString()));
-            run.writeRunJson(runJson);
-        } catch (IOException e) {
-            System.err.println("dropnight: cannot start the " + night + " rehearsal: " + e.getMessage());
-            System.exit(EXIT_SERVICE_FAILED);
-            throw new IllegalStateException(e); // unreachable: keeps the final fields definitely assigned
-        }
-        announce();
+        slos = run.slos();
 
-        protocol = http.baseUrl(baseUrl.toString())
+        protocol = http.baseUrl(run.baseUrl().toString())
                 .header("X-Scenario", night)
                 .acceptHeader("application/json")
                 .userAgentHeader("dropnight-viewer/" + night);
-        Journeys journeys = new Journeys(new Steps(metrics, new RefreshBehaviour(parameters.refreshPolicy()),
-                new ViewerRandom(parameters.service().seed(), shard.index()), parameters.maxRefreshes()), parameters.night());
-        populations = new ArrayList<>();
-        for (Population p : plan.populations()) {
-            populations.add(Injection.inject(scenario(p.name()).exec(journeys.of(p, eventEndNanos::get)), p));
-        }
 
-        SetUp setUp = setUp(populations).protocols(protocol)
-                .maxDuration(plan.injectionDuration().plus(plan.eventLength()).plus(SAFETY_MARGIN));
+        Steps steps = new Steps(run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
+                new ViewerRandom(parameters.service().seed(), run.shard().index()), parameters.maxRefreshes());
+        Journeys journeys = new Journeys(steps, parameters.night());
+        viewers = run.plan().populations().stream()
+                .map(p -> viewersOf(p, journeys))
+                .toList();
+
+        SetUp setUp = setUp(viewers).protocols(protocol).maxDuration(run.maxDuration(SAFETY_MARGIN));
         if (parameters.enforceSlos()) {
             setUp.assertions(slos.assertions());
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::afterGatlingReport, "dropnight-run-folder"));
+        String simulationId = getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run.afterGatlingReport(simulationId), "dropnight-run-folder"));
     }
 
     /**
-     * Against a target, the drop is the target's own: unless -DdropOffset is given, the night's
-     * surge is set to land at the target's announced drop instant when that is 1 s to 1 h away.
+     * Gatling's own launcher (the Maven plugin's fork) logs an exception thrown here with two stack
+     * traces that bury its one line, so under it ({@code -Ddropnight.onRefusal=exit}, set in pom.xml)
+     * a refused night exits with its status once the line is printed; any other host (an
+     * orchestrator, a test) gets the {@link RunRefused}.
      */
-    private static NightParameters alignedWithTarget(NightParameters p) {
-        if (p.target().isEmpty() || p.dropOffset().isPresent()) {
-            return p;
-        }
-        Optional<Instant> dropAt = new HarnessClient(p.target().get()).dropAt();
-        if (dropAt.isEmpty()) {
-            System.out.println("dropnight: the target announces no drop instant; the night keeps its own drop offset");
-            return p;
-        }
-        Duration offset = Duration.between(Instant.now(), dropAt.get()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        if (offset.compareTo(Duration.ofSeconds(1)) < 0 || offset.compareTo(Duration.ofHours(1)) > 0) {
-            System.out.println("dropnight: the target drops at " + dropAt.get()
-                    + ", not 1 s to 1 h from now; the night keeps its own drop offset");
-            return p;
-        }
-        System.out.println("dropnight: the target drops at " + dropAt.get() + "; the surge is set to land then");
-        return p.withDropOffset(offset);
-    }
-
-    /**
-     * Sharded injectors aim the night's own timeline at the target's own drop, or refuse (one line,
-     * exit 2): an injector started after the drop, or with no drop to aim at, would run a night that
-     * is not the planned one.
-     */
-    private static DropAim aimOrExit(NightParameters p, Shard shard) {
+    private static NightRun prepared(Optional<Night> fixedNight) {
         try {
-            DropAim a = DropAim.at(Instant.now(), new HarnessClient(p.target().orElseThrow()).dropAt(), shard,
-                    Nights.plan(p).dropOffset());
-            System.out.println("dropnight: " + shard.describe() + ": the target drops at " + a.dropAt()
-                    + "; injection starts at " + a.injectionStartAt() + ", the surge " + Durations.format(a.dropOffset()) + " later");
-            return a;
-        } catch (DropAim.Refused e) {
-            System.err.println("dropnight: refusing to run: " + e.getMessage());
-            System.err.flush();
-            System.exit(EXIT_BAD_PARAMETER);
-            throw e; // unreachable
+            return NightRun.prepare(fixedNight, System.getProperties());
+        } catch (RunRefused e) {
+            if (NightParameters.exitOnRefusal(System.getProperties())) {
+                System.exit(e.exitStatus());
+            }
+            throw e;
         }
     }
 
-    private static <T> T validOrExit(java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (ParameterException e) {
-            System.err.println("dropnight: bad parameter: " + e.getMessage());
-            System.err.flush();
-            System.exit(EXIT_BAD_PARAMETER);
-            throw e; // unreachable
-        }
+    private PopulationBuilder viewersOf(Population p, Journeys journeys) {
+        return Injection.inject(scenario(p.name()).exec(journeys.of(p, run::eventEndNanos)), p);
     }
 
-    private static NightParameters parametersOrExit(Optional<Night> fixedNight) {
-        try {
-            NightParameters p = NightParameters.fromSystemProperties();
-            return fixedNight.map(p::withNight).orElse(p);
-        } catch (ParameterException e) {
-            // One line, no stack trace, before any load: the plugin then reports the non-zero exit.
-            System.err.println("dropnight: bad parameter: " + e.getMessage());
-            System.err.flush();
-            System.exit(EXIT_BAD_PARAMETER);
-            throw e; // unreachable
-        }
-    }
-
-    private EmbeddedService startService() throws IOException {
-        List<String> args = new ArrayList<>(List.of(
-                "--drop-in", Durations.format(plan.dropOffset()),
-                "--scale", String.format(Locale.ROOT, "%s", parameters.scale()),
-                "--admin-token", adminToken));
-        args.addAll(parameters.service().toArgs());
-        return EmbeddedService.start(ServiceClasspath.fromThisJvm(), run.dir(), args);
-    }
-
-    private void announce() {
-        String where = service.map(s -> "embedded service (child JVM pid " + s.pid() + ") at " + baseUrl)
-                .orElse("TARGET " + baseUrl + " (no embedded service started; capacity and policy flags are ignored)");
-        String audience = plan.peakConcurrentViewers() > 0
-                ? plan.peakConcurrentViewers() + " concurrent viewers (closed model)"
-                : plan.totalArrivals() + " arrivals";
-        System.out.printf(Locale.ROOT, "dropnight: %s night, scale %s, compression %s, drop at +%s, %s, refresh=%s (max %d)%n",
-                parameters.night().label(), parameters.scale(), parameters.compression(),
-                Durations.format(plan.dropOffset()), audience, parameters.refreshPolicy().label(),
-                parameters.maxRefreshes());
-        System.out.println("dropnight: " + where);
-        if (shard.sharded()) {
-            System.out.printf(Locale.ROOT, "dropnight: %s: %d arrivals, %d concurrent viewers of this night's share%n",
-                    shard.describe(), plan.totalArrivals(), plan.peakConcurrentViewers());
-        }
-        System.out.println("dropnight: run folder " + run.dir());
-    }
-
-    /**
-     * The service started its drop clock in the constructor; Gatling injects a few seconds later.
-     * The drop is moved here to {@code now + dropOffset} so that it lands on the injection's
-     * timeline (the step of arrivals), not seconds before it.
-     */
     @Override
     public void before() {
-        long gapMillis = (System.nanoTime() - constructedNanos) / 1_000_000;
-        eventEndNanos.set(System.nanoTime() + plan.eventLength().plus(liveJoin()).toNanos());
-        if (aim.isPresent()) {
-            awaitAimedStart(aim.get());
-            return;
-        }
-        if (service.isEmpty()) {
-            System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the night was planned;"
-                    + " against a target the drop is the target's own and is not moved%n", gapMillis);
-            return;
-        }
-        Instant dropAt = Instant.now().plus(plan.dropOffset());
-        String moved = moveDrop(dropAt);
-        System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the service started; %s%n", gapMillis, moved);
-        runJson.put("dropAt", dropAt.toString());
-        try {
-            run.writeRunJson(runJson);
-        } catch (IOException e) {
-            System.err.println("dropnight: could not rewrite run.json: " + e.getMessage());
-        }
-    }
-
-    /** Starts the injection on the aimed instant and records where this injector's surge lands. */
-    private void awaitAimedStart(DropAim a) {
-        try {
-            Duration late = a.awaitInjectionStart(Instant::now);
-            eventEndNanos.set(System.nanoTime() + plan.eventLength().plus(liveJoin()).toNanos());
-            Instant surgeAt = a.injectionStartAt().plus(late).plus(a.dropOffset());
-            RunDescription.surge(runJson, a.injectionStartAt().plus(late), surgeAt, Duration.between(a.dropAt(), surgeAt));
-            run.writeRunJson(runJson);
-            System.out.printf(Locale.ROOT, "dropnight: %s starts its injection %d ms after the aimed instant; surge at %s%n",
-                    shard.describe(), late.toMillis(), surgeAt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            System.err.println("dropnight: could not rewrite run.json: " + e.getMessage());
-        }
-    }
-
-    private String moveDrop(Instant at) {
-        String offset = " (+" + Durations.format(plan.dropOffset()) + ")";
-        return harness.moveDrop(at, adminToken).map(status -> status == 200 ? "drop moved to " + at + offset
-                : "could not move the drop (HTTP " + status + "), it stays at service start" + offset)
-                .orElse("could not move the drop: the service did not answer");
-    }
-
-    private Duration liveJoin() {
-        return plan.populations().stream().filter(Population::closedModel)
-                .map(p -> p.phases().get(0).duration()).findFirst().orElse(Duration.ZERO);
+        run.before();
     }
 
     @Override
     public void after() {
-        clientLog.close();
-        ClientMetrics.Counts counts = metrics.counts();
-        List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
-        try {
-            run.writeClientSummary(parameters.night().label(), counts);
-            SloReportWriter.writeJson(run.resolve(RunFiles.SLO_RESULTS), results);
-            SloReportWriter.writeJUnit(run.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + parameters.night().label(), results);
-        } catch (IOException e) {
-            System.err.println("dropnight: could not write the run folder: " + e.getMessage());
-        }
-        service.ifPresent(this::stopService);
-        printSummary(counts, results);
-    }
-
-    private void stopService(EmbeddedService s) {
-        try {
-            int code = s.stop();
-            System.out.println("dropnight: embedded service stopped (exit " + code + "), server.hlog in " + run.dir());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void printSummary(ClientMetrics.Counts c, List<SloResult> results) {
-        var ttp = clientLog.totalTimeToPlayMicros();
-        var ps = clientLog.totalPlaybackStartMicros();
-        System.out.printf(Locale.ROOT, "dropnight: %s viewers %d, playback starts %d, error pages %d (%.3f %% of %d requests), refreshes %d, gave up %d (%.3f %%)%n",
-                parameters.night().label(), c.users(), c.playbackStarts(), c.errorPages(), c.errorPageRatePercent(),
-                c.requests(), c.refreshes(), c.abandonments(), c.abandonmentPercent());
-        System.out.printf(Locale.ROOT, "dropnight: client-side HdrHistogram time-to-play p50 %.1f p95 %.1f p99 %.1f max %.1f ms; playback-start p50 %.1f p99 %.1f max %.1f ms%n",
-                ms(ttp.getValueAtPercentile(50)), ms(ttp.getValueAtPercentile(95)), ms(ttp.getValueAtPercentile(99)), ms(ttp.getMaxValue()),
-                ms(ps.getValueAtPercentile(50)), ms(ps.getValueAtPercentile(99)), ms(ps.getMaxValue()));
-        if (plan.peakConcurrentViewers() == 0 && c.users() != plan.totalArrivals()) {
-            // Every open-model viewer planned must start, or the night was not the one asked for.
-            System.out.printf(Locale.ROOT, "dropnight: WARNING %d viewers started, %d planned: this run is not the planned night%n",
-                    c.users(), plan.totalArrivals());
-        }
-        for (SloResult r : results) {
-            System.out.println("dropnight: SLO " + SloReportWriter.describe(r));
-        }
-        if (!parameters.enforceSlos()) {
-            System.out.println("dropnight: SLOs reported, not enforced; -Dslo.enforce=true makes a breach fail the build (the CI night does)");
-        }
-    }
-
-    private static double ms(long micros) {
-        return micros / 1000.0;
-    }
-
-    /** Runs at JVM exit, after Gatling has written its HTML report. */
-    private void afterGatlingReport() {
-        String simulationId = getClass().getSimpleName().toLowerCase(Locale.ROOT);
-        try {
-            Optional<Path> copied = run.copyGatlingReport(parameters.gatlingResults(), simulationId, startedAt);
-            System.out.println("dropnight: " + copied.map(p -> "Gatling report copied to " + p)
-                    .orElse("no Gatling report found under " + parameters.gatlingResults().toAbsolutePath()));
-        } catch (IOException e) {
-            System.err.println("dropnight: could not copy the Gatling report: " + e.getMessage());
-        }
-        System.out.println("dropnight: " + ReportHook.generate(run.dir()));
+        run.after();
     }
 }

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * @param maxRefreshes   refreshes a viewer tries before giving up ({@code -DmaxRefreshes})
  * @param slo            SLO thresholds ({@code -Dslo.*})
  * @param enforceSlos    register the SLOs as Gatling assertions, so that a breach fails the build
+ *                       ({@code -Dslo.enforce}; default false: the default night is the incident and
+ *                       breaks its SLOs by design, so they are reported, not enforced)
  * @param target         a real service to point at; empty: start the embedded service
  * @param service        flags passed to the embedded service (ignored with a target)
  * @param reportsDir     where run folders are written ({@code -DreportsDir}, default {@code reports})
@@ -53,6 +55,8 @@ public record NightParameters(Night night, double scale, double compression, Opt
     public static final String GATLING_RESULTS = "gatlingResults";
     /** How many injectors share the night (issue 11); read by {@link #shardFromProperties}. */
     public static final String INJECTORS = "injectors";
+    /** What a refused night does under its launcher: see {@link #exitOnRefusal}. */
+    public static final String ON_REFUSAL = "dropnight.onRefusal";
     /** This injector's 0-based index among {@link #INJECTORS}. */
     public static final String INJECTOR = "injector";
 
@@ -107,11 +111,20 @@ public record NightParameters(Night night, double scale, double compression, Opt
                 RefreshPolicy.parse(REFRESH, orElse(get.apply(REFRESH), "refresh")),
                 (int) whole(MAX_REFRESHES, orElse(get.apply(MAX_REFRESHES), "5")),
                 SloThresholds.fromProperties(get),
-                bool(ENFORCE_SLOS, orElse(get.apply(ENFORCE_SLOS), "true")),
+                bool(ENFORCE_SLOS, orElse(get.apply(ENFORCE_SLOS), "false")),
                 Optional.ofNullable(get.apply(TARGET)).map(t -> url(TARGET, t)),
                 ServiceFlags.fromProperties(get),
                 Path.of(orElse(get.apply(REPORTS_DIR), "reports")),
                 Path.of(orElse(get.apply(GATLING_RESULTS), orElse(get.apply("buildDir"), "target") + "/gatling")));
+    }
+
+    /**
+     * {@code -Ddropnight.onRefusal=exit|throw} (default throw): whether a refused night exits the
+     * JVM with its status, as Gatling's own launcher needs to keep the refusal to one line, or
+     * throws, as a host that is not Gatling's launcher expects. Anything but {@code exit} throws.
+     */
+    public static boolean exitOnRefusal(Properties props) {
+        return "exit".equals(blankToNull(props.getProperty(ON_REFUSAL)));
     }
 
     /** Reads and validates {@code -Dinjectors} and {@code -Dinjector} from {@link System#getProperties()}. */

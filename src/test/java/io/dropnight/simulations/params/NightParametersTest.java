@@ -23,7 +23,7 @@ class NightParametersTest {
         assertEquals(RefreshPolicy.REFRESH, p.refreshPolicy());
         assertEquals(5, p.maxRefreshes());
         assertTrue(p.target().isEmpty());
-        assertTrue(p.enforceSlos());
+        assertFalse(p.enforceSlos(), "the default night breaks its SLOs by design: reported, not enforced");
         assertEquals("fixed", p.service().policy());
     }
 
@@ -31,13 +31,13 @@ class NightParametersTest {
     void readsEveryParameterFromProperties() {
         NightParameters p = NightParameters.fromProperties(props(
                 "night", "live-event", "scale", "0.25", "compression", "60", "dropOffset", "10s",
-                "refresh", "backoff", "maxRefreshes", "3", "slo.playbackStartP99Ms", "250", "slo.enforce", "false",
+                "refresh", "backoff", "maxRefreshes", "3", "slo.playbackStartP99Ms", "250", "slo.enforce", "true",
                 "target", "http://127.0.0.1:8080", "policy", "priority", "slots", "8", "singleFlight", "true"));
         assertEquals(Night.LIVE_EVENT, p.night());
         assertEquals(Duration.ofSeconds(10), p.dropOffset().orElseThrow());
         assertEquals(RefreshPolicy.BACKOFF, p.refreshPolicy());
         assertEquals(250, p.slo().playbackStartP99Millis());
-        assertFalse(p.enforceSlos());
+        assertTrue(p.enforceSlos());
         assertEquals("http://127.0.0.1:8080", p.target().orElseThrow().toString());
         assertTrue(p.service().toArgs().containsAll(java.util.List.of("--policy", "priority", "--slots", "8", "--single-flight")));
     }
