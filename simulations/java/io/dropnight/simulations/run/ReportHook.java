@@ -1,34 +1,28 @@
 package io.dropnight.simulations.run;
 
-import io.dropnight.core.RunFiles;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import io.dropnight.report.ReportGenerator;
+import io.dropnight.report.ReportInputException;
+
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * INTEGRATION POINT with the report engineer's {@code io.dropnight.report.ReportGenerator.generate(Path runDir)}.
- * Called reflectively so that the simulations compile and run whether or not the generator exists
- * yet; when it is absent, the run folder is left as is and this says so.
+ * Writes a finished run folder's HTML report with the service jar's {@link ReportGenerator}, and
+ * says in one line what happened. A report that cannot be written leaves the recorded files as
+ * they are. Stateless.
  */
 public final class ReportHook {
-    static final String GENERATOR = "io.dropnight.report.ReportGenerator";
-
     private ReportHook() {
     }
 
     /** @return a one-line account of what happened, for the console */
     public static String generate(Path runDir) {
         try {
-            Class<?> type = Class.forName(GENERATOR);
-            Method generate = type.getMethod("generate", Path.class);
-            Object result = generate.invoke(null, runDir);
-            return "report: " + (result == null ? runDir.resolve(RunFiles.INDEX_PAGE) : result);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            return "report: " + GENERATOR + ".generate(Path) not found; run folder left without index.html";
-        } catch (InvocationTargetException e) {
-            return "report: generation failed: " + e.getCause();
-        } catch (IllegalAccessException e) {
-            return "report: generation not accessible: " + e;
+            return "report: " + ReportGenerator.generate(runDir);
+        } catch (ReportInputException e) {
+            return "report: not written, the run folder cannot be read: " + e.getMessage();
+        } catch (IOException e) {
+            return "report: not written: " + e.getMessage();
         }
     }
 }
