@@ -7,6 +7,6 @@ set -eu
 results="${GATLING_RESULTS:-/tmp/gatling}"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of JVM flags
 exec java ${JAVA_OPTS:--Xmx1g} --add-opens=java.base/java.lang=ALL-UNNAMED \
-  -DreportsDir="${REPORTS_DIR:-/results/reports}" -DgatlingResults="$results" "$@" \
+  -Ddropnight.launcher=dropnight -DreportsDir="${REPORTS_DIR:-/results/reports}" -DgatlingResults="$results" "$@" \
   -cp "/app/test-classes:/app/classes:/app/lib/*" \
   io.gatling.app.Gatling -s "${SIMULATION:-io.dropnight.simulations.ReleaseNightSimulation}" -rf "$results"

@@ -115,6 +115,12 @@ final class NightRun {
             return fixedNight.map(p::withNight).orElse(p);
         });
         Shard shard = valid(() -> NightParameters.shardFromProperties(props));
+        if (given.target().isEmpty() && !NightParameters.launchedByDropnight(props)) {
+            throw new RunRefused(RunRefused.BAD_PARAMETER, "bad parameter: target is not set: outside Dropnight's own"
+                    + " launchers (mvn gatling:test, scripts/plan.sh, the injector image) no embedded service is started;"
+                    + " give -Dtarget=URL, or -D" + NightParameters.LAUNCHER + "=" + NightParameters.OWN_LAUNCHER
+                    + " to start one in this JVM's host").printed();
+        }
         Optional<DropAim> aim = shard.sharded() ? Optional.of(aimed(given, shard)) : Optional.empty();
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElseGet(() -> alignedWithTarget(given));
         NightPlan wholeNight = Nights.plan(parameters);
@@ -357,6 +363,11 @@ final class NightRun {
         } catch (IOException e) {
             System.err.println("dropnight: could not copy the Gatling report: " + e.getMessage());
         }
+        writeReport();
+    }
+
+    /** Writes the run folder's HTML report (without Gatling's, which an orchestrator keeps). */
+    void writeReport() {
         System.out.println("dropnight: " + ReportHook.generate(run.dir()));
     }
 }

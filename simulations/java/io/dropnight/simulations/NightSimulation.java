@@ -34,6 +34,8 @@ public abstract class NightSimulation extends Simulation {
     private static final Duration SAFETY_MARGIN = Duration.ofMinutes(3);
 
     private final NightRun run;
+    /** Started by Dropnight's own launcher (see {@link NightParameters#launchedByDropnight}). */
+    private final boolean ownLauncher;
 
     protected final HttpProtocolBuilder protocol;
     protected final List<PopulationBuilder> viewers;
@@ -62,21 +64,25 @@ public abstract class NightSimulation extends Simulation {
         if (parameters.enforceSlos()) {
             setUp.assertions(slos.assertions());
         }
-        String simulationId = getClass().getSimpleName().toLowerCase(Locale.ROOT);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run.afterGatlingReport(simulationId), "dropnight-run-folder"));
+        ownLauncher = NightParameters.launchedByDropnight(System.getProperties());
+        if (ownLauncher) {
+            // Gatling writes its report after after(); only Dropnight's launchers wait for it.
+            String simulationId = getClass().getSimpleName().toLowerCase(Locale.ROOT);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> run.afterGatlingReport(simulationId), "dropnight-run-folder"));
+        }
     }
 
     /**
      * Gatling's own launcher (the Maven plugin's fork) logs an exception thrown here with two stack
-     * traces that bury its one line, so under it ({@code -Ddropnight.onRefusal=exit}, set in pom.xml)
-     * a refused night exits with its status once the line is printed; any other host (an
-     * orchestrator, a test) gets the {@link RunRefused}.
+     * traces that bury its one line, so under Dropnight's launchers ({@code -Ddropnight.launcher=dropnight},
+     * set in pom.xml) a refused night exits with its status once the line is printed; any other host
+     * (an orchestrator, a test) gets the {@link RunRefused}.
      */
     private static NightRun prepared(Optional<Night> fixedNight) {
         try {
             return NightRun.prepare(fixedNight, System.getProperties());
         } catch (RunRefused e) {
-            if (NightParameters.exitOnRefusal(System.getProperties())) {
+            if (NightParameters.launchedByDropnight(System.getProperties())) {
                 System.exit(e.exitStatus());
             }
             throw e;
@@ -95,5 +101,8 @@ public abstract class NightSimulation extends Simulation {
     @Override
     public void after() {
         run.after();
+        if (!ownLauncher) {
+            run.writeReport();
+        }
     }
 }

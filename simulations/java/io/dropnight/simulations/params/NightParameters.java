@@ -55,8 +55,10 @@ public record NightParameters(Night night, double scale, double compression, Opt
     public static final String GATLING_RESULTS = "gatlingResults";
     /** How many injectors share the night (issue 11); read by {@link #shardFromProperties}. */
     public static final String INJECTORS = "injectors";
-    /** What a refused night does under its launcher: see {@link #exitOnRefusal}. */
-    public static final String ON_REFUSAL = "dropnight.onRefusal";
+    /** Which launcher started this JVM: see {@link #launchedByDropnight}. */
+    public static final String LAUNCHER = "dropnight.launcher";
+    /** The value Dropnight's own launchers give {@link #LAUNCHER}. */
+    public static final String OWN_LAUNCHER = "dropnight";
     /** This injector's 0-based index among {@link #INJECTORS}. */
     public static final String INJECTOR = "injector";
 
@@ -119,12 +121,15 @@ public record NightParameters(Night night, double scale, double compression, Opt
     }
 
     /**
-     * {@code -Ddropnight.onRefusal=exit|throw} (default throw): whether a refused night exits the
-     * JVM with its status, as Gatling's own launcher needs to keep the refusal to one line, or
-     * throws, as a host that is not Gatling's launcher expects. Anything but {@code exit} throws.
+     * {@code -Ddropnight.launcher=dropnight}: set by Dropnight's own launchers (the pom's Gatling
+     * runs, the planner's probes, the injector image, the tests' Gatling JVMs). There a refused
+     * night exits the JVM with its status (Gatling's launcher would print the exception twice, with
+     * its stack), an embedded service may be started, and a shutdown hook copies Gatling's report
+     * into the run folder. Any other host (an orchestrator such as Gatling Enterprise) gets the
+     * exception, must give {@code -Dtarget}, and no shutdown hook is registered.
      */
-    public static boolean exitOnRefusal(Properties props) {
-        return "exit".equals(blankToNull(props.getProperty(ON_REFUSAL)));
+    public static boolean launchedByDropnight(Properties props) {
+        return OWN_LAUNCHER.equals(blankToNull(props.getProperty(LAUNCHER)));
     }
 
     /** Reads and validates {@code -Dinjectors} and {@code -Dinjector} from {@link System#getProperties()}. */

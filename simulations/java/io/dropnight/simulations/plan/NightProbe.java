@@ -1,6 +1,7 @@
 package io.dropnight.simulations.plan;
 
 import io.dropnight.simulations.ReleaseNightSimulation;
+import io.dropnight.simulations.params.NightParameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,8 @@ public final class NightProbe implements PlanSearch.Probe {
 
     private List<String> command(double value, Path probeDir, String name) {
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED")); // as the Gatling Maven plugin forks it
+                "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED", // as the Gatling Maven plugin forks it
+                "-D" + NightParameters.LAUNCHER + "=" + NightParameters.OWN_LAUNCHER));
         propertiesFor(value).forEach((k, v) -> c.add("-D" + k + "=" + v));
         Path results = probeDir.resolve("gatling-results");
         c.addAll(List.of("-DreportsDir=" + probeDir, "-DgatlingResults=" + results, "-cp", classpath,

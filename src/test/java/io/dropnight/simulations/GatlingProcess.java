@@ -43,7 +43,7 @@ final class GatlingProcess implements AutoCloseable {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED"));
         command.addAll(properties);
         command.addAll(List.of("-DreportsDir=" + reports, "-DgatlingResults=" + results,
-                "-Ddropnight.onRefusal=exit", // as the Maven plugin's configuration in pom.xml
+                "-Ddropnight.launcher=dropnight", // as the Maven plugin's configuration in pom.xml
                 "-cp", testClasspath(),
                 "io.gatling.app.Gatling", "-s", ReleaseNightSimulation.class.getName(), "-rf", results.toString(),
                 "-rd", "dropnight-test"));

@@ -50,10 +50,21 @@ class RefusedNightTest {
     }
 
     @Test
-    void onlyAnExplicitExitMakesARefusalExit(@TempDir Path dir) {
-        assertFalse(NightParameters.exitOnRefusal(props(dir)), "a host that is not Gatling's launcher gets the exception");
-        assertFalse(NightParameters.exitOnRefusal(props(dir, NightParameters.ON_REFUSAL, "halt")));
-        assertTrue(NightParameters.exitOnRefusal(props(dir, NightParameters.ON_REFUSAL, "exit")));
+    void onlyDropnightsOwnLauncherMakesARefusalExit(@TempDir Path dir) {
+        assertFalse(NightParameters.launchedByDropnight(props(dir)), "a host that is not Dropnight's launcher gets the exception");
+        assertFalse(NightParameters.launchedByDropnight(props(dir, NightParameters.LAUNCHER, "maven")));
+        assertTrue(NightParameters.launchedByDropnight(props(dir, NightParameters.LAUNCHER, "dropnight")));
+    }
+
+    @Test
+    void anOrchestratorsHostMustGiveATarget(@TempDir Path dir) {
+        Path reports = dir.resolve("reports");
+        RunRefused e = assertThrows(RunRefused.class, () -> NightRun.prepare(Optional.empty(), props(reports)));
+        assertEquals("bad parameter: target is not set: outside Dropnight's own launchers (mvn gatling:test,"
+                + " scripts/plan.sh, the injector image) no embedded service is started; give -Dtarget=URL,"
+                + " or -Ddropnight.launcher=dropnight to start one in this JVM's host", e.getMessage());
+        assertEquals(RunRefused.BAD_PARAMETER, e.exitStatus());
+        assertFalse(Files.exists(reports), "nothing was written, no service started");
     }
 
     @Test
