@@ -14,6 +14,10 @@ import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.params.Shard;
+import io.dropnight.simulations.preflight.Preflight;
+import io.dropnight.simulations.profile.ProfileException;
+import io.dropnight.simulations.profile.ProfileReader;
+import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.run.DropAim;
 import io.dropnight.simulations.run.ReportHook;
 import io.dropnight.simulations.run.RunDescription;
@@ -33,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -53,14 +58,22 @@ import java.util.function.Supplier;
  * <p>Not thread-safe: Gatling calls the hooks one after another.
  */
 final class NightRun {
-    private static final Duration TARGET_DROP_MIN = Duration.ofSeconds(1);
+    /**
+     * Time left for Gatling to build the simulation and start injecting after a single injector
+     * takes its aim at a target's drop: the injection then starts on the aimed instant (whole
+     * seconds before the drop), not whenever Gatling happens to be ready.
+     */
+    static final Duration SINGLE_INJECTOR_LEAD = Duration.ofSeconds(8);
     private static final Duration TARGET_DROP_MAX = Duration.ofHours(1);
+    /** How far the surge may land from the target's drop before the run warns. */
+    static final Duration SURGE_TOLERANCE = Duration.ofMillis(100);
 
     private final NightParameters parameters;
     private final NightPlan plan;
     private final Shard shard;
-    /** How a sharded injector lands on the target's drop; empty when not sharded. */
+    /** How the injection lands on a target's drop (sharded, or one injector aiming); empty otherwise. */
     private final Optional<DropAim> aim;
+    private final TargetProfile profile;
     private final NightSlos slos;
     private final ClientMetrics metrics = new ClientMetrics();
     private final Instant startedAt;
@@ -76,11 +89,12 @@ final class NightRun {
     private final AtomicLong eventEndNanos = new AtomicLong(Long.MAX_VALUE);
 
     private NightRun(NightParameters parameters, NightPlan wholeNight, NightPlan plan, Shard shard,
-                     Optional<DropAim> aim, Instant startedAt) {
+                     Optional<DropAim> aim, TargetProfile profile, Instant startedAt) {
         this.parameters = parameters;
         this.plan = plan;
         this.shard = shard;
         this.aim = aim;
+        this.profile = profile;
         this.startedAt = startedAt;
         this.slos = new NightSlos(parameters.night().label(), parameters.slo());
         this.adminToken = UUID.randomUUID().toString();
@@ -91,7 +105,8 @@ final class NightRun {
             baseUrl = service.map(EmbeddedService::url).orElseGet(() -> parameters.target().orElseThrow());
             clientLog = new ClientHistogramLog(run.resolve(RunFiles.CLIENT_LOG), night, metrics);
             harness = new HarnessClient(baseUrl);
-            runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl, harness.metrics());
+            runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl,
+                    service.isPresent() ? harness.metrics() : Optional.empty(), profile);
             RunDescription.injector(runJson, shard, wholeNight);
             aim.ifPresent(a -> runJson.put("dropAt", a.dropAt().toString()));
             run.writeRunJson(runJson);
@@ -115,11 +130,15 @@ final class NightRun {
             return fixedNight.map(p::withNight).orElse(p);
         });
         Shard shard = valid(() -> NightParameters.shardFromProperties(props));
-        Optional<DropAim> aim = shard.sharded() ? Optional.of(aimed(given, shard)) : Optional.empty();
-        NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElseGet(() -> alignedWithTarget(given));
+        TargetProfile profile = profile(props);
+        Optional<Instant> announced = given.target().isEmpty() ? Optional.empty()
+                : announcedDrop(given.target().get(), profile, props);
+        Optional<DropAim> aim = shard.sharded() ? Optional.of(aimed(given, shard, announced))
+                : aimedAtTarget(given, announced);
+        NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
         NightPlan wholeNight = Nights.plan(parameters);
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
-        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, startedAt);
+        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, profile, startedAt);
         night.announce();
         return night;
     }
@@ -148,6 +167,10 @@ final class NightRun {
         return baseUrl;
     }
 
+    TargetProfile profile() {
+        return profile;
+    }
+
     /** When a live event ends, on {@link System#nanoTime()}; set by {@link #before()}. */
     long eventEndNanos() {
         return eventEndNanos.get();
@@ -158,27 +181,67 @@ final class NightRun {
         return plan.injectionDuration().plus(plan.eventLength()).plus(safetyMargin);
     }
 
+    /** {@code -Dprofile}, or the built-in one; a bad profile is refused before any load. */
+    private static TargetProfile profile(Properties props) {
+        Optional<Path> file = valid(() -> NightParameters.profileFromProperties(props));
+        try {
+            TargetProfile p = file.map(ProfileReader::read).orElseGet(TargetProfile::builtIn);
+            System.out.println("dropnight: target profile " + p.name() + " (" + p.source() + ")"
+                    + (p.skippedSteps().isEmpty() ? "" : "; the journey skips " + String.join(" and ", p.skippedSteps())
+                    + ": the target has no such call"));
+            return p;
+        } catch (ProfileException e) {
+            throw new RunRefused(RunRefused.BAD_PARAMETER, e.getMessage()).printed();
+        }
+    }
+
     /**
-     * Against a target, the drop is the target's own: unless -DdropOffset is given, the night's
-     * surge is set to land at the target's announced drop instant when that is 1 s to 1 h away.
+     * Against a target: one viewer walks the journey first (unless {@code -Dpreflight=false}), and
+     * the drop instant is {@code -DdropAt}, or the one the target announces on its home page.
      */
-    private static NightParameters alignedWithTarget(NightParameters p) {
+    private static Optional<Instant> announcedDrop(URI target, TargetProfile profile, Properties props) {
+        Optional<Instant> given = valid(() -> NightParameters.dropAtFromProperties(props));
+        Preflight preflight = new Preflight(target, profile, System.out::println);
+        if (!valid(() -> NightParameters.preflightFromProperties(props))) {
+            System.out.println("dropnight: preflight skipped (-Dpreflight=false)");
+            return given.or(preflight::announcedDrop);
+        }
+        try {
+            Map<String, String> saved = preflight.walk();
+            System.out.println("dropnight: preflight passed: one viewer walked the journey against " + target);
+            return given.or(() -> Preflight.dropAt(saved));
+        } catch (Preflight.Failed e) {
+            throw new RunRefused(RunRefused.PREFLIGHT_FAILED, e.getMessage()
+                    + " (no load was sent; -Dpreflight=false skips this check)").printed();
+        }
+    }
+
+    /**
+     * One injector against a target: unless {@code -DdropOffset} is given, the night is aimed at
+     * the target's drop like a sharded injector, with a whole-second drop offset and an injection
+     * that starts on {@code dropAt - offset}, so the surge lands on the drop, not when Gatling is ready.
+     */
+    private static Optional<DropAim> aimedAtTarget(NightParameters p, Optional<Instant> announced) {
         if (p.target().isEmpty() || p.dropOffset().isPresent()) {
-            return p;
+            return Optional.empty();
         }
-        Optional<Instant> dropAt = new HarnessClient(p.target().get()).dropAt();
-        if (dropAt.isEmpty()) {
-            System.out.println("dropnight: the target announces no drop instant; the night keeps its own drop offset");
-            return p;
+        if (announced.isEmpty()) {
+            System.out.println("dropnight: the target announces no drop instant (and no -DdropAt); the night keeps its own drop offset");
+            return Optional.empty();
         }
-        Duration offset = Duration.between(Instant.now(), dropAt.get()).truncatedTo(ChronoUnit.MILLIS);
-        if (offset.compareTo(TARGET_DROP_MIN) < 0 || offset.compareTo(TARGET_DROP_MAX) > 0) {
-            System.out.println("dropnight: the target drops at " + dropAt.get()
-                    + ", not 1 s to 1 h from now; the night keeps its own drop offset");
-            return p;
+        Instant dropAt = announced.get();
+        Duration untilDrop = Duration.between(Instant.now(), dropAt);
+        long wholeSeconds = untilDrop.minus(SINGLE_INJECTOR_LEAD).getSeconds();
+        if (wholeSeconds < 1 || untilDrop.compareTo(TARGET_DROP_MAX) > 0) {
+            System.out.println("dropnight: the target drops at " + dropAt + ", not " + Durations.format(SINGLE_INJECTOR_LEAD.plusSeconds(1))
+                    + " to 1 h from now; the night keeps its own drop offset");
+            return Optional.empty();
         }
-        System.out.println("dropnight: the target drops at " + dropAt.get() + "; the surge is set to land then");
-        return p.withDropOffset(offset);
+        Duration offset = Duration.ofSeconds(wholeSeconds);
+        DropAim a = new DropAim(dropAt, offset, dropAt.minus(offset));
+        System.out.println("dropnight: the target drops at " + dropAt + "; injection starts at " + a.injectionStartAt()
+                + ", the surge " + Durations.format(offset) + " later");
+        return Optional.of(a);
     }
 
     /**
@@ -186,10 +249,9 @@ final class NightRun {
      * injector started after the drop, or with no drop to aim at, would run a night that is not the
      * planned one.
      */
-    private static DropAim aimed(NightParameters p, Shard shard) {
+    private static DropAim aimed(NightParameters p, Shard shard, Optional<Instant> announced) {
         try {
-            DropAim a = DropAim.at(Instant.now(), new HarnessClient(p.target().orElseThrow()).dropAt(), shard,
-                    Nights.plan(p).dropOffset());
+            DropAim a = DropAim.at(Instant.now(), announced, shard, Nights.plan(p).dropOffset());
             System.out.println("dropnight: " + shard.describe() + ": the target drops at " + a.dropAt()
                     + "; injection starts at " + a.injectionStartAt() + ", the surge " + Durations.format(a.dropOffset()) + " later");
             return a;
@@ -217,7 +279,8 @@ final class NightRun {
 
     private void announce() {
         String where = service.map(s -> "embedded service (child JVM pid " + s.pid() + ") at " + baseUrl)
-                .orElse("TARGET " + baseUrl + " (no embedded service started; capacity and policy flags are ignored)");
+                .orElse("external target " + baseUrl + ", profile " + profile.name()
+                        + " (no embedded service started; capacity and policy flags are ignored)");
         String audience = plan.peakConcurrentViewers() > 0
                 ? plan.peakConcurrentViewers() + " concurrent viewers (closed model)"
                 : plan.totalArrivals() + " arrivals";
@@ -266,7 +329,7 @@ final class NightRun {
             RunDescription.surge(runJson, a.injectionStartAt().plus(late), surgeAt, Duration.between(a.dropAt(), surgeAt));
             rewriteRunJson();
             System.out.printf(Locale.ROOT, "dropnight: %s starts its injection %d ms after the aimed instant; surge at %s%n",
-                    shard.describe(), late.toMillis(), surgeAt);
+                    shard.sharded() ? shard.describe() : "this injector", late.toMillis(), surgeAt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -287,6 +350,27 @@ final class NightRun {
                 .orElse("could not move the drop: the service did not answer");
     }
 
+    /**
+     * Where the surge really landed, from the injector's own timeline: the first arrival of the
+     * population that waits for the drop ({@code nothing} first) against the drop it aimed at.
+     */
+    private void recordSurge() {
+        Optional<Population> surge = plan.populations().stream()
+                .filter(p -> !p.closedModel() && p.phases().get(0).kind() == io.dropnight.simulations.nights.Phase.Kind.NOTHING)
+                .findFirst();
+        Optional<Instant> landed = surge.flatMap(p -> metrics.firstArrival(p.name()));
+        Optional<Instant> dropAt = aim.map(DropAim::dropAt).or(() -> service.isPresent()
+                ? Optional.ofNullable(runJson.path("dropAt").textValue()).map(Instant::parse) : Optional.empty());
+        if (landed.isEmpty() || dropAt.isEmpty()) {
+            return;
+        }
+        Duration skew = Duration.between(dropAt.get(), landed.get());
+        RunDescription.surgeLanded(runJson, landed.get(), skew);
+        boolean within = skew.abs().compareTo(SURGE_TOLERANCE) <= 0;
+        System.out.printf(Locale.ROOT, "dropnight: the surge's first viewer arrived %+d ms from the drop at %s%s%n",
+                skew.toMillis(), dropAt.get(), within ? "" : " (WARNING: more than " + SURGE_TOLERANCE.toMillis() + " ms)");
+    }
+
     private Duration liveJoin() {
         return plan.populations().stream().filter(Population::closedModel)
                 .map(p -> p.phases().get(0).duration()).findFirst().orElse(Duration.ZERO);
@@ -296,6 +380,9 @@ final class NightRun {
     void after() {
         clientLog.close();
         ClientMetrics.Counts counts = metrics.counts();
+        recordSurge();
+        RunDescription.answers(runJson, metrics.requestsByName(), metrics.unclassifiedAnswers());
+        rewriteRunJson();
         List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
         try {
             run.writeClientSummary(parameters.night().label(), counts);
@@ -330,6 +417,12 @@ final class NightRun {
             // Every open-model viewer planned must start, or the night was not the one asked for.
             System.out.printf(Locale.ROOT, "dropnight: WARNING %d viewers started, %d planned: this run is not the planned night%n",
                     c.users(), plan.totalArrivals());
+        }
+        Map<String, Long> unclassified = metrics.unclassifiedAnswers();
+        if (!unclassified.isEmpty()) {
+            System.out.println("dropnight: WARNING the night saw answers the profile " + profile.name()
+                    + " does not describe (request status: count) " + unclassified + "; they were counted as failures,"
+                    + " not error pages: check errorPage, ok and save in " + profile.source());
         }
         for (SloResult r : results) {
             System.out.println("dropnight: SLO " + SloReportWriter.describe(r));

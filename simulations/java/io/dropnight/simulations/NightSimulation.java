@@ -3,6 +3,7 @@ package io.dropnight.simulations;
 import io.dropnight.simulations.journey.Journeys;
 import io.dropnight.simulations.journey.RefreshBehaviour;
 import io.dropnight.simulations.journey.Steps;
+import io.dropnight.simulations.journey.TargetCalls;
 import io.dropnight.simulations.journey.ViewerRandom;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.params.Night;
@@ -51,7 +52,7 @@ public abstract class NightSimulation extends Simulation {
                 .acceptHeader("application/json")
                 .userAgentHeader("dropnight-viewer/" + night);
 
-        Steps steps = new Steps(run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
+        Steps steps = new Steps(new TargetCalls(run.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
                 new ViewerRandom(parameters.service().seed(), run.shard().index()), parameters.maxRefreshes());
         Journeys journeys = new Journeys(steps, parameters.night());
         viewers = run.plan().populations().stream()
