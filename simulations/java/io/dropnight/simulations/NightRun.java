@@ -22,6 +22,7 @@ import io.dropnight.simulations.run.DropAim;
 import io.dropnight.simulations.run.ReportHook;
 import io.dropnight.simulations.run.RunDescription;
 import io.dropnight.simulations.run.RunFolder;
+import io.dropnight.simulations.run.SurgeAlignment;
 import io.dropnight.simulations.service.EmbeddedService;
 import io.dropnight.simulations.service.HarnessClient;
 import io.dropnight.simulations.service.ServiceClasspath;
@@ -87,6 +88,8 @@ final class NightRun {
     private final String adminToken;
     private final ObjectNode runJson;
     private final AtomicLong eventEndNanos = new AtomicLong(Long.MAX_VALUE);
+    /** Lands the surge on the drop: for the embedded service, and for a target whose drop is aimed at. */
+    private final Optional<SurgeAlignment> surgeAlignment;
 
     private NightRun(NightParameters parameters, NightPlan wholeNight, NightPlan plan, Shard shard,
                      Optional<DropAim> aim, TargetProfile profile, Instant startedAt) {
@@ -95,6 +98,10 @@ final class NightRun {
         this.shard = shard;
         this.aim = aim;
         this.profile = profile;
+        // A sharded injector keeps the timeline its shard was planned on (DropAim); a target with no
+        // drop to aim at has no instant to land on.
+        this.surgeAlignment = !shard.sharded() && (parameters.target().isEmpty() || aim.isPresent())
+                ? Optional.of(new SurgeAlignment(Instant::now)) : Optional.empty();
         this.startedAt = startedAt;
         this.slos = new NightSlos(parameters.night().label(), parameters.slo());
         this.adminToken = UUID.randomUUID().toString();
@@ -169,6 +176,11 @@ final class NightRun {
 
     TargetProfile profile() {
         return profile;
+    }
+
+    /** Present when this run lands its surge on a known drop instant. */
+    Optional<SurgeAlignment> surgeAlignment() {
+        return surgeAlignment;
     }
 
     /** When a live event ends, on {@link System#nanoTime()}; set by {@link #before()}. */
@@ -306,6 +318,7 @@ final class NightRun {
         eventEndNanos.set(System.nanoTime() + plan.eventLength().plus(liveJoin()).toNanos());
         if (aim.isPresent()) {
             awaitAimedStart(aim.get());
+            surgeAlignment.ifPresent(a -> a.aimAt(aim.get().dropAt()));
             return;
         }
         if (service.isEmpty()) {
@@ -314,6 +327,7 @@ final class NightRun {
             return;
         }
         Instant dropAt = Instant.now().plus(plan.dropOffset());
+        surgeAlignment.ifPresent(a -> a.aimAt(dropAt));
         String moved = moveDrop(dropAt);
         System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the service started; %s%n", gapMillis, moved);
         runJson.put("dropAt", dropAt.toString());

@@ -77,7 +77,7 @@ public final class Steps {
         return profile.session().map(this::refreshOnErrorPage).orElseGet(Steps::nothing);
     }
 
-    /** The home page: learns the featured series, its final episode and, when announced, the drop instant. */
+    /** The home page: learns the series on show, its final episode and, when announced, the drop instant. */
     public ChainBuilder home() {
         return refreshOnErrorPage(profile.home());
     }

@@ -80,8 +80,7 @@ class NginxTargetTest {
 
     private static Night runNight(Path dir, String profile) throws Exception {
         Path profileFile = Path.of("src/test/resources/profiles", profile).toAbsolutePath();
-        Path nginxDir = Files.createDirectories(dir.resolve("nginx"));
-        try (NginxTarget nginx = NginxTarget.start(nginxDir, Instant.now().plusSeconds(30), 40, 10)) {
+        try (NginxTarget nginx = NginxTarget.start(Instant.now().plusSeconds(30), 60, 20)) {
             int exit;
             String log;
             Path run;

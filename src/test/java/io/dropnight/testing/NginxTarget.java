@@ -47,14 +47,19 @@ public final class NginxTarget implements AutoCloseable {
     }
 
     /**
-     * Starts nginx in {@code dir}; skips the test when nginx is missing (fails it under CI=true).
+     * Starts nginx in a folder of its own under the system's temporary folder (whose parents its
+     * workers can traverse, unlike a test's private temporary folder); skips the test when nginx is
+     * missing (fails it under CI=true). {@link #close()} stops nginx; the folder (logs) is left for
+     * the test to read and is removed at JVM exit.
      *
      * @param dropAt          the drop instant its home page ({@code /v2/browse}) announces
      * @param ratePerSecond   the {@code limit_req} rate (one key: every request comes from 127.0.0.1)
      * @param burst           requests over the rate let through at once before shedding starts
      */
-    public static NginxTarget start(Path dir, Instant dropAt, int ratePerSecond, int burst) throws IOException {
+    public static NginxTarget start(Instant dropAt, int ratePerSecond, int burst) throws IOException {
         Path nginx = ExternalTool.require(DEBIAN_PACKAGE, "nginx");
+        Path dir = Files.createTempDirectory("dropnight-nginx-");
+        deleteAtExit(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path www = Files.createDirectories(dir.resolve("www"));
         Files.createDirectories(dir.resolve("tmp"));
@@ -101,7 +106,8 @@ public final class NginxTarget implements AutoCloseable {
                     scgi_temp_path %2$s/scgi;
                     # One key for every request (all come from 127.0.0.1): the gateway's total rate.
                     limit_req_zone $binary_remote_addr zone=surge:1m rate=%6$dr/s;
-                    log_format routes '$http_x_scenario $request_method $request_uri $status $limit_req_status';
+                    # $request: the original request line (an error_page redirect turns the method of a shed POST into GET).
+                    log_format routes '$http_x_scenario $request $status $limit_req_status';
                     server {
                         listen 127.0.0.1:%4$d;
                         access_log %1$s/access.log routes;
@@ -135,7 +141,7 @@ public final class NginxTarget implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** The access log's lines, each {@code scenario method uri status limitReqStatus}. */
+    /** The access log's lines, each {@code scenario method uri protocol status limitReqStatus}. */
     public List<String[]> accessLog() throws IOException {
         Path log = dir.resolve("access.log");
         if (!Files.exists(log)) {
@@ -152,7 +158,7 @@ public final class NginxTarget implements AutoCloseable {
 
     /** Requests nginx shed ({@code $limit_req_status} REJECTED) whose X-Scenario is not {@code excludedScenario}. */
     public long shed(String excludedScenario) throws IOException {
-        return accessLog().stream().filter(f -> !f[0].equals(excludedScenario) && f[4].equals("REJECTED")).count();
+        return accessLog().stream().filter(f -> !f[0].equals(excludedScenario) && f[5].equals("REJECTED")).count();
     }
 
     /** {@code /v2/shows/42} is {@code /v2/shows/{id}}; {@code /v2/watch/w4203/ping} is {@code /v2/watch/{id}/ping}. */
@@ -183,6 +189,16 @@ public final class NginxTarget implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static void deleteAtExit(Path dir) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not remove " + dir + ": " + e.getMessage());
+            }
+        }, "nginx-target-cleanup"));
     }
 
     private static int freePort() throws IOException {
