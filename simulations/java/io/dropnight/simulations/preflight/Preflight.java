@@ -169,8 +169,8 @@ public final class Preflight {
         try {
             return client.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw fail(call, request, "the target is unreachable (" + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage()) + ")");
+            throw fail(call, request, "the target is unreachable ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw fail(call, request, "interrupted");
