@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PreflightTest {
 
     @Test
-    void walksTheWholeJourneyALockedEpisodeIsFine(@TempDir Path dir) {
+    void walksTheWholeJourneyALockedEpisodeIsFine(@TempDir Path dir) throws Exception {
         try (RunningService s = RunningService.start(dir, b -> b.dropAt("2030-01-01T01:00:00Z"))) {
             List<String> lines = new ArrayList<>();
             Map<String, String> saved = new Preflight(s.uri("/"), TargetProfile.builtIn(), lines::add).walk();
@@ -35,7 +35,7 @@ class PreflightTest {
     }
 
     @Test
-    void sendsOneHeartbeatWhenTheEpisodeIsOut(@TempDir Path dir) {
+    void sendsOneHeartbeatWhenTheEpisodeIsOut(@TempDir Path dir) throws Exception {
         try (RunningService s = RunningService.start(dir, b -> b.dropAt("2020-01-01T01:00:00Z"))) {
             List<String> lines = new ArrayList<>();
             Map<String, String> saved = new Preflight(s.uri("/"), TargetProfile.builtIn(), lines::add).walk();
