@@ -31,6 +31,10 @@ public final class Steps {
     static final String ABANDONED = "abandoned";
     static final String REFRESHES = "refreshes";
     static final String INTENT_NANOS = "intentNanos";
+    /** The request name of the title page reloaded while waiting for the drop. */
+    static final String TITLE_POLL = "title-poll";
+    /** The request name of {@code play}, as Gatling's statistics, the SLO assertions and the report know it. */
+    public static final String PLAYBACK_START = "playback-start";
     /** Set when the current call has an answer the viewer acts on (worked, or the viewer gave up). */
     private static final String ATTEMPT_SETTLED = "attemptSettled";
     private static final String LOCKED_WAITS = "lockedWaits";
@@ -92,14 +96,14 @@ public final class Steps {
      * not compressed). Error pages while polling are counted; the next poll is the refresh.
      */
     public ChainBuilder pollTitleUntilDrop() {
-        CallSpec poll = profile.title().named("title-poll");
+        CallSpec title = profile.title();
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 asLongAs(s -> !finalEpisodeOut(s)).on(
                         pause(Duration.ofSeconds(3), Duration.ofSeconds(6))
-                                .exec(s -> s.removeAll(calls.answerNames(poll)))
-                                .exec(calls.request(poll, poll.step()))
+                                .exec(s -> s.removeAll(calls.answerNames(title)))
+                                .exec(calls.request(title, TITLE_POLL))
                                 .exec(s -> {
-                                    recordOutcome(s, poll, poll.step());
+                                    recordOutcome(s, title, TITLE_POLL);
                                     return s;
                                 })));
     }
@@ -161,20 +165,16 @@ public final class Steps {
                 exec(s -> s.set(ATTEMPT_SETTLED, false).set(LOCKED_WAITS, 0))
                         .asLongAs(s -> !s.getBoolean(ATTEMPT_SETTLED)).on(
                                 exec(s -> s.removeAll(calls.answerNames(call)).set(SENT_NANOS, System.nanoTime()))
-                                        .exec(calls.request(call, call.step()))
+                                        .exec(calls.request(call, requestName(call)))
                                         .exec(s -> afterAttempt(s, call))
                                         .doIf(s -> s.getLong(NEXT_PAUSE_MS) > 0)
                                         .then(pause(s -> Duration.ofMillis(s.getLong(NEXT_PAUSE_MS))))));
     }
 
     private Session afterAttempt(Session s, CallSpec call) {
-        long now = System.nanoTime();
-        Outcome outcome = recordOutcome(s, call, call.step());
+        Outcome outcome = recordOutcome(s, call, requestName(call));
         switch (outcome) {
             case OK -> {
-                if (call.step().equals("play")) {
-                    metrics.playbackStarted(now - s.getLong(SENT_NANOS), now - s.getLong(INTENT_NANOS));
-                }
                 return s.set(ATTEMPT_SETTLED, true).set(NEXT_PAUSE_MS, 0L);
             }
             case LOCKED -> {
@@ -203,12 +203,19 @@ public final class Steps {
 
     /**
      * Everything recorded about one finished request, in one place: the request counted (per
-     * request name) and its outcome. Returns the outcome.
+     * request name), its outcome, and for a stream that started its playback-start latency and the
+     * viewer's time to play. Returns the outcome.
      */
     private Outcome recordOutcome(Session s, CallSpec call, String requestName) {
+        long now = System.nanoTime();
         metrics.requestSent(requestName);
         Outcome outcome = calls.classify(s, call);
         switch (outcome) {
+            case OK -> {
+                if (call.step().equals("play")) {
+                    metrics.playbackStarted(now - s.getLong(SENT_NANOS), now - s.getLong(INTENT_NANOS));
+                }
+            }
             case ERROR_PAGE -> metrics.errorPageSeen();
             case FAILED -> metrics.requestFailed();
             case UNCLASSIFIED -> {
@@ -216,7 +223,7 @@ public final class Steps {
                 metrics.unclassified(requestName, s.contains(TargetCalls.HTTP_STATUS) ? s.getInt(TargetCalls.HTTP_STATUS) : 0);
             }
             default -> {
-                // OK and LOCKED are counted as sent only.
+                // LOCKED is counted as sent only: not yet, not an error.
             }
         }
         return outcome;
@@ -230,6 +237,11 @@ public final class Steps {
                     recordOutcome(s, beat, beat.step());
                     return s;
                 });
+    }
+
+    /** Each step's request name is its profile key, but {@code play}'s, which keeps the name the SLOs use. */
+    static String requestName(CallSpec call) {
+        return call.step().equals("play") ? PLAYBACK_START : call.step();
     }
 
     private static ChainBuilder nothing() {

@@ -28,9 +28,4 @@ public record CallSpec(String step, String method, String path, Optional<String>
         save = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(save, "save")));
         okStatuses = Set.copyOf(Objects.requireNonNull(okStatuses, "okStatuses"));
     }
-
-    /** The same call under another request name (the title page polled while waiting is {@code title-poll}). */
-    public CallSpec named(String requestName) {
-        return new CallSpec(requestName, method, path, body, save, okStatuses);
-    }
 }

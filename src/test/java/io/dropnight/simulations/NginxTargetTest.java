@@ -30,7 +30,7 @@ class NginxTargetTest {
     /** Request names of the journey and the routes the nginx-staging profile sends them to. */
     private static final Map<String, String> ROUTES = Map.of(
             "session", "POST /v2/auth/login", "home", "GET /v2/browse", "title", "GET /v2/shows/{id}",
-            "title-poll", "GET /v2/shows/{id}", "play", "POST /v2/watch/{id}", "heartbeat", "POST /v2/watch/{id}/ping");
+            "title-poll", "GET /v2/shows/{id}", "playback-start", "POST /v2/watch/{id}", "heartbeat", "POST /v2/watch/{id}/ping");
 
     @Test
     void harnessCountsEqualNginxsAccessLog(@TempDir Path dir) throws Exception {
