@@ -14,9 +14,6 @@ import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.params.Shard;
-import io.dropnight.simulations.preflight.Preflight;
-import io.dropnight.simulations.profile.ProfileException;
-import io.dropnight.simulations.profile.ProfileReader;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.run.DropAim;
 import io.dropnight.simulations.run.ReportHook;
@@ -34,7 +31,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,13 +55,6 @@ import java.util.function.Supplier;
  * <p>Not thread-safe: Gatling calls the hooks one after another.
  */
 final class NightRun {
-    /**
-     * Time left for Gatling to build the simulation and start injecting after a single injector
-     * takes its aim at a target's drop: the injection then starts on the aimed instant (whole
-     * seconds before the drop), not whenever Gatling happens to be ready.
-     */
-    static final Duration SINGLE_INJECTOR_LEAD = Duration.ofSeconds(8);
-    private static final Duration TARGET_DROP_MAX = Duration.ofHours(1);
     /** How far the surge may land from the target's drop before the run warns. */
     static final Duration SURGE_TOLERANCE = Duration.ofMillis(100);
 
@@ -137,11 +126,11 @@ final class NightRun {
             return fixedNight.map(p::withNight).orElse(p);
         });
         Shard shard = valid(() -> NightParameters.shardFromProperties(props));
-        TargetProfile profile = profile(props);
+        TargetProfile profile = NightTarget.profile(props);
         Optional<Instant> announced = given.target().isEmpty() ? Optional.empty()
-                : announcedDrop(given.target().get(), profile, props);
-        Optional<DropAim> aim = shard.sharded() ? Optional.of(aimed(given, shard, announced))
-                : aimedAtTarget(given, announced);
+                : NightTarget.announcedDrop(given.target().get(), profile, props);
+        Optional<DropAim> aim = shard.sharded() ? Optional.of(NightTarget.aimed(given, shard, announced))
+                : NightTarget.aimedAtTarget(given, announced);
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
         NightPlan wholeNight = Nights.plan(parameters);
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
@@ -193,86 +182,7 @@ final class NightRun {
         return plan.injectionDuration().plus(plan.eventLength()).plus(safetyMargin);
     }
 
-    /** {@code -Dprofile}, or the built-in one; a bad profile is refused before any load. */
-    private static TargetProfile profile(Properties props) {
-        Optional<Path> file = valid(() -> NightParameters.profileFromProperties(props));
-        try {
-            TargetProfile p = file.map(ProfileReader::read).orElseGet(TargetProfile::builtIn);
-            System.out.println("dropnight: target profile " + p.name() + " (" + p.source() + ")"
-                    + (p.skippedSteps().isEmpty() ? "" : "; the journey skips " + String.join(" and ", p.skippedSteps())
-                    + ": the target has no such call"));
-            return p;
-        } catch (ProfileException e) {
-            throw new RunRefused(RunRefused.BAD_PARAMETER, e.getMessage()).printed();
-        }
-    }
-
-    /**
-     * Against a target: one viewer walks the journey first (unless {@code -Dpreflight=false}), and
-     * the drop instant is {@code -DdropAt}, or the one the target announces on its home page.
-     */
-    private static Optional<Instant> announcedDrop(URI target, TargetProfile profile, Properties props) {
-        Optional<Instant> given = valid(() -> NightParameters.dropAtFromProperties(props));
-        Preflight preflight = new Preflight(target, profile, System.out::println);
-        if (!valid(() -> NightParameters.preflightFromProperties(props))) {
-            System.out.println("dropnight: preflight skipped (-Dpreflight=false)");
-            return given.or(preflight::announcedDrop);
-        }
-        try {
-            Map<String, String> saved = preflight.walk();
-            System.out.println("dropnight: preflight passed: one viewer walked the journey against " + target);
-            return given.or(() -> Preflight.dropAt(saved));
-        } catch (Preflight.Failed e) {
-            throw new RunRefused(RunRefused.PREFLIGHT_FAILED, e.getMessage()
-                    + " (no load was sent; -Dpreflight=false skips this check)").printed();
-        }
-    }
-
-    /**
-     * One injector against a target: unless {@code -DdropOffset} is given, the night is aimed at
-     * the target's drop like a sharded injector, with a whole-second drop offset and an injection
-     * that starts on {@code dropAt - offset}, so the surge lands on the drop, not when Gatling is ready.
-     */
-    private static Optional<DropAim> aimedAtTarget(NightParameters p, Optional<Instant> announced) {
-        if (p.target().isEmpty() || p.dropOffset().isPresent()) {
-            return Optional.empty();
-        }
-        if (announced.isEmpty()) {
-            System.out.println("dropnight: the target announces no drop instant (and no -DdropAt); the night keeps its own drop offset");
-            return Optional.empty();
-        }
-        Instant dropAt = announced.get();
-        Duration untilDrop = Duration.between(Instant.now(), dropAt);
-        long wholeSeconds = untilDrop.minus(SINGLE_INJECTOR_LEAD).getSeconds();
-        if (wholeSeconds < 1 || untilDrop.compareTo(TARGET_DROP_MAX) > 0) {
-            System.out.println("dropnight: the target drops at " + dropAt + ", not " + Durations.format(SINGLE_INJECTOR_LEAD.plusSeconds(1))
-                    + " to 1 h from now; the night keeps its own drop offset");
-            return Optional.empty();
-        }
-        Duration offset = Duration.ofSeconds(wholeSeconds);
-        DropAim a = new DropAim(dropAt, offset, dropAt.minus(offset));
-        System.out.println("dropnight: the target drops at " + dropAt + "; injection starts at " + a.injectionStartAt()
-                + ", the surge " + Durations.format(offset) + " later");
-        return Optional.of(a);
-    }
-
-    /**
-     * Sharded injectors aim the night's own timeline at the target's own drop, or refuse: an
-     * injector started after the drop, or with no drop to aim at, would run a night that is not the
-     * planned one.
-     */
-    private static DropAim aimed(NightParameters p, Shard shard, Optional<Instant> announced) {
-        try {
-            DropAim a = DropAim.at(Instant.now(), announced, shard, Nights.plan(p).dropOffset());
-            System.out.println("dropnight: " + shard.describe() + ": the target drops at " + a.dropAt()
-                    + "; injection starts at " + a.injectionStartAt() + ", the surge " + Durations.format(a.dropOffset()) + " later");
-            return a;
-        } catch (DropAim.Refused e) {
-            throw new RunRefused(RunRefused.BAD_PARAMETER, "refusing to run: " + e.getMessage()).printed();
-        }
-    }
-
-    private static <T> T valid(Supplier<T> read) {
+    static <T> T valid(Supplier<T> read) {
         try {
             return read.get();
         } catch (ParameterException e) {
