@@ -57,7 +57,7 @@ public final class NginxTarget implements AutoCloseable {
      * @param burst           requests over the rate let through at once before shedding starts
      */
     public static NginxTarget start(Instant dropAt, int ratePerSecond, int burst) throws IOException {
-        Path nginx = ExternalTool.require(DEBIAN_PACKAGE, "nginx");
+        Path nginx = executable();
         Path dir = Files.createTempDirectory("dropnight-nginx-");
         deleteAtExit(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -189,6 +189,12 @@ public final class NginxTarget implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Debian installs nginx in /usr/sbin, which a non-root user's PATH often lacks; otherwise PATH decides. */
+    static Path executable() {
+        Path sbin = Path.of("/usr/sbin/nginx");
+        return Files.isExecutable(sbin) ? sbin : ExternalTool.require(DEBIAN_PACKAGE, "nginx");
     }
 
     private static void deleteAtExit(Path dir) {
