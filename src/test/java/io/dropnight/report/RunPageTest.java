@@ -50,7 +50,7 @@ class RunPageTest {
                 {"runId": "r2", "night": "finale-drop", "target": "http://127.0.0.1:8080", "embedded": false,
                  "targetKind": "external target",
                  "profile": {"name": "nginx-staging", "source": "staging.yml", "skippedSteps": ["session"],
-                             "content": "name: nginx-staging\nhome: { path: /v2/browse }"},
+                             "content": "name: nginx-staging\\nhome: { path: /v2/browse }"},
                  "warnUnclassified": true, "unclassified": {"home 403": 12}}""");
         String html = RunPage.render(RunModel.of(RunReader.read(dir)));
         assertTrue(html.contains("against the <strong>external target</strong> http://127.0.0.1:8080, profile <strong>nginx-staging</strong>"), html);
