@@ -64,6 +64,7 @@ final class NightRun {
     /** How the injection lands on a target's drop (sharded, or one injector aiming); empty otherwise. */
     private final Optional<DropAim> aim;
     private final TargetProfile profile;
+    private final Optional<Instant> knownDropAt;
     private final NightSlos slos;
     private final ClientMetrics metrics = new ClientMetrics();
     private final Instant startedAt;
@@ -81,12 +82,13 @@ final class NightRun {
     private final Optional<SurgeAlignment> surgeAlignment;
 
     private NightRun(NightParameters parameters, NightPlan wholeNight, NightPlan plan, Shard shard,
-                     Optional<DropAim> aim, TargetProfile profile, Instant startedAt) {
+                     Optional<DropAim> aim, TargetProfile profile, Optional<Instant> knownDropAt, Instant startedAt) {
         this.parameters = parameters;
         this.plan = plan;
         this.shard = shard;
         this.aim = aim;
         this.profile = profile;
+        this.knownDropAt = knownDropAt;
         // A sharded injector keeps the timeline its shard was planned on (DropAim); a target with no
         // drop to aim at has no instant to land on.
         this.surgeAlignment = !shard.sharded() && (parameters.target().isEmpty() || aim.isPresent())
@@ -134,7 +136,7 @@ final class NightRun {
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
         NightPlan wholeNight = Nights.plan(parameters);
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
-        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, profile, startedAt);
+        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, profile, announced, startedAt);
         night.announce();
         return night;
     }
@@ -165,6 +167,11 @@ final class NightRun {
 
     TargetProfile profile() {
         return profile;
+    }
+
+    /** The target's drop instant known before the night (-DdropAt or announced); empty for the embedded service. */
+    Optional<Instant> knownDropAt() {
+        return knownDropAt;
     }
 
     /** Present when this run lands its surge on a known drop instant. */

@@ -58,7 +58,8 @@ public abstract class NightSimulation extends Simulation {
                 .userAgentHeader("dropnight-viewer/" + night);
 
         Steps steps = new Steps(new TargetCalls(run.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
-                new ViewerRandom(parameters.service().seed(), run.shard().index()), parameters.maxRefreshes());
+                new ViewerRandom(parameters.service().seed(), run.shard().index()), parameters.maxRefreshes(),
+                run.knownDropAt());
         Journeys journeys = new Journeys(steps, parameters.night());
         viewers = run.plan().populations().stream()
                 .map(p -> viewersOf(p, journeys))

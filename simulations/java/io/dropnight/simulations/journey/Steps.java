@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
@@ -50,6 +51,8 @@ public final class Steps {
     private final RefreshBehaviour refresh;
     private final ViewerRandom random;
     private final int maxRefreshes;
+    /** The drop instant known before the night (-DdropAt, or the target's), until a step saves one. */
+    private final Optional<String> knownDropAt;
 
     /**
      * @param calls        how each call is made on the target
@@ -57,22 +60,25 @@ public final class Steps {
      * @param refresh      the pause before each refresh
      * @param random       each viewer's seeded random source (episode choice, refresh pauses)
      * @param maxRefreshes refreshes a viewer tries in one journey before giving up
+     * @param knownDropAt  the drop instant known before the night, for a target whose profile saves none
      */
     public Steps(TargetCalls calls, ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random,
-                 int maxRefreshes) {
+                 int maxRefreshes, Optional<Instant> knownDropAt) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.profile = calls.profile();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.random = Objects.requireNonNull(random, "random");
         this.maxRefreshes = maxRefreshes;
+        this.knownDropAt = knownDropAt.map(Instant::toString);
     }
 
     /** Resets the viewer's state, gives it its seeded random source and its id for the profile; counts the viewer. */
     public ChainBuilder arrive() {
         return exec(s -> {
             metrics.userStarted(s.scenario());
-            return random.seed(s).set(TargetProfile.USER_ID, s.userId()).set(ABANDONED, false).set(REFRESHES, 0);
+            Session viewer = random.seed(s).set(TargetProfile.USER_ID, s.userId()).set(ABANDONED, false).set(REFRESHES, 0);
+            return knownDropAt.map(d -> viewer.set(TargetProfile.DROP_AT, d)).orElse(viewer);
         });
     }
 

@@ -74,20 +74,38 @@ class NginxTargetTest {
                 night.log);
     }
 
+    @Test
+    void stepsTheTargetLacksAreSkippedAndTheDropIsGivenByFlag(@TempDir Path dir) throws Exception {
+        Instant dropAt = Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Night night = runNight(dir, "nginx-staging-no-session.yml", "-DdropAt=" + dropAt);
+        assertEquals(0, night.exit, night.log);
+        assertEquals("[\"session\",\"heartbeat\"]", night.runJson.get("profile").get("skippedSteps").toString());
+        assertFalse(night.runJson.get("requests").has("session") || night.runJson.get("requests").has("heartbeat"),
+                night.runJson.get("requests").toString());
+        assertFalse(night.nginxPerRoute.containsKey("POST /v2/auth/login") || night.nginxPerRoute.containsKey("POST /v2/watch/{id}/ping"),
+                night.nginxPerRoute.toString());
+        assertTrue(night.log.contains("the journey skips session and heartbeat"), night.log);
+        assertEquals(dropAt.toString(), night.runJson.get("dropAt").asText());
+        long skewMs = night.runJson.get("surge").get("skewMs").asLong();
+        assertTrue(Math.abs(skewMs) <= 100, "surge " + skewMs + " ms from -DdropAt\n" + night.log);
+    }
+
     private record Night(int exit, String log, Path runFolder, JsonNode runJson, JsonNode client,
                          Map<String, Long> nginxPerRoute, long nginxShed) {
     }
 
-    private static Night runNight(Path dir, String profile) throws Exception {
+    private static Night runNight(Path dir, String profile, String... extraFlags) throws Exception {
         Path profileFile = Path.of("src/test/resources/profiles", profile).toAbsolutePath();
         try (NginxTarget nginx = NginxTarget.start(Instant.now().plusSeconds(30), 60, 20)) {
             int exit;
             String log;
             Path run;
-            try (GatlingProcess gatling = GatlingProcess.start(dir, List.of(
+            List<String> flags = new java.util.ArrayList<>(List.of(
                     "-Dtarget=" + nginx.url(), "-Dprofile=" + profileFile,
                     "-Dnight=finale-drop", "-Dscale=0.05", "-Dcompression=100", "-DmaxRefreshes=2",
-                    "-Dslo.enforce=false"))) {
+                    "-Dslo.enforce=false"));
+            flags.addAll(List.of(extraFlags));
+            try (GatlingProcess gatling = GatlingProcess.start(dir, flags)) {
                 exit = gatling.await(300);
                 log = gatling.log();
                 run = gatling.onlyRunFolder();
