@@ -93,7 +93,7 @@ final class NightRun {
         // the timeline its shard was planned on (DropAim). The embedded service's nights keep today's
         // timing, on which their figures were calibrated: the surge lands the injector's start lag
         // (a few hundred ms) after the drop, and landing it exactly on the cold title cache made the
-        // default finale drop several times worse (8.97 % error pages against 3.15 % and 2.14 %, on
+        // default finale drop several times worse in one run each (8.97 % error pages against 3.15 % and 2.14 %, on
         // 2026-12-06); run.json still records where it landed.
         this.surgeAlignment = !shard.sharded() && aim.isPresent()
                 ? Optional.of(new SurgeAlignment(Instant::now)) : Optional.empty();

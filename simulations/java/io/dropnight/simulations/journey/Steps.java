@@ -109,8 +109,9 @@ public final class Steps {
                                 .exec(s -> s.removeAll(calls.answerNames(title)))
                                 .exec(calls.request(title, TITLE_POLL))
                                 .exec(s -> {
-                                    recordOutcome(s, title, TITLE_POLL);
-                                    return s;
+                                    Session answered = calls.keepSaves(s, title);
+                                    recordOutcome(answered, title, TITLE_POLL);
+                                    return answered;
                                 })));
     }
 
@@ -172,7 +173,7 @@ public final class Steps {
                         .asLongAs(s -> !s.getBoolean(ATTEMPT_SETTLED)).on(
                                 exec(s -> s.removeAll(calls.answerNames(call)).set(SENT_NANOS, System.nanoTime()))
                                         .exec(calls.request(call, requestName(call)))
-                                        .exec(s -> afterAttempt(s, call))
+                                        .exec(s -> afterAttempt(calls.keepSaves(s, call), call))
                                         .doIf(s -> s.getLong(NEXT_PAUSE_MS) > 0)
                                         .then(pause(s -> Duration.ofMillis(s.getLong(NEXT_PAUSE_MS))))));
     }
@@ -240,8 +241,9 @@ public final class Steps {
         return exec(s -> s.removeAll(calls.answerNames(beat)))
                 .exec(calls.request(beat, beat.step()))
                 .exec(s -> {
-                    recordOutcome(s, beat, beat.step());
-                    return s;
+                    Session answered = calls.keepSaves(s, beat);
+                    recordOutcome(answered, beat, beat.step());
+                    return answered;
                 });
     }
 

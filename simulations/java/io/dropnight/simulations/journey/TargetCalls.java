@@ -82,7 +82,6 @@ public final class TargetCalls {
         Optional<Locked> locked = lockedFor(call);
         locked.flatMap(Locked::bodyContains).ifPresent(m -> checks.add(substring(m).count().saveAs(LOCKED_BODY_MATCHES)));
         for (Map.Entry<String, String> save : call.save().entrySet()) {
-            checks.add(saveCheck(save.getKey(), save.getValue(), save.getKey()));
             checks.add(saveCheck(save.getKey(), save.getValue(), FOUND + save.getKey()));
         }
         if (call.step().equals("title")) {
@@ -101,6 +100,20 @@ public final class TargetCalls {
         return name.equals(TargetProfile.EPISODE_IDS)
                 ? jmesPath(expression).ofList().optional().saveAs(saveAs)
                 : jmesPath(expression).optional().saveAs(saveAs);
+    }
+
+    /**
+     * Keeps what this attempt's saves found under their own names, for later steps; a save that
+     * found nothing leaves the value an earlier answer gave.
+     */
+    Session keepSaves(Session s, CallSpec call) {
+        Session kept = s;
+        for (String name : call.save().keySet()) {
+            if (s.contains(FOUND + name)) {
+                kept = kept.set(name, s.get(FOUND + name));
+            }
+        }
+        return kept;
     }
 
     /** The session names a call's answer writes, removed before each attempt so they describe that attempt. */
