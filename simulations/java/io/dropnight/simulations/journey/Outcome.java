@@ -39,9 +39,4 @@ public enum Outcome {
         }
         return okStatuses.contains(status) && savesFound ? OK : UNCLASSIFIED;
     }
-
-    /** Whether the viewer got nothing usable (it refreshes or gives up). */
-    public boolean failed() {
-        return this == FAILED || this == UNCLASSIFIED;
-    }
 }

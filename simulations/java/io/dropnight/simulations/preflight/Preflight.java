@@ -111,8 +111,8 @@ public final class Preflight {
             values.put(TargetProfile.EPISODE_ID, values.get(TargetProfile.FINAL_EPISODE_ID));
         }
         HttpResponse<String> play = call(profile.play());
-        boolean out_ = profile.play().okStatuses().contains(play.statusCode());
-        if (profile.heartbeat().isPresent() && out_) {
+        boolean episodeOut = profile.play().okStatuses().contains(play.statusCode());
+        if (profile.heartbeat().isPresent() && episodeOut) {
             call(profile.heartbeat().get());
         } else if (profile.heartbeat().isPresent()) {
             out.accept("preflight: heartbeat not tried: the episode is not out yet");
