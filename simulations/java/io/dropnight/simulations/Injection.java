@@ -7,6 +7,8 @@ import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
@@ -20,13 +22,26 @@ final class Injection {
     private Injection() {
     }
 
-    static PopulationBuilder inject(ScenarioBuilder scenario, Population population) {
+    /**
+     * @param early how much earlier than planned to inject a population that waits for the drop
+     *              (its first phase is {@code NOTHING}): its viewers then wait that out themselves
+     *              (see {@link io.dropnight.simulations.run.SurgeAlignment}); zero for the others
+     */
+    static PopulationBuilder inject(ScenarioBuilder scenario, Population population, Duration early) {
         if (population.closedModel()) {
             List<ClosedInjectionStep> steps = population.phases().stream().map(Injection::closed).toList();
             return scenario.injectClosed(steps);
         }
-        List<OpenInjectionStep> steps = population.phases().stream().map(Injection::open).toList();
+        List<OpenInjectionStep> steps = new ArrayList<>(population.phases().stream().map(Injection::open).toList());
+        if (waitsForTheDrop(population) && !early.isZero()) {
+            steps.set(0, nothingFor(population.phases().get(0).duration().minus(early)));
+        }
         return scenario.injectOpen(steps);
+    }
+
+    /** A population whose first phase is a wait: the drop's surge. */
+    static boolean waitsForTheDrop(Population population) {
+        return !population.closedModel() && population.phases().get(0).kind() == Phase.Kind.NOTHING;
     }
 
     static OpenInjectionStep open(Phase p) {

@@ -3,10 +3,12 @@ package io.dropnight.simulations;
 import io.dropnight.simulations.journey.Journeys;
 import io.dropnight.simulations.journey.RefreshBehaviour;
 import io.dropnight.simulations.journey.Steps;
+import io.dropnight.simulations.journey.TargetCalls;
 import io.dropnight.simulations.journey.ViewerRandom;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.run.SurgeAlignment;
 import io.dropnight.simulations.slo.NightSlos;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -48,13 +50,18 @@ public abstract class NightSimulation extends Simulation {
         String night = parameters.night().label();
         slos = run.slos();
 
+        // No HTTP cache: a target that sends ETag or Last-Modified (a gateway's static error page)
+        // would otherwise get conditional requests and answer 304 with no body, which no profile
+        // can classify. The embedded service sends Cache-Control: no-store, so nothing changes there.
         protocol = http.baseUrl(run.baseUrl().toString())
+                .disableCaching()
                 .header("X-Scenario", night)
                 .acceptHeader("application/json")
                 .userAgentHeader("dropnight-viewer/" + night);
 
-        Steps steps = new Steps(run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
-                new ViewerRandom(parameters.service().seed(), run.shard().index()), parameters.maxRefreshes());
+        Steps steps = new Steps(new TargetCalls(run.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
+                new ViewerRandom(parameters.service().seed(), run.shard().index()), parameters.maxRefreshes(),
+                run.knownDropAt());
         Journeys journeys = new Journeys(steps, parameters.night());
         viewers = run.plan().populations().stream()
                 .map(p -> viewersOf(p, journeys))
@@ -89,8 +96,16 @@ public abstract class NightSimulation extends Simulation {
         }
     }
 
+    /** The surge's viewers first wait out the injector's start lag, so the surge lands on the drop (SurgeAlignment). */
     private PopulationBuilder viewersOf(Population p, Journeys journeys) {
-        return Injection.inject(scenario(p.name()).exec(journeys.of(p, run::eventEndNanos)), p);
+        if (Injection.waitsForTheDrop(p) && run.surgeAlignment().isPresent()) {
+            SurgeAlignment alignment = run.surgeAlignment().get();
+            Duration early = SurgeAlignment.early(p.phases().get(0).duration());
+            return Injection.inject(scenario(p.name())
+                    .pause(s -> Duration.ofMillis(alignment.delayMillis()))
+                    .exec(journeys.of(p, run::eventEndNanos)), p, early);
+        }
+        return Injection.inject(scenario(p.name()).exec(journeys.of(p, run::eventEndNanos)), p, Duration.ZERO);
     }
 
     @Override

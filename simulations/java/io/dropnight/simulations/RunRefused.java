@@ -11,12 +11,14 @@ public final class RunRefused extends RuntimeException {
     public static final int BAD_PARAMETER = 2;
     /** The rehearsal could not be set up (run folder, embedded service). */
     public static final int CANNOT_START = 3;
+    /** The preflight viewer could not walk the journey against the target (issue 8). */
+    public static final int PREFLIGHT_FAILED = 4;
     private static final long serialVersionUID = 1L;
 
     private final int exitStatus;
 
     /**
-     * @param exitStatus {@link #BAD_PARAMETER} or {@link #CANNOT_START}
+     * @param exitStatus {@link #BAD_PARAMETER}, {@link #CANNOT_START} or {@link #PREFLIGHT_FAILED}
      * @param line       one sentence naming what, the value and the rule
      */
     public RunRefused(int exitStatus, String line) {

@@ -26,7 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cli → config → server → server.api → auth, capacity → shedding → catalogue → metrics → core
  * cli → report → metrics → core;  cli → bench
  * simulations → report, server, shedding, metrics, core   (shared contracts only)
+ * inside the simulations: the night's assembly (NightSimulation, NightRun) → run, preflight, journey, plan, slo
+ *   → nights, client, service → profile, params  (profile: the target's API as data, at the bottom)
  * </pre>
+ * How a call is made stays apart from what a viewer does: the nights and {@code RefreshBehaviour}
+ * depend on no profile and name no route.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -85,6 +89,45 @@ class ArchitectureTest {
                         "capacity", "shedding", "catalogue", "report", "simulations")
                 // core is the bottom: it is in no other layer's list, so it may access none of them.
                 .check(classes);
+    }
+
+    @Test
+    void theTargetProfileIsVocabularyAtTheBottomOfTheSimulations() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideInAPackage("io.dropnight.simulations.profile..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.dropnight.simulations",
+                        "io.dropnight.simulations.journey..", "io.dropnight.simulations.preflight..",
+                        "io.dropnight.simulations.run..", "io.dropnight.simulations.nights..",
+                        "io.dropnight.simulations.service..", "io.gatling..")
+                .check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideInAPackage("io.dropnight.simulations.preflight..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.dropnight.simulations.journey..", "io.gatling..")
+                .check(classes);
+    }
+
+    /** What a viewer does names no route or JSON field: those live in the target profile (TargetCalls reads it). */
+    @Test
+    void theNightsAndTheRefreshBehaviourKnowNoRoute() throws Exception {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideInAPackage("io.dropnight.simulations.nights..")
+                .or().haveSimpleName("RefreshBehaviour")
+                .should().dependOnClassesThat().resideInAnyPackage("io.dropnight.simulations.profile..")
+                .orShould().dependOnClassesThat().haveSimpleName("TargetCalls")
+                .check(classes);
+        Path sims = simulationsDir().resolve("io/dropnight/simulations");
+        java.util.List<Path> viewerCode = new java.util.ArrayList<>(java.util.List.of(
+                sims.resolve("journey/RefreshBehaviour.java"), sims.resolve("journey/Steps.java"),
+                sims.resolve("journey/Journeys.java")));
+        try (var nights = Files.list(sims.resolve("nights"))) {
+            nights.forEach(viewerCode::add);
+        }
+        Pattern routeOrField = Pattern.compile("\"/api/|\"/v\\d|featured|seasons|playbackId|Bearer");
+        for (Path source : viewerCode) {
+            Matcher m = routeOrField.matcher(Files.readString(source));
+            boolean found = m.find();
+            assertTrue(!found, () -> source + " names a route or JSON field: " + m.group());
+        }
     }
 
     private static Path simulationsDir() {

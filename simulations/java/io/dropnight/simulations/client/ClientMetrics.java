@@ -3,6 +3,11 @@ package io.dropnight.simulations.client;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,15 +34,63 @@ public final class ClientMetrics {
     private final LongAdder refreshes = new LongAdder();
     private final LongAdder abandonments = new LongAdder();
     private final LongAdder playbackStarts = new LongAdder();
+    private final Map<String, LongAdder> requestsByName = new ConcurrentHashMap<>();
+    /** Keyed "request status": answers the target profile does not describe. */
+    private final Map<String, LongAdder> unclassified = new ConcurrentHashMap<>();
+    /** The wall-clock instant each scenario's first viewer arrived: where a surge really landed. */
+    private final Map<String, Instant> firstArrival = new ConcurrentHashMap<>();
 
     /** A viewer started a journey. */
     public void userStarted() {
         users.increment();
     }
 
+    /** A viewer of {@code scenario} started a journey; the first one's instant is kept. */
+    public void userStarted(String scenario) {
+        firstArrival.computeIfAbsent(scenario, k -> Instant.now());
+        users.increment();
+    }
+
     /** A request was answered, timed out or failed: the denominator of the error-page rate. */
     public void requestSent() {
         requests.increment();
+    }
+
+    /** As {@link #requestSent()}, also counted under its request name (such as {@code home}). */
+    public void requestSent(String requestName) {
+        requestsByName.computeIfAbsent(requestName, k -> new LongAdder()).increment();
+        requests.increment();
+    }
+
+    /**
+     * An answer the target profile does not describe (an unexpected status, or an expected one
+     * whose saves found nothing); also counted as a failed request by the caller.
+     *
+     * @param status the HTTP status, 0 when none
+     */
+    public void unclassified(String requestName, int status) {
+        unclassified.computeIfAbsent(requestName + " " + status, k -> new LongAdder()).increment();
+    }
+
+    /** Requests per request name, sorted by name. */
+    public Map<String, Long> requestsByName() {
+        return sums(requestsByName);
+    }
+
+    /** Unclassified answers per "request status", sorted; empty when every answer was understood. */
+    public Map<String, Long> unclassifiedAnswers() {
+        return sums(unclassified);
+    }
+
+    /** When the first viewer of {@code scenario} arrived, if one did. */
+    public Optional<Instant> firstArrival(String scenario) {
+        return Optional.ofNullable(firstArrival.get(scenario));
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> adders) {
+        Map<String, Long> out = new TreeMap<>();
+        adders.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     /** A response carried the error page's marker (any status). */

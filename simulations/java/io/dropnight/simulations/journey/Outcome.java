@@ -1,39 +1,42 @@
 package io.dropnight.simulations.journey;
 
-import io.dropnight.server.ErrorPage;
-
 import java.util.Set;
 
-/** How a viewer reads one response. */
+/** How a viewer reads one response, as its target profile describes the target's answers. */
 public enum Outcome {
-    /** The page or call worked. */
+    /** The page or call worked: an expected status, and every {@code save} found its value. */
     OK,
-    /** The branded error page: its marker was in the body, whatever the status. */
+    /** The target's error page (its marker, status or header, whatever the status). */
     ERROR_PAGE,
-    /** The episode is still locked (403 EPISODE_LOCKED before the drop): wait, this is not a failure. */
+    /** The episode is still locked (the profile's {@code play.locked}): wait, this is not a failure. */
     LOCKED,
-    /** No usable answer: timeout, refused connection, or an unexpected status without the marker. */
-    FAILED;
-
-    /** The literal substring that identifies the error page in any body (HTML or JSON): the service's own. */
-    public static final String ERROR_PAGE_MARKER = ErrorPage.MARKER;
+    /** No answer: timeout, refused connection. */
+    FAILED,
+    /**
+     * An answer the profile does not describe: a status neither expected, locked nor the error
+     * page, or an expected status whose {@code save}s found nothing. The viewer treats it as a
+     * failure; the run warns, since a profile that never matches shows zero error pages.
+     */
+    UNCLASSIFIED;
 
     /**
      * @param status     the HTTP status, or null when no response arrived
-     * @param markers    occurrences of {@link #ERROR_PAGE_MARKER} in the body
-     * @param errorCode  {@code error.code} from a JSON body, or null
-     * @param okStatuses statuses that mean success for this request
+     * @param errorPage  whether the answer is the error page by the profile's {@code errorPage}
+     * @param locked     whether the answer is the profile's {@code play.locked}
+     * @param savesFound whether every {@code save} of the call found a value
+     * @param okStatuses statuses that mean success for this call
      */
-    public static Outcome classify(Integer status, int markers, String errorCode, Set<Integer> okStatuses) {
-        if (markers > 0) {
+    public static Outcome classify(Integer status, boolean errorPage, boolean locked, boolean savesFound,
+                                   Set<Integer> okStatuses) {
+        if (errorPage) {
             return ERROR_PAGE;
         }
         if (status == null) {
             return FAILED;
         }
-        if (status == 403 && "EPISODE_LOCKED".equals(errorCode)) {
+        if (locked) {
             return LOCKED;
         }
-        return okStatuses.contains(status) ? OK : FAILED;
+        return okStatuses.contains(status) && savesFound ? OK : UNCLASSIFIED;
     }
 }

@@ -1,110 +1,100 @@
 package io.dropnight.simulations.journey;
 
 import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.profile.CallSpec;
+import io.dropnight.simulations.profile.TargetProfile;
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
-import static io.gatling.javaapi.core.CoreDsl.substring;
-import static io.gatling.javaapi.http.HttpDsl.header;
-import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * The reusable steps of a viewer's journey: {@link #session()}, {@link #home()}, {@link #title()},
- * {@link #play()}, {@link #heartbeats}, each wrapped in {@link #refreshOnErrorPage}. Every request
- * checks for the error page's marker whatever its status, so a deployment that serves the page
- * with 200 is still counted. Thread-safe: the steps are built once and shared by all viewers.
+ * What a viewer does, whatever the target: arrives, signs in, browses, waits on the title page,
+ * refreshes on the error page or backs off, gives up, presses play, sends heartbeats. How each
+ * call is made (route, body, saves, how an answer is read) is {@link TargetCalls}'s, from the
+ * target profile; a step the target does not have (session, heartbeat) is skipped. Thread-safe:
+ * the steps are built once and shared by all viewers.
  */
 public final class Steps {
-    static final String TOKEN = "token";
-    static final String TITLE_ID = "titleId";
-    static final String FINAL_EPISODE_ID = "finalEpisodeId";
-    static final String DROP_AT = "dropAt";
-    static final String EPISODE_IDS = "episodeIds";
-    static final String FINAL_AVAILABLE = "finalAvailable";
-    static final String EPISODE_ID = "episodeId";
-    static final String PLAYBACK_ID = "playbackId";
     static final String ABANDONED = "abandoned";
     static final String REFRESHES = "refreshes";
     static final String INTENT_NANOS = "intentNanos";
-    private static final String DONE = "attemptDone";
+    /** The request name of the title page reloaded while waiting for the drop. */
+    static final String TITLE_POLL = "title-poll";
+    /** The request name of {@code play}, as Gatling's statistics, the SLO assertions and the report know it. */
+    public static final String PLAYBACK_START = "playback-start";
+    /** Set when the current call has an answer the viewer acts on (worked, or the viewer gave up). */
+    private static final String ATTEMPT_SETTLED = "attemptSettled";
     private static final String LOCKED_WAITS = "lockedWaits";
     private static final String NEXT_PAUSE_MS = "nextPauseMs";
     private static final String SENT_NANOS = "sentNanos";
-    private static final String ST = "httpStatus";
-    private static final String MARKS = "errorPageMarks";
-    private static final String RETRY_AFTER = "retryAfter";
-    private static final String ERROR_CODE = "errorCode";
 
-    private static final Set<Integer> OK_200 = Set.of(200);
-    private static final Set<Integer> OK_204 = Set.of(200, 204);
-    /** A locked episode is an expected answer before the drop, not a failed request. */
-    private static final Set<Integer> OK_PLAY = Set.of(200, 403);
     private static final int MAX_LOCKED_WAITS = 120;
     private static final Duration LOCKED_WAIT = Duration.ofMillis(500);
 
+    private final TargetCalls calls;
+    private final TargetProfile profile;
     private final ClientMetrics metrics;
     private final RefreshBehaviour refresh;
     private final ViewerRandom random;
     private final int maxRefreshes;
+    /** The drop instant known before the night (-DdropAt, or the target's), until a step saves one. */
+    private final Optional<String> knownDropAt;
 
     /**
+     * @param calls        how each call is made on the target
      * @param metrics      where outcomes are counted and latencies recorded
      * @param refresh      the pause before each refresh
      * @param random       each viewer's seeded random source (episode choice, refresh pauses)
      * @param maxRefreshes refreshes a viewer tries in one journey before giving up
+     * @param knownDropAt  the drop instant known before the night, for a target whose profile saves none
      */
-    public Steps(ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random, int maxRefreshes) {
+    public Steps(TargetCalls calls, ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random,
+                 int maxRefreshes, Optional<Instant> knownDropAt) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.profile = calls.profile();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.random = Objects.requireNonNull(random, "random");
         this.maxRefreshes = maxRefreshes;
+        this.knownDropAt = knownDropAt.map(Instant::toString);
     }
 
-    /** Resets the viewer's state, gives it its seeded random source; counts the viewer. */
+    /** Resets the viewer's state, gives it its seeded random source and its id for the profile; counts the viewer. */
     public ChainBuilder arrive() {
         return exec(s -> {
-            metrics.userStarted();
-            return random.seed(s).set(ABANDONED, false).set(REFRESHES, 0);
+            metrics.userStarted(s.scenario());
+            Session viewer = random.seed(s).set(TargetProfile.USER_ID, s.userId()).set(ABANDONED, false).set(REFRESHES, 0);
+            return knownDropAt.map(d -> viewer.set(TargetProfile.DROP_AT, d)).orElse(viewer);
         });
     }
 
-    /** {@code POST /api/session}: signs in, keeps the bearer token. */
+    /** Signs in (the profile's {@code session}); skipped when the target has none. */
     public ChainBuilder session() {
-        return refreshOnErrorPage(http("session").post("/api/session")
-                .body(StringBody(s -> "{\"profile\":\"viewer-" + s.userId() + "\"}")).asJson()
-                .check(jmesPath("token").optional().saveAs(TOKEN)), OK_200);
+        return profile.session().map(this::refreshOnErrorPage).orElseGet(Steps::nothing);
     }
 
-    /** {@code GET /api/home}: learns the featured series, its final episode and the drop instant. */
+    /** The home page: learns the series on show, its final episode and, when announced, the drop instant. */
     public ChainBuilder home() {
-        return refreshOnErrorPage(authorized(http("home").get("/api/home"))
-                .check(jmesPath("featured.titleId").ofLong().optional().saveAs(TITLE_ID),
-                        jmesPath("featured.finalEpisodeId").ofLong().optional().saveAs(FINAL_EPISODE_ID),
-                        jmesPath("featured.dropAt").optional().saveAs(DROP_AT)), OK_200);
+        return refreshOnErrorPage(profile.home());
     }
 
-    /** {@code GET /api/titles/{id}}: the episodes of the last season and whether the final one is out. */
+    /** The title page: the episodes and whether the final one is out. */
     public ChainBuilder title() {
-        return refreshOnErrorPage(titleRequest("title"), OK_200);
+        return refreshOnErrorPage(profile.title());
     }
 
     /**
@@ -112,23 +102,25 @@ public final class Steps {
      * not compressed). Error pages while polling are counted; the next poll is the refresh.
      */
     public ChainBuilder pollTitleUntilDrop() {
+        CallSpec title = profile.title();
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 asLongAs(s -> !finalEpisodeOut(s)).on(
                         pause(Duration.ofSeconds(3), Duration.ofSeconds(6))
-                                .exec(s -> s.removeAll(ST, MARKS, RETRY_AFTER, FINAL_AVAILABLE))
-                                .exec(titleRequest("title-poll").check(common(OK_200)))
+                                .exec(s -> s.removeAll(calls.answerNames(title)))
+                                .exec(calls.request(title, TITLE_POLL))
                                 .exec(s -> {
-                                    countOnly(s, OK_200);
-                                    return s;
+                                    Session answered = calls.keepSaves(s, title);
+                                    recordOutcome(answered, title, TITLE_POLL);
+                                    return answered;
                                 })));
     }
 
     /** Picks the episode to start: the final one, or the n-th of the last season, or any of the last three. */
     public ChainBuilder chooseEpisode(EpisodeChoice choice, int index) {
         // Skipped by a viewer who gave up before the home page answered: there is nothing to choose from.
-        return doIf(s -> !s.getBoolean(ABANDONED) && s.contains(FINAL_EPISODE_ID)).then(
-                exec(s -> s.set(EPISODE_ID, choice.pick(s.getLong(FINAL_EPISODE_ID), episodeIds(s), index,
-                        random.of(s)))));
+        return doIf(s -> !s.getBoolean(ABANDONED) && s.contains(TargetProfile.FINAL_EPISODE_ID)).then(
+                exec(s -> s.set(TargetProfile.EPISODE_ID, choice.pick(asLong(s.get(TargetProfile.FINAL_EPISODE_ID)),
+                        episodeIds(s), index, random.of(s)))));
     }
 
     /** Marks the instant the viewer wants to watch: time to play is measured from here. */
@@ -136,52 +128,61 @@ public final class Steps {
         return exec(s -> s.set(INTENT_NANOS, System.nanoTime()));
     }
 
-    /** {@code POST /api/playback/{episodeId}}: starts the stream; waits out a locked episode. */
+    /** Starts the stream (the profile's {@code play}); waits out a locked episode. */
     public ChainBuilder play() {
-        return refreshOnErrorPage(authorized(http("playback-start").post("/api/playback/#{" + EPISODE_ID + "}"))
-                .check(jmesPath("playbackId").optional().saveAs(PLAYBACK_ID),
-                        jmesPath("error.code").optional().saveAs(ERROR_CODE)), OK_PLAY);
+        return refreshOnErrorPage(profile.play());
     }
 
-    /** Watches: {@code count} heartbeats, one every {@code interval}. A failed heartbeat is not refreshed. */
+    /**
+     * Watches: {@code count} heartbeats, one every {@code interval} (the night's, scaled by the
+     * target's own interval). A failed heartbeat is not refreshed. Skipped when the target has none.
+     */
     public ChainBuilder heartbeats(int count, Duration interval) {
-        return doIf(s -> !s.getBoolean(ABANDONED)).then(repeat(count).on(pause(interval).exec(heartbeat())));
+        if (profile.heartbeat().isEmpty()) {
+            return nothing();
+        }
+        return doIf(s -> !s.getBoolean(ABANDONED)).then(repeat(count).on(pause(scaled(interval)).exec(heartbeat())));
     }
 
     /** Watches until {@code deadlineNanos} (on {@link System#nanoTime()}), one heartbeat every {@code interval}. */
     public ChainBuilder heartbeatsUntil(LongSupplier deadlineNanos, Duration interval) {
+        if (profile.heartbeat().isEmpty()) {
+            return nothing();
+        }
+        Duration every = scaled(interval);
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
-                asLongAs(s -> System.nanoTime() + interval.toNanos() < deadlineNanos.getAsLong())
-                        .on(pause(interval).exec(heartbeat())));
+                asLongAs(s -> System.nanoTime() + every.toNanos() < deadlineNanos.getAsLong())
+                        .on(pause(every).exec(heartbeat())));
+    }
+
+    /** The night's heartbeat interval is calibrated at 60 s of real time: a target's own interval scales it. */
+    private Duration scaled(Duration nightInterval) {
+        double ratio = (double) profile.heartbeatEvery().toMillis() / TargetProfile.CALIBRATED_HEARTBEAT.toMillis();
+        return Duration.ofMillis(Math.max(1, Math.round(nightInterval.toMillis() * ratio)));
     }
 
     /**
-     * Sends {@code request} until it works. On the error page (or a failure) the viewer pauses
+     * Makes {@code call} until it works. On the error page (or a failure) the viewer pauses
      * (1–3 s, or backoff honouring {@code Retry-After}) and refreshes, up to the refresh budget of
      * the journey; then gives up, and the remaining steps are skipped. A locked episode is waited
      * out without spending the budget.
      */
-    public ChainBuilder refreshOnErrorPage(HttpRequestActionBuilder request, Set<Integer> okStatuses) {
-        HttpRequestActionBuilder checked = request.check(common(okStatuses));
+    private ChainBuilder refreshOnErrorPage(CallSpec call) {
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
-                exec(s -> s.set(DONE, false).set(LOCKED_WAITS, 0))
-                        .asLongAs(s -> !s.getBoolean(DONE)).on(
-                                exec(s -> s.removeAll(ST, MARKS, RETRY_AFTER, ERROR_CODE, PLAYBACK_ID).set(SENT_NANOS, System.nanoTime()))
-                                        .exec(checked)
-                                        .exec(s -> afterAttempt(s, okStatuses))
+                exec(s -> s.set(ATTEMPT_SETTLED, false).set(LOCKED_WAITS, 0))
+                        .asLongAs(s -> !s.getBoolean(ATTEMPT_SETTLED)).on(
+                                exec(s -> s.removeAll(calls.answerNames(call)).set(SENT_NANOS, System.nanoTime()))
+                                        .exec(calls.request(call, requestName(call)))
+                                        .exec(s -> afterAttempt(calls.keepSaves(s, call), call))
                                         .doIf(s -> s.getLong(NEXT_PAUSE_MS) > 0)
                                         .then(pause(s -> Duration.ofMillis(s.getLong(NEXT_PAUSE_MS))))));
     }
 
-    private Session afterAttempt(Session s, Set<Integer> okStatuses) {
-        long now = System.nanoTime();
-        Outcome outcome = countOnly(s, okStatuses);
+    private Session afterAttempt(Session s, CallSpec call) {
+        Outcome outcome = recordOutcome(s, call, requestName(call));
         switch (outcome) {
             case OK -> {
-                if (okStatuses == OK_PLAY && s.contains(PLAYBACK_ID)) {
-                    metrics.playbackStarted(now - s.getLong(SENT_NANOS), now - s.getLong(INTENT_NANOS));
-                }
-                return s.set(DONE, true).set(NEXT_PAUSE_MS, 0L);
+                return s.set(ATTEMPT_SETTLED, true).set(NEXT_PAUSE_MS, 0L);
             }
             case LOCKED -> {
                 int waits = s.getInt(LOCKED_WAITS) + 1;
@@ -200,66 +201,68 @@ public final class Steps {
         int used = s.getInt(REFRESHES);
         if (used >= maxRefreshes) {
             metrics.abandoned();
-            return s.set(ABANDONED, true).set(DONE, true).set(NEXT_PAUSE_MS, 0L);
+            return s.set(ABANDONED, true).set(ATTEMPT_SETTLED, true).set(NEXT_PAUSE_MS, 0L);
         }
         metrics.refreshed();
         Duration pause = refresh.pauseBefore(used + 1, retryAfter(s), random.of(s)::nextLong);
         return s.set(REFRESHES, used + 1).set(NEXT_PAUSE_MS, pause.toMillis());
     }
 
-    /** Counts the request and its outcome; returns the outcome. */
-    private Outcome countOnly(Session s, Set<Integer> okStatuses) {
-        metrics.requestSent();
-        Integer status = s.contains(ST) ? s.getInt(ST) : null;
-        int markers = s.contains(MARKS) ? s.getInt(MARKS) : 0;
-        Outcome outcome = Outcome.classify(status, markers, s.getString(ERROR_CODE), okStatuses);
-        if (outcome == Outcome.ERROR_PAGE) {
-            metrics.errorPageSeen();
-        } else if (outcome == Outcome.FAILED) {
-            metrics.requestFailed();
+    /**
+     * Everything recorded about one finished request, in one place: the request counted (per
+     * request name), its outcome, and for a stream that started its playback-start latency and the
+     * viewer's time to play. Returns the outcome.
+     */
+    private Outcome recordOutcome(Session s, CallSpec call, String requestName) {
+        long now = System.nanoTime();
+        metrics.requestSent(requestName);
+        Outcome outcome = calls.classify(s, call);
+        switch (outcome) {
+            case OK -> {
+                if (call.step().equals("play")) {
+                    metrics.playbackStarted(now - s.getLong(SENT_NANOS), now - s.getLong(INTENT_NANOS));
+                }
+            }
+            case ERROR_PAGE -> metrics.errorPageSeen();
+            case FAILED -> metrics.requestFailed();
+            case UNCLASSIFIED -> {
+                metrics.requestFailed();
+                metrics.unclassified(requestName, s.contains(TargetCalls.HTTP_STATUS) ? s.getInt(TargetCalls.HTTP_STATUS) : 0);
+            }
+            default -> {
+                // LOCKED is counted as sent only: not yet, not an error.
+            }
         }
         return outcome;
     }
 
     private ChainBuilder heartbeat() {
-        return exec(s -> s.removeAll(ST, MARKS, RETRY_AFTER))
-                .exec(authorized(http("heartbeat").post("/api/playback/#{" + PLAYBACK_ID + "}/heartbeat"))
-                        .check(common(OK_204)))
+        CallSpec beat = profile.heartbeat().orElseThrow();
+        return exec(s -> s.removeAll(calls.answerNames(beat)))
+                .exec(calls.request(beat, beat.step()))
                 .exec(s -> {
-                    countOnly(s, OK_204);
-                    return s;
+                    Session answered = calls.keepSaves(s, beat);
+                    recordOutcome(answered, beat, beat.step());
+                    return answered;
                 });
     }
 
-    private HttpRequestActionBuilder titleRequest(String name) {
-        return authorized(http(name).get("/api/titles/#{" + TITLE_ID + "}"))
-                .check(jmesPath("seasons[-1].episodes[*].id").ofList().optional().saveAs(EPISODE_IDS),
-                        jmesPath("seasons[].episodes[] | [?id==`#{" + FINAL_EPISODE_ID + "}`].available | [0]")
-                                .ofBoolean().optional().saveAs(FINAL_AVAILABLE));
+    /** Each step's request name is its profile key, but {@code play}'s, which keeps the name the SLOs use. */
+    static String requestName(CallSpec call) {
+        return call.step().equals("play") ? PLAYBACK_START : call.step();
     }
 
-    private static HttpRequestActionBuilder authorized(HttpRequestActionBuilder request) {
-        return request.header("Authorization", "Bearer #{" + TOKEN + "}");
-    }
-
-    /** Saves first, validates last: every check runs, so the saves survive a failed validation. */
-    private static CheckBuilder[] common(Set<Integer> okStatuses) {
-        return new CheckBuilder[] {
-            status().saveAs(ST),
-            substring(Outcome.ERROR_PAGE_MARKER).count().saveAs(MARKS),
-            header("Retry-After").optional().saveAs(RETRY_AFTER),
-            status().in(List.copyOf(okStatuses)),
-            substring(Outcome.ERROR_PAGE_MARKER).notExists()
-        };
+    private static ChainBuilder nothing() {
+        return exec(s -> s);
     }
 
     static boolean finalEpisodeOut(Session s) {
-        Boolean available = s.contains(FINAL_AVAILABLE) ? s.getBoolean(FINAL_AVAILABLE) : null;
+        Boolean available = s.contains(TargetCalls.FINAL_AVAILABLE) ? s.getBoolean(TargetCalls.FINAL_AVAILABLE) : null;
         if (available != null) {
             return available;
         }
-        // No answer to read (error page, timeout): fall back on the announced drop instant.
-        String dropAt = s.getString(DROP_AT);
+        // No answer to read (error page, timeout, or a profile without finalAvailable): go by the announced drop instant.
+        String dropAt = s.contains(TargetProfile.DROP_AT) ? String.valueOf(s.get(TargetProfile.DROP_AT)) : null;
         try {
             return dropAt == null || !Instant.now().isBefore(Instant.parse(dropAt));
         } catch (DateTimeParseException e) {
@@ -268,14 +271,18 @@ public final class Steps {
     }
 
     private static List<Long> episodeIds(Session s) {
-        if (!s.contains(EPISODE_IDS)) {
+        if (!s.contains(TargetProfile.EPISODE_IDS)) {
             return List.of();
         }
-        return s.<Object>getList(EPISODE_IDS).stream().map(o -> ((Number) o).longValue()).toList();
+        return s.<Object>getList(TargetProfile.EPISODE_IDS).stream().map(Steps::asLong).toList();
+    }
+
+    private static long asLong(Object value) {
+        return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
     }
 
     private static OptionalLong retryAfter(Session s) {
-        String v = s.getString(RETRY_AFTER);
+        String v = s.getString(TargetCalls.RETRY_AFTER);
         if (v == null) {
             return OptionalLong.empty();
         }
@@ -285,4 +292,5 @@ public final class Steps {
             return OptionalLong.empty(); // an HTTP-date Retry-After: ignored, the jittered pause stands
         }
     }
+
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * A night's populations on the compressed timeline, relative to the first injection. Immutable.
  *
  * @param night       the night
- * @param dropOffset  when the episode unlocks, from the first injection (the service gets {@code --drop-in})
+ * @param dropOffset  when the episode unlocks, from the first injection (the service gets {@code --drop-in});
+ *                    whole seconds, as the phases that lead up to it ({@link Phase#wholeSeconds})
  * @param populations who arrives, when, and what they do
  * @param eventLength how long live viewers stay (zero when no one stays for an event)
  */
@@ -18,7 +19,7 @@ public record NightPlan(Night night, Duration dropOffset, List<Population> popul
 
     public NightPlan {
         Objects.requireNonNull(night, "night");
-        Objects.requireNonNull(dropOffset, "dropOffset");
+        dropOffset = Phase.wholeSeconds(Objects.requireNonNull(dropOffset, "dropOffset"));
         populations = List.copyOf(populations);
         Objects.requireNonNull(eventLength, "eventLength");
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param name     what the step models (for logs and tests), such as {@code drop-step}
  * @param kind     how users are injected
  * @param users    arrivals (open kinds) or the concurrency reached (closed kinds); 0 for {@link Kind#NOTHING}
- * @param duration how long the step lasts
+ * @param duration how long the step lasts, rounded to whole seconds (see {@link #wholeSeconds})
  */
 public record Phase(String name, Kind kind, int users, Duration duration) {
 
@@ -48,6 +48,18 @@ public record Phase(String name, Kind kind, int users, Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException(name + ": duration must be >= 0, was " + duration);
         }
+        duration = wholeSeconds(duration);
+    }
+
+    /**
+     * {@code d} rounded to the nearest whole second (half up). Gatling 3.15.1 truncates every
+     * injection duration to whole seconds ({@code OpenInjectionStep.scala}: {@code duration.toSeconds.toInt}),
+     * so a 1.9 s ramp would run in 1 s: every phase is planned in whole seconds instead, and the
+     * planned arrivals per phase are the injected ones.
+     */
+    public static Duration wholeSeconds(Duration d) {
+        long millis = d.toMillis();
+        return Duration.ofSeconds((millis + 500) / 1000);
     }
 
     public static Phase nothing(String name, Duration d) {

@@ -61,6 +61,12 @@ public record NightParameters(Night night, double scale, double compression, Opt
     public static final String OWN_LAUNCHER = "dropnight";
     /** This injector's 0-based index among {@link #INJECTORS}. */
     public static final String INJECTOR = "injector";
+    /** The target profile file (issue 8); absent: the built-in {@code dropnight} profile. */
+    public static final String PROFILE = "profile";
+    /** {@code -Dpreflight=false} skips the one-viewer walk before the night against a target. */
+    public static final String PREFLIGHT = "preflight";
+    /** The drop instant to aim the surge at, for a target whose profile saves no {@code dropAt}. */
+    public static final String DROP_AT = "dropAt";
 
     private static final Pattern SERVICE_TIME = Pattern.compile("[a-z-]+=\\S+");
 
@@ -165,6 +171,29 @@ public record NightParameters(Night night, double scale, double compression, Opt
         int index = injector == null ? 0
                 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(INJECTOR, injector)));
         return new Shard(index, count);
+    }
+
+    /** {@code -Dprofile}: the target profile file, empty for the built-in one. */
+    public static Optional<Path> profileFromProperties(Properties props) {
+        return Optional.ofNullable(blankToNull(props.getProperty(PROFILE))).map(Path::of);
+    }
+
+    /** {@code -Dpreflight} (default true): whether one viewer walks the journey before a night against a target. */
+    public static boolean preflightFromProperties(Properties props) {
+        return bool(PREFLIGHT, orElse(blankToNull(props.getProperty(PREFLIGHT)), "true"));
+    }
+
+    /** {@code -DdropAt}: an ISO-8601 instant such as {@code 2026-12-31T02:00:00Z}, or empty. */
+    public static Optional<java.time.Instant> dropAtFromProperties(Properties props) {
+        String text = blankToNull(props.getProperty(DROP_AT));
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ParameterException(DROP_AT, text, "must be an ISO-8601 instant such as 2026-12-31T02:00:00Z");
+        }
     }
 
     private static String blankToNull(String v) {

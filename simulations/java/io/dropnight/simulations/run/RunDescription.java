@@ -6,12 +6,14 @@ import io.dropnight.core.Durations;
 import io.dropnight.simulations.nights.NightPlan;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
+import io.dropnight.simulations.profile.TargetProfile;
 import io.gatling.javaapi.core.Simulation;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,20 +28,34 @@ public final class RunDescription {
     private RunDescription() {
     }
 
+    /** What run.json says instead of a capacity model when no embedded service was started. */
+    public static final String EXTERNAL_TARGET = "external target";
+
     /**
-     * @param metrics the service's /metrics document, empty when it could not be read
+     * @param metrics the service's /metrics document, empty when it could not be read (or not embedded)
+     * @param profile the target profile the journey called the service with
      */
     public static ObjectNode of(RunFolder run, NightParameters parameters, NightPlan plan, Instant startedAt,
-                                URI target, Optional<JsonNode> metrics) {
+                                URI target, Optional<JsonNode> metrics, TargetProfile profile) {
+        boolean embedded = parameters.target().isEmpty();
         ObjectNode o = RunFolder.newObject();
         o.put("runId", run.runId()).put("night", parameters.night().label()).put("startedAt", startedAt.toString())
                 .put("dropAt", startedAt.plus(plan.dropOffset()).toString())
-                .put("embedded", parameters.target().isEmpty());
+                .put("embedded", embedded);
         parameters(o.putObject("parameters"), parameters, plan);
-        JsonNode backend = metrics.map(m -> m.get("backend")).orElse(null);
-        o.set("capacity", capacityModel(backend));
-        o.put("policy", backend != null && backend.hasNonNull("policy") ? backend.get("policy").asText()
-                : parameters.service().policy());
+        if (embedded) {
+            // The stub's own settings describe the run only when the stub was the target.
+            ((ObjectNode) o.get("parameters")).putPOJO("serviceFlags", parameters.service().toArgs());
+            JsonNode backend = metrics.map(m -> m.get("backend")).orElse(null);
+            o.set("capacity", capacityModel(backend));
+            o.put("policy", backend != null && backend.hasNonNull("policy") ? backend.get("policy").asText()
+                    : parameters.service().policy());
+        } else {
+            o.put("targetKind", EXTERNAL_TARGET);
+        }
+        profile(o.putObject("profile"), profile);
+        o.putObject("phases").put("roundedToWholeSeconds", true)
+                .put("why", "Gatling truncates every injection duration to whole seconds; each phase is planned in whole seconds");
         o.put("seed", parameters.service().seed());
         o.putObject("versions").put("dropnight", versionOf(Durations.class, "dev"))
                 .put("gatling", versionOf(Simulation.class, "unknown")).put("java", System.getProperty("java.version"));
@@ -80,7 +96,30 @@ public final class RunDescription {
                 .put("timeToPlayP95Ms", parameters.slo().timeToPlayP95Millis())
                 .put("errorPageRatePct", parameters.slo().errorPageRatePercent())
                 .put("abandonmentPct", parameters.slo().abandonmentPercent());
-        p.putPOJO("serviceFlags", parameters.service().toArgs());
+    }
+
+    private static void profile(ObjectNode o, TargetProfile profile) {
+        o.put("name", profile.name()).put("source", profile.source());
+        o.putPOJO("skippedSteps", profile.skippedSteps());
+        o.put("content", profile.content());
+    }
+
+    /**
+     * Records the requests sent per request name ({@code requests}) and the answers the profile
+     * did not describe ({@code unclassified}, with {@code warnUnclassified} true when there were any).
+     */
+    public static void answers(ObjectNode runJson, Map<String, Long> requestsByName, Map<String, Long> unclassified) {
+        runJson.putPOJO("requests", requestsByName);
+        runJson.putPOJO("unclassified", unclassified);
+        runJson.put("warnUnclassified", !unclassified.isEmpty());
+    }
+
+    /**
+     * Where the surge's first viewer really arrived, on the injector's own clock, and how far from
+     * the drop ({@code surge.skewMs}: positive when late).
+     */
+    public static void surgeLanded(ObjectNode runJson, Instant firstArrival, Duration skew) {
+        runJson.putObject("surge").put("firstArrivalAt", firstArrival.toString()).put("skewMs", skew.toMillis());
     }
 
     /** The model part of /metrics' {@code backend} (not its live counters), or null when unknown. */

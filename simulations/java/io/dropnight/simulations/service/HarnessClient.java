@@ -38,37 +38,6 @@ public final class HarnessClient {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"at\":\"" + at + "\"}"))).map(HttpResponse::statusCode);
     }
 
-    /**
-     * The service's drop instant, as a viewer reads it: a session, then the home page's
-     * {@code featured.dropAt}. Empty when the service does not answer so.
-     */
-    public Optional<Instant> dropAt() {
-        Optional<String> token = send(HttpRequest.newBuilder(baseUrl.resolve("/api/session"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")))
-                .filter(r -> r.statusCode() == 200).flatMap(r -> field(r.body(), "/token"));
-        return token.flatMap(t -> send(HttpRequest.newBuilder(baseUrl.resolve("/api/home"))
-                        .header("Authorization", "Bearer " + t).GET()))
-                .filter(r -> r.statusCode() == 200).flatMap(r -> field(r.body(), "/featured/dropAt"))
-                .flatMap(HarnessClient::instant);
-    }
-
-    private static Optional<String> field(String json, String pointer) {
-        try {
-            JsonNode node = RunFolder.parse(json).at(pointer);
-            return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
     /** The service's /metrics, for the capacity and policy it really runs with; empty if unreachable. */
     public Optional<JsonNode> metrics() {
         Optional<HttpResponse<String>> r = send(HttpRequest.newBuilder(baseUrl.resolve("/metrics")).GET())

@@ -4,6 +4,7 @@ import io.dropnight.report.SloEvaluation;
 import io.dropnight.report.SloResult;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.journey.Journeys;
+import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.params.SloThresholds;
 import io.gatling.javaapi.core.Assertion;
 import org.HdrHistogram.Histogram;
@@ -43,7 +44,7 @@ public final class NightSlos {
     public NightSlos(String night, SloThresholds thresholds) {
         this.night = Objects.requireNonNull(night, "night");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
-        playbackStartP99 = details(Journeys.TIME_TO_PLAY, "playback-start").responseTime().percentile(99.0)
+        playbackStartP99 = details(Journeys.TIME_TO_PLAY, Steps.PLAYBACK_START).responseTime().percentile(99.0)
                 .lte((int) thresholds.playbackStartP99Millis());
         timeToPlayP95 = details(Journeys.TIME_TO_PLAY).responseTime().percentile(95.0)
                 .lte((int) thresholds.timeToPlayP95Millis());

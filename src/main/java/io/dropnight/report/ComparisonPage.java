@@ -51,7 +51,7 @@ final class ComparisonPage {
             t.append("<tr><td>").append(swatch(i)).append("</td><td><a href=\"").append(Html.esc(link)).append("\">")
                     .append(Html.esc(d.runId())).append("</a></td><td>").append(Html.esc(d.info("startedAt", "?")))
                     .append("</td><td>").append(Html.esc(d.info("night", "?"))).append("</td><td>")
-                    .append(Html.esc(d.info("policy", "?"))).append("</td><td>")
+                    .append(Html.esc(d.info("policy", d.info("targetKind", "?")))).append("</td><td>")
                     .append(Html.esc(capacity(d.runInfo().path("capacity")))).append("</td><td>")
                     .append(Html.esc(parameters(d.runInfo().path("parameters")))).append("</td><td>")
                     .append(Html.esc(d.info("seed", "?"))).append("</td><td>").append(Fragments.verdict(d.verdict()))

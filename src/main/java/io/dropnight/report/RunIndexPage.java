@@ -82,7 +82,8 @@ final class RunIndexPage {
                     ? JSON.readTree(dir.resolve(RunFiles.RUN_INFO).toFile()) : JSON.createObjectNode();
             String verdict = verdict(dir.resolve(RunFiles.SLO_RESULTS));
             return new Entry(folder, run.path("runId").asText(folder), run.path("night").asText("?"),
-                    run.path("policy").asText("?"), startedAt(run, dir), verdict);
+                    // An external target has no stub policy: the index says what it was instead.
+                    run.path("policy").asText(run.path("targetKind").asText("?")), startedAt(run, dir), verdict);
         } catch (IOException | RuntimeException e) {
             LOG.warn("listing {} as unreadable: {}", dir, e.toString());
             return new Entry(folder, folder, "?", "?", Instant.EPOCH, "UNREADABLE");

@@ -6,7 +6,7 @@ import java.util.List;
 /** Renders a run's own page (reports/&lt;run&gt;/index.html) from its {@link RunModel}. */
 final class RunPage {
     private static final List<String> RUN_FIELDS = List.of("runId", "night", "startedAt", "dropAt", "target",
-            "embedded", "policy", "seed");
+            "targetKind", "embedded", "policy", "seed");
 
     private RunPage() {
     }
@@ -16,13 +16,14 @@ final class RunPage {
         HtmlPage page = new HtmlPage("Dropnight run " + data.runId());
         page.raw("<header><p class=\"crumbs\"><a href=\"../index.html\">All runs</a></p>")
                 .raw("<h1>Run " + Html.esc(data.runId()) + " " + Fragments.verdict(data.verdict()) + "</h1>")
-                .raw("<p class=\"lede\">Night <strong>" + Html.esc(data.info("night", "?")) + "</strong>, policy <strong>"
-                        + Html.esc(data.info("policy", "?")) + "</strong>, seed <strong>" + Html.esc(data.info("seed", "?"))
+                .raw("<p class=\"lede\">Night <strong>" + Html.esc(data.info("night", "?")) + "</strong>, " + against(data)
+                        + ", seed <strong>" + Html.esc(data.info("seed", "?"))
                         + "</strong>, drop at " + Html.esc(data.info("dropAt", "unknown")) + ". Latency is in milliseconds;"
                         + " server histograms were recorded in microseconds with 3 significant digits.</p>");
         data.gatlingReport().ifPresent(g -> page.raw("<p><a href=\"" + Html.esc(g) + "\">Gatling's report of this run</a></p>"));
         page.raw("</header>");
         sloSection(page, data);
+        unclassifiedWarning(page, data.runInfo());
         page.raw(InjectorsSection.render(data.runInfo()));
         for (NightModel night : model.nights()) {
             nightSection(page, model, night);
@@ -31,7 +32,41 @@ final class RunPage {
             page.raw("<p class=\"missing\">No interval logs (server.hlog, client.hlog) in this run folder.</p>");
         }
         runSection(page, data);
+        profileSection(page, data.runInfo().path("profile"));
         return page.render();
+    }
+
+    /** "policy fixed" for the embedded service; "the external target URL, profile NAME" otherwise (no stub parameters). */
+    private static String against(RunData data) {
+        JsonNode info = data.runInfo();
+        String profile = info.path("profile").path("name").asText("");
+        if (info.has("targetKind")) {
+            return "against the <strong>" + Html.esc(info.path("targetKind").asText()) + "</strong> "
+                    + Html.esc(data.info("target", "?")) + ", profile <strong>" + Html.esc(profile) + "</strong>";
+        }
+        return "policy <strong>" + Html.esc(data.info("policy", "?")) + "</strong>"
+                + (profile.isEmpty() ? "" : ", profile <strong>" + Html.esc(profile) + "</strong>");
+    }
+
+    private static void unclassifiedWarning(HtmlPage page, JsonNode info) {
+        if (info.path("warnUnclassified").asBoolean(false)) {
+            page.raw("<section><p class=\"warning\"><strong>Warning:</strong> the night saw answers its target profile"
+                    + " does not describe (counted as failures, not error pages): " + Html.esc(info.path("unclassified").toString())
+                    + ". A night with zero error pages against a service that shed load usually has a wrong <code>errorPage</code>.</p></section>");
+        }
+    }
+
+    private static void profileSection(HtmlPage page, JsonNode profile) {
+        if (profile.isMissingNode() || !profile.isObject()) {
+            return;
+        }
+        page.raw("<section><h2>Target profile " + Html.esc(profile.path("name").asText("?")) + "</h2><p>From "
+                + Html.esc(profile.path("source").asText("?")) + ".");
+        if (profile.path("skippedSteps").size() > 0) {
+            page.raw(" The journey skipped " + Html.esc(profile.path("skippedSteps").toString())
+                    + ": the target has no such call.");
+        }
+        page.raw("</p><pre>" + Html.esc(profile.path("content").asText("")) + "</pre></section>");
     }
 
     private static void sloSection(HtmlPage page, RunData data) {

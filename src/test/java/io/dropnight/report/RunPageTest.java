@@ -42,4 +42,22 @@ class RunPageTest {
         assertTrue(html.contains("<span class=\"verdict fail\"><span aria-hidden=\"true\">\u2718</span> FAIL</span>"));
         assertTrue(html.contains("<span class=\"verdict pass\"><span aria-hidden=\"true\">\u2714</span> PASS</span>"));
     }
+
+    @Test
+    void anExternalTargetShowsItsProfileAndNoStubPolicy(@TempDir Path dir) throws Exception {
+        Files.copy(Fixtures.run(Fixtures.NONE).resolve("server.hlog"), dir.resolve("server.hlog"));
+        Files.writeString(dir.resolve("run.json"), """
+                {"runId": "r2", "night": "finale-drop", "target": "http://127.0.0.1:8080", "embedded": false,
+                 "targetKind": "external target",
+                 "profile": {"name": "nginx-staging", "source": "staging.yml", "skippedSteps": ["session"],
+                             "content": "name: nginx-staging\\nhome: { path: /v2/browse }"},
+                 "warnUnclassified": true, "unclassified": {"home 403": 12}}""");
+        String html = RunPage.render(RunModel.of(RunReader.read(dir)));
+        assertTrue(html.contains("against the <strong>external target</strong> http://127.0.0.1:8080, profile <strong>nginx-staging</strong>"), html);
+        assertFalse(html.contains("policy <strong>"), "no stub policy");
+        assertTrue(html.contains("<h2>Target profile nginx-staging</h2>"));
+        assertTrue(html.contains("The journey skipped [&quot;session&quot;]"), html);
+        assertTrue(html.contains("home: { path: /v2/browse }"));
+        assertTrue(html.contains("answers its target profile does not describe"), "the unclassified warning");
+    }
 }

@@ -40,5 +40,8 @@ class ErrorPageWithStatus200Test {
             }
         }
         assertEquals(shed, seen, "every error page the service served was seen by a viewer");
+
+        // Where the surge landed against the drop is recorded (the embedded service's nights keep today's timing).
+        assertTrue(JSON.readTree(run.resolve("run.json").toFile()).get("surge").has("skewMs"));
     }
 }

@@ -50,6 +50,29 @@ class RefusedNightTest {
     }
 
     @Test
+    void aBadProfileIsRefusedInOneLineNamingTheFileTheKeyAndTheRule(@TempDir Path dir) throws Exception {
+        Path profile = dir.resolve("staging.yml");
+        Files.writeString(profile, Files.readString(Path.of("docs/profiles/dropnight.yml")).replace("save: { episodeIds", "sav: { episodeIds"));
+        Path reports = dir.resolve("reports");
+        RunRefused e = assertThrows(RunRefused.class,
+                () -> NightRun.prepare(Optional.empty(), props(reports, "profile", profile.toString())));
+        assertTrue(e.getMessage().startsWith("profile " + profile + ": title.sav: unknown key"), e.getMessage());
+        assertEquals(RunRefused.BAD_PARAMETER, e.exitStatus());
+        assertFalse(Files.exists(reports), "nothing was written");
+    }
+
+    @Test
+    void anUnreachableTargetStopsInPreflightBeforeAnyLoad(@TempDir Path dir) {
+        Path reports = dir.resolve("reports");
+        RunRefused e = assertThrows(RunRefused.class,
+                () -> NightRun.prepare(Optional.empty(), props(reports, "target", "http://127.0.0.1:1")));
+        assertTrue(e.getMessage().startsWith("preflight failed at step session: POST http://127.0.0.1:1/api/session:"
+                + " the target is unreachable"), e.getMessage());
+        assertEquals(RunRefused.PREFLIGHT_FAILED, e.exitStatus());
+        assertFalse(Files.exists(reports), "nothing was written");
+    }
+
+    @Test
     void onlyDropnightsOwnLauncherMakesARefusalExit(@TempDir Path dir) {
         assertFalse(NightParameters.launchedByDropnight(props(dir)), "a host that is not Dropnight's launcher gets the exception");
         assertFalse(NightParameters.launchedByDropnight(props(dir, NightParameters.LAUNCHER, "maven")));
@@ -75,6 +98,20 @@ class RefusedNightTest {
             List<String> ours = log.lines().filter(l -> l.startsWith("dropnight:")).toList();
             assertEquals(List.of("dropnight: bad parameter: scale = foo: must be a number such as 0.5 or 20"), ours, log);
             assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), "no stack trace:\n" + log);
+            assertFalse(Files.exists(gatling.reports()), "nothing was written");
+        }
+    }
+
+    /** The new user's mistake of issue 8: nothing listening at the target no longer runs a whole night. */
+    @Test
+    void gatlingsLauncherStopsAnUnreachableTargetWithExitFour(@TempDir Path dir) throws Exception {
+        try (GatlingProcess gatling = GatlingProcess.start(dir, List.of("-Dtarget=http://127.0.0.1:1"))) {
+            assertEquals(RunRefused.PREFLIGHT_FAILED, gatling.await(120));
+            String log = gatling.log();
+            List<String> ours = log.lines().filter(l -> l.startsWith("dropnight:")).toList();
+            assertTrue(ours.get(ours.size() - 1).startsWith("dropnight: preflight failed at step session: POST http://127.0.0.1:1/api/session"),
+                    log);
+            assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception:")), "no stack trace:\n" + log);
             assertFalse(Files.exists(gatling.reports()), "nothing was written");
         }
     }

@@ -29,7 +29,7 @@ class ShardedInjectionTest {
         for (int i = 0; i < 16; i++) {
             NightPlan share = Shares.of(whole, new Shard(i, 16));
             for (Population population : share.populations()) {
-                assertNotNull(Injection.inject(scenario(population.name()).exec(pause(1)), population));
+                assertNotNull(Injection.inject(scenario(population.name()).exec(pause(1)), population, java.time.Duration.ZERO));
             }
         }
     }

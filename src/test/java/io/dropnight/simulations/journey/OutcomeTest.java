@@ -7,19 +7,21 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** How a viewer reads an answer: the error page is known by its marker, whatever its status. */
+/** How a viewer reads an answer: the error page first, whatever its status; then a locked episode; then the profile's statuses and saves. */
 class OutcomeTest {
 
-    @ParameterizedTest(name = "status {0}, {1} marker(s), code {2} -> {3}")
+    @ParameterizedTest(name = "status {0}, error page {1}, locked {2}, saves found {3} -> {4}")
     @CsvSource(nullValues = "null", value = {
-        "200, 1, null, ERROR_PAGE",
-        "503, 1, SERVICE_OVERLOADED, ERROR_PAGE",
-        "200, 0, null, OK",
-        "403, 0, EPISODE_LOCKED, LOCKED",
-        "403, 0, FORBIDDEN, FAILED",
-        "500, 0, null, FAILED",
-        "null, 0, null, FAILED"})
-    void classifiesByMarkerFirst(Integer status, int markers, String code, Outcome expected) {
-        assertEquals(expected, Outcome.classify(status, markers, code, Set.of(200)));
+        "200, true, false, false, ERROR_PAGE",
+        "503, true, false, false, ERROR_PAGE",
+        "200, false, false, true, OK",
+        "200, false, false, false, UNCLASSIFIED",
+        "403, false, true, false, LOCKED",
+        "403, false, false, false, UNCLASSIFIED",
+        "500, false, false, true, UNCLASSIFIED",
+        "null, false, false, false, FAILED"})
+    void classifiesByErrorPageFirst(Integer status, boolean errorPage, boolean locked, boolean savesFound,
+                                    Outcome expected) {
+        assertEquals(expected, Outcome.classify(status, errorPage, locked, savesFound, Set.of(200)));
     }
 }

@@ -86,4 +86,21 @@ class NightParametersTest {
         }
         return p;
     }
+
+    @Test
+    void readsTheTargetProfilePreflightAndDropInstant() {
+        Properties p = new Properties();
+        assertTrue(NightParameters.profileFromProperties(p).isEmpty(), "the built-in profile");
+        assertTrue(NightParameters.preflightFromProperties(p), "preflight by default");
+        assertTrue(NightParameters.dropAtFromProperties(p).isEmpty());
+        p.setProperty(NightParameters.PROFILE, "staging.yml");
+        p.setProperty(NightParameters.PREFLIGHT, "false");
+        p.setProperty(NightParameters.DROP_AT, "2026-12-31T02:00:00Z");
+        assertEquals(java.nio.file.Path.of("staging.yml"), NightParameters.profileFromProperties(p).orElseThrow());
+        assertFalse(NightParameters.preflightFromProperties(p));
+        assertEquals(java.time.Instant.parse("2026-12-31T02:00:00Z"), NightParameters.dropAtFromProperties(p).orElseThrow());
+        p.setProperty(NightParameters.DROP_AT, "2am");
+        ParameterException e = assertThrows(ParameterException.class, () -> NightParameters.dropAtFromProperties(p));
+        assertTrue(e.getMessage().startsWith("dropAt = 2am: must be an ISO-8601 instant"), e.getMessage());
+    }
 }

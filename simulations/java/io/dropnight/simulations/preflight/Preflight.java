@@ -1,0 +1,217 @@
+package io.dropnight.simulations.preflight;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.metrics.ScenarioLabels;
+import io.dropnight.simulations.profile.CallSpec;
+import io.dropnight.simulations.profile.Expressions;
+import io.dropnight.simulations.profile.Locked;
+import io.dropnight.simulations.profile.TargetProfile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One viewer walks the whole journey against the target before any load (issue 8): session,
+ * home, title, a play attempt (locked is fine), one heartbeat if the episode is already out. Each
+ * step's status and what it saved is printed. An unreachable target, a status the profile does not
+ * expect, the error page, or a {@code save} that finds nothing ends the walk with a {@link Failed}
+ * naming the step, the request and what was missing. Plain {@link HttpClient}, and the JMESPath
+ * library Gatling's check uses. Not thread-safe: one walk at a time.
+ */
+public final class Preflight {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI baseUrl;
+    private final TargetProfile profile;
+    private final HttpClient client;
+    private final Consumer<String> out;
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    /** The walk stopped: its message is one line naming the step, the request and what was missing. */
+    public static final class Failed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failed(String line) {
+            super(line, null, false, false);
+        }
+    }
+
+    /**
+     * @param baseUrl the target
+     * @param profile how the journey calls it
+     * @param out     where each step's line is printed
+     */
+    public Preflight(URI baseUrl, TargetProfile profile, Consumer<String> out) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.out = Objects.requireNonNull(out, "out");
+        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        values.put(TargetProfile.USER_ID, "0");
+    }
+
+    /**
+     * Walks the whole journey.
+     *
+     * @return the values saved on the way (the announced {@code dropAt} among them, if any)
+     * @throws Failed at the first step that does not go as the profile says
+     */
+    public Map<String, String> walk() {
+        walkTo(true);
+        return Map.copyOf(values);
+    }
+
+    /**
+     * Walks only as far as the home page, leniently, for the drop instant the target announces
+     * (used when the preflight is skipped).
+     */
+    public Optional<Instant> announcedDrop() {
+        try {
+            walkTo(false);
+        } catch (Failed e) {
+            return Optional.empty();
+        }
+        return dropAt(values);
+    }
+
+    /** The {@code dropAt} among saved values, when it is an ISO instant. */
+    public static Optional<Instant> dropAt(Map<String, String> saved) {
+        String text = saved.get(TargetProfile.DROP_AT);
+        try {
+            return text == null ? Optional.empty() : Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void walkTo(boolean whole) {
+        profile.session().ifPresent(this::call);
+        call(profile.home());
+        if (!whole) {
+            return;
+        }
+        HttpResponse<String> title = call(profile.title());
+        profile.finalAvailable().ifPresent(e -> {
+            Optional<JsonNode> available = Expressions.evaluate(substituted("title.finalAvailable", e), json(title));
+            out.accept("preflight: title finalAvailable = " + available.map(JsonNode::toString).orElse("(nothing)"));
+        });
+        if (values.containsKey(TargetProfile.FINAL_EPISODE_ID)) {
+            values.put(TargetProfile.EPISODE_ID, values.get(TargetProfile.FINAL_EPISODE_ID));
+        }
+        HttpResponse<String> play = call(profile.play());
+        boolean episodeOut = profile.play().okStatuses().contains(play.statusCode());
+        if (profile.heartbeat().isPresent() && episodeOut) {
+            call(profile.heartbeat().get());
+        } else if (profile.heartbeat().isPresent()) {
+            out.accept("preflight: heartbeat not tried: the episode is not out yet");
+        }
+    }
+
+    private HttpResponse<String> call(CallSpec call) {
+        String path = substituted(call.step() + ".path", call.path());
+        URI uri = baseUrl.resolve(path);
+        String request = call.method() + " " + uri;
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("X-Scenario", ScenarioLabels.HARNESS).header("Accept", "application/json");
+        if (!call.step().equals("session")) {
+            profile.headers().forEach((name, value) -> b.header(name, substituted("headers." + name, value)));
+        }
+        HttpRequest.BodyPublisher body = call.body()
+                .map(t -> HttpRequest.BodyPublishers.ofString(substituted(call.step() + ".body", t)))
+                .orElse(HttpRequest.BodyPublishers.noBody());
+        if (call.body().isPresent()) {
+            b.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = send(call, request, b.method(call.method(), body).build());
+        int status = response.statusCode();
+        if (isErrorPage(response)) {
+            throw fail(call, request, "answered with the error page (status " + status + ")");
+        }
+        boolean locked = call.step().equals("play") && isLocked(response);
+        if (!call.okStatuses().contains(status) && !locked) {
+            throw fail(call, request, "status " + status + ", the profile expects " + call.okStatuses()
+                    + (call.step().equals("play") ? profile.locked().map(l -> " or " + l.status() + " (locked)").orElse("") : ""));
+        }
+        if (locked) {
+            out.accept("preflight: " + call.step() + " " + request + " -> " + status + " locked (the episode is not out yet; allowed)");
+            return response;
+        }
+        Map<String, String> saved = new LinkedHashMap<>();
+        JsonNode document = call.save().isEmpty() ? null : json(call, request, response);
+        for (Map.Entry<String, String> save : call.save().entrySet()) {
+            String expression = substituted(call.step() + ".save." + save.getKey(), save.getValue());
+            Optional<JsonNode> found = Expressions.evaluate(expression, document);
+            if (found.isEmpty()) {
+                throw fail(call, request, "status " + status + ", but save " + save.getKey() + " (JMESPath '"
+                        + save.getValue() + "') found nothing in the answer");
+            }
+            String value = found.get().isTextual() ? found.get().asText() : found.get().toString();
+            saved.put(save.getKey(), value);
+        }
+        values.putAll(saved);
+        out.accept("preflight: " + call.step() + " " + request + " -> " + status + (saved.isEmpty() ? "" : ", saved " + saved));
+        return response;
+    }
+
+    private HttpResponse<String> send(CallSpec call, String request, HttpRequest r) {
+        try {
+            return client.send(r, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw fail(call, request, "the target is unreachable ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail(call, request, "interrupted");
+        }
+    }
+
+    private boolean isErrorPage(HttpResponse<String> r) {
+        var page = profile.errorPage();
+        boolean body = page.bodyContains().map(m -> r.body().contains(m)).orElse(false);
+        boolean header = page.header().map(h -> r.headers().firstValue(h).isPresent()).orElse(false);
+        return page.matches(r.statusCode(), body, header);
+    }
+
+    private boolean isLocked(HttpResponse<String> r) {
+        Optional<Locked> locked = profile.locked();
+        return locked.isPresent() && locked.get().status() == r.statusCode()
+                && locked.get().bodyContains().map(m -> r.body().contains(m)).orElse(true);
+    }
+
+    private JsonNode json(CallSpec call, String request, HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw fail(call, request, "status " + r.statusCode() + ", but the answer is not JSON, so nothing can be saved from it");
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            return JSON.nullNode();
+        }
+    }
+
+    private String substituted(String key, String text) {
+        return Expressions.substitute(text, values).orElseThrow(() -> new Failed("preflight: " + key
+                + " uses a #{name} that no earlier step saved (known: " + values.keySet() + ")"));
+    }
+
+    private static Failed fail(CallSpec call, String request, String what) {
+        return new Failed("preflight failed at step " + call.step() + ": " + request + ": " + what);
+    }
+}

@@ -1,0 +1,31 @@
+package io.dropnight.simulations.profile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How one step of the journey is called on the target: method, path and body (Gatling expression
+ * language, {@code #{name}}), what to save from the JSON answer (JMESPath by session name), and
+ * which statuses mean it worked. Immutable; validated by {@link ProfileReader}.
+ *
+ * @param step      the profile key of the step ({@code session}, {@code home}, ...), also the request name
+ * @param method    HTTP method, upper case
+ * @param path      path and query, may hold {@code #{name}}
+ * @param body      request body (sent as JSON), may hold {@code #{name}}
+ * @param save      session name → JMESPath on the JSON body, in the order written
+ * @param okStatuses statuses that mean the step worked
+ */
+public record CallSpec(String step, String method, String path, Optional<String> body, Map<String, String> save,
+                       Set<Integer> okStatuses) {
+    public CallSpec {
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(body, "body");
+        save = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(save, "save")));
+        okStatuses = Set.copyOf(Objects.requireNonNull(okStatuses, "okStatuses"));
+    }
+}

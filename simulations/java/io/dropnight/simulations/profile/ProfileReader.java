@@ -1,0 +1,312 @@
+package io.dropnight.simulations.profile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Durations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a {@link TargetProfile} from YAML and validates all of it before any load: an unknown
+ * key, a missing {@code path}, a JMESPath that does not compile, a {@code #{name}} that no earlier
+ * step saves. The first breach is a {@link ProfileException} naming the file, the key and the rule.
+ * Stateless and thread-safe.
+ */
+public final class ProfileReader {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final List<String> TOP_KEYS =
+            List.of("name", "session", "headers", "home", "title", "play", "heartbeat", "errorPage");
+    private static final List<String> CALL_KEYS = List.of("method", "path", "body", "save", "ok");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
+
+    private final String source;
+    /** Names a step may use: built-ins and what earlier steps saved. */
+    private final Set<String> known = new LinkedHashSet<>(List.of(TargetProfile.USER_ID));
+
+    private ProfileReader(String source) {
+        this.source = source;
+    }
+
+    /** Reads the profile at {@code file}. */
+    public static TargetProfile read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ProfileException(file.toString(), "(file)", "does not exist");
+        } catch (IOException e) {
+            throw new ProfileException(file.toString(), "(file)", "cannot be read: " + e.getMessage());
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** The built-in {@code dropnight} profile, from the classpath. */
+    static TargetProfile builtIn() {
+        try (InputStream in = ProfileReader.class.getResourceAsStream(TargetProfile.BUILT_IN_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(TargetProfile.BUILT_IN_RESOURCE + " is missing from the classpath");
+            }
+            return parse(TargetProfile.BUILT_IN_SOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param source where the text came from, named in every error
+     * @param text   the YAML
+     */
+    public static TargetProfile parse(String source, String text) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ProfileException(source, "(file)", "is not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ProfileException(source, "(file)", "must be a YAML mapping with the keys " + TOP_KEYS);
+        }
+        return new ProfileReader(source).profile(root, text);
+    }
+
+    private TargetProfile profile(JsonNode root, String text) {
+        onlyKeys(root, "", TOP_KEYS);
+        String name = text(root, "name").orElseThrow(() -> fail("name", "is required (shown in the report)"));
+        Optional<CallSpec> session = optionalCall(root, "session", Set.of(200), List.of());
+        Map<String, String> headers = headers(root);
+        CallSpec home = call(root, "home", Set.of(200), List.of());
+        CallSpec title = call(root, "title", Set.of(200), List.of("finalAvailable"));
+        Optional<String> finalAvailable = text(root.get("title"), "finalAvailable").map(e -> {
+            names("title.finalAvailable", e);
+            jmesPath("title.finalAvailable", e);
+            return e;
+        });
+        known.add(TargetProfile.EPISODE_ID);
+        CallSpec play = call(root, "play", Set.of(200), List.of("locked"));
+        Optional<Locked> locked = locked(root.get("play"));
+        Optional<CallSpec> heartbeat = optionalCall(root, "heartbeat", Set.of(200, 204), List.of("every"));
+        Duration every = heartbeat.isEmpty() ? TargetProfile.CALIBRATED_HEARTBEAT
+                : text(root.get("heartbeat"), "every").map(t -> duration("heartbeat.every", t))
+                        .orElse(TargetProfile.CALIBRATED_HEARTBEAT);
+        if (needsEpisodeChoice(play, heartbeat) && !saved(session, home, title).contains(TargetProfile.FINAL_EPISODE_ID)) {
+            throw fail("play.path", "uses #{episodeId}, which the journey picks from a saved finalEpisodeId:"
+                    + " save finalEpisodeId in home or title");
+        }
+        return new TargetProfile(name, source, text, session, headers, home, title, finalAvailable, play, locked,
+                heartbeat, every, errorPage(root.get("errorPage")));
+    }
+
+    private Optional<CallSpec> optionalCall(JsonNode root, String step, Set<Integer> ok, List<String> extra) {
+        return root.has(step) && !root.get(step).isNull() ? Optional.of(call(root, step, ok, extra)) : Optional.empty();
+    }
+
+    private CallSpec call(JsonNode root, String step, Set<Integer> defaultOk, List<String> extraKeys) {
+        JsonNode node = root.get(step);
+        if (node == null || node.isNull()) {
+            throw fail(step, "is required: the journey cannot run without it");
+        }
+        if (!node.isObject()) {
+            throw fail(step, "must be a mapping with the keys " + CALL_KEYS);
+        }
+        List<String> allowed = new java.util.ArrayList<>(CALL_KEYS);
+        allowed.addAll(extraKeys);
+        onlyKeys(node, step + ".", allowed);
+        String method = text(node, "method").orElse("GET").toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(method)) {
+            throw fail(step + ".method", "'" + method + "' is not one of " + new java.util.TreeSet<>(METHODS));
+        }
+        String path = text(node, "path").orElseThrow(() -> fail(step + ".path", "is required"));
+        if (!path.startsWith("/")) {
+            throw fail(step + ".path", "'" + path + "' must start with /");
+        }
+        names(step + ".path", path);
+        Optional<String> body = text(node, "body");
+        body.ifPresent(b -> names(step + ".body", b));
+        Set<Integer> ok = node.has("ok") ? statuses(node.get("ok"), step + ".ok") : defaultOk;
+        Map<String, String> save = new LinkedHashMap<>();
+        JsonNode saves = node.get("save");
+        if (saves != null && !saves.isNull()) {
+            if (!saves.isObject()) {
+                throw fail(step + ".save", "must map session names to JMESPath expressions");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = saves.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = step + ".save." + e.getKey();
+                if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw fail(key, "a session name must be letters, digits or _ (not starting with a digit)");
+                }
+                if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                    throw fail(key, "must be a JMESPath expression (text)");
+                }
+                names(key, e.getValue().asText());
+                jmesPath(key, e.getValue().asText());
+                save.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        known.addAll(save.keySet());
+        return new CallSpec(step, method, path, body, save, ok);
+    }
+
+    private Map<String, String> headers(JsonNode root) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode node = root.get("headers");
+        if (node == null || node.isNull()) {
+            return headers;
+        }
+        if (!node.isObject()) {
+            throw fail("headers", "must map header names to values");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = "headers." + e.getKey();
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw fail(key, "must be a text value");
+            }
+            names(key, e.getValue().asText());
+            headers.put(e.getKey(), e.getValue().asText());
+        }
+        return headers;
+    }
+
+    private Optional<Locked> locked(JsonNode play) {
+        JsonNode node = play.get("locked");
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw fail("play.locked", "must be a mapping with the keys [status, bodyContains]");
+        }
+        onlyKeys(node, "play.locked.", List.of("status", "bodyContains"));
+        JsonNode status = node.get("status");
+        if (status == null || !status.canConvertToInt() || !status.isIntegralNumber()) {
+            throw fail("play.locked.status", "is required: the HTTP status of a locked episode, such as 403");
+        }
+        return Optional.of(new Locked(httpStatus("play.locked.status", status.asInt()), text(node, "bodyContains")));
+    }
+
+    private ErrorPageSpec errorPage(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return ErrorPageSpec.NONE;
+        }
+        if (!node.isObject()) {
+            throw fail("errorPage", "must be a mapping with the keys [bodyContains, statuses, header]");
+        }
+        onlyKeys(node, "errorPage.", List.of("bodyContains", "statuses", "header"));
+        ErrorPageSpec spec = new ErrorPageSpec(text(node, "bodyContains"),
+                node.has("statuses") ? statuses(node.get("statuses"), "errorPage.statuses") : Set.of(),
+                text(node, "header"));
+        if (spec.equals(ErrorPageSpec.NONE)) {
+            throw fail("errorPage", "needs at least one of bodyContains, statuses, header (or leave errorPage out)");
+        }
+        return spec;
+    }
+
+    private Set<Integer> statuses(JsonNode node, String key) {
+        if (!node.isArray() || node.isEmpty()) {
+            throw fail(key, "must be a list of HTTP statuses, such as [200, 204]");
+        }
+        Set<Integer> out = new LinkedHashSet<>();
+        for (JsonNode s : node) {
+            if (!s.isIntegralNumber()) {
+                throw fail(key, "'" + s.asText() + "' is not an HTTP status");
+            }
+            out.add(httpStatus(key, s.asInt()));
+        }
+        return out;
+    }
+
+    private int httpStatus(String key, int status) {
+        if (status < 100 || status > 599) {
+            throw fail(key, status + " is not an HTTP status (100 to 599)");
+        }
+        return status;
+    }
+
+    private Duration duration(String key, String text) {
+        try {
+            Duration d = Durations.parse(key, text);
+            if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw fail(key, "'" + text + "' must be at least 1s");
+            }
+            return d;
+        } catch (ConfigException e) {
+            throw fail(key, "'" + text + "' must be a duration such as 60s or 1m");
+        }
+    }
+
+    /** Every {@code #{name}} in {@code text} must be a built-in or saved by an earlier step. */
+    private void names(String key, String text) {
+        for (String name : Expressions.referencedNames(text)) {
+            if (!known.contains(name)) {
+                throw fail(key, "#{" + name + "} is not saved by an earlier step (known here: " + known + ")");
+            }
+        }
+    }
+
+    private void jmesPath(String key, String expression) {
+        Optional<String> error = Expressions.compileError(expression);
+        if (error.isPresent()) {
+            throw fail(key, "JMESPath '" + expression + "' does not compile: " + error.get());
+        }
+    }
+
+    private void onlyKeys(JsonNode node, String prefix, List<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw fail(prefix + k, "unknown key (allowed here: " + allowed + ")");
+            }
+        }
+    }
+
+    private Optional<String> text(JsonNode node, String key) {
+        JsonNode v = node == null ? null : node.get(key);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isValueNode()) {
+            throw fail(key, "must be a text value");
+        }
+        return Optional.of(v.asText());
+    }
+
+    private static boolean needsEpisodeChoice(CallSpec play, Optional<CallSpec> heartbeat) {
+        String episode = TargetProfile.EPISODE_ID;
+        return Expressions.referencedNames(play.path() + play.body().orElse("")).contains(episode)
+                || heartbeat.map(h -> Expressions.referencedNames(h.path() + h.body().orElse("")).contains(episode))
+                        .orElse(false);
+    }
+
+    @SafeVarargs
+    private static Set<String> saved(Optional<CallSpec> session, CallSpec... calls) {
+        Set<String> names = new HashSet<>();
+        session.ifPresent(s -> names.addAll(s.save().keySet()));
+        for (CallSpec c : calls) {
+            names.addAll(c.save().keySet());
+        }
+        return names;
+    }
+
+    private ProfileException fail(String key, String rule) {
+        return new ProfileException(source, key, rule);
+    }
+}

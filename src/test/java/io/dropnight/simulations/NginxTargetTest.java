@@ -1,0 +1,118 @@
+package io.dropnight.simulations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.metrics.ScenarioLabels;
+import io.dropnight.testing.NginxTarget;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real nginx gateway as a foreign target (issue 8), run through a target profile: the harness's
+ * own counts must equal nginx's access log exactly (requests per endpoint; error pages seen =
+ * requests nginx shed, served with status 200), the surge must land on the drop nginx announces,
+ * and no embedded service or stub parameter may appear. A profile with the wrong error page sees
+ * none while nginx sheds many, and the run says it saw answers it could not classify.
+ */
+class NginxTargetTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Request names of the journey and the routes the nginx-staging profile sends them to. */
+    private static final Map<String, String> ROUTES = Map.of(
+            "session", "POST /v2/auth/login", "home", "GET /v2/browse", "title", "GET /v2/shows/{id}",
+            "title-poll", "GET /v2/shows/{id}", "playback-start", "POST /v2/watch/{id}", "heartbeat", "POST /v2/watch/{id}/ping");
+
+    @Test
+    void harnessCountsEqualNginxsAccessLog(@TempDir Path dir) throws Exception {
+        Night night = runNight(dir, "nginx-staging.yml");
+        assertEquals(0, night.exit, night.log);
+
+        Map<String, Long> harnessPerRoute = new TreeMap<>();
+        night.runJson.get("requests").fields().forEachRemaining(e ->
+                harnessPerRoute.merge(ROUTES.get(e.getKey()), e.getValue().asLong(), Long::sum));
+        assertEquals(night.nginxPerRoute, harnessPerRoute, "requests per endpoint, harness vs nginx\n" + night.log);
+
+        long seen = night.client.get("errorPagesSeen").asLong();
+        assertTrue(night.nginxShed > 0, "nginx shed part of the surge: " + night.nginxPerRoute);
+        assertEquals(night.nginxShed, seen, "error pages seen = requests nginx shed (served with 200)");
+        assertFalse(night.runJson.get("warnUnclassified").asBoolean(), night.runJson.get("unclassified").toString());
+
+        // An external target: no embedded service, no stub parameters; the profile is named and recorded.
+        assertFalse(night.runJson.get("embedded").asBoolean());
+        assertEquals("external target", night.runJson.get("targetKind").asText());
+        assertFalse(night.runJson.has("capacity") || night.runJson.has("policy")
+                || night.runJson.get("parameters").has("serviceFlags"), night.runJson.toString());
+        assertEquals("nginx-staging", night.runJson.get("profile").get("name").asText());
+        assertTrue(night.runJson.get("profile").get("content").asText().contains("/v2/auth/login"));
+        assertFalse(Files.exists(night.runFolder.resolve("server.log")), "no embedded service was started");
+        assertTrue(night.log.contains("preflight: play POST"), night.log);
+
+        // The surge lands on the drop nginx announced, on the injector's own timeline.
+        long skewMs = night.runJson.get("surge").get("skewMs").asLong();
+        assertTrue(Math.abs(skewMs) <= 100, "surge " + skewMs + " ms from the announced drop\n" + night.log);
+    }
+
+    @Test
+    void aWrongErrorPageSeesNoneWhileNginxShedsManyAndTheRunWarns(@TempDir Path dir) throws Exception {
+        Night night = runNight(dir, "nginx-staging-wrong-error-page.yml");
+        assertEquals(0, night.exit, night.log);
+        assertEquals(0, night.client.get("errorPagesSeen").asLong(), night.client.toString());
+        assertTrue(night.nginxShed > 10, "nginx shed many: " + night.nginxShed);
+        assertTrue(night.runJson.get("warnUnclassified").asBoolean(), night.runJson.toString());
+        assertTrue(night.runJson.get("unclassified").size() > 0, night.runJson.toString());
+        assertTrue(night.log.contains("WARNING the night saw answers the profile nginx-staging-wrong-error-page does not describe"),
+                night.log);
+    }
+
+    @Test
+    void stepsTheTargetLacksAreSkippedAndTheDropIsGivenByFlag(@TempDir Path dir) throws Exception {
+        Instant dropAt = Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Night night = runNight(dir, "nginx-staging-no-session.yml", "-DdropAt=" + dropAt);
+        assertEquals(0, night.exit, night.log);
+        assertEquals("[\"session\",\"heartbeat\"]", night.runJson.get("profile").get("skippedSteps").toString());
+        assertFalse(night.runJson.get("requests").has("session") || night.runJson.get("requests").has("heartbeat"),
+                night.runJson.get("requests").toString());
+        assertFalse(night.nginxPerRoute.containsKey("POST /v2/auth/login") || night.nginxPerRoute.containsKey("POST /v2/watch/{id}/ping"),
+                night.nginxPerRoute.toString());
+        assertTrue(night.log.contains("the journey skips session and heartbeat"), night.log);
+        assertEquals(dropAt.toString(), night.runJson.get("dropAt").asText());
+        long skewMs = night.runJson.get("surge").get("skewMs").asLong();
+        assertTrue(Math.abs(skewMs) <= 100, "surge " + skewMs + " ms from -DdropAt\n" + night.log);
+    }
+
+    private record Night(int exit, String log, Path runFolder, JsonNode runJson, JsonNode client,
+                         Map<String, Long> nginxPerRoute, long nginxShed) {
+    }
+
+    private static Night runNight(Path dir, String profile, String... extraFlags) throws Exception {
+        Path profileFile = Path.of("src/test/resources/profiles", profile).toAbsolutePath();
+        try (NginxTarget nginx = NginxTarget.start(Instant.now().plusSeconds(30), 60, 20)) {
+            int exit;
+            String log;
+            Path run;
+            List<String> flags = new java.util.ArrayList<>(List.of(
+                    "-Dtarget=" + nginx.url(), "-Dprofile=" + profileFile,
+                    "-Dnight=finale-drop", "-Dscale=0.05", "-Dcompression=100", "-DmaxRefreshes=2",
+                    "-Dslo.enforce=false"));
+            flags.addAll(List.of(extraFlags));
+            try (GatlingProcess gatling = GatlingProcess.start(dir, flags)) {
+                exit = gatling.await(300);
+                log = gatling.log();
+                run = gatling.onlyRunFolder();
+            }
+            return new Night(exit, log, run, JSON.readTree(run.resolve("run.json").toFile()),
+                    JSON.readTree(run.resolve("client-summary.json").toFile()),
+                    nginx.requestsPerRoute(ScenarioLabels.HARNESS), nginx.shed(ScenarioLabels.HARNESS));
+        }
+    }
+}
