@@ -3,6 +3,9 @@ package io.dropnight.simulations.client;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -18,6 +21,12 @@ public final class ClientMetrics {
     /** Highest value tracked: one hour, in microseconds. */
     public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
     public static final int SIGNIFICANT_DIGITS = 3;
+    /**
+     * Distinct endpoint names kept apart in client.hlog; later names are logged as {@link #OTHER}, so
+     * that a profile with many names (or a bug) cannot grow the log without bound.
+     */
+    public static final int MAX_ENDPOINTS = 16;
+    public static final String OTHER = "other";
 
     final Recorder timeToPlayMicros = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     final Recorder playbackStartMicros = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
@@ -29,6 +38,10 @@ public final class ClientMetrics {
     private final LongAdder refreshes = new LongAdder();
     private final LongAdder abandonments = new LongAdder();
     private final LongAdder playbackStarts = new LongAdder();
+    private final LongAdder noResponses = new LongAdder();
+    /** Per {@code <endpoint>/<outcome>}: latencies of finished requests, microseconds. */
+    final Map<String, Recorder> byEndpointOutcome = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> endpoints = new ConcurrentHashMap<>();
 
     /** A viewer started a journey. */
     public void userStarted() {
@@ -48,6 +61,45 @@ public final class ClientMetrics {
     /** A request failed without the error page: timeout, refused connection, unexpected status. */
     public void requestFailed() {
         failures.increment();
+    }
+
+    /**
+     * A request finished: recorded per endpoint and outcome for client.hlog. Lock-free once the
+     * endpoint's tag exists; callable from any thread.
+     *
+     * @param endpoint     the request's name in the journey, such as {@code home} or {@code heartbeat}
+     * @param outcome      how it ended
+     * @param latencyNanos from the moment it was due to be sent to its end, nanoseconds
+     */
+    public void requestEnded(String endpoint, ClientOutcome outcome, long latencyNanos) {
+        Objects.requireNonNull(outcome, "outcome");
+        if (!outcome.answered()) {
+            noResponses.increment();
+        }
+        String tag = endpointName(Objects.requireNonNull(endpoint, "endpoint")) + "/" + outcome.tagName();
+        Recorder r = byEndpointOutcome.get(tag);
+        if (r == null) {
+            r = byEndpointOutcome.computeIfAbsent(tag, t -> new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
+        }
+        r.recordValue(clamp(latencyNanos / 1_000));
+    }
+
+    private String endpointName(String endpoint) {
+        if (endpoints.containsKey(endpoint)) {
+            return endpoint;
+        }
+        synchronized (endpoints) {
+            if (endpoints.size() < MAX_ENDPOINTS && !endpoint.contains("/")) {
+                endpoints.put(endpoint, Boolean.TRUE);
+                return endpoint;
+            }
+        }
+        return endpoints.containsKey(endpoint) ? endpoint : OTHER;
+    }
+
+    /** Requests that got no response at all (transport errors, timeouts) since the start. */
+    public long noResponses() {
+        return noResponses.sum();
     }
 
     public void refreshed() {

@@ -1,6 +1,7 @@
 package io.dropnight.simulations.journey;
 
 import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.client.ClientOutcome;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
@@ -89,14 +90,14 @@ public final class Steps {
 
     /** {@code POST /api/session}: signs in, keeps the bearer token. */
     public ChainBuilder session() {
-        return refreshOnErrorPage(http("session").post("/api/session")
+        return refreshOnErrorPage("session", http("session").post("/api/session")
                 .body(StringBody(s -> "{\"profile\":\"viewer-" + s.userId() + "\"}")).asJson()
                 .check(jmesPath("token").optional().saveAs(TOKEN)), OK_200);
     }
 
     /** {@code GET /api/home}: learns the featured series, its final episode and the drop instant. */
     public ChainBuilder home() {
-        return refreshOnErrorPage(authorized(http("home").get("/api/home"))
+        return refreshOnErrorPage("home", authorized(http("home").get("/api/home"))
                 .check(jmesPath("featured.titleId").ofLong().optional().saveAs(TITLE_ID),
                         jmesPath("featured.finalEpisodeId").ofLong().optional().saveAs(FINAL_EPISODE_ID),
                         jmesPath("featured.dropAt").optional().saveAs(DROP_AT)), OK_200);
@@ -104,7 +105,7 @@ public final class Steps {
 
     /** {@code GET /api/titles/{id}}: the episodes of the last season and whether the final one is out. */
     public ChainBuilder title() {
-        return refreshOnErrorPage(titleRequest("title"), OK_200);
+        return refreshOnErrorPage("title", titleRequest("title"), OK_200);
     }
 
     /**
@@ -115,10 +116,10 @@ public final class Steps {
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 asLongAs(s -> !finalEpisodeOut(s)).on(
                         pause(Duration.ofSeconds(3), Duration.ofSeconds(6))
-                                .exec(s -> s.removeAll(ST, MARKS, RETRY_AFTER, FINAL_AVAILABLE))
+                                .exec(s -> s.removeAll(ST, MARKS, RETRY_AFTER, FINAL_AVAILABLE).set(SENT_NANOS, System.nanoTime()))
                                 .exec(titleRequest("title-poll").check(common(OK_200)))
                                 .exec(s -> {
-                                    countOnly(s, OK_200);
+                                    countOnly(s, OK_200, "title-poll");
                                     return s;
                                 })));
     }
@@ -138,7 +139,7 @@ public final class Steps {
 
     /** {@code POST /api/playback/{episodeId}}: starts the stream; waits out a locked episode. */
     public ChainBuilder play() {
-        return refreshOnErrorPage(authorized(http("playback-start").post("/api/playback/#{" + EPISODE_ID + "}"))
+        return refreshOnErrorPage("playback-start", authorized(http("playback-start").post("/api/playback/#{" + EPISODE_ID + "}"))
                 .check(jmesPath("playbackId").optional().saveAs(PLAYBACK_ID),
                         jmesPath("error.code").optional().saveAs(ERROR_CODE)), OK_PLAY);
     }
@@ -161,21 +162,21 @@ public final class Steps {
      * the journey; then gives up, and the remaining steps are skipped. A locked episode is waited
      * out without spending the budget.
      */
-    public ChainBuilder refreshOnErrorPage(HttpRequestActionBuilder request, Set<Integer> okStatuses) {
+    public ChainBuilder refreshOnErrorPage(String name, HttpRequestActionBuilder request, Set<Integer> okStatuses) {
         HttpRequestActionBuilder checked = request.check(common(okStatuses));
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 exec(s -> s.set(DONE, false).set(LOCKED_WAITS, 0))
                         .asLongAs(s -> !s.getBoolean(DONE)).on(
                                 exec(s -> s.removeAll(ST, MARKS, RETRY_AFTER, ERROR_CODE, PLAYBACK_ID).set(SENT_NANOS, System.nanoTime()))
                                         .exec(checked)
-                                        .exec(s -> afterAttempt(s, okStatuses))
+                                        .exec(s -> afterAttempt(s, okStatuses, name))
                                         .doIf(s -> s.getLong(NEXT_PAUSE_MS) > 0)
                                         .then(pause(s -> Duration.ofMillis(s.getLong(NEXT_PAUSE_MS))))));
     }
 
-    private Session afterAttempt(Session s, Set<Integer> okStatuses) {
+    private Session afterAttempt(Session s, Set<Integer> okStatuses, String name) {
         long now = System.nanoTime();
-        Outcome outcome = countOnly(s, okStatuses);
+        Outcome outcome = countOnly(s, okStatuses, name);
         switch (outcome) {
             case OK -> {
                 if (okStatuses == OK_PLAY && s.contains(PLAYBACK_ID)) {
@@ -207,8 +208,8 @@ public final class Steps {
         return s.set(REFRESHES, used + 1).set(NEXT_PAUSE_MS, pause.toMillis());
     }
 
-    /** Counts the request and its outcome; returns the outcome. */
-    private Outcome countOnly(Session s, Set<Integer> okStatuses) {
+    /** Counts the request and its outcome; returns the outcome. {@code name}: the request's, for client.hlog. */
+    private Outcome countOnly(Session s, Set<Integer> okStatuses, String name) {
         metrics.requestSent();
         Integer status = s.contains(ST) ? s.getInt(ST) : null;
         int markers = s.contains(MARKS) ? s.getInt(MARKS) : 0;
@@ -218,15 +219,24 @@ public final class Steps {
         } else if (outcome == Outcome.FAILED) {
             metrics.requestFailed();
         }
+        // --- issue 9: the client timeline (client.hlog <night>/<endpoint>/<outcome>) -------------
+        ClientOutcome client = switch (outcome) {
+            case OK -> ClientOutcome.OK;
+            case ERROR_PAGE -> ClientOutcome.ERROR_PAGE;
+            case LOCKED -> ClientOutcome.LOCKED;
+            case FAILED -> status == null ? ClientOutcome.NO_RESPONSE : ClientOutcome.FAILED;
+        };
+        metrics.requestEnded(name, client, s.contains(SENT_NANOS) ? System.nanoTime() - s.getLong(SENT_NANOS) : 0);
+        // --- end issue 9 ------------------------------------------------------------------------
         return outcome;
     }
 
     private ChainBuilder heartbeat() {
-        return exec(s -> s.removeAll(ST, MARKS, RETRY_AFTER))
+        return exec(s -> s.removeAll(ST, MARKS, RETRY_AFTER).set(SENT_NANOS, System.nanoTime()))
                 .exec(authorized(http("heartbeat").post("/api/playback/#{" + PLAYBACK_ID + "}/heartbeat"))
                         .check(common(OK_204)))
                 .exec(s -> {
-                    countOnly(s, OK_204);
+                    countOnly(s, OK_204, "heartbeat");
                     return s;
                 });
     }
