@@ -20,6 +20,11 @@ final class RunPage {
                         + Html.esc(data.info("policy", "?")) + "</strong>, seed <strong>" + Html.esc(data.info("seed", "?"))
                         + "</strong>, drop at " + Html.esc(data.info("dropAt", "unknown")) + ". Latency is in milliseconds;"
                         + " server histograms were recorded in microseconds with 3 significant digits.</p>");
+        if (!data.verdictReasons().isEmpty() && "INCONCLUSIVE".equals(data.verdict())) {
+            page.raw("<p class=\"reasons\"><strong>Inconclusive: the load generator, not the service, was the limit.</strong></p><ul class=\"reasons\">");
+            data.verdictReasons().forEach(r -> page.raw("<li>" + Html.esc(r) + "</li>"));
+            page.raw("</ul>");
+        }
         data.gatlingReport().ifPresent(g -> page.raw("<p><a href=\"" + Html.esc(g) + "\">Gatling's report of this run</a></p>"));
         page.raw("</header>");
         sloSection(page, data);

@@ -56,7 +56,7 @@ class RunMergerTest {
         assertIdentical(runs.allPlaybackStart, byTag.get(InjectorRuns.PLAYBACK_START));
         assertIdentical(runs.allTimeToPlay, byTag.get(InjectorRuns.TIME_TO_PLAY));
 
-        JsonNode slo = JSON.readTree(merged.resolve("slo.json").toFile());
+        JsonNode slo = JSON.readTree(merged.resolve("slo.json").toFile()).get("slos");
         assertEquals(runs.allPlaybackStart.getValueAtPercentile(99) / 1000.0, slo.get(0).get("actual").asDouble());
         assertEquals(runs.allTimeToPlay.getValueAtPercentile(95) / 1000.0, slo.get(1).get("actual").asDouble());
         assertTrue(Files.readString(merged.resolve(RunFiles.SLO_JUNIT)).contains("dropnight.slo.finale-drop"));
