@@ -27,6 +27,7 @@ import io.dropnight.simulations.service.HarnessClient;
 import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.slo.SloReportWriter;
+import io.dropnight.simulations.watch.DescriptorReserve;
 import io.dropnight.simulations.watch.FileLimits;
 import io.dropnight.simulations.watch.InjectorVerdict;
 import io.dropnight.simulations.watch.InjectorWatch;
@@ -69,6 +70,7 @@ final class NightRun {
     private static final Duration TARGET_DROP_MIN = Duration.ofSeconds(1);
     /** The exit status of an enforced run that is inconclusive: apart from Gatling's 2 for breached SLOs. */
     static final int INCONCLUSIVE_EXIT = 4;
+    private static final int RESERVED_FDS = 32;
     private static final Duration TARGET_DROP_MAX = Duration.ofHours(1);
 
     private final NightParameters parameters;
@@ -91,6 +93,8 @@ final class NightRun {
     private final AtomicLong eventEndNanos = new AtomicLong(Long.MAX_VALUE);
     private final InjectorBounds injectorBounds;
     private InjectorWatch watch;
+    /** Descriptors kept for after(): an injector out of them must still write its run folder. */
+    private final DescriptorReserve reserve = DescriptorReserve.hold(RESERVED_FDS, NightRun.class.getClassLoader());
     private SloReport verdict;
 
     private NightRun(NightParameters parameters, NightPlan wholeNight, NightPlan plan, Shard shard,
@@ -327,6 +331,7 @@ final class NightRun {
 
     /** Gatling's {@code after()}: the client's files, the SLOs, the service stopped, a summary. */
     void after() {
+        reserve.release();
         clientLog.close();
         List<String> saturations = watch == null ? List.of() : watch.stop();
         ClientMetrics.Counts counts = metrics.counts();
@@ -400,6 +405,7 @@ final class NightRun {
      * @param simulationId Gatling's id of the simulation (its class name in lower case)
      */
     void afterGatlingReport(String simulationId) {
+        reserve.release();
         try {
             Optional<Path> copied = run.copyGatlingReport(parameters.gatlingResults(), simulationId, startedAt);
             System.out.println("dropnight: " + copied.map(p -> "Gatling report copied to " + p)
