@@ -53,6 +53,10 @@ final class RunPage {
         page.raw("<section class=\"night\"><h2>Night: " + Html.esc(night.night()) + "</h2>");
         clientSummary(page, model.data().clientSummary(), night.night());
         page.raw("<div class=\"grid\">");
+        if (!night.clientLoad().isEmpty()) {
+            page.chart(Charts.clientLoad(page.nextChartId(), night.night(), night.clientLoad(), night.load(), model.dropAtSec()));
+            page.chart(Charts.clientErrors(page.nextChartId(), night.night(), night.clientLoad(), night.load(), model.dropAtSec()));
+        }
         if (!night.load().points().isEmpty()) {
             page.chart(Charts.load(page.nextChartId(), night.night(), night.load(), model.dropAtSec()));
             page.chart(Charts.errorPages(page.nextChartId(), night.night(), night.load(), model.dropAtSec()));
