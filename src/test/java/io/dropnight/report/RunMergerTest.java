@@ -98,6 +98,26 @@ class RunMergerTest {
     }
 
     @Test
+    void aMergedNightIsInconclusiveWhenOneInjectorWas() throws Exception {
+        List<Path> dirs = threeInjectors(new InjectorRuns());
+        Path saturated = dirs.get(1).resolve("slo.json");
+        SloReport own = SloFiles.read(saturated);
+        SloFiles.writeJson(saturated, VerdictRules.decide(own.slos(), List.of("open files: 19990 open of a limit of 20000")));
+        Path merged = reports.resolve("big-night");
+        assertEquals(0, mergeRuns("--out", merged.toString(), dirs.get(0).toString(), dirs.get(1).toString(),
+                dirs.get(2).toString()), err.toString());
+
+        SloReport report = SloFiles.read(merged.resolve("slo.json"));
+        assertEquals(RunVerdict.INCONCLUSIVE, report.verdict());
+        String runId = RunReader.read(dirs.get(1)).runId();
+        assertEquals(List.of("the load generator was saturated: " + runId + ": open files: 19990 open of a limit of 20000"),
+                report.reasons());
+        assertEquals(4, report.slos().size(), "the merged SLOs are kept");
+        assertTrue(Files.readString(merged.resolve(RunFiles.SLO_JUNIT)).contains("<error message=\"INCONCLUSIVE: "));
+        assertEquals("INCONCLUSIVE", RunReader.read(merged).verdict());
+    }
+
+    @Test
     void theMergedReportOfOneRunEqualsThatRunsOwnReport() throws Exception {
         Path run = new InjectorRuns().write(reports, 0, 1, 21, 0);
         Path merged = reports.resolve("one");
