@@ -20,6 +20,7 @@ public final class InjectorVerdict {
     public enum Cause {
         FILE_DESCRIPTORS("open files"),
         CPU("CPU"),
+        HOT_THREAD("one thread's CPU"),
         GC("GC"),
         INJECTION_LAG("injection lag");
 
@@ -39,6 +40,7 @@ public final class InjectorVerdict {
     private final Map<Cause, String> first = new EnumMap<>(Cause.class);
     private final Map<Cause, Integer> breachedSeconds = new EnumMap<>(Cause.class);
     private int cpuRun;
+    private int hotRun;
     private long noResponsesWhileFdsHigh;
 
     /**
@@ -61,6 +63,11 @@ public final class InjectorVerdict {
         if (cpuRun >= bounds.cpuSeconds()) {
             breach(Cause.CPU, s, String.format(Locale.ROOT, "%.1f %% of all cores for %d s (bound %s %% for %d s)",
                     s.cpuPercent(), cpuRun, num(bounds.cpuPercent()), bounds.cpuSeconds()));
+        }
+        hotRun = s.hotThreadPercent() >= bounds.cpuPercent() ? hotRun + 1 : 0;
+        if (hotRun >= bounds.cpuSeconds()) {
+            breach(Cause.HOT_THREAD, s, String.format(Locale.ROOT, "%.1f %% of a core for %d s (bound %s %% for %d s)",
+                    s.hotThreadPercent(), hotRun, num(bounds.cpuPercent()), bounds.cpuSeconds()));
         }
         if (s.gcMillis() > bounds.gcMillisPerSecond()) {
             breach(Cause.GC, s, String.format(Locale.ROOT, "%d ms of GC in one second (bound %d ms/s)",

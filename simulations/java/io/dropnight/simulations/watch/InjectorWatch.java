@@ -86,7 +86,8 @@ public final class InjectorWatch implements AutoCloseable {
             Duration elapsed = Duration.ofNanos(now - startNanos);
             long planned = plan.anyOpen() ? plan.by(elapsed.minus(lagGrace)) : 0;
             InjectorSample s = new InjectorSample(Math.round(elapsed.toMillis() / 1000.0), r.openFds(), r.fdLimit(),
-                    Math.min(100.0, cpu), Math.max(0, r.gcMillis() - last.gcMillis()), metrics.counts().users(), planned,
+                    Math.min(100.0, cpu), Math.min(100.0, 100.0 * r.hottestThreadNanosSince(last) / wall),
+                    Math.max(0, r.gcMillis() - last.gcMillis()), metrics.counts().users(), planned,
                     noResponses - lastNoResponses);
             last = r;
             lastNanos = now;

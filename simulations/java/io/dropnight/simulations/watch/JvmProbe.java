@@ -3,6 +3,9 @@ package io.dropnight.simulations.watch;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -16,9 +19,22 @@ public final class JvmProbe {
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final Path LIMITS = Path.of("/proc/self/limits");
 
-    /** Cumulative readings. {@code openFds} is -1 when unknown. */
-    public record Reading(long openFds, long fdLimit, long cpuNanos, long gcMillis) {
+    /**
+     * Cumulative readings. {@code openFds} is -1 when unknown; {@code threadCpuNanos} maps live
+     * thread ids to their CPU time (empty where the platform does not measure it).
+     */
+    public record Reading(long openFds, long fdLimit, long cpuNanos, long gcMillis, Map<Long, Long> threadCpuNanos) {
+        /** The most CPU any one thread used since {@code before}, nanoseconds (threads born since count from 0). */
+        public long hottestThreadNanosSince(Reading before) {
+            long max = 0;
+            for (Map.Entry<Long, Long> e : threadCpuNanos.entrySet()) {
+                max = Math.max(max, e.getValue() - before.threadCpuNanos.getOrDefault(e.getKey(), 0L));
+            }
+            return max;
+        }
     }
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     private final com.sun.management.OperatingSystemMXBean os = ManagementFactory
             .getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
@@ -27,7 +43,20 @@ public final class JvmProbe {
     private final long fdLimit = softFdLimit().orElse(0);
 
     public Reading read() {
-        return new Reading(openFds(fdLimit), fdLimit, os.getProcessCpuTime(), gcMillis());
+        return new Reading(openFds(fdLimit), fdLimit, os.getProcessCpuTime(), gcMillis(), threadCpu());
+    }
+
+    private Map<Long, Long> threadCpu() {
+        Map<Long, Long> out = new HashMap<>();
+        if (threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()) {
+            for (long id : threads.getAllThreadIds()) {
+                long t = threads.getThreadCpuTime(id);
+                if (t >= 0) {
+                    out.put(id, t);
+                }
+            }
+        }
+        return out;
     }
 
     public int processors() {

@@ -25,7 +25,7 @@ class InjectorVerdictTest {
     private static final InjectorBounds DEFAULTS = InjectorBounds.defaults();
 
     private static InjectorSample second(long s, long fds, double cpu, long gcMs, long started, long planned, long noResponse) {
-        return new InjectorSample(s, fds, 700, cpu, gcMs, started, planned, noResponse);
+        return new InjectorSample(s, fds, 700, cpu, 0, gcMs, started, planned, noResponse);
     }
 
     @Test
@@ -62,6 +62,16 @@ class InjectorVerdictTest {
         assertFalse(v.saturated(), "two seconds, a break, two seconds");
         v.accept(second(6, 10, 98.5, 0, 0, 0, 0));
         assertEquals(List.of("CPU: 98.5 % of all cores for 3 s (bound 95 % for 3 s) at +6 s, 1 s past the bound in all"),
+                v.saturations());
+    }
+
+    @Test
+    void oneSaturatedThreadIsItsOwnCauseWhileTheProcessLooksIdle() {
+        InjectorVerdict v = new InjectorVerdict(DEFAULTS, 1000);
+        for (int s = 1; s <= 3; s++) {
+            v.accept(new InjectorSample(s, 10, 700, 50.0, 99.0, 0, 0, 0, 0));
+        }
+        assertEquals(List.of("one thread's CPU: 99.0 % of a core for 3 s (bound 95 % for 3 s) at +3 s, 1 s past the bound in all"),
                 v.saturations());
     }
 
