@@ -39,6 +39,7 @@ public final class ClientMetrics {
     private final LongAdder abandonments = new LongAdder();
     private final LongAdder playbackStarts = new LongAdder();
     private final LongAdder noResponses = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong firstUserNanos = new java.util.concurrent.atomic.AtomicLong();
     /** Per {@code <endpoint>/<outcome>}: latencies of finished requests, microseconds. */
     final Map<String, Recorder> byEndpointOutcome = new ConcurrentHashMap<>();
     private final Map<String, Boolean> endpoints = new ConcurrentHashMap<>();
@@ -46,6 +47,9 @@ public final class ClientMetrics {
     /** A viewer started a journey. */
     public void userStarted() {
         users.increment();
+        if (firstUserNanos.get() == 0) {
+            firstUserNanos.compareAndSet(0, System.nanoTime());
+        }
     }
 
     /** A request was answered, timed out or failed: the denominator of the error-page rate. */
@@ -95,6 +99,11 @@ public final class ClientMetrics {
             }
         }
         return endpoints.containsKey(endpoint) ? endpoint : OTHER;
+    }
+
+    /** When the first viewer started, on {@link System#nanoTime()}; 0 before. */
+    public long firstUserNanos() {
+        return firstUserNanos.get();
     }
 
     /** Requests that got no response at all (transport errors, timeouts) since the start. */

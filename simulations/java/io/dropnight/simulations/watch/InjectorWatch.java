@@ -84,7 +84,11 @@ public final class InjectorWatch implements AutoCloseable {
             double cpu = 100.0 * Math.max(0, r.cpuNanos() - last.cpuNanos()) / ((double) wall * probe.processors());
             long noResponses = metrics.noResponses();
             Duration elapsed = Duration.ofNanos(now - startNanos);
-            long planned = plan.anyOpen() ? plan.by(elapsed.minus(lagGrace)) : 0;
+            // The plan's clock starts when Gatling injected its first viewer, not when before()
+            // returned: Gatling's own start-up is not lag.
+            long first = metrics.firstUserNanos();
+            long planned = !plan.anyOpen() || first == 0 ? 0
+                    : plan.by(Duration.ofNanos(now - first).plus(plan.firstArrival()).minus(lagGrace));
             InjectorSample s = new InjectorSample(Math.round(elapsed.toMillis() / 1000.0), r.openFds(), r.fdLimit(),
                     Math.min(100.0, cpu), Math.min(100.0, 100.0 * r.hottestThreadNanosSince(last) / wall),
                     Math.max(0, r.gcMillis() - last.gcMillis()), metrics.counts().users(), planned,

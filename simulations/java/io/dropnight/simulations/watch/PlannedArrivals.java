@@ -34,6 +34,25 @@ public final class PlannedArrivals {
         return total;
     }
 
+    /** When the plan's first viewer arrives after the injection starts (the end of its leading quiet steps). */
+    public Duration firstArrival() {
+        Duration first = null;
+        for (Population p : plan.populations()) {
+            if (p.closedModel()) {
+                continue;
+            }
+            Duration at = Duration.ZERO;
+            for (Phase phase : p.phases()) {
+                if (phase.arrivals() > 0) {
+                    first = first == null || at.compareTo(first) < 0 ? at : first;
+                    break;
+                }
+                at = at.plus(phase.duration());
+            }
+        }
+        return first == null ? Duration.ZERO : first;
+    }
+
     /** Whether any population is planned on a schedule of arrivals. */
     public boolean anyOpen() {
         return plan.populations().stream().anyMatch(p -> !p.closedModel());

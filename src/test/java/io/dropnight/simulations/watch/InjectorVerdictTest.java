@@ -105,6 +105,7 @@ class InjectorVerdictTest {
                         Phase.ramp("early", 100, Duration.ofSeconds(9)), Phase.stressPeak("drop", 200, Duration.ofSeconds(3))),
                 1, 0, Duration.ofSeconds(10))), Duration.ZERO);
         assertEquals(expected, new PlannedArrivals(plan).by(Duration.ofMillis(elapsedMs)));
+        assertEquals(Duration.ofSeconds(1), new PlannedArrivals(plan).firstArrival(), "after the quiet second");
         assertTrue(new PlannedArrivals(plan).anyOpen());
     }
 
