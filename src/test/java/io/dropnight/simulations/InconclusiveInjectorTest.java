@@ -64,6 +64,7 @@ class InconclusiveInjectorTest {
         assertTrue(found, "no " + cause + "reason in " + slo);
         assertTrue(Files.readString(run.resolve("slo-junit.xml")).contains("<error message=\"INCONCLUSIVE: "));
         assertEquals("inconclusive", JSON.readTree(run.resolve("run.json").toFile()).get("verdict").asText());
+        System.out.println(cause + " run's reasons: " + slo.get("reasons")); // the figures, kept in the test's output file
         List<String> csv = Files.readAllLines(run.resolve("injector.csv"));
         assertTrue(csv.size() > 2, "injector.csv has a line per second: " + csv);
         assertTrue(Files.exists(run.resolve("client.hlog")));
