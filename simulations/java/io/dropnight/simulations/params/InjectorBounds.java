@@ -17,16 +17,19 @@ import java.util.function.UnaryOperator;
  * @param lagPercent        started viewers behind the plan by more than this share of the planned arrivals,
  *                          percent ({@code -Dinjector.lagPercent}, default 1)...
  * @param lagGrace          ...compared with the plan this long ago ({@code -Dinjector.lagGrace}, default 1s):
- *                          a viewer started up to this late is on time
+ *                          a viewer started up to this late is on time...
+ * @param lagSeconds        ...for this many consecutive seconds ({@code -Dinjector.lagSeconds}, default 3): a
+ *                          one-second hiccup of a shared machine is not a saturated injector
  */
 public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds, long gcMillisPerSecond,
-                             double lagPercent, Duration lagGrace) {
+                             double lagPercent, Duration lagGrace, int lagSeconds) {
     public static final String FD_PERCENT = "injector.fdPercent";
     public static final String CPU_PERCENT = "injector.cpuPercent";
     public static final String CPU_SECONDS = "injector.cpuSeconds";
     public static final String GC_MS_PER_SECOND = "injector.gcMsPerSecond";
     public static final String LAG_PERCENT = "injector.lagPercent";
     public static final String LAG_GRACE = "injector.lagGrace";
+    public static final String LAG_SECONDS = "injector.lagSeconds";
 
     public InjectorBounds {
         NightParameters.between(FD_PERCENT, fdPercent, 1, 100);
@@ -42,9 +45,12 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
         if (lagGrace.isNegative() || lagGrace.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new ParameterException(LAG_GRACE, lagGrace, "must be from 0s to 10m");
         }
+        if (lagSeconds < 1 || lagSeconds > 600) {
+            throw new ParameterException(LAG_SECONDS, lagSeconds, "must be a whole number from 1 to 600");
+        }
     }
 
-    /** The stated defaults: fds 90 %, CPU 95 % for 3 s, GC 250 ms/s, injection lag 1 % of arrivals after 1 s. */
+    /** The stated defaults: fds 90 %, CPU 95 % for 3 s, GC 250 ms/s, injection lag 1 % of arrivals after 1 s, for 3 s. */
     public static InjectorBounds defaults() {
         return fromProperties(new Properties());
     }
@@ -62,6 +68,8 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
                         NightParameters.whole(CPU_SECONDS, NightParameters.orElse(get.apply(CPU_SECONDS), "3")))),
                 NightParameters.whole(GC_MS_PER_SECOND, NightParameters.orElse(get.apply(GC_MS_PER_SECOND), "250")),
                 NightParameters.number(LAG_PERCENT, NightParameters.orElse(get.apply(LAG_PERCENT), "1")),
-                NightParameters.duration(LAG_GRACE, NightParameters.orElse(get.apply(LAG_GRACE), "1s")));
+                NightParameters.duration(LAG_GRACE, NightParameters.orElse(get.apply(LAG_GRACE), "1s")),
+                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+                        NightParameters.whole(LAG_SECONDS, NightParameters.orElse(get.apply(LAG_SECONDS), "3")))));
     }
 }

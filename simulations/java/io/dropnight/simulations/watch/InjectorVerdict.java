@@ -41,6 +41,7 @@ public final class InjectorVerdict {
     private final Map<Cause, Integer> breachedSeconds = new EnumMap<>(Cause.class);
     private int cpuRun;
     private int hotRun;
+    private int lagRun;
     private long noResponsesWhileFdsHigh;
 
     /**
@@ -74,10 +75,13 @@ public final class InjectorVerdict {
                     s.gcMillis(), bounds.gcMillisPerSecond()));
         }
         long behind = s.plannedViewers() - s.startedViewers();
-        if (s.plannedViewers() > 0 && behind > 0 && behind * 100.0 > bounds.lagPercent() * plannedArrivals) {
+        boolean late = s.plannedViewers() > 0 && behind > 0 && behind * 100.0 > bounds.lagPercent() * plannedArrivals;
+        lagRun = late ? lagRun + 1 : 0;
+        if (lagRun >= bounds.lagSeconds()) {
             breach(Cause.INJECTION_LAG, s, String.format(Locale.ROOT,
-                    "%d viewers started, %d planned %s earlier: %d behind (bound %s %% of %d arrivals)",
-                    s.startedViewers(), s.plannedViewers(), grace(), behind, num(bounds.lagPercent()), plannedArrivals));
+                    "%d viewers started, %d planned %s earlier: %d behind for %d s (bound %s %% of %d arrivals for %d s)",
+                    s.startedViewers(), s.plannedViewers(), grace(), behind, lagRun, num(bounds.lagPercent()),
+                    plannedArrivals, bounds.lagSeconds()));
         }
     }
 

@@ -30,7 +30,7 @@ class InjectorVerdictTest {
 
     @Test
     void theStatedDefaults() {
-        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1)), DEFAULTS);
+        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1), 3), DEFAULTS);
     }
 
     @Test
@@ -78,10 +78,16 @@ class InjectorVerdictTest {
     @Test
     void gcAndInjectionLagAreTheirOwnCauses() {
         InjectorVerdict v = new InjectorVerdict(DEFAULTS, 1000);
-        v.accept(second(7, 10, 10, 251, 400, 411, 0));
-        assertEquals(List.of("GC: 251 ms of GC in one second (bound 250 ms/s) at +7 s, 1 s past the bound in all",
-                "injection lag: 400 viewers started, 411 planned 1 s earlier: 11 behind (bound 1 % of 1000 arrivals)"
-                        + " at +7 s, 1 s past the bound in all"), v.saturations());
+        v.accept(second(5, 10, 10, 0, 300, 311, 0));
+        v.accept(second(6, 10, 10, 0, 350, 361, 0));
+        v.accept(second(7, 10, 10, 0, 400, 405, 0));
+        assertFalse(v.saturated(), "two seconds late, then within the bound");
+        v.accept(second(8, 10, 10, 0, 450, 461, 0));
+        v.accept(second(9, 10, 10, 0, 500, 511, 0));
+        v.accept(second(10, 10, 10, 251, 550, 561, 0));
+        assertEquals(List.of("GC: 251 ms of GC in one second (bound 250 ms/s) at +10 s, 1 s past the bound in all",
+                "injection lag: 550 viewers started, 561 planned 1 s earlier: 11 behind for 3 s (bound 1 % of 1000 arrivals"
+                        + " for 3 s) at +10 s, 1 s past the bound in all"), v.saturations());
     }
 
     @Test
