@@ -3,13 +3,17 @@ package io.dropnight.simulations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropnight.core.Durations;
 import io.dropnight.core.RunFiles;
+import io.dropnight.report.RunVerdict;
+import io.dropnight.report.SloReport;
 import io.dropnight.report.SloResult;
+import io.dropnight.report.VerdictRules;
 import io.dropnight.simulations.client.ClientHistogramLog;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.nights.NightPlan;
 import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.nights.Shares;
+import io.dropnight.simulations.params.InjectorBounds;
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
@@ -25,6 +29,12 @@ import io.dropnight.simulations.service.HarnessClient;
 import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.slo.SloReportWriter;
+import io.dropnight.simulations.watch.DescriptorReserve;
+import io.dropnight.simulations.watch.FileLimits;
+import io.dropnight.simulations.watch.InjectorVerdict;
+import io.dropnight.simulations.watch.InjectorWatch;
+import io.dropnight.simulations.watch.JvmProbe;
+import io.dropnight.simulations.watch.PlannedArrivals;
 
 import java.io.IOException;
 import java.net.URI;
@@ -49,6 +59,10 @@ import java.util.function.Supplier;
  * service stopped so it writes server.hlog) → Gatling writes its report → {@link #afterGatlingReport}
  * (at JVM exit: Gatling's report copied into the run folder, the run's report generated).
  *
+ * <p>From {@code before()} to {@code after()} an {@link InjectorWatch} watches the load generator
+ * itself (injector.csv); where it passed one of its {@link InjectorBounds} the run's verdict is
+ * inconclusive, not fail ({@link VerdictRules}): slo.json, slo-junit.xml, run.json, the console.
+ *
  * <p>The embedded service starts in {@link #prepare}, not in {@code before()}: Gatling builds the
  * protocol (its base URL) in the simulation's constructor, before {@code before()} runs.
  *
@@ -57,6 +71,9 @@ import java.util.function.Supplier;
 final class NightRun {
     /** How far the surge may land from the target's drop before the run warns. */
     static final Duration SURGE_TOLERANCE = Duration.ofMillis(100);
+    /** The exit status of an enforced run that is inconclusive: apart from Gatling's 2 for breached SLOs. */
+    static final int INCONCLUSIVE_EXIT = 4;
+    private static final int RESERVED_FDS = 32;
 
     private final NightParameters parameters;
     private final NightPlan plan;
@@ -80,10 +97,17 @@ final class NightRun {
     private final AtomicLong eventEndNanos = new AtomicLong(Long.MAX_VALUE);
     /** Lands the surge on the drop: for the embedded service, and for a target whose drop is aimed at. */
     private final Optional<SurgeAlignment> surgeAlignment;
+    private final InjectorBounds injectorBounds;
+    private InjectorWatch watch;
+    /** Descriptors kept for after(): an injector out of them must still write its run folder. */
+    private final DescriptorReserve reserve = DescriptorReserve.hold(RESERVED_FDS, NightRun.class.getClassLoader());
+    private SloReport verdict;
 
     private NightRun(NightParameters parameters, NightPlan wholeNight, NightPlan plan, Shard shard,
-                     Optional<DropAim> aim, TargetProfile profile, Optional<Instant> knownDropAt, Instant startedAt) {
+                     Optional<DropAim> aim, TargetProfile profile, Optional<Instant> knownDropAt, Instant startedAt,
+                     InjectorBounds injectorBounds) {
         this.parameters = parameters;
+        this.injectorBounds = injectorBounds;
         this.plan = plan;
         this.shard = shard;
         this.aim = aim;
@@ -132,6 +156,7 @@ final class NightRun {
             return fixedNight.map(p::withNight).orElse(p);
         });
         Shard shard = valid(() -> NightParameters.shardFromProperties(props));
+        InjectorBounds injectorBounds = valid(() -> InjectorBounds.fromProperties(props));
         TargetProfile profile = NightTarget.profile(props);
         if (given.target().isEmpty() && !NightParameters.launchedByDropnight(props)) {
             throw new RunRefused(RunRefused.BAD_PARAMETER, "bad parameter: target is not set: outside Dropnight's own"
@@ -146,7 +171,7 @@ final class NightRun {
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
         NightPlan wholeNight = Nights.plan(parameters);
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
-        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, profile, announced, startedAt);
+        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, profile, announced, startedAt, injectorBounds);
         night.announce();
         return night;
     }
@@ -232,6 +257,8 @@ final class NightRun {
             System.out.printf(Locale.ROOT, "dropnight: %s: %d arrivals, %d concurrent viewers of this night's share%n",
                     shard.describe(), plan.totalArrivals(), plan.peakConcurrentViewers());
         }
+        System.out.println("dropnight: " + FileLimits.describe(JvmProbe.softFdLimit(), JvmProbe.hardFdLimit(),
+                new JvmProbe().read().openFds(), plan.peakConcurrentViewers()));
         System.out.println("dropnight: run folder " + run.dir());
     }
 
@@ -241,6 +268,17 @@ final class NightRun {
      * lands on the injection's timeline (the step of arrivals), not seconds before it.
      */
     void before() {
+        moveDropOrAwaitAimedStart();
+        try {
+            watch = InjectorWatch.start(run.resolve(RunFiles.INJECTOR_LOG), metrics, new PlannedArrivals(plan),
+                    injectorBounds.lagGrace(), new InjectorVerdict(injectorBounds, plan.totalArrivals()));
+        } catch (IOException e) {
+            System.err.println("dropnight: the injector watch could not start, the verdict cannot tell a saturated"
+                    + " load generator: " + e.getMessage());
+        }
+    }
+
+    private void moveDropOrAwaitAimedStart() {
         long gapMillis = (System.nanoTime() - preparedNanos) / 1_000_000;
         eventEndNanos.set(System.nanoTime() + plan.eventLength().plus(liveJoin()).toNanos());
         if (aim.isPresent()) {
@@ -321,21 +359,39 @@ final class NightRun {
 
     /** Gatling's {@code after()}: the client's files, the SLOs, the service stopped, a summary. */
     void after() {
+        reserve.release();
         clientLog.close();
+        List<String> saturations = watch == null ? List.of() : watch.stop();
         ClientMetrics.Counts counts = metrics.counts();
         recordSurge();
         RunDescription.answers(runJson, metrics.requestsByName(), metrics.unclassifiedAnswers());
         rewriteRunJson();
         List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
+        verdict = VerdictRules.decide(results, saturations);
         try {
             run.writeClientSummary(parameters.night().label(), counts);
-            SloReportWriter.writeJson(run.resolve(RunFiles.SLO_RESULTS), results);
-            SloReportWriter.writeJUnit(run.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + parameters.night().label(), results);
+            SloReportWriter.writeJson(run.resolve(RunFiles.SLO_RESULTS), verdict);
+            SloReportWriter.writeJUnit(run.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + parameters.night().label(), verdict);
         } catch (IOException e) {
             System.err.println("dropnight: could not write the run folder: " + e.getMessage());
         }
+        runJson.put("verdict", verdict.verdict().jsonName());
+        verdict.reasons().forEach(runJson.withArray("verdictReasons")::add);
+        rewriteRunJson();
         service.ifPresent(this::stopService);
         printSummary(counts, results);
+        printVerdict();
+    }
+
+    private void printVerdict() {
+        if (verdict.verdict() == RunVerdict.INCONCLUSIVE) {
+            System.out.println("dropnight: VERDICT INCONCLUSIVE: the load generator was saturated, so these figures measured"
+                    + " it, not the service (injector.csv has every second):");
+            verdict.reasons().forEach(r -> System.out.println("dropnight:   " + r));
+        } else {
+            System.out.println("dropnight: VERDICT " + verdict.verdict().label()
+                    + " (the load generator stayed within its bounds, injector.csv)");
+        }
     }
 
     private void stopService(EmbeddedService s) {
@@ -386,6 +442,7 @@ final class NightRun {
      * @param simulationId Gatling's id of the simulation (its class name in lower case)
      */
     void afterGatlingReport(String simulationId) {
+        reserve.release();
         try {
             Optional<Path> copied = run.copyGatlingReport(parameters.gatlingResults(), simulationId, startedAt);
             System.out.println("dropnight: " + copied.map(p -> "Gatling report copied to " + p)
@@ -399,5 +456,14 @@ final class NightRun {
     /** Writes the run folder's HTML report (without Gatling's, which an orchestrator keeps). */
     void writeReport() {
         System.out.println("dropnight: " + ReportHook.generate(run.dir()));
+        if (verdict != null && verdict.verdict() == RunVerdict.INCONCLUSIVE && parameters.enforceSlos()) {
+            // Gatling has written its report and is exiting; its status (0, or 2 for breached
+            // assertions) would say the service passed or failed. Neither is known: fail apart.
+            System.out.println("dropnight: FAILED (-Dslo.enforce=true): the run is INCONCLUSIVE, the load generator was"
+                    + " saturated; shard the night or give the injector more room, then run it again (exit "
+                    + INCONCLUSIVE_EXIT + ")");
+            System.out.flush();
+            Runtime.getRuntime().halt(INCONCLUSIVE_EXIT);
+        }
     }
 }

@@ -8,15 +8,21 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes a night's client histograms to {@code client.hlog} every second, tagged
- * {@code <night>/time-to-play} and {@code <night>/playback-start}, in microseconds, flushing each
- * interval so a killed run loses at most one second. Keeps cumulative copies for the SLOs.
+ * Writes a night's client histograms to {@code client.hlog} every second, in microseconds, flushing
+ * each interval so a killed run loses at most one second: {@code <night>/time-to-play} and
+ * {@code <night>/playback-start} (the SLOs' inputs, of which it keeps cumulative copies), and every
+ * finished request as {@code <night>/<endpoint>/<outcome>}, the server's tag scheme, so one reader
+ * serves both logs and the per-second counts are the histograms' counts. An endpoint/outcome
+ * interval with no request is not written.
  *
  * <p>Thread-safety: one daemon thread takes and writes intervals; {@link #close()} stops it and
  * writes the last interval; the accumulated histograms are safe to read after {@link #close()}.
@@ -32,6 +38,8 @@ public final class ClientHistogramLog implements AutoCloseable {
     private final Histogram totalPlaybackStartMicros = ClientMetrics.newHistogram();
     private Histogram ttpInterval;
     private Histogram psInterval;
+    private final String night;
+    private final Map<String, Histogram> recycled = new HashMap<>();
     private boolean closed;
 
     /**
@@ -41,6 +49,7 @@ public final class ClientHistogramLog implements AutoCloseable {
      */
     public ClientHistogramLog(Path file, String night, ClientMetrics metrics) throws IOException {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.night = Objects.requireNonNull(night, "night");
         this.timeToPlayTag = night + "/time-to-play";
         this.playbackStartTag = night + "/playback-start";
         this.out = new PrintStream(file.toFile(), StandardCharsets.US_ASCII);
@@ -49,7 +58,8 @@ public final class ClientHistogramLog implements AutoCloseable {
         long now = System.currentTimeMillis() - 1;
         metrics.timeToPlayMicros.getIntervalHistogram();
         metrics.playbackStartMicros.getIntervalHistogram();
-        writer.outputComment("Dropnight client-side histograms, values in microseconds, tags " + timeToPlayTag + " and " + playbackStartTag);
+        writer.outputComment("Dropnight client-side histograms, values in microseconds, tags " + timeToPlayTag + ", " + playbackStartTag
+                + " and " + night + "/<endpoint>/<outcome>");
         writer.outputLogFormatVersion();
         writer.outputStartTime(now);
         writer.setBaseTime(now);
@@ -70,18 +80,31 @@ public final class ClientHistogramLog implements AutoCloseable {
         }
         ttpInterval = take(metrics.timeToPlayMicros, ttpInterval, timeToPlayTag, totalTimeToPlayMicros);
         psInterval = take(metrics.playbackStartMicros, psInterval, playbackStartTag, totalPlaybackStartMicros);
+        // Sorted, so that a log reads the same way every second and every run.
+        for (Map.Entry<String, Recorder> e : new TreeMap<>(metrics.byEndpointOutcome).entrySet()) {
+            Histogram interval = e.getValue().getIntervalHistogram(recycled.get(e.getKey()));
+            recycled.put(e.getKey(), interval);
+            if (interval.getTotalCount() > 0) {
+                interval.setTag(night + "/" + e.getKey());
+                write(interval);
+            }
+        }
         out.flush();
     }
 
     private Histogram take(Recorder recorder, Histogram recycled, String tag, Histogram total) {
         Histogram interval = recorder.getIntervalHistogram(recycled);
         interval.setTag(tag);
+        write(interval);
+        total.add(interval);
+        return interval;
+    }
+
+    private void write(Histogram interval) {
         // Values are microseconds: a ratio of 1000 writes Interval_Max in milliseconds, as the server's log does.
         // Clamped at 0: a start a fraction of a millisecond early would print as "-0.000", which log readers reject.
         writer.outputIntervalHistogram(Math.max(0, interval.getStartTimeStamp() - writer.getBaseTime()) / 1000.0,
                 interval.getEndTimeStamp() / 1000.0 - writer.getBaseTime() / 1000.0, interval, 1000.0);
-        total.add(interval);
-        return interval;
     }
 
     /** Everything recorded so far (complete once closed), microseconds. */

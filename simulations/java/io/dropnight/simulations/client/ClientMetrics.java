@@ -5,10 +5,12 @@ import org.HdrHistogram.Recorder;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,6 +25,12 @@ public final class ClientMetrics {
     /** Highest value tracked: one hour, in microseconds. */
     public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
     public static final int SIGNIFICANT_DIGITS = 3;
+    /**
+     * Distinct endpoint names kept apart in client.hlog; later names are logged as {@link #OTHER}, so
+     * that a profile with many names (or a bug) cannot grow the log without bound.
+     */
+    public static final int MAX_ENDPOINTS = 16;
+    public static final String OTHER = "other";
 
     final Recorder timeToPlayMicros = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     final Recorder playbackStartMicros = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
@@ -39,16 +47,24 @@ public final class ClientMetrics {
     private final Map<String, LongAdder> unclassified = new ConcurrentHashMap<>();
     /** The wall-clock instant each scenario's first viewer arrived: where a surge really landed. */
     private final Map<String, Instant> firstArrival = new ConcurrentHashMap<>();
+    private final LongAdder noResponses = new LongAdder();
+    private final AtomicLong firstUserNanos = new AtomicLong();
+    /** Per {@code <endpoint>/<outcome>}: latencies of finished requests, microseconds. */
+    final Map<String, Recorder> byEndpointOutcome = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> endpoints = new ConcurrentHashMap<>();
 
     /** A viewer started a journey. */
     public void userStarted() {
         users.increment();
+        if (firstUserNanos.get() == 0) {
+            firstUserNanos.compareAndSet(0, System.nanoTime());
+        }
     }
 
     /** A viewer of {@code scenario} started a journey; the first one's instant is kept. */
     public void userStarted(String scenario) {
         firstArrival.computeIfAbsent(scenario, k -> Instant.now());
-        users.increment();
+        userStarted();
     }
 
     /** A request was answered, timed out or failed: the denominator of the error-page rate. */
@@ -101,6 +117,50 @@ public final class ClientMetrics {
     /** A request failed without the error page: timeout, refused connection, unexpected status. */
     public void requestFailed() {
         failures.increment();
+    }
+
+    /**
+     * A request finished: recorded per endpoint and outcome for client.hlog. Lock-free once the
+     * endpoint's tag exists; callable from any thread.
+     *
+     * @param endpoint     the request's name in the journey, such as {@code home} or {@code heartbeat}
+     * @param outcome      how it ended
+     * @param latencyNanos from the moment it was due to be sent to its end, nanoseconds
+     */
+    public void requestEnded(String endpoint, ClientOutcome outcome, long latencyNanos) {
+        Objects.requireNonNull(outcome, "outcome");
+        if (!outcome.answered()) {
+            noResponses.increment();
+        }
+        String tag = endpointName(Objects.requireNonNull(endpoint, "endpoint")) + "/" + outcome.tagName();
+        Recorder r = byEndpointOutcome.get(tag);
+        if (r == null) {
+            r = byEndpointOutcome.computeIfAbsent(tag, t -> new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
+        }
+        r.recordValue(clamp(latencyNanos / 1_000));
+    }
+
+    private String endpointName(String endpoint) {
+        if (endpoints.containsKey(endpoint)) {
+            return endpoint;
+        }
+        synchronized (endpoints) {
+            if (endpoints.size() < MAX_ENDPOINTS && !endpoint.contains("/")) {
+                endpoints.put(endpoint, Boolean.TRUE);
+                return endpoint;
+            }
+        }
+        return endpoints.containsKey(endpoint) ? endpoint : OTHER;
+    }
+
+    /** When the first viewer started, on {@link System#nanoTime()}; 0 before. */
+    public long firstUserNanos() {
+        return firstUserNanos.get();
+    }
+
+    /** Requests that got no response at all (transport errors, timeouts) since the start. */
+    public long noResponses() {
+        return noResponses.sum();
     }
 
     public void refreshed() {

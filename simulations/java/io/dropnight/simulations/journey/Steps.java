@@ -3,6 +3,7 @@ package io.dropnight.simulations.journey;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.simulations.client.ClientOutcome;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 
@@ -106,7 +107,7 @@ public final class Steps {
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 asLongAs(s -> !finalEpisodeOut(s)).on(
                         pause(Duration.ofSeconds(3), Duration.ofSeconds(6))
-                                .exec(s -> s.removeAll(calls.answerNames(title)))
+                                .exec(s -> s.removeAll(calls.answerNames(title)).set(SENT_NANOS, System.nanoTime()))
                                 .exec(calls.request(title, TITLE_POLL))
                                 .exec(s -> {
                                     Session answered = calls.keepSaves(s, title);
@@ -233,12 +234,22 @@ public final class Steps {
                 // LOCKED is counted as sent only: not yet, not an error.
             }
         }
+        // The client timeline (client.hlog <night>/<endpoint>/<outcome>): an answer the profile
+        // does not describe is a failure there; a request with no status had no response.
+        boolean answered = s.contains(TargetCalls.HTTP_STATUS);
+        ClientOutcome timeline = switch (outcome) {
+            case OK -> ClientOutcome.OK;
+            case ERROR_PAGE -> ClientOutcome.ERROR_PAGE;
+            case LOCKED -> ClientOutcome.LOCKED;
+            case FAILED, UNCLASSIFIED -> answered ? ClientOutcome.FAILED : ClientOutcome.NO_RESPONSE;
+        };
+        metrics.requestEnded(requestName, timeline, s.contains(SENT_NANOS) ? now - s.getLong(SENT_NANOS) : 0);
         return outcome;
     }
 
     private ChainBuilder heartbeat() {
         CallSpec beat = profile.heartbeat().orElseThrow();
-        return exec(s -> s.removeAll(calls.answerNames(beat)))
+        return exec(s -> s.removeAll(calls.answerNames(beat)).set(SENT_NANOS, System.nanoTime()))
                 .exec(calls.request(beat, beat.step()))
                 .exec(s -> {
                     Session answered = calls.keepSaves(s, beat);

@@ -1,6 +1,7 @@
 package io.dropnight.simulations.slo;
 
 import io.dropnight.report.SloFiles;
+import io.dropnight.report.SloReport;
 import io.dropnight.report.SloResult;
 
 import java.io.IOException;
@@ -22,6 +23,16 @@ public final class SloReportWriter {
     /** @param suite the JUnit suite name, such as {@code dropnight.slo.finale-drop} */
     public static void writeJUnit(Path file, String suite, List<SloResult> results) throws IOException {
         SloFiles.writeJUnit(file, suite, results);
+    }
+
+    /** slo.json with the run's verdict and reasons. */
+    public static void writeJson(Path file, SloReport report) throws IOException {
+        SloFiles.writeJson(file, report);
+    }
+
+    /** slo-junit.xml; an inconclusive run adds an {@code <error>}. */
+    public static void writeJUnit(Path file, String suite, SloReport report) throws IOException {
+        SloFiles.writeJUnit(file, suite, report);
     }
 
     /** One line per SLO, for people: {@code playbackStartP99: finale-drop/playback-start p99 = 812.0 ms, must be <= 800 ms: FAILED}. */

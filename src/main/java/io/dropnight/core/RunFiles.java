@@ -18,7 +18,9 @@ public final class RunFiles {
     public static final String SERVICE_INFO = "service.json";
     /** The generated admin token, readable by its owner only. */
     public static final String ADMIN_TOKEN = "admin-token";
-    /** The viewers' interval histograms (time to play, playback start). */
+    /** The load generator's own state each second: open files, CPU, GC, started viewers (injector watch). */
+    public static final String INJECTOR_LOG = "injector.csv";
+    /** The viewers' interval histograms: time to play, playback start, every request per endpoint and outcome. */
     public static final String CLIENT_LOG = "client.hlog";
     /** The viewers' counts: error pages seen, refreshes, abandonments, playback starts. */
     public static final String CLIENT_SUMMARY = "client-summary.json";

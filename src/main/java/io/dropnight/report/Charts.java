@@ -48,6 +48,44 @@ final class Charts {
                 "error pages (% of requests)", series, drop(dropAtSec));
     }
 
+    /**
+     * Requests sent and answered per second as the client saw them, with the server's offered and
+     * accepted load beside them where its log exists: the gap is what the network or the injector lost.
+     */
+    static ChartSpec clientLoad(String id, String night, ClientLoadSeries client, LoadSeries server, OptionalDouble dropAtSec) {
+        List<ChartSpec.Series> series = new ArrayList<>();
+        series.add(clientSeries("sent (client)", 0, true, client, ClientLoadSeries.Point::sentPerSec));
+        series.add(clientSeries("answered ok (client)", 1, true, client, ClientLoadSeries.Point::answeredPerSec));
+        if (!server.points().isEmpty()) {
+            series.add(timeSeries("offered (server)", 0, false, server, LoadSeries.Point::offeredPerSec));
+            series.add(timeSeries("accepted (server)", 1, false, server, LoadSeries.Point::acceptedPerSec));
+        }
+        return new ChartSpec(id, ChartSpec.TIMELINE, night + " \u00b7 requests sent and answered per second",
+                "requests per second", series, drop(dropAtSec));
+    }
+
+    /** Error pages and failures (transport errors, timeouts, unexpected statuses) per second, client side. */
+    static ChartSpec clientErrors(String id, String night, ClientLoadSeries client, LoadSeries server, OptionalDouble dropAtSec) {
+        List<ChartSpec.Series> series = new ArrayList<>();
+        series.add(clientSeries("error pages (client)", 3, true, client, ClientLoadSeries.Point::errorPagesPerSec));
+        series.add(clientSeries("failures (client)", 4, true, client, ClientLoadSeries.Point::failuresPerSec));
+        if (!server.points().isEmpty()) {
+            series.add(timeSeries("error pages (server)", 3, false, server,
+                    p -> p.offeredPerSec() * p.errorPagePercent() / 100.0));
+        }
+        return new ChartSpec(id, ChartSpec.TIMELINE, night + " \u00b7 error pages and failures per second",
+                "per second", series, drop(dropAtSec));
+    }
+
+    static ChartSpec.Series clientSeries(String label, int colour, boolean dashed, ClientLoadSeries load,
+                                         ToDoubleFunction<ClientLoadSeries.Point> y) {
+        List<double[]> points = new ArrayList<>();
+        for (ClientLoadSeries.Point p : load.points()) {
+            points.add(new double[] {p.secondsSinceStart(), y.applyAsDouble(p)});
+        }
+        return new ChartSpec.Series(label, colour, dashed, points);
+    }
+
     static ChartSpec.Series timeSeries(String label, int colour, boolean dashed, LoadSeries load,
                                        ToDoubleFunction<LoadSeries.Point> y) {
         List<double[]> points = new ArrayList<>();

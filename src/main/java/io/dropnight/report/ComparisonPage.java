@@ -31,6 +31,9 @@ final class ComparisonPage {
                     "error pages (% of requests)", LoadSeries.Point::errorPagePercent));
             page.chart(fromDrop(page.nextChartId(), runs, night, "accepted (ok) per second",
                     "requests per second", LoadSeries.Point::acceptedPerSec));
+            if (runs.stream().anyMatch(r -> r.nights().stream().anyMatch(n -> n.night().equals(night) && !n.clientLoad().isEmpty()))) {
+                page.chart(clientFromDrop(page.nextChartId(), runs, night));
+            }
             for (String endpoint : endpoints(runs, night)) {
                 page.chart(overlay(page.nextChartId(), runs, night, endpoint));
             }
@@ -130,6 +133,29 @@ final class ComparisonPage {
         }
         return new ChartSpec(id, ChartSpec.TIMELINE_FROM_DROP, night + " \u00b7 " + what + ", runs aligned on the drop",
                 yTitle, series, 0.0);
+    }
+
+    /**
+     * Requests answered per second as each run's client saw them, aligned on each run's drop: runs
+     * against an external target have no server log, and line up this way.
+     */
+    static ChartSpec clientFromDrop(String id, List<RunModel> runs, String night) {
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunModel run = runs.get(i);
+            NightModel n = run.nights().stream().filter(m -> m.night().equals(night)).findFirst().orElse(null);
+            if (n == null || n.clientLoad().isEmpty() || run.dropAtSec().isEmpty()) {
+                continue;
+            }
+            double drop = run.dropAtSec().getAsDouble();
+            List<double[]> points = new ArrayList<>();
+            for (ClientLoadSeries.Point p : n.clientLoad().points()) {
+                points.add(new double[] {p.secondsSinceStart() - drop, p.answeredPerSec()});
+            }
+            series.add(new ChartSpec.Series(run.data().runId() + " (client)", i, true, points));
+        }
+        return new ChartSpec(id, ChartSpec.TIMELINE_FROM_DROP, night + " \u00b7 answered ok per second (client), runs aligned on the drop",
+                "requests per second", series, 0.0);
     }
 
     private static ChartSpec overlay(String id, List<RunModel> runs, String night, String endpoint) {

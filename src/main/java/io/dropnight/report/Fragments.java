@@ -16,11 +16,13 @@ final class Fragments {
         String css = switch (verdict) {
             case "PASS" -> "pass";
             case "FAIL" -> "fail";
+            case "INCONCLUSIVE" -> "inconclusive";
             default -> "none";
         };
         String icon = switch (verdict) {
             case "PASS" -> "\u2714";
             case "FAIL" -> "\u2718";
+            case "INCONCLUSIVE" -> "?";
             default -> "\u2013";
         };
         return "<span class=\"verdict " + css + "\"><span aria-hidden=\"true\">" + icon + "</span> "

@@ -10,8 +10,10 @@ import org.HdrHistogram.Histogram;
  * @param endpoints  per endpoint, in the service's endpoint order
  * @param timeToPlay the client's time to play, microseconds; empty when not measured
  * @param load       per-interval load from the server log
+ * @param clientLoad per-second outcomes from the client log (empty for runs that did not log them)
  */
-public record NightModel(String night, List<EndpointLatency> endpoints, Histogram timeToPlay, LoadSeries load) {
+public record NightModel(String night, List<EndpointLatency> endpoints, Histogram timeToPlay, LoadSeries load,
+                         ClientLoadSeries clientLoad) {
 
     public NightModel {
         endpoints = List.copyOf(endpoints);

@@ -14,24 +14,36 @@ import java.util.Optional;
  * @param server         server.hlog
  * @param client         client.hlog
  * @param clientSummary  client-summary.json (an empty object when absent)
- * @param slos           slo.json, empty when absent
- * @param hasSlos        whether slo.json was present
+ * @param sloReport      slo.json (verdict, reasons, SLO results), empty when absent
  * @param gatlingReport  gatling/index.html relative to the run folder, when present
  */
 public record RunData(Path dir, String runId, JsonNode runInfo, IntervalLog server, IntervalLog client,
-                      JsonNode clientSummary, List<SloResult> slos, boolean hasSlos,
+                      JsonNode clientSummary, Optional<SloReport> sloReport,
                       Optional<String> gatlingReport) {
 
-    public RunData {
-        slos = List.copyOf(slos);
+    /** The SLO results, empty without slo.json. */
+    public List<SloResult> slos() {
+        return sloReport.map(SloReport::slos).orElse(List.of());
     }
 
-    /** {@code PASS} when every SLO passed, {@code FAIL} when one did not, {@code NO SLOS} without slo.json. */
+    /**
+     * slo.json's verdict ({@code PASS}, {@code FAIL}, {@code INCONCLUSIVE}); {@code NO SLOS} without
+     * slo.json, or with neither SLOs nor a saturation in it.
+     */
     public String verdict() {
-        if (!hasSlos || slos.isEmpty()) {
+        if (sloReport.isEmpty()) {
             return "NO SLOS";
         }
-        return slos.stream().allMatch(SloResult::passed) ? "PASS" : "FAIL";
+        SloReport r = sloReport.get();
+        if (r.slos().isEmpty() && r.verdict() != RunVerdict.INCONCLUSIVE) {
+            return "NO SLOS";
+        }
+        return r.verdict().label();
+    }
+
+    /** Why the run got its verdict, one sentence each; empty without slo.json. */
+    public List<String> verdictReasons() {
+        return sloReport.map(SloReport::reasons).orElse(List.of());
     }
 
     /** A text field of run.json, or {@code fallback}. */

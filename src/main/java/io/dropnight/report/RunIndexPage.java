@@ -94,16 +94,11 @@ final class RunIndexPage {
         if (!Files.exists(sloFile)) {
             return "NO SLOS";
         }
-        JsonNode slos = JSON.readTree(sloFile.toFile());
-        if (slos == null || !slos.isArray() || slos.isEmpty()) {
+        SloReport r = SloFiles.read(sloFile);
+        if (r.slos().isEmpty() && r.verdict() != RunVerdict.INCONCLUSIVE) {
             return "NO SLOS";
         }
-        for (JsonNode s : slos) {
-            if (!s.path("passed").asBoolean(false)) {
-                return "FAIL";
-            }
-        }
-        return "PASS";
+        return r.verdict().label();
     }
 
     private static Instant startedAt(JsonNode run, Path dir) throws IOException {

@@ -87,7 +87,7 @@ public final class RunMerger {
         String night = runs.get(0).info("night", "");
         ObjectNode summary = summedCounts(runs, night);
         write(out.resolve(RunFiles.CLIENT_SUMMARY), summary);
-        List<SloResult> slos = evaluate(runs.get(0), night, out, summary);
+        List<SloResult> slos = evaluate(runs, night, out, summary);
         Injectors injectors = Injectors.of(runs);
         write(out.resolve(RunFiles.RUN_INFO), runInfo(runs, out, injectors));
         ReportGenerator.generate(out);
@@ -111,8 +111,9 @@ public final class RunMerger {
     }
 
     /** The SLOs on the merged client histograms, with the thresholds the runs recorded (all equal). */
-    private static List<SloResult> evaluate(RunData first, String night, Path out, JsonNode summary)
+    private static List<SloResult> evaluate(List<RunData> runs, String night, Path out, JsonNode summary)
             throws ReportInputException, IOException {
+        RunData first = runs.get(0);
         Optional<SloEvaluation.Thresholds> thresholds = thresholds(first.runInfo().path("parameters").path("slo"));
         if (thresholds.isEmpty()) {
             return List.of();
@@ -123,8 +124,12 @@ public final class RunMerger {
         List<SloResult> results = SloEvaluation.evaluate(night, thresholds.get(),
                 byTag.getOrDefault(night + "/playback-start", empty), byTag.getOrDefault(night + "/" + RunModel.TIME_TO_PLAY, empty),
                 counts(summary));
-        SloFiles.writeJson(out.resolve(RunFiles.SLO_RESULTS), results);
-        SloFiles.writeJUnit(out.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + night, results);
+        // Inconclusive when any injector was: a saturated injector's share of the night was not the planned one.
+        List<VerdictRules.Part> parts = runs.stream().filter(r -> r.sloReport().isPresent())
+                .map(r -> new VerdictRules.Part(r.runId(), r.sloReport().get())).toList();
+        SloReport report = VerdictRules.merge(results, parts);
+        SloFiles.writeJson(out.resolve(RunFiles.SLO_RESULTS), report);
+        SloFiles.writeJUnit(out.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + night, report);
         return results;
     }
 

@@ -18,11 +18,14 @@ import org.HdrHistogram.Histogram;
 /**
  * A run folder turned into what the report draws: per night, per endpoint latency from both sides,
  * time to play and load over time. Client tags {@code <night>/time-to-play} are the time to play;
- * any other client tag {@code <night>/<endpoint>} is the client's view of that endpoint.
+ * client tags {@code <night>/<endpoint>/<outcome>} (every finished request) are the client's view
+ * of that endpoint and its per-second timeline; in older runs without them, any other client tag
+ * {@code <night>/<endpoint>} is the client's view of that endpoint.
  *
  * @param data      the files it was built from
  * @param nights    sorted by name
- * @param dropAtSec the drop instant in seconds after the server log's StartTime, when both are known
+ * @param dropAtSec the drop instant in seconds after the time origin (the server log's StartTime, or
+ *                  the client log's without a server log), when both are known
  */
 public record RunModel(RunData data, List<NightModel> nights, OptionalDouble dropAtSec) {
     public static final String TIME_TO_PLAY = "time-to-play";
@@ -57,29 +60,35 @@ public record RunModel(RunData data, List<NightModel> nights, OptionalDouble dro
             }
         });
         Histogram timeToPlay = empty();
+        boolean perOutcome = client.keySet().stream().anyMatch(t -> HistogramTags.split(t).length == 3
+                && HistogramTags.split(t)[0].equals(night));
         for (Map.Entry<String, Histogram> e : client.entrySet()) {
             String[] p = HistogramTags.split(e.getKey());
-            if (p.length == 2 && p[0].equals(night)) {
-                if (p[1].equals(TIME_TO_PLAY)) {
-                    timeToPlay = e.getValue();
-                } else {
-                    byEndpoint.computeIfAbsent(p[1], k -> new EndpointAccumulator()).client.add(e.getValue());
-                }
+            if (p.length == 2 && p[0].equals(night) && p[1].equals(TIME_TO_PLAY)) {
+                timeToPlay = e.getValue();
+            } else if (p.length == (perOutcome ? 3 : 2) && p[0].equals(night)) {
+                byEndpoint.computeIfAbsent(p[1], k -> new EndpointAccumulator()).client.add(e.getValue());
             }
         }
         List<EndpointLatency> endpoints = new ArrayList<>();
         byEndpoint.forEach((name, acc) -> endpoints.add(acc.toLatency(name)));
-        return new NightModel(night, endpoints, timeToPlay, LoadSeries.of(data.server(), night));
+        return new NightModel(night, endpoints, timeToPlay, LoadSeries.of(data.server(), night),
+                ClientLoadSeries.of(data.client(), night, originMillis(data)));
+    }
+
+    /** The timelines' origin: the server log's start, or the client log's when there is no server log. */
+    static long originMillis(RunData data) {
+        return data.server().isEmpty() ? data.client().startMillis() : data.server().startMillis();
     }
 
     private static OptionalDouble dropAtSec(RunData data) {
         String dropAt = data.info("dropAt", "");
-        if (dropAt.isEmpty() || data.server().isEmpty()) {
+        if (dropAt.isEmpty() || (data.server().isEmpty() && data.client().isEmpty())) {
             return OptionalDouble.empty();
         }
         try {
             long dropMillis = Instant.parse(dropAt).toEpochMilli();
-            return OptionalDouble.of((dropMillis - data.server().startMillis()) / 1000.0);
+            return OptionalDouble.of((dropMillis - originMillis(data)) / 1000.0);
         } catch (DateTimeParseException e) {
             // A bad dropAt costs the marker, not the report; the page prints run.json's value as is.
             return OptionalDouble.empty();

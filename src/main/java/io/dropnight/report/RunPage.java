@@ -20,6 +20,11 @@ final class RunPage {
                         + ", seed <strong>" + Html.esc(data.info("seed", "?"))
                         + "</strong>, drop at " + Html.esc(data.info("dropAt", "unknown")) + ". Latency is in milliseconds;"
                         + " server histograms were recorded in microseconds with 3 significant digits.</p>");
+        if (!data.verdictReasons().isEmpty() && "INCONCLUSIVE".equals(data.verdict())) {
+            page.raw("<p class=\"reasons\"><strong>Inconclusive: the load generator, not the service, was the limit.</strong></p><ul class=\"reasons\">");
+            data.verdictReasons().forEach(r -> page.raw("<li>" + Html.esc(r) + "</li>"));
+            page.raw("</ul>");
+        }
         data.gatlingReport().ifPresent(g -> page.raw("<p><a href=\"" + Html.esc(g) + "\">Gatling's report of this run</a></p>"));
         page.raw("</header>");
         sloSection(page, data);
@@ -83,6 +88,10 @@ final class RunPage {
         page.raw("<section class=\"night\"><h2>Night: " + Html.esc(night.night()) + "</h2>");
         clientSummary(page, model.data().clientSummary(), night.night());
         page.raw("<div class=\"grid\">");
+        if (!night.clientLoad().isEmpty()) {
+            page.chart(Charts.clientLoad(page.nextChartId(), night.night(), night.clientLoad(), night.load(), model.dropAtSec()));
+            page.chart(Charts.clientErrors(page.nextChartId(), night.night(), night.clientLoad(), night.load(), model.dropAtSec()));
+        }
         if (!night.load().points().isEmpty()) {
             page.chart(Charts.load(page.nextChartId(), night.night(), night.load(), model.dropAtSec()));
             page.chart(Charts.errorPages(page.nextChartId(), night.night(), night.load(), model.dropAtSec()));

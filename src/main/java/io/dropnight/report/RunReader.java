@@ -1,13 +1,11 @@
 package io.dropnight.report;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.core.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,11 +39,11 @@ public final class RunReader {
         IntervalLog client = readLog(dir.resolve(RunFiles.CLIENT_LOG));
         JsonNode clientSummary = readObject(dir.resolve(RunFiles.CLIENT_SUMMARY));
         Path sloFile = dir.resolve(RunFiles.SLO_RESULTS);
-        List<SloResult> slos = readSlos(sloFile);
+        Optional<SloReport> slos = readSlos(sloFile);
         Optional<String> gatling = Files.isRegularFile(dir.resolve(RunFiles.GATLING_REPORT))
                 ? Optional.of(RunFiles.GATLING_REPORT) : Optional.empty();
         return new RunData(dir, runId.isBlank() ? fallbackId : runId, runInfo, server, client, clientSummary,
-                slos, Files.exists(sloFile), gatling);
+                slos, gatling);
     }
 
     private static IntervalLog readLog(Path file) throws ReportInputException {
@@ -67,16 +65,14 @@ public final class RunReader {
         }
     }
 
-    private static List<SloResult> readSlos(Path file) throws ReportInputException {
+    private static Optional<SloReport> readSlos(Path file) throws ReportInputException {
         if (!Files.exists(file)) {
-            return List.of();
+            return Optional.empty();
         }
         try {
-            List<SloResult> slos = JSON.readValue(file.toFile(), new TypeReference<List<SloResult>>() { });
-            return slos == null ? List.of() : slos;
+            return Optional.of(SloFiles.read(file));
         } catch (IOException e) {
-            throw new ReportInputException(file + ": is not a JSON list of SLO results ("
-                    + firstLine(e.getMessage()) + ")", e);
+            throw new ReportInputException(firstLine(e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dropnight.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +17,11 @@ import java.util.Locale;
  * Writes SLO results as slo.json (the run-folder contract) and slo-junit.xml, a JUnit XML report
  * (one test case per SLO) so that CI systems show them: Gatling 3.14+ no longer writes one.
  * Used by the simulations for one run and by {@code merge-runs} for a merged one. Stateless.
+ *
+ * <p>slo.json is an object: {@code {"verdict": "pass|fail|inconclusive", "reasons": [...], "slos": [...]}}.
+ * {@link #read} also reads the older shape, a bare array of SLOs, whose verdict follows from them.
+ * In slo-junit.xml an inconclusive run adds one test case with an {@code <error>} (not a
+ * {@code <failure>}), so that CI systems show it apart from a breached SLO.
  */
 public final class SloFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -22,9 +29,18 @@ public final class SloFiles {
     private SloFiles() {
     }
 
+    /** slo.json with the verdict the SLOs alone give (no saturation known). */
     public static void writeJson(Path file, List<SloResult> results) throws IOException {
-        ArrayNode array = JSON.createArrayNode();
-        for (SloResult r : results) {
+        writeJson(file, VerdictRules.decide(results, List.of()));
+    }
+
+    public static void writeJson(Path file, SloReport report) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("verdict", report.verdict().jsonName());
+        ArrayNode reasons = root.putArray("reasons");
+        report.reasons().forEach(reasons::add);
+        ArrayNode array = root.putArray("slos");
+        for (SloResult r : report.slos()) {
             ObjectNode o = array.addObject();
             o.put("name", r.name()).put("metric", r.metric()).put("comparator", r.comparator())
                     .put("threshold", r.threshold());
@@ -35,15 +51,72 @@ public final class SloFiles {
             }
             o.put("unit", r.unit()).put("passed", r.passed());
         }
-        Files.writeString(file, JSON.writeValueAsString(array) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads slo.json, either shape.
+     *
+     * @throws IOException with one line naming the file when it is not slo.json
+     */
+    public static SloReport read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + ": is not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+        }
+        JsonNode array = root == null ? null : root.isArray() ? root : root.path("slos");
+        if (array == null || !array.isArray()) {
+            throw new IOException(file + ": is not slo.json (an object with a \"slos\" list, or a list of SLO results)");
+        }
+        List<SloResult> slos = new ArrayList<>();
+        for (JsonNode n : array) {
+            try {
+                slos.add(JSON.treeToValue(n, SloResult.class));
+            } catch (IOException e) {
+                throw new IOException(file + ": is not a list of SLO results (" + firstLine(e.getMessage()) + ")", e);
+            }
+        }
+        JsonNode verdict = root.path("verdict");
+        if (!verdict.isTextual()) {
+            return VerdictRules.decide(slos, List.of());
+        }
+        RunVerdict v = RunVerdict.parse(verdict.asText()).orElseThrow(() -> new IOException(file + ": verdict = "
+                + verdict.asText() + ": must be pass, fail or inconclusive"));
+        List<String> reasons = new ArrayList<>();
+        root.path("reasons").forEach(r -> reasons.add(r.asText()));
+        return new SloReport(v, reasons, slos);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** slo-junit.xml with the verdict the SLOs alone give (no saturation known). */
+    public static void writeJUnit(Path file, String suite, List<SloResult> results) throws IOException {
+        writeJUnit(file, suite, VerdictRules.decide(results, List.of()));
     }
 
     /** @param suite the JUnit suite name, such as {@code dropnight.slo.finale-drop} */
-    public static void writeJUnit(Path file, String suite, List<SloResult> results) throws IOException {
+    public static void writeJUnit(Path file, String suite, SloReport report) throws IOException {
+        List<SloResult> results = report.slos();
         long failures = results.stream().filter(r -> !r.passed()).count();
+        boolean inconclusive = report.verdict() == RunVerdict.INCONCLUSIVE;
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">%n",
-                escape(suite), results.size(), failures));
+        xml.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\">%n",
+                escape(suite), results.size() + (inconclusive ? 1 : 0), failures, inconclusive ? 1 : 0));
+        if (inconclusive) {
+            String line = "INCONCLUSIVE: " + String.join("; ", report.reasons());
+            xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"loadGenerator\">%n", escape(suite)))
+                    .append("    <error message=\"").append(escape(line)).append("\" type=\"LoadGeneratorSaturated\">")
+                    .append(escape(line)).append("</error>\n")
+                    .append("  </testcase>\n");
+        }
         for (SloResult r : results) {
             xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"%s\">%n", escape(suite), escape(r.name())));
             String line = describe(r);

@@ -49,6 +49,16 @@ class ReportBrowserTest {
         screenshot(page, "run-" + Fixtures.PRIORITY + ".png");
     }
 
+    /** A run against an external target: the per-second timeline around the drop from the client alone. */
+    @Test
+    void rendersTheClientTimelineOfARunWithoutServerLogs() throws Exception {
+        Fixtures.copyRuns(reports, Fixtures.EXTERNAL);
+        Path page = ReportGenerator.generate(reports.resolve(Fixtures.EXTERNAL));
+        // Sent and answered, error pages and failures, time to play, five endpoints' client latency.
+        assertRendersAllCharts(page, 8);
+        screenshot(page, "run-" + Fixtures.EXTERNAL + ".png");
+    }
+
     @Test
     void rendersEveryChartOfAComparisonWithoutConsoleErrors() throws Exception {
         Fixtures.copyRuns(reports);

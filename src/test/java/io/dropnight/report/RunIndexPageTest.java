@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * reports/index.html lists every run newest first, by when it started (not by folder name), each
@@ -54,6 +55,16 @@ class RunIndexPageTest {
         int fail = html.indexOf("</span> FAIL</span>");
         int none = html.indexOf("</span> NO SLOS</span>");
         assertEquals(List.of(true, true, true), List.of(pass > 0, fail > pass, none > fail), html);
+    }
+
+    @Test
+    void listsAnInconclusiveRunApartFromPassAndFail() throws Exception {
+        run("r1", "2026-11-24T03:00:00Z", "{\"verdict\":\"inconclusive\",\"reasons\":[\"the load generator was saturated:"
+                + " open files\"],\"slos\":" + ONE_FAILED + "}");
+        run("r2", "2026-11-24T02:00:00Z", "{\"verdict\":\"fail\",\"reasons\":[],\"slos\":" + ONE_FAILED + "}");
+        String html = RunIndexPage.render(reports);
+        assertEquals(List.of("r1 2026-11-24T03:00:00Z inconclusive", "r2 2026-11-24T02:00:00Z fail"), rows(html));
+        assertTrue(html.contains("</span> INCONCLUSIVE</span>"), html);
     }
 
     private void run(String folder, String startedAt, String slos) throws Exception {

@@ -56,7 +56,7 @@ class RunMergerTest {
         assertIdentical(runs.allPlaybackStart, byTag.get(InjectorRuns.PLAYBACK_START));
         assertIdentical(runs.allTimeToPlay, byTag.get(InjectorRuns.TIME_TO_PLAY));
 
-        JsonNode slo = JSON.readTree(merged.resolve("slo.json").toFile());
+        JsonNode slo = JSON.readTree(merged.resolve("slo.json").toFile()).get("slos");
         assertEquals(runs.allPlaybackStart.getValueAtPercentile(99) / 1000.0, slo.get(0).get("actual").asDouble());
         assertEquals(runs.allTimeToPlay.getValueAtPercentile(95) / 1000.0, slo.get(1).get("actual").asDouble());
         assertTrue(Files.readString(merged.resolve(RunFiles.SLO_JUNIT)).contains("dropnight.slo.finale-drop"));
@@ -95,6 +95,26 @@ class RunMergerTest {
         assertEquals(expected.getMinValue(), merged.getMinValue());
         assertEquals(expected.getMean(), merged.getMean(), 0.0);
         assertEquals(expected, merged, "every bucket");
+    }
+
+    @Test
+    void aMergedNightIsInconclusiveWhenOneInjectorWas() throws Exception {
+        List<Path> dirs = threeInjectors(new InjectorRuns());
+        Path saturated = dirs.get(1).resolve("slo.json");
+        SloReport own = SloFiles.read(saturated);
+        SloFiles.writeJson(saturated, VerdictRules.decide(own.slos(), List.of("open files: 19990 open of a limit of 20000")));
+        Path merged = reports.resolve("big-night");
+        assertEquals(0, mergeRuns("--out", merged.toString(), dirs.get(0).toString(), dirs.get(1).toString(),
+                dirs.get(2).toString()), err.toString());
+
+        SloReport report = SloFiles.read(merged.resolve("slo.json"));
+        assertEquals(RunVerdict.INCONCLUSIVE, report.verdict());
+        String runId = RunReader.read(dirs.get(1)).runId();
+        assertEquals(List.of("the load generator was saturated: " + runId + ": open files: 19990 open of a limit of 20000"),
+                report.reasons());
+        assertEquals(4, report.slos().size(), "the merged SLOs are kept");
+        assertTrue(Files.readString(merged.resolve(RunFiles.SLO_JUNIT)).contains("<error message=\"INCONCLUSIVE: "));
+        assertEquals("INCONCLUSIVE", RunReader.read(merged).verdict());
     }
 
     @Test

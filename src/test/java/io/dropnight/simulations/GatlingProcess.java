@@ -34,11 +34,20 @@ final class GatlingProcess implements AutoCloseable {
 
     /** Starts {@link ReleaseNightSimulation} with {@code properties} ({@code -Dname=value} strings). */
     static GatlingProcess start(Path dir, List<String> properties) throws IOException {
+        return start(dir, List.of(), properties);
+    }
+
+    /**
+     * As {@link #start(Path, List)}, with {@code launcher} in front of the java command, such as
+     * {@code prlimit --nofile=700:700} to run the injector (and the service it starts) with few files.
+     */
+    static GatlingProcess start(Path dir, List<String> launcher, List<String> properties) throws IOException {
         Path reports = dir.resolve("reports");
         Path results = dir.resolve("gatling");
         // At Surefire's leak level, which the Gatling JVM passes on to the service it starts
         // (EmbeddedService); await() then reads both consoles for leak reports.
-        List<String> command = new ArrayList<>(ChildJvm.java("-Xmx512m",
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(ChildJvm.java("-Xmx512m",
                 // as the Gatling Maven plugin's default JVM arguments: Gatling's stats writer needs it
                 "--add-opens=java.base/java.lang=ALL-UNNAMED"));
         command.addAll(properties);

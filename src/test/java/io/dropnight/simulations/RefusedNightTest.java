@@ -42,6 +42,16 @@ class RefusedNightTest {
     }
 
     @Test
+    void aBadInjectorBoundIsRefusedBeforeAnyRunFolderOrService(@TempDir Path dir) {
+        Path reports = dir.resolve("reports");
+        RunRefused e = assertThrows(RunRefused.class,
+                () -> NightRun.prepare(Optional.empty(), props(reports, "injector.fdPercent", "150")));
+        assertEquals("bad parameter: injector.fdPercent = 150: must be a number from 1 to 100", e.getMessage());
+        assertEquals(RunRefused.BAD_PARAMETER, e.exitStatus());
+        assertFalse(Files.exists(reports), "nothing was written");
+    }
+
+    @Test
     void aShardWithoutATargetIsRefused(@TempDir Path dir) {
         RunRefused e = assertThrows(RunRefused.class,
                 () -> NightRun.prepare(Optional.empty(), props(dir, "injectors", "3", "injector", "1")));

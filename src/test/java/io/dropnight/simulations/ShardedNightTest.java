@@ -106,7 +106,7 @@ class ShardedNightTest {
         }
         assertEquals(oneRecorder.getMaxValue(), mergedPlaybackStart.getMaxValue());
         assertEquals(oneRecorder.getValueAtPercentile(99) / 1000.0,
-                JSON.readTree(merged.resolve("slo.json").toFile()).get(0).get("actual").asDouble());
+                JSON.readTree(merged.resolve("slo.json").toFile()).get("slos").get(0).get("actual").asDouble());
 
         long spread = surges.stream().mapToLong(Instant::toEpochMilli).max().orElseThrow()
                 - surges.stream().mapToLong(Instant::toEpochMilli).min().orElseThrow();

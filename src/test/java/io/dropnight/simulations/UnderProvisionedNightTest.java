@@ -32,7 +32,9 @@ class UnderProvisionedNightTest {
             run = gatling.onlyRunFolder();
         }
 
-        JsonNode slos = new ObjectMapper().readTree(run.resolve("slo.json").toFile());
+        JsonNode sloJson = new ObjectMapper().readTree(run.resolve("slo.json").toFile());
+        assertEquals("fail", sloJson.get("verdict").asText(), sloJson.toString());
+        JsonNode slos = sloJson.get("slos");
         boolean anyFailed = false;
         for (JsonNode slo : slos) {
             anyFailed |= !slo.get("passed").asBoolean();

@@ -30,7 +30,10 @@ class SloReportWriterTest {
     void aPassingNightWritesPassedTrueForEverySlo() throws Exception {
         Path json = dir.resolve("slo.json");
         SloReportWriter.writeJson(json, List.of(PLAYBACK_OK, RATE_OK));
-        JsonNode slos = new ObjectMapper().readTree(json.toFile());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("pass", root.get("verdict").asText());
+        assertEquals(0, root.get("reasons").size());
+        JsonNode slos = root.get("slos");
         assertEquals(2, slos.size());
         JsonNode first = slos.get(0);
         assertEquals("playbackStartP99", first.get("name").asText());
@@ -62,7 +65,9 @@ class SloReportWriterTest {
     void noSampleIsWrittenAsSuchAndFails() throws Exception {
         Path json = dir.resolve("slo.json");
         SloReportWriter.writeJson(json, List.of(NO_SAMPLE));
-        JsonNode slo = new ObjectMapper().readTree(json.toFile()).get(0);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("fail", root.get("verdict").asText());
+        JsonNode slo = root.get("slos").get(0);
         assertTrue(slo.get("actual").isNull(), "JSON has no infinity: " + slo);
         assertEquals(false, slo.get("passed").asBoolean());
         assertEquals("timeToPlayP95: finale-drop/time-to-play p95 = no sample ms, must be <= 3000.000 ms: FAILED",

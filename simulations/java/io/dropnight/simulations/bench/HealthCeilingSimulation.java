@@ -1,0 +1,44 @@
+package io.dropnight.simulations.bench;
+
+import io.dropnight.simulations.watch.JvmProbe;
+import io.gatling.javaapi.core.Simulation;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+/**
+ * The yardstick of the injector's cost (issue 9): the same Gatling version with a minimal scenario,
+ * one {@code GET /health} per user and no check of ours, at {@code -Drate} users per second for
+ * {@code -Dduration} seconds against {@code -Dtarget}. Prints this JVM's CPU time per request, to
+ * compare with a night's (scripts/injector-ceiling.sh). Not a night: no run folder, no SLOs.
+ */
+public class HealthCeilingSimulation extends Simulation {
+    private static final String TARGET = System.getProperty("target", "http://127.0.0.1:8080");
+    private static final int RATE = Integer.getInteger("rate", 500);
+    private static final int DURATION_S = Integer.getInteger("duration", 20);
+    private final JvmProbe probe = new JvmProbe();
+    private long cpuAtStart;
+
+    public HealthCeilingSimulation() {
+        setUp(scenario("health").exec(http("health").get("/health"))
+                .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(DURATION_S))))
+                .protocols(http.baseUrl(TARGET).shareConnections());
+    }
+
+    @Override
+    public void before() {
+        cpuAtStart = probe.read().cpuNanos();
+    }
+
+    @Override
+    public void after() {
+        long cpuNanos = probe.read().cpuNanos() - cpuAtStart;
+        long requests = (long) RATE * DURATION_S;
+        System.out.printf(Locale.ROOT, "dropnight-bench: health requests %d, injector CPU %.0f ms, %.1f us per request%n",
+                requests, cpuNanos / 1e6, cpuNanos / 1e3 / requests);
+    }
+}

@@ -1,0 +1,75 @@
+package io.dropnight.simulations.params;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+/**
+ * The bounds past which the load generator itself, not the service, was the limit of a night; a
+ * night that passes one is inconclusive. Read from {@code -Dinjector.*} in this one place.
+ * Immutable and thread-safe.
+ *
+ * @param fdPercent         open file descriptors above this share of the process's limit, percent
+ *                          ({@code -Dinjector.fdPercent}, default 90)
+ * @param cpuPercent        process CPU at or above this share of all cores, percent ({@code -Dinjector.cpuPercent}, default 95)...
+ * @param cpuSeconds        ...for this many consecutive seconds ({@code -Dinjector.cpuSeconds}, default 3)
+ * @param gcMillisPerSecond more GC time than this in one second, ms ({@code -Dinjector.gcMsPerSecond}, default 250)
+ * @param lagPercent        started viewers behind the plan by more than this share of the planned arrivals,
+ *                          percent ({@code -Dinjector.lagPercent}, default 1)...
+ * @param lagGrace          ...compared with the plan this long ago ({@code -Dinjector.lagGrace}, default 1s):
+ *                          a viewer started up to this late is on time...
+ * @param lagSeconds        ...for this many consecutive seconds ({@code -Dinjector.lagSeconds}, default 3): a
+ *                          one-second hiccup of a shared machine is not a saturated injector
+ */
+public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds, long gcMillisPerSecond,
+                             double lagPercent, Duration lagGrace, int lagSeconds) {
+    public static final String FD_PERCENT = "injector.fdPercent";
+    public static final String CPU_PERCENT = "injector.cpuPercent";
+    public static final String CPU_SECONDS = "injector.cpuSeconds";
+    public static final String GC_MS_PER_SECOND = "injector.gcMsPerSecond";
+    public static final String LAG_PERCENT = "injector.lagPercent";
+    public static final String LAG_GRACE = "injector.lagGrace";
+    public static final String LAG_SECONDS = "injector.lagSeconds";
+
+    public InjectorBounds {
+        NightParameters.between(FD_PERCENT, fdPercent, 1, 100);
+        NightParameters.between(CPU_PERCENT, cpuPercent, 0, 100);
+        if (cpuSeconds < 1 || cpuSeconds > 600) {
+            throw new ParameterException(CPU_SECONDS, cpuSeconds, "must be a whole number from 1 to 600");
+        }
+        if (gcMillisPerSecond < 0 || gcMillisPerSecond > 1000) {
+            throw new ParameterException(GC_MS_PER_SECOND, gcMillisPerSecond, "must be a whole number from 0 to 1000");
+        }
+        NightParameters.between(LAG_PERCENT, lagPercent, 0, 100);
+        NightParameters.notNull(LAG_GRACE, lagGrace);
+        if (lagGrace.isNegative() || lagGrace.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ParameterException(LAG_GRACE, lagGrace, "must be from 0s to 10m");
+        }
+        if (lagSeconds < 1 || lagSeconds > 600) {
+            throw new ParameterException(LAG_SECONDS, lagSeconds, "must be a whole number from 1 to 600");
+        }
+    }
+
+    /** The stated defaults: fds 90 %, CPU 95 % for 3 s, GC 250 ms/s, injection lag 1 % of arrivals after 1 s, for 3 s. */
+    public static InjectorBounds defaults() {
+        return fromProperties(new Properties());
+    }
+
+    /** @throws ParameterException naming the property, the value and the rule */
+    public static InjectorBounds fromProperties(Properties props) {
+        UnaryOperator<String> get = key -> {
+            String v = props.getProperty(key);
+            return v == null || v.isBlank() ? null : v.trim();
+        };
+        return new InjectorBounds(
+                NightParameters.number(FD_PERCENT, NightParameters.orElse(get.apply(FD_PERCENT), "90")),
+                NightParameters.number(CPU_PERCENT, NightParameters.orElse(get.apply(CPU_PERCENT), "95")),
+                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+                        NightParameters.whole(CPU_SECONDS, NightParameters.orElse(get.apply(CPU_SECONDS), "3")))),
+                NightParameters.whole(GC_MS_PER_SECOND, NightParameters.orElse(get.apply(GC_MS_PER_SECOND), "250")),
+                NightParameters.number(LAG_PERCENT, NightParameters.orElse(get.apply(LAG_PERCENT), "1")),
+                NightParameters.duration(LAG_GRACE, NightParameters.orElse(get.apply(LAG_GRACE), "1s")),
+                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+                        NightParameters.whole(LAG_SECONDS, NightParameters.orElse(get.apply(LAG_SECONDS), "3")))));
+    }
+}

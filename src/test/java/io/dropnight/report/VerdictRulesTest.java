@@ -1,0 +1,89 @@
+package io.dropnight.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A saturated load generator makes a run inconclusive, whatever its SLOs; slo.json and JUnit say so apart. */
+class VerdictRulesTest {
+    private static final SloResult MET = SloResult.atMost("playbackStartP99", "finale-drop/playback-start p99", 800, 30, "ms");
+    private static final SloResult MISSED = SloResult.atMost("timeToPlayP95", "finale-drop/time-to-play p95", 3000, 16000, "ms");
+    private static final String FDS = "open files 698 of 700 (99.7 %, bound 90 %) at +12 s";
+
+    @Test
+    void allSlosMetAndNoSaturationPasses() {
+        SloReport r = VerdictRules.decide(List.of(MET), List.of());
+        assertEquals(RunVerdict.PASS, r.verdict());
+        assertEquals(List.of(), r.reasons());
+    }
+
+    @Test
+    void aMissedSloFailsWithItsLineAsTheReason() {
+        SloReport r = VerdictRules.decide(List.of(MET, MISSED), List.of());
+        assertEquals(RunVerdict.FAIL, r.verdict());
+        assertEquals(List.of("timeToPlayP95: finale-drop/time-to-play p95 = 16000.000 ms, must be <= 3000.000 ms: FAILED"),
+                r.reasons());
+    }
+
+    @Test
+    void aSaturatedInjectorIsInconclusiveEvenWhenSlosFailedAndKeepsTheSlos() {
+        SloReport r = VerdictRules.decide(List.of(MET, MISSED), List.of(FDS));
+        assertEquals(RunVerdict.INCONCLUSIVE, r.verdict());
+        assertEquals(List.of("the load generator was saturated: " + FDS), r.reasons());
+        assertEquals(2, r.slos().size(), "nothing recorded is lost");
+    }
+
+    @Test
+    void aMergeIsInconclusiveWhenAnyInjectorWas() {
+        SloReport clean = VerdictRules.decide(List.of(MET), List.of());
+        SloReport saturated = VerdictRules.decide(List.of(MET), List.of(FDS));
+        SloReport merged = VerdictRules.merge(List.of(MET), List.of(new VerdictRules.Part("run-0", clean),
+                new VerdictRules.Part("run-1", saturated)));
+        assertEquals(RunVerdict.INCONCLUSIVE, merged.verdict());
+        assertEquals(List.of("the load generator was saturated: run-1: " + FDS), merged.reasons());
+        assertEquals(RunVerdict.PASS, VerdictRules.merge(List.of(MET), List.of(new VerdictRules.Part("run-0", clean))).verdict());
+    }
+
+    @Test
+    void sloJsonCarriesTheVerdictAndJUnitShowsInconclusiveAsAnError(@TempDir Path dir) throws Exception {
+        SloReport r = VerdictRules.decide(List.of(MET, MISSED), List.of(FDS));
+        Path json = dir.resolve("slo.json");
+        SloFiles.writeJson(json, r);
+        assertEquals(r, SloFiles.read(json));
+        assertTrue(Files.readString(json).contains("\"verdict\" : \"inconclusive\""), Files.readString(json));
+
+        Path xml = dir.resolve("slo-junit.xml");
+        SloFiles.writeJUnit(xml, "dropnight.slo.finale-drop", r);
+        String text = Files.readString(xml, StandardCharsets.UTF_8);
+        assertTrue(text.contains("tests=\"3\" failures=\"1\" errors=\"1\""), text);
+        assertTrue(text.contains("<error message=\"INCONCLUSIVE: the load generator was saturated: " + FDS
+                + "\" type=\"LoadGeneratorSaturated\">"), text);
+    }
+
+    @Test
+    void theOlderArrayShapeReadsWithTheVerdictOfItsSlos(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("slo.json");
+        Files.writeString(json, "[{\"name\":\"a\",\"metric\":\"m\",\"comparator\":\"<=\",\"threshold\":1,\"actual\":2,"
+                + "\"unit\":\"ms\",\"passed\":false}]");
+        SloReport r = SloFiles.read(json);
+        assertEquals(RunVerdict.FAIL, r.verdict());
+        assertEquals(1, r.slos().size());
+    }
+
+    @Test
+    void anUnknownVerdictIsRefusedInOneLine(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("slo.json");
+        Files.writeString(json, "{\"verdict\": \"maybe\", \"slos\": []}");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> SloFiles.read(json));
+        assertEquals(json + ": verdict = maybe: must be pass, fail or inconclusive", e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+}

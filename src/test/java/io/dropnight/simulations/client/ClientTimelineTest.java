@@ -1,0 +1,50 @@
+package io.dropnight.simulations.client;
+
+import io.dropnight.report.IntervalLog;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every finished request lands in client.hlog as <night>/<endpoint>/<outcome>, read by the server's reader. */
+class ClientTimelineTest {
+
+    @Test
+    void requestsAreLoggedPerEndpointAndOutcomeWithTheirLatency(@TempDir Path dir) throws Exception {
+        ClientMetrics m = new ClientMetrics();
+        ClientHistogramLog log = new ClientHistogramLog(dir.resolve("client.hlog"), "finale-drop", m);
+        m.requestEnded("home", ClientOutcome.OK, 12_000_000L);
+        m.requestEnded("home", ClientOutcome.OK, 14_000_000L);
+        m.requestEnded("home", ClientOutcome.ERROR_PAGE, 2_000_000L);
+        m.requestEnded("playback-start", ClientOutcome.LOCKED, 5_000_000L);
+        m.requestEnded("heartbeat", ClientOutcome.FAILED, 1_000_000L);
+        m.requestEnded("heartbeat", ClientOutcome.NO_RESPONSE, 60_000_000_000L);
+        log.close();
+
+        Map<String, Histogram> byTag = IntervalLog.read(dir.resolve("client.hlog")).mergedByTag();
+        assertEquals(2, byTag.get("finale-drop/home/ok").getTotalCount());
+        assertEquals(14_000, byTag.get("finale-drop/home/ok").getMaxValue(), 14, "microseconds");
+        assertEquals(1, byTag.get("finale-drop/home/error-page").getTotalCount());
+        assertEquals(1, byTag.get("finale-drop/playback-start/locked").getTotalCount());
+        assertEquals(2, byTag.get("finale-drop/heartbeat/failed").getTotalCount(), "no response is logged as failed");
+        assertEquals(1, m.noResponses(), "and counted apart");
+        assertTrue(byTag.containsKey("finale-drop/time-to-play"), "the SLOs' own tags stay");
+    }
+
+    @Test
+    void endpointNamesPastTheCapAreLoggedAsOther() {
+        ClientMetrics m = new ClientMetrics();
+        for (int i = 0; i < ClientMetrics.MAX_ENDPOINTS + 3; i++) {
+            m.requestEnded("step-" + i, ClientOutcome.OK, 1_000L);
+        }
+        m.requestEnded("step-0", ClientOutcome.OK, 1_000L);
+        assertEquals(ClientMetrics.MAX_ENDPOINTS + 1, m.byEndpointOutcome.size(), m.byEndpointOutcome.keySet().toString());
+        assertEquals(3, m.byEndpointOutcome.get(ClientMetrics.OTHER + "/ok").getIntervalHistogram().getTotalCount());
+        assertEquals(2, m.byEndpointOutcome.get("step-0/ok").getIntervalHistogram().getTotalCount());
+    }
+}
