@@ -60,8 +60,9 @@ minimal=$(grep -o 'dropnight-bench: .*' "$out/minimal.log" | tail -1)
 minimal_us=$(sed -E 's/.*, ([0-9.]+) us per request/\1/' <<<"$minimal")
 # Gatling's last console table: the Global line's KO column; its "completed in" line.
 minimal_ko=$(grep -a '^> Global' "$out/minimal.log" | tail -1 | awk -F'|' '{ gsub(/[ ,]/, "", $4); print $4 }')
-minimal_s=$(grep -ao 'completed in [0-9]* seconds' "$out/minimal.log" | tail -1 | grep -o '[0-9]*' || true)
-echo "$minimal; KO ${minimal_ko:-?}; injection of $duration s completed in ${minimal_s:-?} s"
+minimal_s=$(grep -ao '[0-9]*s elapsed' "$out/minimal.log" | tail -1 | grep -o '^[0-9]*' || true)
+minimal_p99=$(grep -a 'response time 99th percentile' "$out/minimal.log" | tail -1 | awk -F'|' '{ gsub(/[ ,]/, "", $2); print $2 }')
+echo "$minimal; KO ${minimal_ko:-?}; p99 ${minimal_p99:-?} ms; injection of $duration s took ${minimal_s:-?} s"
 cleanup; pids=()
 fi
 [ "$only" = minimal ] && { echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
