@@ -81,6 +81,7 @@ seconds=$(awk -F, 'NR > 1 { n++ } END { print n }' "$run/injector.csv")
 rps=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
 echo "journey: $requests requests, injector CPU $cpu_s s ($cores cores), $journey_us us per request, verdict $verdict ($run)"
 echo "journey: $rps requests/s on average over $shape"
+java -cp "$jar" "$root/scripts/ClientPeakRate.java" "$run/client.hlog" || true
 grep -a -A3 'INCONCLUSIVE' "$out/journey.log" | grep -av '^\[' | head -6 || true
 if [ -n "$minimal_us" ]; then
   ratio=$(awk -v j="$journey_us" -v m="$minimal_us" 'BEGIN { printf "%.2f", j / m }')
