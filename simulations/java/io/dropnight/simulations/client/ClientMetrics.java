@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -52,6 +53,9 @@ public final class ClientMetrics {
     /** Per {@code <endpoint>/<outcome>}: latencies of finished requests, microseconds. */
     final Map<String, Recorder> byEndpointOutcome = new ConcurrentHashMap<>();
     private final Map<String, Boolean> endpoints = new ConcurrentHashMap<>();
+    private static final int OUTCOMES = ClientOutcome.values().length;
+    /** The same recorders as {@link #byEndpointOutcome}, by endpoint name and outcome ordinal. */
+    private final Map<String, AtomicReferenceArray<Recorder>> recordersByEndpoint = new ConcurrentHashMap<>();
 
     /** A viewer started a journey. */
     public void userStarted() {
@@ -132,10 +136,17 @@ public final class ClientMetrics {
         if (!outcome.answered()) {
             noResponses.increment();
         }
-        String tag = endpointName(Objects.requireNonNull(endpoint, "endpoint")) + "/" + outcome.tagName();
-        Recorder r = byEndpointOutcome.get(tag);
+        String name = endpointName(Objects.requireNonNull(endpoint, "endpoint"));
+        // The recorder of <endpoint>/<outcome>, found without building the tag on every request.
+        AtomicReferenceArray<Recorder> byOutcome = recordersByEndpoint.get(name);
+        if (byOutcome == null) {
+            byOutcome = recordersByEndpoint.computeIfAbsent(name, n -> new AtomicReferenceArray<>(OUTCOMES));
+        }
+        Recorder r = byOutcome.get(outcome.ordinal());
         if (r == null) {
-            r = byEndpointOutcome.computeIfAbsent(tag, t -> new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
+            r = byEndpointOutcome.computeIfAbsent(name + "/" + outcome.tagName(),
+                    t -> new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
+            byOutcome.set(outcome.ordinal(), r);
         }
         r.recordValue(clamp(latencyNanos / 1_000));
     }

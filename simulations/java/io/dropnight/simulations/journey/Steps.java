@@ -104,10 +104,11 @@ public final class Steps {
      */
     public ChainBuilder pollTitleUntilDrop() {
         CallSpec title = profile.title();
+        String[] answerNames = calls.answerNames(title);
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 asLongAs(s -> !finalEpisodeOut(s)).on(
                         pause(Duration.ofSeconds(3), Duration.ofSeconds(6))
-                                .exec(s -> s.removeAll(calls.answerNames(title)).set(SENT_NANOS, System.nanoTime()))
+                                .exec(s -> s.removeAll(answerNames).set(SENT_NANOS, System.nanoTime()))
                                 .exec(calls.request(title, TITLE_POLL))
                                 .exec(s -> {
                                     Session answered = calls.keepSaves(s, title);
@@ -169,18 +170,20 @@ public final class Steps {
      * out without spending the budget.
      */
     private ChainBuilder refreshOnErrorPage(CallSpec call) {
+        String[] answerNames = calls.answerNames(call);
+        String requestName = requestName(call);
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 exec(s -> s.set(ATTEMPT_SETTLED, false).set(LOCKED_WAITS, 0))
                         .asLongAs(s -> !s.getBoolean(ATTEMPT_SETTLED)).on(
-                                exec(s -> s.removeAll(calls.answerNames(call)).set(SENT_NANOS, System.nanoTime()))
-                                        .exec(calls.request(call, requestName(call)))
-                                        .exec(s -> afterAttempt(calls.keepSaves(s, call), call))
+                                exec(s -> s.removeAll(answerNames).set(SENT_NANOS, System.nanoTime()))
+                                        .exec(calls.request(call, requestName))
+                                        .exec(s -> afterAttempt(calls.keepSaves(s, call), call, requestName))
                                         .doIf(s -> s.getLong(NEXT_PAUSE_MS) > 0)
                                         .then(pause(s -> Duration.ofMillis(s.getLong(NEXT_PAUSE_MS))))));
     }
 
-    private Session afterAttempt(Session s, CallSpec call) {
-        Outcome outcome = recordOutcome(s, call, requestName(call));
+    private Session afterAttempt(Session s, CallSpec call, String requestName) {
+        Outcome outcome = recordOutcome(s, call, requestName);
         switch (outcome) {
             case OK -> {
                 return s.set(ATTEMPT_SETTLED, true).set(NEXT_PAUSE_MS, 0L);
@@ -249,7 +252,8 @@ public final class Steps {
 
     private ChainBuilder heartbeat() {
         CallSpec beat = profile.heartbeat().orElseThrow();
-        return exec(s -> s.removeAll(calls.answerNames(beat)).set(SENT_NANOS, System.nanoTime()))
+        String[] answerNames = calls.answerNames(beat);
+        return exec(s -> s.removeAll(answerNames).set(SENT_NANOS, System.nanoTime()))
                 .exec(calls.request(beat, beat.step()))
                 .exec(s -> {
                     Session answered = calls.keepSaves(s, beat);

@@ -8,13 +8,20 @@ import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
@@ -43,11 +50,31 @@ public final class TargetCalls {
     static final String FINAL_AVAILABLE = "finalAvailable";
     /** Prefix of the names that hold what this attempt's saves found (the saved names keep the last found). */
     private static final String FOUND = "found.";
+    /** What the one JMESPath check of a call found: every save (and title's finalAvailable) by its key. */
+    static final String JSON_FOUND = "jsonFound";
+    /** What the one check answers for a value JMESPath found null (missing). */
+    static final String NOT_FOUND = "dropnight:not-found";
+    private static final Pattern EL = Pattern.compile("#\\{([^}]*)}");
+    private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TargetProfile profile;
+    /** How each of the profile's calls reads its JSON answer, built once (looked up by identity on every answer). */
+    private final Map<CallSpec, JsonReads> reads = new IdentityHashMap<>();
 
     public TargetCalls(TargetProfile profile) {
         this.profile = Objects.requireNonNull(profile, "profile");
+        List<CallSpec> all = new ArrayList<>(List.of(profile.home(), profile.title(), profile.play()));
+        profile.session().ifPresent(all::add);
+        profile.heartbeat().ifPresent(all::add);
+        for (CallSpec call : all) {
+            reads.put(call, JsonReads.of(call, profile));
+        }
+    }
+
+    private JsonReads reads(CallSpec call) {
+        JsonReads r = reads.get(call);
+        return r != null ? r : JsonReads.of(call, profile);
     }
 
     public TargetProfile profile() {
@@ -81,11 +108,18 @@ public final class TargetCalls {
         checks.add(header("Retry-After").optional().saveAs(RETRY_AFTER));
         Optional<Locked> locked = lockedFor(call);
         locked.flatMap(Locked::bodyContains).ifPresent(m -> checks.add(substring(m).count().saveAs(LOCKED_BODY_MATCHES)));
-        for (Map.Entry<String, String> save : call.save().entrySet()) {
-            checks.add(saveCheck(save.getKey(), save.getValue(), FOUND + save.getKey()));
-        }
-        if (call.step().equals("title")) {
-            profile.finalAvailable().ifPresent(e -> checks.add(jmesPath(e).ofBoolean().optional().saveAs(FINAL_AVAILABLE)));
+        JsonReads json = reads(call);
+        if (json.combined()) {
+            // One jmesPath check per answer: Gatling's Java DSL gives every jmesPath check its own
+            // JSON preparer, so n checks parse the same body n times.
+            checks.add(jmesPath(json.expression()).ofMap().optional().saveAs(JSON_FOUND));
+        } else {
+            for (Map.Entry<String, String> save : call.save().entrySet()) {
+                checks.add(saveCheck(save.getKey(), save.getValue(), FOUND + save.getKey()));
+            }
+            if (call.step().equals("title")) {
+                profile.finalAvailable().ifPresent(e -> checks.add(jmesPath(e).ofBoolean().optional().saveAs(FINAL_AVAILABLE)));
+            }
         }
         Set<Integer> expected = new LinkedHashSet<>(call.okStatuses());
         locked.ifPresent(l -> expected.add(l.status()));
@@ -107,19 +141,26 @@ public final class TargetCalls {
      * found nothing leaves the value an earlier answer gave.
      */
     Session keepSaves(Session s, CallSpec call) {
-        Session kept = s;
+        Session kept = reads(call).unpack(s);
         for (String name : call.save().keySet()) {
-            if (s.contains(FOUND + name)) {
-                kept = kept.set(name, s.get(FOUND + name));
+            if (kept.contains(FOUND + name)) {
+                kept = kept.set(name, kept.get(FOUND + name));
             }
         }
         return kept;
     }
 
-    /** The session names a call's answer writes, removed before each attempt so they describe that attempt. */
+    /**
+     * The session names a call's answer writes, removed before each attempt so they describe that
+     * attempt. The array is built once per call and shared: do not modify it.
+     */
     String[] answerNames(CallSpec call) {
+        return reads(call).answerNames();
+    }
+
+    private static String[] answerNamesOf(CallSpec call) {
         List<String> names = new ArrayList<>(List.of(HTTP_STATUS, ERROR_PAGE_BODY_MATCHES, ERROR_PAGE_HEADER,
-                LOCKED_BODY_MATCHES, RETRY_AFTER, FINAL_AVAILABLE));
+                LOCKED_BODY_MATCHES, RETRY_AFTER, FINAL_AVAILABLE, JSON_FOUND));
         call.save().keySet().forEach(n -> names.add(FOUND + n));
         return names.toArray(String[]::new);
     }
@@ -132,11 +173,153 @@ public final class TargetCalls {
         boolean locked = status != null && lockedFor(call).map(l -> l.status() == status
                 && (l.bodyContains().isEmpty() || s.contains(LOCKED_BODY_MATCHES) && s.getInt(LOCKED_BODY_MATCHES) > 0))
                 .orElse(false);
-        boolean savesFound = call.save().keySet().stream().allMatch(n -> s.contains(FOUND + n));
+        boolean savesFound = true;
+        for (String n : call.save().keySet()) {
+            savesFound &= s.contains(FOUND + n);
+        }
         return Outcome.classify(status, errorPage, locked, savesFound, call.okStatuses());
     }
 
     private Optional<Locked> lockedFor(CallSpec call) {
         return call.step().equals("play") ? profile.locked() : Optional.empty();
+    }
+
+    /** How a value found in the JSON answer is kept, as Gatling's own jmesPath checks would keep it. */
+    enum Kind {
+        /** {@code jmesPath(e)}: a string as is, any other value as its JSON text; null is not found. */
+        TEXT,
+        /** {@code jmesPath(e).ofList()}: an array as a list; anything else is not found. */
+        LIST,
+        /** {@code jmesPath(e).ofBoolean()}: a boolean; anything else is not found. */
+        BOOLEAN;
+
+        /**
+         * The value to keep from what the one check answered for it (JMESPath's {@code to_string}: a
+         * string as is, anything else as its JSON text; {@link #NOT_FOUND} for null), or null when there is none.
+         */
+        Object keep(Object found) {
+            if (!(found instanceof String text) || text.equals(NOT_FOUND)) {
+                return null;
+            }
+            return switch (this) {
+                case TEXT -> text;
+                case LIST -> text.startsWith("[") ? list(text) : null;
+                case BOOLEAN -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null;
+            };
+        }
+
+        private static List<?> list(String json) {
+            try {
+                return JSON.readValue(json, List.class);
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }
+    }
+
+    /** One value a call reads from its answer: the key in the multi-select hash, the session name, the kind. */
+    record Read(String key, String saveAs, Kind kind, String expression) {
+    }
+
+    /**
+     * How one call reads its JSON answer. When every JMESPath of the call uses at most plain
+     * {@code #{name}} references, they are asked in one multi-select hash
+     * ({@code {"titleId": featured.titleId, ...}}), so Gatling parses the body once; a reference
+     * whose name is not in the session turns that one value into {@code null} (not found) instead
+     * of failing the check, so that the call's other saves are still kept. Otherwise (Gatling EL
+     * functions or paths) each JMESPath is its own check, as before.
+     */
+    record JsonReads(List<Read> values, boolean combined, Function<Session, String> expression, String[] answerNames) {
+
+        static JsonReads of(CallSpec call, TargetProfile profile) {
+            List<Read> values = new ArrayList<>();
+            for (Map.Entry<String, String> save : call.save().entrySet()) {
+                Kind kind = save.getKey().equals(TargetProfile.EPISODE_IDS) ? Kind.LIST : Kind.TEXT;
+                values.add(new Read(save.getKey(), FOUND + save.getKey(), kind, save.getValue()));
+            }
+            if (call.step().equals("title")) {
+                profile.finalAvailable().ifPresent(e -> values.add(new Read(FINAL_AVAILABLE, FINAL_AVAILABLE, Kind.BOOLEAN, e)));
+            }
+            boolean simple = !values.isEmpty();
+            for (Read v : values) {
+                Matcher m = EL.matcher(v.expression());
+                while (m.find()) {
+                    simple &= SIMPLE_NAME.matcher(m.group(1)).matches();
+                }
+                simple &= !v.expression().replaceAll(EL.pattern(), "").contains("#{");
+            }
+            return new JsonReads(List.copyOf(values), simple, simple ? template(values) : s -> "", answerNamesOf(call));
+        }
+
+        /** The multi-select hash, with each {@code #{name}} replaced from the session at every request. */
+        private static Function<Session, String> template(List<Read> values) {
+            String whole = expression(values, null);
+            if (!EL.matcher(whole).find()) {
+                return s -> whole;
+            }
+            return s -> expression(values, name -> s.contains(name) ? s.get(name) : null);
+        }
+
+        /**
+         * The multi-select hash of {@code values}; with a {@code lookup} (a name's value, null when
+         * missing) every {@code #{name}} is filled in, and a value whose reference is missing is
+         * asked as JMESPath's {@code null}.
+         */
+        static String expression(List<Read> values, Function<String, Object> lookup) {
+            StringBuilder out = new StringBuilder(64).append('{');
+            for (int i = 0; i < values.size(); i++) {
+                Read v = values.get(i);
+                if (i > 0) {
+                    out.append(", ");
+                }
+                out.append('"').append(v.key().replace("\\", "\\\\").replace("\"", "\\\"")).append("\": ");
+                // Gatling turns the hash into Java with Map.of, which refuses nulls (a crash, not a
+                // failed check): every value is asked as text, NOT_FOUND where JMESPath says null.
+                out.append("to_string(not_null((").append(lookup == null ? v.expression() : resolve(v.expression(), lookup))
+                        .append("), '").append(NOT_FOUND).append("'))");
+            }
+            return out.append('}').toString();
+        }
+
+        private static String resolve(String expression, Function<String, Object> lookup) {
+            if (expression.indexOf("#{") < 0) {
+                return expression;
+            }
+            Matcher m = EL.matcher(expression);
+            StringBuilder out = new StringBuilder(expression.length() + 8);
+            while (m.find()) {
+                Object value = lookup.apply(m.group(1));
+                if (value == null) {
+                    return "null";
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(value)));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        /** Moves what the one check found to each value's own session name, as the separate checks saved them. */
+        Session unpack(Session s) {
+            if (!combined || !s.contains(JSON_FOUND)) {
+                return s;
+            }
+            Session kept = s;
+            for (Map.Entry<String, Object> e : kept(s.getMap(JSON_FOUND)).entrySet()) {
+                kept = kept.set(e.getKey(), e.getValue());
+            }
+            return kept;
+        }
+
+        /** Session name → value to keep, from what the one check found (key → value as Gatling gives it). */
+        Map<String, Object> kept(Map<String, Object> found) {
+            Map<String, Object> kept = new java.util.LinkedHashMap<>();
+            for (Read v : values) {
+                Object value = v.kind().keep(found.get(v.key()));
+                if (value != null) {
+                    kept.put(v.saveAs(), value);
+                }
+            }
+            return kept;
+        }
     }
 }
