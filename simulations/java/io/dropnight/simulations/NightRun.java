@@ -451,11 +451,8 @@ final class NightRun {
             System.err.println("dropnight: could not copy the Gatling report: " + e.getMessage());
         }
         writeReport();
-    }
-
-    /** Writes the run folder's HTML report (without Gatling's, which an orchestrator keeps). */
-    void writeReport() {
-        System.out.println("dropnight: " + ReportHook.generate(run.dir()));
+        // Only under Dropnight's own launcher: an orchestrator's JVM is not this run's to end; there
+        // the inconclusive verdict stands in slo.json and slo-junit.xml (an <error>).
         if (verdict != null && verdict.verdict() == RunVerdict.INCONCLUSIVE && parameters.enforceSlos()) {
             // Gatling has written its report and is exiting; its status (0, or 2 for breached
             // assertions) would say the service passed or failed. Neither is known: fail apart.
@@ -465,5 +462,10 @@ final class NightRun {
             System.out.flush();
             Runtime.getRuntime().halt(INCONCLUSIVE_EXIT);
         }
+    }
+
+    /** Writes the run folder's HTML report (without Gatling's, which an orchestrator keeps). */
+    void writeReport() {
+        System.out.println("dropnight: " + ReportHook.generate(run.dir()));
     }
 }
