@@ -35,6 +35,8 @@ import io.dropnight.simulations.watch.InjectorVerdict;
 import io.dropnight.simulations.watch.InjectorWatch;
 import io.dropnight.simulations.watch.JvmProbe;
 import io.dropnight.simulations.watch.PlannedArrivals;
+import io.dropnight.simulations.watch.TransportErrorFilter;
+import io.dropnight.simulations.watch.TransportErrors;
 
 import java.io.IOException;
 import java.net.URI;
@@ -99,6 +101,9 @@ final class NightRun {
     private final Optional<SurgeAlignment> surgeAlignment;
     private final InjectorBounds injectorBounds;
     private InjectorWatch watch;
+    /** The night's requests that got no response, by where the error was raised (Gatling's own report of each). */
+    private final TransportErrors transportErrors = new TransportErrors();
+    private Optional<TransportErrorFilter> transportFilter = Optional.empty();
     /** Descriptors kept for after(): an injector out of them must still write its run folder. */
     private final DescriptorReserve reserve = DescriptorReserve.hold(RESERVED_FDS, NightRun.class.getClassLoader());
     private SloReport verdict;
@@ -269,9 +274,14 @@ final class NightRun {
      */
     void before() {
         moveDropOrAwaitAimedStart();
+        transportFilter = TransportErrorFilter.install(transportErrors);
+        if (transportFilter.isEmpty()) {
+            System.err.println("dropnight: SLF4J is not bound to logback here: transport errors (out of descriptors or"
+                    + " ports, connect failures) cannot be told apart, only counted as requests with no response");
+        }
         try {
             watch = InjectorWatch.start(run.resolve(RunFiles.INJECTOR_LOG), metrics, new PlannedArrivals(plan),
-                    injectorBounds.lagGrace(), new InjectorVerdict(injectorBounds, plan.totalArrivals()));
+                    injectorBounds.lagGrace(), new InjectorVerdict(injectorBounds, plan.totalArrivals()), transportErrors);
         } catch (IOException e) {
             System.err.println("dropnight: the injector watch could not start, the verdict cannot tell a saturated"
                     + " load generator: " + e.getMessage());
@@ -362,6 +372,7 @@ final class NightRun {
         reserve.release();
         clientLog.close();
         List<String> saturations = watch == null ? List.of() : watch.stop();
+        transportFilter.ifPresent(TransportErrorFilter::uninstall);
         ClientMetrics.Counts counts = metrics.counts();
         recordSurge();
         RunDescription.answers(runJson, metrics.requestsByName(), metrics.unclassifiedAnswers());
@@ -423,12 +434,41 @@ final class NightRun {
                     + " does not describe (request status: count) " + unclassified + "; they were counted as failures,"
                     + " not error pages: check errorPage, ok and save in " + profile.source());
         }
+        if (metrics.noResponses() > 0) {
+            System.out.println("dropnight: " + transportSummary(metrics.noResponses()));
+        }
         for (SloResult r : results) {
             System.out.println("dropnight: SLO " + SloReportWriter.describe(r));
         }
         if (!parameters.enforceSlos()) {
             System.out.println("dropnight: SLOs reported, not enforced; -Dslo.enforce=true makes a breach fail the build (the CI night does)");
         }
+    }
+
+    /** The requests that got no response, by where their error was raised; refused connects are the target's. */
+    private String transportSummary(long noResponses) {
+        if (transportFilter.isEmpty()) {
+            return noResponses + " requests got no response (their errors could not be told apart)";
+        }
+        StringBuilder b = new StringBuilder(noResponses + " requests got no response:");
+        for (TransportErrors.Kind k : TransportErrors.Kind.values()) {
+            long n = transportErrors.count(k);
+            b.append(' ').append(k.label()).append(' ').append(n);
+            b.append(switch (k) {
+                case FILE_DESCRIPTORS, EPHEMERAL_PORTS -> " (the injector's)";
+                case CONNECT_REFUSED -> " (the target's)";
+                case CONNECT_FAILED -> " (the target's unless the injector was saturated meanwhile)";
+                case OTHER -> " (request timeouts, connections closed or reset)";
+            });
+            b.append(k == TransportErrors.Kind.OTHER ? "" : ",");
+        }
+        for (TransportErrors.Kind k : TransportErrors.Kind.values()) {
+            String first = transportErrors.firstMessage(k);
+            if (first != null) {
+                b.append("; first ").append(k.label()).append(": ").append(first);
+            }
+        }
+        return b.toString();
     }
 
     private static double ms(long micros) {

@@ -20,9 +20,18 @@ import java.util.function.UnaryOperator;
  *                          a viewer started up to this late is on time...
  * @param lagSeconds        ...for this many consecutive seconds ({@code -Dinjector.lagSeconds}, default 3): a
  *                          one-second hiccup of a shared machine is not a saturated injector
+ * @param fdErrorsPerSecond more requests failed for lack of a file descriptor (EMFILE, ENFILE) than this in one
+ *                          second ({@code -Dinjector.fdErrorsPerSecond}, default 0: any one)
+ * @param portErrorsPerSecond more requests failed for lack of an ephemeral port (EADDRNOTAVAIL, a local bind
+ *                          refused) than this in one second ({@code -Dinjector.portErrorsPerSecond}, default 0: any one)
+ * @param connectFailuresPerSecond more connects timed out or unreachable than this in one second in which the
+ *                          injector itself was past its CPU, one thread's CPU, GC or open-files figure
+ *                          ({@code -Dinjector.connectFailuresPerSecond}, default 0); refused connects never count:
+ *                          they are the target's
  */
 public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds, long gcMillisPerSecond,
-                             double lagPercent, Duration lagGrace, int lagSeconds) {
+                             double lagPercent, Duration lagGrace, int lagSeconds, long fdErrorsPerSecond,
+                             long portErrorsPerSecond, long connectFailuresPerSecond) {
     public static final String FD_PERCENT = "injector.fdPercent";
     public static final String CPU_PERCENT = "injector.cpuPercent";
     public static final String CPU_SECONDS = "injector.cpuSeconds";
@@ -30,6 +39,10 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
     public static final String LAG_PERCENT = "injector.lagPercent";
     public static final String LAG_GRACE = "injector.lagGrace";
     public static final String LAG_SECONDS = "injector.lagSeconds";
+    public static final String FD_ERRORS_PER_SECOND = "injector.fdErrorsPerSecond";
+    public static final String PORT_ERRORS_PER_SECOND = "injector.portErrorsPerSecond";
+    public static final String CONNECT_FAILURES_PER_SECOND = "injector.connectFailuresPerSecond";
+    private static final long MAX_ERRORS_PER_SECOND = 1_000_000;
 
     public InjectorBounds {
         NightParameters.between(FD_PERCENT, fdPercent, 1, 100);
@@ -48,9 +61,22 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
         if (lagSeconds < 1 || lagSeconds > 600) {
             throw new ParameterException(LAG_SECONDS, lagSeconds, "must be a whole number from 1 to 600");
         }
+        perSecond(FD_ERRORS_PER_SECOND, fdErrorsPerSecond);
+        perSecond(PORT_ERRORS_PER_SECOND, portErrorsPerSecond);
+        perSecond(CONNECT_FAILURES_PER_SECOND, connectFailuresPerSecond);
     }
 
-    /** The stated defaults: fds 90 %, CPU 95 % for 3 s, GC 250 ms/s, injection lag 1 % of arrivals after 1 s, for 3 s. */
+    private static void perSecond(String name, long value) {
+        if (value < 0 || value > MAX_ERRORS_PER_SECOND) {
+            throw new ParameterException(name, value, "must be a whole number from 0 to " + MAX_ERRORS_PER_SECOND);
+        }
+    }
+
+    /**
+     * The stated defaults: fds 90 %, CPU 95 % for 3 s, GC 250 ms/s, injection lag 1 % of arrivals after 1 s, for 3 s;
+     * any request failed for lack of a descriptor or an ephemeral port; any connect timed out or unreachable in a
+     * second the injector was past a figure of its own.
+     */
     public static InjectorBounds defaults() {
         return fromProperties(new Properties());
     }
@@ -70,6 +96,10 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
                 NightParameters.number(LAG_PERCENT, NightParameters.orElse(get.apply(LAG_PERCENT), "1")),
                 NightParameters.duration(LAG_GRACE, NightParameters.orElse(get.apply(LAG_GRACE), "1s")),
                 (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
-                        NightParameters.whole(LAG_SECONDS, NightParameters.orElse(get.apply(LAG_SECONDS), "3")))));
+                        NightParameters.whole(LAG_SECONDS, NightParameters.orElse(get.apply(LAG_SECONDS), "3")))),
+                NightParameters.whole(FD_ERRORS_PER_SECOND, NightParameters.orElse(get.apply(FD_ERRORS_PER_SECOND), "0")),
+                NightParameters.whole(PORT_ERRORS_PER_SECOND, NightParameters.orElse(get.apply(PORT_ERRORS_PER_SECOND), "0")),
+                NightParameters.whole(CONNECT_FAILURES_PER_SECOND,
+                        NightParameters.orElse(get.apply(CONNECT_FAILURES_PER_SECOND), "0")));
     }
 }

@@ -22,7 +22,10 @@ public final class InjectorVerdict {
         CPU("CPU"),
         HOT_THREAD("one thread's CPU"),
         GC("GC"),
-        INJECTION_LAG("injection lag");
+        INJECTION_LAG("injection lag"),
+        OUT_OF_FILES("out of open files"),
+        OUT_OF_PORTS("out of ephemeral ports"),
+        CONNECT_FAILURES("connect failures while saturated");
 
         private final String label;
 
@@ -39,6 +42,8 @@ public final class InjectorVerdict {
     private final long plannedArrivals;
     private final Map<Cause, String> first = new EnumMap<>(Cause.class);
     private final Map<Cause, Integer> breachedSeconds = new EnumMap<>(Cause.class);
+    private final Map<Cause, Long> failedRequests = new EnumMap<>(Cause.class);
+    private final Map<Cause, String> examples = new EnumMap<>(Cause.class);
     private int cpuRun;
     private int hotRun;
     private int lagRun;
@@ -83,6 +88,58 @@ public final class InjectorVerdict {
                     s.startedViewers(), s.plannedViewers(), grace(), behind, lagRun, num(bounds.lagPercent()),
                     plannedArrivals, bounds.lagSeconds()));
         }
+        if (s.fdErrors() > bounds.fdErrorsPerSecond()) {
+            failed(Cause.OUT_OF_FILES, s, s.fdErrors(), String.format(Locale.ROOT,
+                    "%d requests failed for lack of a file descriptor in one second (bound %d/s)", s.fdErrors(),
+                    bounds.fdErrorsPerSecond()));
+        }
+        if (s.portErrors() > bounds.portErrorsPerSecond()) {
+            failed(Cause.OUT_OF_PORTS, s, s.portErrors(), String.format(Locale.ROOT,
+                    "%d requests failed for lack of an ephemeral port in one second (bound %d/s)", s.portErrors(),
+                    bounds.portErrorsPerSecond()));
+        }
+        List<String> own = ownSignals(s);
+        if (s.connectFailed() > bounds.connectFailuresPerSecond() && !own.isEmpty()) {
+            failed(Cause.CONNECT_FAILURES, s, s.connectFailed(), String.format(Locale.ROOT,
+                    "%d connects timed out or unreachable in one second while the injector was past its own %s (bound %d/s)",
+                    s.connectFailed(), String.join(", ", own), bounds.connectFailuresPerSecond()));
+        }
+    }
+
+    /**
+     * The injector's own figures past their per-second bound in this second, whatever their run: a
+     * connect timing out then may be the injector's event loop, not the target.
+     */
+    private List<String> ownSignals(InjectorSample s) {
+        List<String> own = new ArrayList<>();
+        if (s.cpuPercent() >= bounds.cpuPercent()) {
+            own.add("CPU");
+        }
+        if (s.hotThreadPercent() >= bounds.cpuPercent()) {
+            own.add("one thread's CPU");
+        }
+        if (s.gcMillis() > bounds.gcMillisPerSecond()) {
+            own.add("GC");
+        }
+        if (s.fdLimit() > 0 && s.openFds() * 100.0 > bounds.fdPercent() * s.fdLimit()) {
+            own.add("open files");
+        }
+        if (s.fdErrors() > 0 || s.portErrors() > 0) {
+            own.add("descriptor or port errors");
+        }
+        return own;
+    }
+
+    private void failed(Cause cause, InjectorSample s, long requests, String figure) {
+        breach(cause, s, figure);
+        failedRequests.merge(cause, requests, Long::sum);
+    }
+
+    /** The first error behind a transport cause, as Gatling reported it: added to its sentence. */
+    public void example(Cause cause, String error) {
+        if (error != null) {
+            examples.put(cause, error);
+        }
     }
 
     private void breach(Cause cause, InjectorSample s, String figure) {
@@ -100,6 +157,12 @@ public final class InjectorVerdict {
             String s = cause.label() + ": " + figure + ", " + breachedSeconds.get(cause) + " s past the bound in all";
             if (cause == Cause.FILE_DESCRIPTORS && noResponsesWhileFdsHigh > 0) {
                 s += "; " + noResponsesWhileFdsHigh + " requests got no response meanwhile";
+            }
+            if (failedRequests.containsKey(cause)) {
+                s += "; " + failedRequests.get(cause) + " such requests in those seconds";
+            }
+            if (examples.containsKey(cause)) {
+                s += "; first: " + examples.get(cause);
             }
             out.add(s);
         });

@@ -28,6 +28,8 @@ public final class InjectorWatch implements AutoCloseable {
     private final PlannedArrivals plan;
     private final Duration lagGrace;
     private final InjectorVerdict verdict;
+    private final TransportErrors transport;
+    private final long[] lastTransport = new long[TransportErrors.Kind.values().length];
     private final PrintStream csv;
     private final ScheduledExecutorService ticker;
     private final long startNanos;
@@ -37,12 +39,16 @@ public final class InjectorWatch implements AutoCloseable {
     private boolean stopped;
 
     private InjectorWatch(Path file, JvmProbe probe, ClientMetrics metrics, PlannedArrivals plan, Duration lagGrace,
-                          InjectorVerdict verdict) throws IOException {
+                          InjectorVerdict verdict, TransportErrors transport) throws IOException {
         this.probe = probe;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.plan = Objects.requireNonNull(plan, "plan");
         this.lagGrace = Objects.requireNonNull(lagGrace, "lagGrace");
         this.verdict = Objects.requireNonNull(verdict, "verdict");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        for (TransportErrors.Kind k : TransportErrors.Kind.values()) {
+            lastTransport[k.ordinal()] = transport.count(k);
+        }
         this.csv = new PrintStream(file.toFile(), StandardCharsets.US_ASCII);
         csv.println(InjectorSample.CSV_HEADER);
         csv.flush();
@@ -65,10 +71,11 @@ public final class InjectorWatch implements AutoCloseable {
      * @param plan     the night's planned arrivals
      * @param lagGrace how late a viewer may start and still be on time
      * @param verdict  what reads the samples
+     * @param transport the night's transport errors, by kind
      */
     public static InjectorWatch start(Path file, ClientMetrics metrics, PlannedArrivals plan, Duration lagGrace,
-                                      InjectorVerdict verdict) throws IOException {
-        InjectorWatch w = new InjectorWatch(file, new JvmProbe(), metrics, plan, lagGrace, verdict);
+                                      InjectorVerdict verdict, TransportErrors transport) throws IOException {
+        InjectorWatch w = new InjectorWatch(file, new JvmProbe(), metrics, plan, lagGrace, verdict, transport);
         w.ticker.scheduleAtFixedRate(w::sample, 1, 1, TimeUnit.SECONDS);
         return w;
     }
@@ -92,7 +99,9 @@ public final class InjectorWatch implements AutoCloseable {
             InjectorSample s = new InjectorSample(Math.round(elapsed.toMillis() / 1000.0), r.openFds(), r.fdLimit(),
                     Math.min(100.0, cpu), Math.min(100.0, 100.0 * r.hottestThreadNanosSince(last) / wall),
                     Math.max(0, r.gcMillis() - last.gcMillis()), metrics.counts().users(), planned,
-                    noResponses - lastNoResponses);
+                    noResponses - lastNoResponses, since(TransportErrors.Kind.FILE_DESCRIPTORS),
+                    since(TransportErrors.Kind.EPHEMERAL_PORTS), since(TransportErrors.Kind.CONNECT_REFUSED),
+                    since(TransportErrors.Kind.CONNECT_FAILED), since(TransportErrors.Kind.OTHER));
             last = r;
             lastNanos = now;
             lastNoResponses = noResponses;
@@ -105,6 +114,14 @@ public final class InjectorWatch implements AutoCloseable {
         }
     }
 
+    /** This second's errors of a kind: the count now less the count at the last sample. */
+    private long since(TransportErrors.Kind kind) {
+        long now = transport.count(kind);
+        long delta = now - lastTransport[kind.ordinal()];
+        lastTransport[kind.ordinal()] = now;
+        return delta;
+    }
+
     /** Takes the last sample, stops, closes injector.csv; returns the saturations (empty when none). */
     public List<String> stop() {
         ticker.shutdownNow();
@@ -113,6 +130,9 @@ public final class InjectorWatch implements AutoCloseable {
                 sample();
                 stopped = true;
                 csv.close();
+                verdict.example(InjectorVerdict.Cause.OUT_OF_FILES, transport.firstMessage(TransportErrors.Kind.FILE_DESCRIPTORS));
+                verdict.example(InjectorVerdict.Cause.OUT_OF_PORTS, transport.firstMessage(TransportErrors.Kind.EPHEMERAL_PORTS));
+                verdict.example(InjectorVerdict.Cause.CONNECT_FAILURES, transport.firstMessage(TransportErrors.Kind.CONNECT_FAILED));
             }
         }
         return verdict.saturations();

@@ -11,17 +11,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The service dies mid-night (SIGKILL): Gatling still finishes, counts the failed requests, and
  * the run's report is still produced from what reached the disk; the service's interval log is
- * readable up to its last full second.
+ * readable up to its last full second. The connects it then refuses are counted as the target's,
+ * from Gatling's own errors, and do not make the night inconclusive.
  */
 class ServiceKilledMidRunTest {
     private static final long BOUND_SECONDS = 240;
@@ -46,6 +50,15 @@ class ServiceKilledMidRunTest {
             assertEquals(0, status, "the night must run to its end:\n" + gatling.log());
             JsonNode summary = JSON.readTree(run.resolve("client-summary.json").toFile());
             assertTrue(summary.get("failedRequests").asLong() > 0, "the KOs are counted: " + summary);
+            // A dead target refuses connects: its failure, not a saturated injector's.
+            Matcher refused = Pattern.compile("connect refused (\\d+) \\(the target's\\)").matcher(gatling.log());
+            assertTrue(refused.find(), "the refused connects are counted apart:\n" + gatling.log());
+            assertTrue(Long.parseLong(refused.group(1)) > 0, refused.group());
+            assertTrue(gatling.log().contains("first connect refused: "), "with Gatling's own error");
+            gatling.log().lines().filter(l -> l.contains("requests got no response:")).forEach(System.out::println);
+            JsonNode slo = JSON.readTree(run.resolve("slo.json").toFile());
+            assertNotEquals("inconclusive", slo.get("verdict").asText(), "a dead service is not a saturated injector: " + slo);
+            assertTrue(Files.readAllLines(run.resolve("injector.csv")).get(0).contains("connectRefused"));
             assertFalse(IntervalLog.read(run.resolve("server.hlog")).isEmpty(), "the interval log reads back");
             assertTrue(Files.exists(run.resolve("index.html")), "the run's report is produced:\n" + gatling.log());
             assertTrue(Files.readString(run.resolve("index.html")).contains("finale-drop"));

@@ -30,7 +30,7 @@ class InjectorVerdictTest {
 
     @Test
     void theStatedDefaults() {
-        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1), 3), DEFAULTS);
+        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1), 3, 0, 0, 0), DEFAULTS);
     }
 
     @Test
@@ -90,6 +90,59 @@ class InjectorVerdictTest {
                         + " for 3 s) at +10 s, 1 s past the bound in all"), v.saturations());
     }
 
+    /** One second of transport errors, the injector otherwise at rest unless {@code cpu} says otherwise. */
+    private static InjectorSample errors(long s, double cpu, long fd, long port, long refused, long connectFailed) {
+        return new InjectorSample(s, 10, 700, cpu, 0, 0, 0, 0, fd + port + refused + connectFailed, fd, port, refused,
+                connectFailed, 0);
+    }
+
+    @Test
+    void anyRequestFailedForLackOfADescriptorOrAPortIsItsOwnCause() {
+        InjectorVerdict v = new InjectorVerdict(DEFAULTS, 1000);
+        v.accept(errors(3, 10, 0, 0, 0, 0));
+        assertFalse(v.saturated());
+        v.accept(errors(4, 10, 1, 0, 0, 0));
+        v.accept(errors(5, 10, 40, 0, 0, 0));
+        v.accept(errors(6, 10, 0, 2, 0, 0));
+        v.example(InjectorVerdict.Cause.OUT_OF_FILES, "java.io.IOException: newSocketStream(..) failed: Too many open files");
+        assertEquals(List.of("out of open files: 1 requests failed for lack of a file descriptor in one second (bound 0/s)"
+                        + " at +4 s, 2 s past the bound in all; 41 such requests in those seconds;"
+                        + " first: java.io.IOException: newSocketStream(..) failed: Too many open files",
+                "out of ephemeral ports: 2 requests failed for lack of an ephemeral port in one second (bound 0/s) at +6 s,"
+                        + " 1 s past the bound in all; 2 such requests in those seconds"), v.saturations());
+    }
+
+    @Test
+    void portErrorsWithinTheirStatedBoundAreNotACause() {
+        Properties p = new Properties();
+        p.setProperty(InjectorBounds.PORT_ERRORS_PER_SECOND, "5");
+        InjectorVerdict v = new InjectorVerdict(InjectorBounds.fromProperties(p), 1000);
+        v.accept(errors(1, 10, 0, 5, 0, 0));
+        assertFalse(v.saturated(), "5 a second is within a bound of 5");
+        v.accept(errors(2, 10, 0, 6, 0, 0));
+        assertTrue(v.saturations().get(0).startsWith("out of ephemeral ports: 6 requests failed"), v.saturations().toString());
+    }
+
+    /** A dead or overloaded target refuses connects: its FAIL must not become the injector's INCONCLUSIVE. */
+    @Test
+    void refusedConnectsAreTheTargetsAndNeverACause() {
+        InjectorVerdict v = new InjectorVerdict(DEFAULTS, 1000);
+        v.accept(errors(1, 10, 0, 0, 5000, 0));
+        v.accept(errors(2, 99, 0, 0, 5000, 0));
+        assertFalse(v.saturated(), v.saturations().toString());
+    }
+
+    @Test
+    void connectTimeoutsCountOnlyInASecondTheInjectorWasPastAFigureOfItsOwn() {
+        InjectorVerdict v = new InjectorVerdict(DEFAULTS, 1000);
+        v.accept(errors(1, 10, 0, 0, 0, 300));
+        assertFalse(v.saturated(), "timeouts from an idle injector are the target's");
+        v.accept(errors(2, 96, 0, 0, 0, 30));
+        assertEquals(List.of("connect failures while saturated: 30 connects timed out or unreachable in one second while the"
+                + " injector was past its own CPU (bound 0/s) at +2 s, 1 s past the bound in all; 30 such requests in those"
+                + " seconds"), v.saturations(), "one second of CPU is not the CPU cause, but it explains the timeouts");
+    }
+
     @Test
     void flagsSetTheBoundsAndABadOneIsOneLine() {
         Properties p = new Properties();
@@ -101,6 +154,10 @@ class InjectorVerdictTest {
         p.setProperty(InjectorBounds.CPU_PERCENT, "lots");
         ParameterException e = assertThrows(ParameterException.class, () -> InjectorBounds.fromProperties(p));
         assertEquals("injector.cpuPercent = lots: must be a number such as 0.5 or 20", e.getMessage());
+        Properties q = new Properties();
+        q.setProperty(InjectorBounds.FD_ERRORS_PER_SECOND, "-1");
+        e = assertThrows(ParameterException.class, () -> InjectorBounds.fromProperties(q));
+        assertEquals("injector.fdErrorsPerSecond = -1: must be a whole number from 0 to 1000000", e.getMessage());
     }
 
     @ParameterizedTest
