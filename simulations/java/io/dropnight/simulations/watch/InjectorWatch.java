@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Watches the load generator itself during a night: once a second, on a daemon thread, this JVM's
- * open files against their limit, its CPU and GC time, and how many viewers Gatling has started
- * against the plan; each second is a line of injector.csv (kept open from the start: a JVM out of
+ * open files against their limit, its CPU and GC time, how many viewers Gatling has started
+ * against the plan, and the second's transport errors by kind ({@link TransportErrors}); each
+ * second is a line of injector.csv (kept open from the start: a JVM out of
  * descriptors could not open it later) and is read by an {@link InjectorVerdict}.
  *
  * <p>Thread-safety: the watch thread samples; {@link #stop()} (from any one thread) takes a last

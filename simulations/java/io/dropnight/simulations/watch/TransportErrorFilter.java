@@ -50,6 +50,8 @@ public final class TransportErrorFilter extends TurboFilter {
             return Optional.empty();
         }
         TransportErrorFilter f = new TransportErrorFilter(context, errors);
+        // Link the classification now: at its first real use the process may be out of descriptors.
+        TransportErrors.classify(new java.net.ConnectException("warm-up"));
         f.start();
         context.addTurboFilter(f);
         return Optional.of(f);
@@ -70,7 +72,12 @@ public final class TransportErrorFilter extends TurboFilter {
             return FilterReply.ACCEPT; // the isDebugEnabled() before the line: yes, so that the line comes
         }
         if (t != null) {
-            errors.count(t);
+            try {
+                errors.count(t);
+            } catch (RuntimeException | LinkageError e) {
+                // Never into Gatling's failure handling: the request would not be completed.
+                errors.countUnclassified();
+            }
         }
         return listener.getEffectiveLevel().isGreaterOrEqual(Level.INFO) ? FilterReply.DENY : FilterReply.NEUTRAL;
     }

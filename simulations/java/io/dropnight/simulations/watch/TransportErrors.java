@@ -1,6 +1,8 @@
 package io.dropnight.simulations.watch;
 
 import java.net.BindException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +63,11 @@ public final class TransportErrors {
         return k;
     }
 
+    /** Counts an error that could not be classified (the classification itself failed) with the rest. */
+    public void countUnclassified() {
+        counts.get(Kind.OTHER).increment();
+    }
+
     /** The errors of this kind counted so far. */
     public long count(Kind kind) {
         return counts.get(kind).sum();
@@ -74,62 +81,41 @@ public final class TransportErrors {
     /**
      * Where an error was raised, from its class and message and those of its causes. The injector's
      * own limits are looked for first: a connect that failed for lack of a descriptor or a port is
-     * the injector's, whatever the wrapping exception says.
+     * the injector's, whatever the wrapping exception says. Plain code on purpose: it runs when the
+     * process may be out of descriptors, where a class not yet loaded from a folder cannot be.
      */
     public static Kind classify(Throwable error) {
-        if (anyInChain(error, TransportErrors::outOfFiles)) {
-            return Kind.FILE_DESCRIPTORS;
-        }
-        if (anyInChain(error, TransportErrors::outOfPorts)) {
-            return Kind.EPHEMERAL_PORTS;
-        }
-        if (anyInChain(error, TransportErrors::refused)) {
-            return Kind.CONNECT_REFUSED;
-        }
-        if (anyInChain(error, TransportErrors::connectFailed)) {
-            return Kind.CONNECT_FAILED;
-        }
-        return Kind.OTHER;
-    }
-
-    private static boolean outOfFiles(Throwable t, String m) {
-        // "Too many open files" (EMFILE), "... in system" (ENFILE); Netty's native transport says error(-24) or (-23)
-        return m.contains("too many open files") || m.contains("error(-24)") || m.contains("error(-23)")
-                || m.contains("emfile") || m.contains("enfile");
-    }
-
-    private static boolean outOfPorts(Throwable t, String m) {
-        // EADDRNOTAVAIL is error(-99) in Netty's native transport; a BindException on the client side
-        // is the local address or port the injector could not take.
-        return m.contains("cannot assign requested address") || m.contains("error(-99)") || m.contains("eaddrnotavail")
-                || t instanceof BindException;
-    }
-
-    private static boolean refused(Throwable t, String m) {
-        return m.contains("connection refused") || m.contains("error(-111)") || m.contains("econnrefused");
-    }
-
-    private static boolean connectFailed(Throwable t, String m) {
-        String cls = t.getClass().getName();
-        return cls.endsWith("ConnectTimeoutException") || t instanceof java.net.ConnectException
-                || t instanceof java.net.NoRouteToHostException
-                || m.contains("connection timed out") || m.contains("connect timed out")
-                || m.contains("no route to host") || m.contains("network is unreachable");
-    }
-
-    private interface Test {
-        boolean test(Throwable t, String lowerCaseMessage);
-    }
-
-    private static boolean anyInChain(Throwable error, Test test) {
+        Kind found = Kind.OTHER;
         Throwable t = error;
         for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (test.test(t, m)) {
-                return true;
+            Kind k = kindOf(t, m);
+            if (k.ordinal() < found.ordinal()) {
+                found = k; // the enum's order is the precedence: the injector's limits first
             }
         }
-        return false;
+        return found;
+    }
+
+    private static Kind kindOf(Throwable t, String m) {
+        // "Too many open files" (EMFILE), "... in system" (ENFILE); Netty's native transport adds error(-24) or (-23)
+        if (m.contains("too many open files") || m.contains("error(-24)") || m.contains("error(-23)")) {
+            return Kind.FILE_DESCRIPTORS;
+        }
+        // EADDRNOTAVAIL is error(-99) in Netty's native transport; a BindException on the client side
+        // is the local address or port the injector could not take.
+        if (m.contains("cannot assign requested address") || m.contains("error(-99)") || t instanceof BindException) {
+            return Kind.EPHEMERAL_PORTS;
+        }
+        if (m.contains("connection refused") || m.contains("error(-111)")) {
+            return Kind.CONNECT_REFUSED;
+        }
+        if (t.getClass().getName().endsWith("ConnectTimeoutException") || t instanceof ConnectException
+                || t instanceof NoRouteToHostException || m.contains("connection timed out") || m.contains("connect timed out")
+                || m.contains("no route to host") || m.contains("network is unreachable")) {
+            return Kind.CONNECT_FAILED;
+        }
+        return Kind.OTHER;
     }
 
     private static String describe(Throwable error) {
