@@ -24,14 +24,16 @@ import java.util.function.UnaryOperator;
  *                          second ({@code -Dinjector.fdErrorsPerSecond}, default 0: any one)
  * @param portErrorsPerSecond more requests failed for lack of an ephemeral port (EADDRNOTAVAIL, a local bind
  *                          refused) than this in one second ({@code -Dinjector.portErrorsPerSecond}, default 0: any one)
- * @param connectFailuresPerSecond more connects timed out or unreachable than this in one second in which the
- *                          injector itself was past its CPU, one thread's CPU, GC or open-files figure
- *                          ({@code -Dinjector.connectFailuresPerSecond}, default 0); refused connects never count:
- *                          they are the target's
+ * @param connectFailuresPerSecond more connects timed out or unreachable than this in one second, within
+ *                          {@code connectWindow} of a second in which the injector itself was past its CPU, one
+ *                          thread's CPU, GC or open-files figure ({@code -Dinjector.connectFailuresPerSecond},
+ *                          default 0); refused connects never count: they are the target's
+ * @param connectWindow     ...that second this long before at most ({@code -Dinjector.connectWindow}, default 10s,
+ *                          Gatling's default connect timeout: a connect that timed out began that long before)
  */
 public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds, long gcMillisPerSecond,
                              double lagPercent, Duration lagGrace, int lagSeconds, long fdErrorsPerSecond,
-                             long portErrorsPerSecond, long connectFailuresPerSecond) {
+                             long portErrorsPerSecond, long connectFailuresPerSecond, Duration connectWindow) {
     public static final String FD_PERCENT = "injector.fdPercent";
     public static final String CPU_PERCENT = "injector.cpuPercent";
     public static final String CPU_SECONDS = "injector.cpuSeconds";
@@ -42,6 +44,7 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
     public static final String FD_ERRORS_PER_SECOND = "injector.fdErrorsPerSecond";
     public static final String PORT_ERRORS_PER_SECOND = "injector.portErrorsPerSecond";
     public static final String CONNECT_FAILURES_PER_SECOND = "injector.connectFailuresPerSecond";
+    public static final String CONNECT_WINDOW = "injector.connectWindow";
     private static final long MAX_ERRORS_PER_SECOND = 1_000_000;
 
     public InjectorBounds {
@@ -64,6 +67,10 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
         perSecond(FD_ERRORS_PER_SECOND, fdErrorsPerSecond);
         perSecond(PORT_ERRORS_PER_SECOND, portErrorsPerSecond);
         perSecond(CONNECT_FAILURES_PER_SECOND, connectFailuresPerSecond);
+        NightParameters.notNull(CONNECT_WINDOW, connectWindow);
+        if (connectWindow.isNegative() || connectWindow.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ParameterException(CONNECT_WINDOW, connectWindow, "must be from 0s to 10m");
+        }
     }
 
     private static void perSecond(String name, long value) {
@@ -74,8 +81,8 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
 
     /**
      * The stated defaults: fds 90 %, CPU 95 % for 3 s, GC 250 ms/s, injection lag 1 % of arrivals after 1 s, for 3 s;
-     * any request failed for lack of a descriptor or an ephemeral port; any connect timed out or unreachable in a
-     * second the injector was past a figure of its own.
+     * any request failed for lack of a descriptor or an ephemeral port; any connect timed out or unreachable within
+     * 10 s of a second the injector was past a figure of its own.
      */
     public static InjectorBounds defaults() {
         return fromProperties(new Properties());
@@ -100,6 +107,7 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
                 NightParameters.whole(FD_ERRORS_PER_SECOND, NightParameters.orElse(get.apply(FD_ERRORS_PER_SECOND), "0")),
                 NightParameters.whole(PORT_ERRORS_PER_SECOND, NightParameters.orElse(get.apply(PORT_ERRORS_PER_SECOND), "0")),
                 NightParameters.whole(CONNECT_FAILURES_PER_SECOND,
-                        NightParameters.orElse(get.apply(CONNECT_FAILURES_PER_SECOND), "0")));
+                        NightParameters.orElse(get.apply(CONNECT_FAILURES_PER_SECOND), "0")),
+                NightParameters.duration(CONNECT_WINDOW, NightParameters.orElse(get.apply(CONNECT_WINDOW), "10s")));
     }
 }

@@ -48,6 +48,9 @@ public final class InjectorVerdict {
     private int hotRun;
     private int lagRun;
     private long noResponsesWhileFdsHigh;
+    /** The last second the injector was past a figure of its own, and which; null before any. */
+    private long lastOwnSecond;
+    private String lastOwn;
 
     /**
      * @param bounds          the bounds
@@ -99,10 +102,16 @@ public final class InjectorVerdict {
                     bounds.portErrorsPerSecond()));
         }
         List<String> own = ownSignals(s);
-        if (s.connectFailed() > bounds.connectFailuresPerSecond() && !own.isEmpty()) {
+        if (!own.isEmpty()) {
+            lastOwnSecond = s.second();
+            lastOwn = String.join(", ", own);
+        }
+        long window = bounds.connectWindow().toSeconds();
+        if (s.connectFailed() > bounds.connectFailuresPerSecond() && lastOwn != null && s.second() - lastOwnSecond <= window) {
             failed(Cause.CONNECT_FAILURES, s, s.connectFailed(), String.format(Locale.ROOT,
-                    "%d connects timed out or unreachable in one second while the injector was past its own %s (bound %d/s)",
-                    s.connectFailed(), String.join(", ", own), bounds.connectFailuresPerSecond()));
+                    "%d connects timed out or unreachable in one second, the injector past its own %s at +%d s"
+                            + " (bound %d/s within %d s of such a second)",
+                    s.connectFailed(), lastOwn, lastOwnSecond, bounds.connectFailuresPerSecond(), window));
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts the transport errors of a night's requests, those that got no response at all, by where
  * they were raised: out of file descriptors or ephemeral ports (the injector's own limits), a
- * connect refused (the target's: nothing listens, or its accept queue is full), another connect
+ * connect refused or reset (the target's: nothing listens, or its accept queue is full), another connect
  * failure (timed out, unreachable) and the rest (request timeouts, connections closed or reset).
  * Fed by {@link TransportErrorFilter} from Gatling's own report of each failed request; read once a
  * second by the {@link InjectorWatch}. Thread-safe: Gatling's event loops count, the watch reads.
@@ -24,8 +24,11 @@ public final class TransportErrors {
         FILE_DESCRIPTORS("out of open files"),
         /** EADDRNOTAVAIL, or a local bind refused: the injector's host is out of ephemeral ports for the target. */
         EPHEMERAL_PORTS("out of ephemeral ports"),
-        /** ECONNREFUSED: the target refused the connection (nothing listens, or its accept queue is full). */
-        CONNECT_REFUSED("connect refused"),
+        /**
+         * ECONNREFUSED, or ECONNRESET while connecting: the target refused the connection (nothing listens,
+         * its accept queue is full, or it reset the connect as it went down).
+         */
+        CONNECT_REFUSED("connect refused or reset"),
         /** A connect that timed out or found no route: the target's, unless the injector was saturated meanwhile. */
         CONNECT_FAILED("connect timed out or unreachable"),
         /** Any other transport error: a request timeout, a connection closed or reset. */
@@ -107,7 +110,9 @@ public final class TransportErrors {
         if (m.contains("cannot assign requested address") || m.contains("error(-99)") || t instanceof BindException) {
             return Kind.EPHEMERAL_PORTS;
         }
-        if (m.contains("connection refused") || m.contains("error(-111)")) {
+        // A reset while connecting is the target's kernel answering too (a socket closing as it dies).
+        if (m.contains("connection refused") || m.contains("error(-111)")
+                || t instanceof ConnectException && (m.contains("connection reset") || m.contains("error(-104)"))) {
             return Kind.CONNECT_REFUSED;
         }
         if (t.getClass().getName().endsWith("ConnectTimeoutException") || t instanceof ConnectException

@@ -51,10 +51,10 @@ class ServiceKilledMidRunTest {
             JsonNode summary = JSON.readTree(run.resolve("client-summary.json").toFile());
             assertTrue(summary.get("failedRequests").asLong() > 0, "the KOs are counted: " + summary);
             // A dead target refuses connects: its failure, not a saturated injector's.
-            Matcher refused = Pattern.compile("connect refused (\\d+) \\(the target's\\)").matcher(gatling.log());
+            Matcher refused = Pattern.compile("connect refused or reset (\\d+) \\(the target's\\)").matcher(gatling.log());
             assertTrue(refused.find(), "the refused connects are counted apart:\n" + gatling.log());
             assertTrue(Long.parseLong(refused.group(1)) > 0, refused.group());
-            assertTrue(gatling.log().contains("first connect refused: "), "with Gatling's own error");
+            assertTrue(gatling.log().contains("first connect refused or reset: "), "with Gatling's own error");
             gatling.log().lines().filter(l -> l.contains("requests got no response:")).forEach(System.out::println);
             JsonNode slo = JSON.readTree(run.resolve("slo.json").toFile());
             assertNotEquals("inconclusive", slo.get("verdict").asText(), "a dead service is not a saturated injector: " + slo);

@@ -30,7 +30,7 @@ class InjectorVerdictTest {
 
     @Test
     void theStatedDefaults() {
-        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1), 3, 0, 0, 0), DEFAULTS);
+        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1), 3, 0, 0, 0, Duration.ofSeconds(10)), DEFAULTS);
     }
 
     @Test
@@ -133,14 +133,21 @@ class InjectorVerdictTest {
     }
 
     @Test
-    void connectTimeoutsCountOnlyInASecondTheInjectorWasPastAFigureOfItsOwn() {
+    void connectTimeoutsCountOnlyWithinTheirWindowOfASecondTheInjectorWasPastAFigureOfItsOwn() {
         InjectorVerdict v = new InjectorVerdict(DEFAULTS, 1000);
         v.accept(errors(1, 10, 0, 0, 0, 300));
         assertFalse(v.saturated(), "timeouts from an idle injector are the target's");
-        v.accept(errors(2, 96, 0, 0, 0, 30));
-        assertEquals(List.of("connect failures while saturated: 30 connects timed out or unreachable in one second while the"
-                + " injector was past its own CPU (bound 0/s) at +2 s, 1 s past the bound in all; 30 such requests in those"
-                + " seconds"), v.saturations(), "one second of CPU is not the CPU cause, but it explains the timeouts");
+        v.accept(errors(2, 96, 0, 0, 0, 0));
+        assertFalse(v.saturated(), "one second of CPU is not the CPU cause");
+        for (int s = 3; s <= 11; s++) {
+            v.accept(errors(s, 10, 0, 0, 0, 0));
+        }
+        v.accept(errors(12, 10, 0, 0, 0, 30));
+        v.accept(errors(13, 10, 0, 0, 0, 40));
+        assertEquals(List.of("connect failures while saturated: 30 connects timed out or unreachable in one second, the"
+                + " injector past its own CPU at +2 s (bound 0/s within 10 s of such a second) at +12 s, 1 s past the bound"
+                + " in all; 30 such requests in those seconds"), v.saturations(),
+                "a connect timing out at +12 s began at +2 s, when the injector's CPU was full; at +13 s, after it");
     }
 
     @Test

@@ -82,10 +82,18 @@ class TransportErrorsTest {
         }
     }
 
+    /** As Netty's epoll transport reported it when ServiceKilledMidRunTest's service died under the connects. */
+    @Test
+    void aConnectResetByTheTargetIsTheTargetsLikeARefusal() {
+        Exception e = new java.net.ConnectException("finishConnect(..) failed with error(-104): Connection reset by peer");
+        assertEquals(TransportErrors.Kind.CONNECT_REFUSED, TransportErrors.classify(e));
+        assertEquals(TransportErrors.Kind.OTHER, TransportErrors.classify(new IOException("Connection reset by peer")),
+                "a reset of an established connection is no connect failure");
+    }
+
     @Test
     void gatlingsOwnErrorsAreOther() {
         assertEquals(TransportErrors.Kind.OTHER, TransportErrors.classify(PrematureCloseException.INSTANCE));
-        assertEquals(TransportErrors.Kind.OTHER, TransportErrors.classify(new IOException("Connection reset by peer")));
     }
 
     @Test
