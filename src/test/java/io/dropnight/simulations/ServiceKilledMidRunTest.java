@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,7 +56,11 @@ class ServiceKilledMidRunTest {
             assertTrue(gatling.log().contains("first connect refused or reset: "), "with Gatling's own error");
             gatling.log().lines().filter(l -> l.contains("requests got no response:")).forEach(System.out::println);
             JsonNode slo = JSON.readTree(run.resolve("slo.json").toFile());
-            assertNotEquals("inconclusive", slo.get("verdict").asText(), "a dead service is not a saturated injector: " + slo);
+            for (JsonNode reason : slo.get("reasons")) {
+                // (the night may still be inconclusive for a cause of the injector's own, such as its CPU)
+                assertFalse(reason.asText().matches("the load generator was saturated: (out of open files|out of ephemeral"
+                        + " ports|connect failures).*"), "a dead service is not a saturated injector: " + slo);
+            }
             assertTrue(Files.readAllLines(run.resolve("injector.csv")).get(0).contains("connectRefused"));
             assertFalse(IntervalLog.read(run.resolve("server.hlog")).isEmpty(), "the interval log reads back");
             assertTrue(Files.exists(run.resolve("index.html")), "the run's report is produced:\n" + gatling.log());
