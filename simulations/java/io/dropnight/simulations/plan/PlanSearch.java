@@ -359,11 +359,17 @@ public final class PlanSearch {
         Double p = verdict == Verdict.PASS ? Double.valueOf(value) : pass;
         Double f = verdict == Verdict.FAIL ? Double.valueOf(value) : fail;
         return switch (phase) {
-            case BRACKET -> p != null && f != null ? bisections(p, f) + 2
+            case BRACKET -> p != null && f != null ? narrowing(p, f) + 2
                     : 1 + bisections(value, verdict == Verdict.PASS ? axis.towardFail(value) : axis.towardPass(value)) + 2;
-            case BISECT -> bisections(p, f) + 2;
+            case BISECT -> narrowing(p, f) + 2;
             case CONFIRM -> value == pass ? 1 : 0;
         };
+    }
+
+    /** Narrowing probes still to come: bisection's count, or at most two where the figures give a guess. */
+    private int narrowing(double pass, double fail) {
+        int bisections = bisections(pass, fail);
+        return bisections > 0 && guess(pass, fail) != null ? Math.min(bisections, 2) : bisections;
     }
 
     private int bisections(double a, double b) {
