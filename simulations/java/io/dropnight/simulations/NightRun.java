@@ -32,6 +32,7 @@ import io.dropnight.simulations.slo.SloReportWriter;
 import io.dropnight.simulations.watch.DescriptorReserve;
 import io.dropnight.simulations.watch.FileLimits;
 import io.dropnight.simulations.watch.InjectorVerdict;
+import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.watch.InjectorWatch;
 import io.dropnight.simulations.watch.ServiceAgreement;
 import io.dropnight.simulations.watch.JvmProbe;
@@ -365,8 +366,10 @@ final class NightRun {
         List<String> saturations = new ArrayList<>(watch == null ? List.of() : watch.stop());
         service.ifPresent(this::stopService); // its server.hlog is complete once it has stopped
         if (service.isPresent()) {
+            // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges
             ServiceAgreement.check(run.resolve(RunFiles.CLIENT_LOG), run.resolve(RunFiles.SERVER_LOG), parameters.night().label(),
-                    injectorBounds.serviceGapFactor(), injectorBounds.serviceGapMs()).ifPresent(saturations::add);
+                    List.of(Steps.PLAYBACK_START), injectorBounds.serviceGapFactor(), injectorBounds.serviceGapMs())
+                    .ifPresent(saturations::add);
         }
         ClientMetrics.Counts counts = metrics.counts();
         recordSurge();
