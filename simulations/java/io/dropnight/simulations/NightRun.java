@@ -32,7 +32,9 @@ import io.dropnight.simulations.slo.SloReportWriter;
 import io.dropnight.simulations.watch.DescriptorReserve;
 import io.dropnight.simulations.watch.FileLimits;
 import io.dropnight.simulations.watch.InjectorVerdict;
+import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.watch.InjectorWatch;
+import io.dropnight.simulations.watch.ServiceAgreement;
 import io.dropnight.simulations.watch.JvmProbe;
 import io.dropnight.simulations.watch.PlannedArrivals;
 import io.dropnight.simulations.watch.TransportErrorFilter;
@@ -371,8 +373,15 @@ final class NightRun {
     void after() {
         reserve.release();
         clientLog.close();
-        List<String> saturations = watch == null ? List.of() : watch.stop();
+        List<String> saturations = new ArrayList<>(watch == null ? List.of() : watch.stop());
         transportFilter.ifPresent(TransportErrorFilter::uninstall);
+        service.ifPresent(this::stopService); // its server.hlog is complete once it has stopped
+        if (service.isPresent()) {
+            // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges
+            ServiceAgreement.check(run.resolve(RunFiles.CLIENT_LOG), run.resolve(RunFiles.SERVER_LOG), parameters.night().label(),
+                    List.of(Steps.PLAYBACK_START), injectorBounds.serviceGapFactor(), injectorBounds.serviceGapMs())
+                    .ifPresent(saturations::add);
+        }
         ClientMetrics.Counts counts = metrics.counts();
         recordSurge();
         RunDescription.answers(runJson, metrics.requestsByName(), metrics.unclassifiedAnswers());
@@ -389,7 +398,6 @@ final class NightRun {
         runJson.put("verdict", verdict.verdict().jsonName());
         verdict.reasons().forEach(runJson.withArray("verdictReasons")::add);
         rewriteRunJson();
-        service.ifPresent(this::stopService);
         printSummary(counts, results);
         printVerdict();
     }

@@ -20,6 +20,11 @@ import java.util.function.UnaryOperator;
  *                          a viewer started up to this late is on time...
  * @param lagSeconds        ...for this many consecutive seconds ({@code -Dinjector.lagSeconds}, default 3): a
  *                          one-second hiccup of a shared machine is not a saturated injector
+ * @param serviceGapFactor  with the embedded service: a client p99 of an endpoint's ok answers above this many
+ *                          times the service's own p99 ({@code -Dinjector.serviceGapFactor}, default 3)...
+ * @param serviceGapMs      ...plus this many ms ({@code -Dinjector.serviceGapMs}, default 100): the time was
+ *                          spent in the injector or the machine, not the service
+ *                          ({@link io.dropnight.simulations.watch.ServiceAgreement})
  * @param fdErrorsPerSecond more requests failed for lack of a file descriptor (EMFILE, ENFILE) than this in one
  *                          second ({@code -Dinjector.fdErrorsPerSecond}, default 0: any one)
  * @param portErrorsPerSecond more requests failed for lack of an ephemeral port (EADDRNOTAVAIL, a local bind
@@ -32,8 +37,9 @@ import java.util.function.UnaryOperator;
  *                          Gatling's default connect timeout: a connect that timed out began that long before)
  */
 public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds, long gcMillisPerSecond,
-                             double lagPercent, Duration lagGrace, int lagSeconds, long fdErrorsPerSecond,
-                             long portErrorsPerSecond, long connectFailuresPerSecond, Duration connectWindow) {
+                             double lagPercent, Duration lagGrace, int lagSeconds, double serviceGapFactor,
+                             long serviceGapMs, long fdErrorsPerSecond, long portErrorsPerSecond,
+                             long connectFailuresPerSecond, Duration connectWindow) {
     public static final String FD_PERCENT = "injector.fdPercent";
     public static final String CPU_PERCENT = "injector.cpuPercent";
     public static final String CPU_SECONDS = "injector.cpuSeconds";
@@ -41,6 +47,8 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
     public static final String LAG_PERCENT = "injector.lagPercent";
     public static final String LAG_GRACE = "injector.lagGrace";
     public static final String LAG_SECONDS = "injector.lagSeconds";
+    public static final String SERVICE_GAP_FACTOR = "injector.serviceGapFactor";
+    public static final String SERVICE_GAP_MS = "injector.serviceGapMs";
     public static final String FD_ERRORS_PER_SECOND = "injector.fdErrorsPerSecond";
     public static final String PORT_ERRORS_PER_SECOND = "injector.portErrorsPerSecond";
     public static final String CONNECT_FAILURES_PER_SECOND = "injector.connectFailuresPerSecond";
@@ -64,6 +72,10 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
         if (lagSeconds < 1 || lagSeconds > 600) {
             throw new ParameterException(LAG_SECONDS, lagSeconds, "must be a whole number from 1 to 600");
         }
+        NightParameters.between(SERVICE_GAP_FACTOR, serviceGapFactor, 1, 1000);
+        if (serviceGapMs < 0 || serviceGapMs > 600_000) {
+            throw new ParameterException(SERVICE_GAP_MS, serviceGapMs, "must be a whole number of ms from 0 to 600000");
+        }
         perSecond(FD_ERRORS_PER_SECOND, fdErrorsPerSecond);
         perSecond(PORT_ERRORS_PER_SECOND, portErrorsPerSecond);
         perSecond(CONNECT_FAILURES_PER_SECOND, connectFailuresPerSecond);
@@ -81,8 +93,9 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
 
     /**
      * The stated defaults: fds 90 %, CPU 95 % for 3 s, GC 250 ms/s, injection lag 1 % of arrivals after 1 s, for 3 s;
-     * any request failed for lack of a descriptor or an ephemeral port; any connect timed out or unreachable within
-     * 10 s of a second the injector was past a figure of its own.
+     * a client p99 above 3 times the service's plus 100 ms; any request failed for lack of a descriptor or an
+     * ephemeral port; any connect timed out or unreachable within 10 s of a second the injector was past a figure of
+     * its own.
      */
     public static InjectorBounds defaults() {
         return fromProperties(new Properties());
@@ -104,6 +117,8 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
                 NightParameters.duration(LAG_GRACE, NightParameters.orElse(get.apply(LAG_GRACE), "1s")),
                 (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
                         NightParameters.whole(LAG_SECONDS, NightParameters.orElse(get.apply(LAG_SECONDS), "3")))),
+                NightParameters.number(SERVICE_GAP_FACTOR, NightParameters.orElse(get.apply(SERVICE_GAP_FACTOR), "3")),
+                NightParameters.whole(SERVICE_GAP_MS, NightParameters.orElse(get.apply(SERVICE_GAP_MS), "100")),
                 NightParameters.whole(FD_ERRORS_PER_SECOND, NightParameters.orElse(get.apply(FD_ERRORS_PER_SECOND), "0")),
                 NightParameters.whole(PORT_ERRORS_PER_SECOND, NightParameters.orElse(get.apply(PORT_ERRORS_PER_SECOND), "0")),
                 NightParameters.whole(CONNECT_FAILURES_PER_SECOND,

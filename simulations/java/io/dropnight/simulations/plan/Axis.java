@@ -41,6 +41,14 @@ public record Axis(String name, boolean passesAbove, double min, double max, boo
         return Math.max(min, Math.min(max, r));
     }
 
+    /** The nearest value this axis can try on the side of {@code toward} (or {@code v} itself). */
+    public double roundToward(double v, double toward) {
+        boolean up = toward > v;
+        double r = whole ? (up ? Math.ceil(v) : Math.floor(v))
+                : new BigDecimal(v).round(new MathContext(3, up ? RoundingMode.CEILING : RoundingMode.FLOOR)).doubleValue();
+        return Math.max(min, Math.min(max, r));
+    }
+
     /** Twice as far toward failing (half the slots, twice the audience), within bounds. */
     public double towardFail(double v) {
         return round(passesAbove ? v / 2 : v * 2);

@@ -5,6 +5,7 @@ import io.dropnight.simulations.plan.PlanResult.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +23,12 @@ import java.util.function.LongSupplier;
  *   <li><b>Bracket</b> from the start value, doubling (or halving) until one probe passed and one
  *       failed; if the bounds of the axis are reached first, it ends {@link Outcome#ALWAYS_PASSES}
  *       or {@link Outcome#NEVER_PASSES}.</li>
- *   <li><b>Bisect</b> at the geometric mean of the closest pass and fail until they are within
- *       {@code resolution} of the passing one (default 5 %), or adjacent on the axis.</li>
+ *   <li><b>Narrow</b> until the closest pass and fail are within {@code resolution} of the passing
+ *       one (default 5 %), or adjacent on the axis. Each probe is guessed from the SLOs' own figures
+ *       at the two ends (where the deciding SLO's actual / bound would cross 1, see
+ *       {@link #guess}), placed so that one more probe a resolution step away can close the search;
+ *       when the figures give no guess, or two guesses in a row went the other way than foreseen,
+ *       the next probe bisects at the geometric mean instead.</li>
  *   <li><b>Confirm</b>: probe the answer and the step beyond it (the closest fail) once more each;
  *       where a re-run disagrees with the first probe there, run it a third time and take the
  *       majority. The answer is {@link Outcome#ANSWER} when the answer passes and the step beyond
@@ -75,6 +80,7 @@ public final class PlanSearch {
     private final LongSupplier nanoClock;
     private final List<ProbeResult> probes = new ArrayList<>();
     private final Map<Double, int[]> tally = new TreeMap<>(); // value -> {passes, fails}
+    private final Map<Double, ProbeResult> latest = new HashMap<>(); // value -> its latest probe
     private long startNanos;
 
     /**
@@ -137,16 +143,20 @@ public final class PlanSearch {
                     v = next;
                 }
             }
+            int misses = 0; // guesses in a row whose probe went the other way than foreseen
             while (!axis.closeEnough(pass, fail, resolution)) {
-                double mid = axis.between(pass, fail).getAsDouble();
-                ProbeResult r = probe(mid, Phase.BISECT, pass, fail);
+                // after two such misses in a row the figures are not to be trusted: bisect once
+                Guess guess = misses < 2 ? guess(pass, fail) : null;
+                double next = guess != null ? guess.value() : axis.between(pass, fail).getAsDouble();
+                ProbeResult r = probe(next, Phase.BISECT, pass, fail);
                 switch (r.verdict()) {
                     case INCONCLUSIVE -> {
                         return inconclusive(r, pass, fail);
                     }
-                    case PASS -> pass = mid;
-                    case FAIL -> fail = mid;
+                    case PASS -> pass = next;
+                    case FAIL -> fail = next;
                 }
+                misses = guess == null ? 0 : guess.expected() == r.verdict() ? 0 : misses + 1;
             }
             for (double point : new double[] {pass, fail}) {
                 ProbeResult again = probe(point, Phase.CONFIRM, pass, fail);
@@ -178,6 +188,68 @@ public final class PlanSearch {
             }
             v = pass == null ? axis.towardPass(fail) : axis.towardFail(pass);
         }
+    }
+
+    /**
+     * The next value to try between a pass and a fail, guessed from the SLOs' own figures rather
+     * than the middle: for each SLO that failed at {@code fail}, where its load (actual / bound)
+     * would cross 1, interpolated linearly in load against the logarithm of the value between
+     * the two probes; the guess is the most demanding crossing (the most slots, the least
+     * audience). It is then moved half a resolution toward passing, so that the probe after it,
+     * one resolution step away, can close the search; when the guess lies within one step of an
+     * end, that step is tried instead. Empty (bisect) when the figures give no guess: no SLO
+     * failed with a finite figure, or none improved toward passing.
+     */
+    private Guess guess(double pass, double fail) {
+        ProbeResult atPass = latest.get(pass);
+        ProbeResult atFail = latest.get(fail);
+        if (atPass == null || atFail == null || atPass.verdict() != Verdict.PASS || atFail.verdict() != Verdict.FAIL) {
+            return null;
+        }
+        double logPass = Math.log(pass);
+        double logFail = Math.log(fail);
+        Double crossing = null;
+        for (SloValue failed : atFail.slos()) {
+            if (failed.passed()) {
+                continue;
+            }
+            SloValue passed = atPass.slos().stream().filter(s -> s.name().equals(failed.name())).findFirst().orElse(null);
+            double lf = failed.load();
+            double lp = passed == null ? Double.NaN : passed.load();
+            if (!(Double.isFinite(lf) && Double.isFinite(lp) && lf > 1 && lp <= 1 && lf > lp)) {
+                continue;
+            }
+            double c = Math.exp(logFail + (logPass - logFail) * (lf - 1) / (lf - lp));
+            if (crossing == null || axis.passSideOf(c, crossing)) {
+                crossing = c;
+            }
+        }
+        if (crossing == null) {
+            return null;
+        }
+        // one resolution step from each end, rounded so that the pair stays within the resolution
+        double stepFromPass = axis.roundToward(axis.passesAbove() ? pass * (1 - resolution) : pass * (1 + resolution), pass);
+        double stepFromFail = axis.roundToward(axis.passesAbove() ? fail / (1 - resolution) : fail / (1 + resolution), fail);
+        if (axis.whole()) { // where a resolution step is under one, the step is one
+            double one = axis.passesAbove() ? 1 : -1;
+            stepFromPass = stepFromPass == pass ? pass - one : stepFromPass;
+            stepFromFail = stepFromFail == fail ? fail + one : stepFromFail;
+        }
+        Guess g;
+        if (!axis.passSideOf(stepFromPass, crossing)) {
+            g = new Guess(stepFromPass, Verdict.FAIL); // likely within a step of the pass: a fail there ends the search
+        } else if (!axis.passSideOf(crossing, stepFromFail)) {
+            g = new Guess(stepFromFail, Verdict.PASS); // likely within a step of the fail: a pass there ends it
+        } else {
+            g = new Guess(axis.round(axis.passesAbove() ? crossing * (1 + resolution / 2) : crossing * (1 - resolution / 2)),
+                    Verdict.PASS);
+        }
+        boolean inside = axis.passSideOf(g.value(), fail) && axis.passSideOf(pass, g.value());
+        return inside ? g : null;
+    }
+
+    /** A guessed probe and the verdict foreseen for it. */
+    private record Guess(double value, Verdict expected) {
     }
 
     /** The probed value closest to {@code from} on its passing (or failing) side with that majority, or null. */
@@ -259,6 +331,7 @@ public final class PlanSearch {
         ProbeResult r = probe.run(value);
         Objects.requireNonNull(r, "probe result");
         probes.add(r);
+        latest.put(value, r);
         int[] t = tally.computeIfAbsent(value, k -> new int[2]);
         if (r.verdict() == Verdict.PASS) {
             t[0]++;
@@ -286,11 +359,17 @@ public final class PlanSearch {
         Double p = verdict == Verdict.PASS ? Double.valueOf(value) : pass;
         Double f = verdict == Verdict.FAIL ? Double.valueOf(value) : fail;
         return switch (phase) {
-            case BRACKET -> p != null && f != null ? bisections(p, f) + 2
+            case BRACKET -> p != null && f != null ? narrowing(p, f) + 2
                     : 1 + bisections(value, verdict == Verdict.PASS ? axis.towardFail(value) : axis.towardPass(value)) + 2;
-            case BISECT -> bisections(p, f) + 2;
+            case BISECT -> narrowing(p, f) + 2;
             case CONFIRM -> value == pass ? 1 : 0;
         };
+    }
+
+    /** Narrowing probes still to come: bisection's count, or at most two where the figures give a guess. */
+    private int narrowing(double pass, double fail) {
+        int bisections = bisections(pass, fail);
+        return bisections > 0 && guess(pass, fail) != null ? Math.min(bisections, 2) : bisections;
     }
 
     private int bisections(double a, double b) {

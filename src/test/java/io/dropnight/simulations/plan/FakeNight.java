@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A night for testing the search without running one: its SLOs pass on one side of a known
@@ -22,12 +23,15 @@ final class FakeNight implements PlanSearch.Probe {
     private final boolean passesAbove;
     private final Map<Double, Deque<Verdict>> scripted = new HashMap<>();
     private DoublePredicate inconclusive = v -> false;
+    private DoubleUnaryOperator load;
+    private boolean figures = true;
     final List<Double> tried = new ArrayList<>();
     long nanos;
 
     private FakeNight(double threshold, boolean passesAbove) {
         this.threshold = threshold;
         this.passesAbove = passesAbove;
+        this.load = passesAbove ? v -> threshold / v : v -> v / threshold;
     }
 
     /** Passes with at least {@code slots} slots. */
@@ -43,6 +47,21 @@ final class FakeNight implements PlanSearch.Probe {
     /** The verdicts {@code value} gives on its next probes, in order (then its true one). */
     FakeNight script(double value, Verdict... verdicts) {
         scripted.put(value, new ArrayDeque<>(List.of(verdicts)));
+        return this;
+    }
+
+    /**
+     * The deciding SLO's load (actual / bound) at each value, 1 at the threshold; by default
+     * threshold / value (value / threshold for an audience).
+     */
+    FakeNight load(DoubleUnaryOperator load) {
+        this.load = load;
+        return this;
+    }
+
+    /** Probes that report verdicts only, no SLO figures (the search can only bisect). */
+    FakeNight withoutFigures() {
+        this.figures = false;
         return this;
     }
 
@@ -66,9 +85,9 @@ final class FakeNight implements PlanSearch.Probe {
             v = (passesAbove ? value >= threshold : value <= threshold) ? Verdict.PASS : Verdict.FAIL;
         }
         // errorPageRate falls as capacity rises: 1 % at the threshold
-        double rate = passesAbove ? threshold / value : value / threshold;
+        double rate = load.applyAsDouble(value);
         boolean passed = v == Verdict.PASS;
-        List<SloValue> slos = List.of(
+        List<SloValue> slos = !figures ? List.of() : List.of(
                 new SloValue("errorPageRate", passed ? Math.min(rate, 1.0) : Math.max(rate, 1.01), 1.0, "%", passed),
                 new SloValue("playbackStartP99", 100, 800, "ms", true));
         List<String> reasons = v == Verdict.INCONCLUSIVE ? List.of("injector out of file descriptors") : List.of();

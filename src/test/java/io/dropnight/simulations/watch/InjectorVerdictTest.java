@@ -30,7 +30,7 @@ class InjectorVerdictTest {
 
     @Test
     void theStatedDefaults() {
-        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1), 3, 0, 0, 0, Duration.ofSeconds(10)), DEFAULTS);
+        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1), 3, 3, 100, 0, 0, 0, Duration.ofSeconds(10)), DEFAULTS);
     }
 
     @Test
@@ -161,6 +161,14 @@ class InjectorVerdictTest {
         p.setProperty(InjectorBounds.CPU_PERCENT, "lots");
         ParameterException e = assertThrows(ParameterException.class, () -> InjectorBounds.fromProperties(p));
         assertEquals("injector.cpuPercent = lots: must be a number such as 0.5 or 20", e.getMessage());
+        p.remove(InjectorBounds.CPU_PERCENT);
+        p.setProperty(InjectorBounds.SERVICE_GAP_FACTOR, "5");
+        p.setProperty(InjectorBounds.SERVICE_GAP_MS, "250");
+        assertEquals(5, InjectorBounds.fromProperties(p).serviceGapFactor());
+        assertEquals(250, InjectorBounds.fromProperties(p).serviceGapMs());
+        p.setProperty(InjectorBounds.SERVICE_GAP_FACTOR, "0.5");
+        e = assertThrows(ParameterException.class, () -> InjectorBounds.fromProperties(p));
+        assertTrue(e.getMessage().startsWith("injector.serviceGapFactor = 0.5: "), e.getMessage());
         Properties q = new Properties();
         q.setProperty(InjectorBounds.FD_ERRORS_PER_SECOND, "-1");
         e = assertThrows(ParameterException.class, () -> InjectorBounds.fromProperties(q));
