@@ -6,7 +6,10 @@ import org.HdrHistogram.Histogram;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.dropnight.report.SloResult;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +31,12 @@ import java.util.Optional;
  * client's p99 of the other endpoints is 3–8 times the service's, from the surge's connects (the
  * first call of a viewer pays the TCP handshake, which the service does not time) and from both
  * processes sharing two cores at the drop, while playback-start agrees within about 2.3 times. The
- * injector-bound runs from scale 0.75 up differ by 30–75 times there. Stateless.
+ * injector-bound runs from scale 0.75 up differ by 30–75 times there.
+ *
+ * <p>A gap puts only the client's latency figures in doubt: it makes a run inconclusive when a
+ * latency SLO failed ({@link #judge}), since that failure may be the injector's; where every latency
+ * SLO passed on the client's (larger) figures, the service passed them too and the verdict stands
+ * (a failed error-page rate is counted from the service's answers, not timed). Stateless.
  */
 public final class ServiceAgreement {
     /** Tags with fewer answers than this on either side are not compared (a p99 of a handful is noise). */
@@ -98,6 +106,20 @@ public final class ServiceAgreement {
                 "client and service disagree: %s p99 %,.1f ms at the client against %,.1f ms at the service over the night"
                         + " (bound %sx + %d ms): the difference was spent in the injector or on this machine",
                 worst, worstClient, worstServer, trim(factor), marginMs));
+    }
+
+    /**
+     * Whether a disagreement makes the run inconclusive: the sentence, with the latency SLOs that
+     * failed on the client's figures, when one did; empty when none did.
+     *
+     * @param gap         what {@link #check} found
+     * @param results     the run's SLO results
+     * @param latencySlos the names of the SLOs judged on the client's latencies
+     */
+    public static Optional<String> judge(String gap, List<SloResult> results, Set<String> latencySlos) {
+        List<String> failed = results.stream().filter(r -> !r.passed() && latencySlos.contains(r.name())).map(SloResult::name).toList();
+        return failed.isEmpty() ? Optional.empty()
+                : Optional.of(gap + "; " + String.join(" and ", failed) + " failed on the client's figures");
     }
 
     private static String trim(double v) {

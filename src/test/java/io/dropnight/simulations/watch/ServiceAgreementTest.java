@@ -1,5 +1,6 @@
 package io.dropnight.simulations.watch;
 
+import io.dropnight.report.SloResult;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,5 +103,19 @@ class ServiceAgreementTest {
 
         assertEquals(Optional.empty(), ServiceAgreement.check(client, server, "finale-drop", ENDPOINTS, 3, 100));
         assertEquals(Optional.empty(), ServiceAgreement.check(client, dir.resolve("absent.hlog"), "finale-drop", ENDPOINTS, 3, 100));
+    }
+
+    @Test
+    void aGapMakesTheRunInconclusiveOnlyWhenALatencySloFailed() {
+        String gap = "client and service disagree: playback-start p99 ...";
+        Set<String> latency = Set.of("playbackStartP99", "timeToPlayP95");
+        SloResult latencyFailed = SloResult.atMost("playbackStartP99", "p99", 800, 4432, "ms");
+        SloResult latencyPassed = SloResult.atMost("playbackStartP99", "p99", 800, 584, "ms");
+        SloResult errorPagesFailed = SloResult.atMost("errorPageRate", "rate", 1, 2.4, "%");
+
+        assertEquals(Optional.of(gap + "; playbackStartP99 failed on the client's figures"),
+                ServiceAgreement.judge(gap, List.of(latencyFailed, errorPagesFailed), latency));
+        assertEquals(Optional.empty(), ServiceAgreement.judge(gap, List.of(latencyPassed, errorPagesFailed), latency),
+                "an error-page rate is not timed: the verdict stands");
     }
 }
