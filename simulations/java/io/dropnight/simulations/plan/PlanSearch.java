@@ -20,8 +20,9 @@ import java.util.function.LongSupplier;
  * (capacity) or stop passing (audience), found with as few probes as it can.
  *
  * <ol>
- *   <li><b>Bracket</b> from the start value, doubling (or halving) until one probe passed and one
- *       failed; if the bounds of the axis are reached first, it ends {@link Outcome#ALWAYS_PASSES}
+ *   <li><b>Bracket</b> from the start value, stepping toward the other verdict until one probe
+ *       passed and one failed: by a guess from the SLOs' figures ({@link #bracketStep}), at most
+ *       doubling (or halving); if the bounds of the axis are reached first, it ends {@link Outcome#ALWAYS_PASSES}
  *       or {@link Outcome#NEVER_PASSES}.</li>
  *   <li><b>Narrow</b> until the closest pass and fail are within {@code resolution} of the passing
  *       one (default 5 %), or adjacent on the axis. Each probe is guessed from the SLOs' own figures
@@ -50,6 +51,9 @@ import java.util.function.LongSupplier;
 public final class PlanSearch {
     /** Searches after the first: a confirmation that overturns a bound starts one more, at most. */
     private static final int ROUNDS = 2;
+
+    /** The assumed change of an SLO's load per e-fold of the value, for a first bracketing step. */
+    static final double ASSUMED_SLOPE = 3;
 
     /** The resolution used when none is given: the answer within 5 %. */
     public static final double DEFAULT_RESOLUTION = 0.05;
@@ -120,6 +124,7 @@ public final class PlanSearch {
         Double fail = null;
         double v = start;
         for (int round = 1; ; round++) {
+            ProbeResult previous = null;
             while (pass == null || fail == null) {
                 ProbeResult r = probe(v, Phase.BRACKET, pass, fail);
                 if (r.verdict() == Verdict.INCONCLUSIVE) {
@@ -132,7 +137,7 @@ public final class PlanSearch {
                         return result(Outcome.ALWAYS_PASSES, OptionalDouble.of(v), OptionalDouble.empty(), OptionalDouble.empty(),
                                 false, String.format(Locale.ROOT, "passes even at %s %s, the bound of the search", fmt(v), axis.name()));
                     }
-                    v = next;
+                    v = fail == null ? bracketStep(r, previous, next) : next;
                 } else {
                     fail = v;
                     double next = axis.towardPass(v);
@@ -140,8 +145,9 @@ public final class PlanSearch {
                         return result(Outcome.NEVER_PASSES, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                                 false, String.format(Locale.ROOT, "fails even at %s %s, the bound of the search", fmt(v), axis.name()));
                     }
-                    v = next;
+                    v = pass == null ? bracketStep(r, previous, next) : next;
                 }
+                previous = r;
             }
             int misses = 0; // guesses in a row whose probe went the other way than foreseen
             while (!axis.closeEnough(pass, fail, resolution)) {
@@ -246,6 +252,57 @@ public final class PlanSearch {
         }
         boolean inside = axis.passSideOf(g.value(), fail) && axis.passSideOf(pass, g.value());
         return inside ? g : null;
+    }
+
+    /**
+     * How far a bracketing step goes from {@code r} toward the other verdict: where the deciding
+     * SLO's load (actual / bound) would cross 1, assuming it changes by {@value #ASSUMED_SLOPE}
+     * per e-fold of the value (the slope the default night's error pages showed), or by the slope
+     * measured between {@code r} and the probe before it when both are on the same side; moved half
+     * a resolution past the crossing, at least one resolution step and twice the step before it
+     * (so that misleading figures cost a few probes, not a scan), at most {@code doubling}. An SLO
+     * the step before did not move toward its bound is left out.
+     * {@code doubling} itself when the figures give no guess.
+     */
+    private double bracketStep(ProbeResult r, ProbeResult previous, double doubling) {
+        double towardOther = Math.log(doubling / r.value()); // signed: the direction of the next probe
+        if (towardOther == 0) {
+            return doubling;
+        }
+        double direction = Math.signum(towardOther);
+        boolean sameSide = previous != null && previous.verdict() == r.verdict();
+        double lastStep = sameSide ? Math.abs(Math.log(r.value() / previous.value())) : 0;
+        Double distance = null; // in log space, toward the other verdict
+        for (SloValue slo : r.slos()) {
+            double load = slo.load();
+            if (!Double.isFinite(load) || load <= 0 || (r.verdict() == Verdict.FAIL && slo.passed())) {
+                continue;
+            }
+            double slope = ASSUMED_SLOPE;
+            if (sameSide) {
+                SloValue before = previous.slos().stream().filter(x -> x.name().equals(slo.name())).findFirst().orElse(null);
+                // measured: how much the load moved toward 1 per e-fold the last step went toward the other verdict
+                double measured = before == null ? Double.NaN : Math.abs(before.load() - load) / lastStep;
+                boolean towardOne = before != null && Math.abs(load - 1) < Math.abs(before.load() - 1);
+                if (!(towardOne && measured > 0 && Double.isFinite(measured))) {
+                    continue; // an SLO the last step did not move toward its bound says nothing of the next
+                }
+                slope = measured;
+            }
+            double d = Math.abs(load - 1) / slope; // log distance to where this SLO's load crosses 1
+            // a fail must clear every failed SLO (the farthest); a pass ends at the first SLO to break (the nearest)
+            if (distance == null || (r.verdict() == Verdict.FAIL ? d > distance : d < distance)) {
+                distance = d;
+            }
+        }
+        if (distance == null) {
+            return doubling;
+        }
+        // steps on one side at least double each time, so misleading figures cost a few probes, not a scan
+        double least = Math.max(-Math.log(1 - resolution), 2 * lastStep);
+        double d = Math.min(Math.abs(towardOther), Math.max(least, distance + Math.log(1 + resolution / 2)));
+        double v = axis.round(r.value() * Math.exp(direction * d));
+        return v == r.value() ? doubling : v;
     }
 
     /** A guessed probe and the verdict foreseen for it. */
