@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.core.RunFiles;
 import java.io.IOException;
+import java.math.RoundingMode;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders reports/index.html: every run folder under the reports root, newest first, with its
- * pass/fail verdict, and the comparison pages. Reads only run.json and slo.json of each run; a run
- * whose files cannot be read is listed as unreadable rather than hiding the others.
+ * pass/fail verdict; every plan folder ({@code plan-*} holding plan.json), newest first, with each
+ * search's outcome and answer; and the comparison pages. Reads only run.json and slo.json of each
+ * run and plan.json of each plan; a run or plan whose files cannot be read is listed as unreadable
+ * rather than hiding the others.
  */
 final class RunIndexPage {
     private static final Logger LOG = LoggerFactory.getLogger(RunIndexPage.class);
@@ -27,16 +30,31 @@ final class RunIndexPage {
     record Entry(String folder, String runId, String night, String policy, Instant startedAt, String verdict) {
     }
 
+    /** A plan folder: {@code searches} empty and {@code unreadable} set when plan.json could not be read. */
+    record Plan(String folder, String mode, String night, Instant startedAt, List<Search> searches, boolean unreadable) {
+    }
+
+    /** One search of a plan as plan.json gives it; {@code answer} null when plan.json's is. */
+    record Search(String policy, String scale, String axis, String outcome, String answer) {
+    }
+
+    static final String PLAN_PREFIX = "plan-";
+    static final String PLAN_JSON = "plan.json";
+    static final String PLAN_PAGE = "plan.html";
+
     private RunIndexPage() {
     }
 
     static String render(Path reportsRoot) throws IOException {
         List<Entry> runs = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
         List<String> comparisons = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(reportsRoot)) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
-                if (Files.isDirectory(child) && isRun(child)) {
+                if (Files.isDirectory(child) && name.startsWith(PLAN_PREFIX) && Files.exists(child.resolve(PLAN_JSON))) {
+                    plans.add(plan(child));
+                } else if (Files.isDirectory(child) && isRun(child)) {
                     runs.add(entry(child));
                 } else if (name.startsWith("compare-") && name.endsWith(".html")) {
                     comparisons.add(name);
@@ -44,8 +62,39 @@ final class RunIndexPage {
             }
         }
         runs.sort(Comparator.comparing(Entry::startedAt).reversed().thenComparing(Entry::folder));
+        plans.sort(Comparator.comparing(Plan::startedAt).reversed().thenComparing(Plan::folder));
         comparisons.sort(Comparator.reverseOrder());
-        return page(runs, comparisons).render();
+        HtmlPage page = page(runs, comparisons);
+        if (!plans.isEmpty()) {
+            page.raw(plans(plans));
+        }
+        return page.render();
+    }
+
+    private static String plans(List<Plan> plans) {
+        StringBuilder t = new StringBuilder("<h2 id=\"plans\">Plans</h2><table class=\"plans\"><thead><tr><th>plan</th>"
+                + "<th>started</th><th>mode</th><th>night</th><th>searches: outcome, answer</th></tr></thead><tbody>");
+        for (Plan p : plans) {
+            t.append("<tr><td><a href=\"").append(Html.esc(p.folder())).append('/').append(PLAN_PAGE).append("\">")
+                    .append(Html.esc(p.folder())).append("</a></td><td>")
+                    .append(p.startedAt().equals(Instant.EPOCH) ? "?" : Html.esc(p.startedAt().toString()))
+                    .append("</td><td>").append(Html.esc(p.mode())).append("</td><td>").append(Html.esc(p.night()))
+                    .append("</td><td>");
+            if (p.unreadable()) {
+                t.append(Fragments.verdict("UNREADABLE"));
+            } else if (p.searches().isEmpty()) {
+                t.append("no search finished yet");
+            }
+            for (Search s : p.searches()) {
+                t.append("<div class=\"search\">policy ").append(Html.esc(s.policy())).append(", scale ")
+                        .append(Html.esc(s.scale())).append(": <span class=\"outcome\">").append(Html.esc(s.outcome()))
+                        .append("</span>, ").append(s.answer() == null ? "no answer"
+                                : "answer <span class=\"answer\">" + Html.esc(s.answer()) + "</span> " + Html.esc(s.axis()))
+                        .append("</div>");
+            }
+            t.append("</td></tr>");
+        }
+        return t.append("</tbody></table>").toString();
     }
 
     private static HtmlPage page(List<Entry> runs, List<String> comparisons) {
@@ -88,6 +137,39 @@ final class RunIndexPage {
             LOG.warn("listing {} as unreadable: {}", dir, e.toString());
             return new Entry(folder, folder, "?", "?", Instant.EPOCH, "UNREADABLE");
         }
+    }
+
+    /** Reads plan.json (schema: README, "Plan capacity"); anything it cannot read makes the plan unreadable. */
+    private static Plan plan(Path dir) {
+        String folder = dir.getFileName().toString();
+        try {
+            JsonNode plan = JSON.readTree(dir.resolve(PLAN_JSON).toFile());
+            if (plan == null || !plan.isObject() || !plan.path("searches").isArray()) {
+                throw new IOException("not a plan: no searches[]");
+            }
+            List<Search> searches = new ArrayList<>();
+            for (JsonNode s : plan.path("searches")) {
+                JsonNode answer = s.path("answer");
+                if (!answer.isNull() && !answer.isNumber()) {
+                    throw new IOException("search " + searches.size() + ": answer is neither a number nor null");
+                }
+                searches.add(new Search(s.path("policy").asText("?"), number(s.path("scale")), s.path("axis").asText(""),
+                        s.path("outcome").asText("?"), answer.isNumber() ? number(answer) : null));
+            }
+            return new Plan(folder, plan.path("mode").asText("?"), plan.path("night").asText("?"),
+                    startedAt(plan, dir), List.copyOf(searches), false);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("listing {} as unreadable: {}", dir, e.toString());
+            return new Plan(folder, "?", "?", Instant.EPOCH, List.of(), true);
+        }
+    }
+
+    /** A number of plan.json to at most 3 decimals, without a trailing {@code .0}: 96, 0.25, 1.414. */
+    private static String number(JsonNode n) {
+        if (!n.isNumber()) {
+            return "?";
+        }
+        return n.decimalValue().setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private static String verdict(Path sloFile) throws IOException {
