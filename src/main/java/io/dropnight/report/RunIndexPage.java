@@ -64,11 +64,7 @@ final class RunIndexPage {
         runs.sort(Comparator.comparing(Entry::startedAt).reversed().thenComparing(Entry::folder));
         plans.sort(Comparator.comparing(Plan::startedAt).reversed().thenComparing(Plan::folder));
         comparisons.sort(Comparator.reverseOrder());
-        HtmlPage page = page(runs, comparisons);
-        if (!plans.isEmpty()) {
-            page.raw(plans(plans));
-        }
-        return page.render();
+        return page(runs, plans, comparisons).render();
     }
 
     private static String plans(List<Plan> plans) {
@@ -97,10 +93,10 @@ final class RunIndexPage {
         return t.append("</tbody></table>").toString();
     }
 
-    private static HtmlPage page(List<Entry> runs, List<String> comparisons) {
+    private static HtmlPage page(List<Entry> runs, List<Plan> plans, List<String> comparisons) {
         HtmlPage page = new HtmlPage("Dropnight runs");
-        page.raw("<header><h1>Dropnight runs</h1><p class=\"lede\">" + runs.size()
-                + " runs, newest first.</p></header>");
+        page.raw("<header><h1>Dropnight runs</h1><p class=\"lede\">" + runs.size() + " runs"
+                + (plans.isEmpty() ? "" : " and " + plans.size() + " plans") + ", newest first.</p></header>");
         StringBuilder t = new StringBuilder("<table><thead><tr><th>run</th><th>started</th><th>night</th>"
                 + "<th>policy</th><th>SLOs</th></tr></thead><tbody>");
         for (Entry e : runs) {
@@ -111,6 +107,9 @@ final class RunIndexPage {
                     .append("</td><td>").append(Fragments.verdict(e.verdict())).append("</td></tr>");
         }
         page.raw(t.append("</tbody></table>").toString());
+        if (!plans.isEmpty()) {
+            page.raw(plans(plans));
+        }
         if (!comparisons.isEmpty()) {
             page.raw("<h2>Comparisons</h2><ul>");
             comparisons.forEach(c -> page.raw("<li><a href=\"" + Html.esc(c) + "\">" + Html.esc(c) + "</a></li>"));

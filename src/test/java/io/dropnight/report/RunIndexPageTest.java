@@ -91,6 +91,7 @@ class RunIndexPageTest {
                 "plan-20261125-070000-capacity 2026-11-25T06:00:00Z capacity finale-drop"
                         + " | policy fixed, scale 0.25: answer, answer 96 slots | policy adaptive, scale 0.25: never-passes, no answer"),
                 plans(html));
+        assertTrue(html.contains("1 runs and 3 plans, newest first."), html);
     }
 
     @Test
