@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders reports/index.html: every run folder under the reports root, newest first, with its
  * pass/fail verdict; every plan folder ({@code plan-*} holding plan.json), newest first, with each
- * search's outcome and answer; and the comparison pages. Reads only run.json and slo.json of each
+ * search's outcome and answer; and the comparison pages, whatever their name. Reads only run.json and slo.json of each
  * run and plan.json of each plan; a run or plan whose files cannot be read is listed as unreadable
  * rather than hiding the others.
  */
@@ -56,7 +56,7 @@ final class RunIndexPage {
                     plans.add(plan(child));
                 } else if (Files.isDirectory(child) && isRun(child)) {
                     runs.add(entry(child));
-                } else if (name.startsWith("compare-") && name.endsWith(".html")) {
+                } else if (name.endsWith(".html") && (name.startsWith("compare-") || isComparisonPage(child))) {
                     comparisons.add(name);
                 }
             }
@@ -116,6 +116,25 @@ final class RunIndexPage {
             page.raw("</ul>");
         }
         return page;
+    }
+
+    /**
+     * A comparison page written under another name ({@code report --out}): told by its title, which
+     * {@link ComparisonPage} writes within the page's first few hundred bytes.
+     */
+    private static boolean isComparisonPage(Path file) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".") || name.equals(RunFiles.INDEX_PAGE) || !Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] head = new byte[1024];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            return new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8).contains("<title>" + ComparisonPage.TITLE);
+        } catch (IOException e) {
+            LOG.warn("not listing {}: {}", file, e.toString());
+            return false;
+        }
     }
 
     private static boolean isRun(Path dir) {
