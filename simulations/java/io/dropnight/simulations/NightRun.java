@@ -160,6 +160,7 @@ final class NightRun {
     static NightRun prepare(Optional<Night> fixedNight, Properties props) {
         Instant startedAt = Instant.now();
         NightParameters given = valid(() -> {
+            NightParameters.refusePlan(props); // first, so that a plan's user reads this line, not another flag's
             NightParameters p = NightParameters.fromProperties(props);
             return fixedNight.map(p::withNight).orElse(p);
         });

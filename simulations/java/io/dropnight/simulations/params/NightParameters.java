@@ -67,6 +67,8 @@ public record NightParameters(Night night, double scale, double compression, Opt
     public static final String PREFLIGHT = "preflight";
     /** The drop instant to aim the surge at, for a target whose profile saves no {@code dropAt}. */
     public static final String DROP_AT = "dropAt";
+    /** The planner's {@code -Dplan} (scripts/plan.sh), which a night refuses: see {@link #refusePlan}. */
+    public static final String PLAN = "plan";
 
     private static final Pattern SERVICE_TIME = Pattern.compile("[a-z-]+=\\S+");
 
@@ -171,6 +173,24 @@ public record NightParameters(Night night, double scale, double compression, Opt
         int index = injector == null ? 0
                 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(INJECTOR, injector)));
         return new Shard(index, count);
+    }
+
+    /**
+     * A night started with {@code -Dplan} (any value but blank) is refused: a plan is a sequence of
+     * nights that only {@code scripts/plan.sh} runs, and {@code mvn gatling:test} would otherwise run
+     * one ordinary night and ignore the flag. Not part of {@link #fromProperties}: the planner reads
+     * its night flags with that, {@code -Dplan} set; its probes are never given {@code -Dplan}.
+     *
+     * @throws ParameterException when {@code -Dplan} is set
+     */
+    public static void refusePlan(Properties props) {
+        String plan = blankToNull(props.getProperty(PLAN));
+        if (plan != null) {
+            String mode = plan.toLowerCase(Locale.ROOT);
+            throw new ParameterException(PLAN, plan, "a plan is a sequence of nights, run by scripts/plan.sh -Dplan="
+                    + (mode.equals("capacity") || mode.equals("breakpoint") ? mode : "capacity|breakpoint")
+                    + " (mvn gatling:test runs one night)");
+        }
     }
 
     /** {@code -Dprofile}: the target profile file, empty for the built-in one. */

@@ -118,7 +118,8 @@ public final class NightProbe implements PlanSearch.Probe {
         }
     }
 
-    private List<String> command(double value, Path probeDir, String name) {
+    /** The probe's JVM command line: only {@link #propertiesFor} and the run's own folders as {@code -D} flags. */
+    List<String> command(double value, Path probeDir, String name) {
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED", // as the Gatling Maven plugin forks it
                 "-D" + NightParameters.LAUNCHER + "=" + NightParameters.OWN_LAUNCHER));

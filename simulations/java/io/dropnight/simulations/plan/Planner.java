@@ -1,6 +1,7 @@
 package io.dropnight.simulations.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropnight.report.ReportGenerator;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.service.ServiceClasspath;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,8 +31,8 @@ import java.util.function.LongSupplier;
  * question with real nights (see README, "Plan capacity"). Validates every flag first (one line
  * and exit 2 on a bad one), then runs one {@link PlanSearch} per policy and scale, each probe a
  * {@link NightProbe}, printing one line per probe; writes plan.json and plan.html into
- * {@code reports/plan-<time>-<mode>/} after every search, so a plan stopped half-way keeps what it
- * found.
+ * {@code reports/plan-<time>-<mode>/} after every search, and rewrites {@code reports/index.html},
+ * which lists the plan, so a plan stopped half-way keeps what it found.
  */
 public final class Planner {
     /** Exit status for a bad flag, as a night's. */
@@ -96,10 +98,10 @@ public final class Planner {
                     if (entry.result().outcome() == PlanResult.Outcome.ERROR) {
                         status = EXIT_PROBE_ERROR;
                     }
-                    writeFiles(planDir, plan, night, started, Duration.ofNanos(nanoClock.getAsLong() - startNanos), entries);
+                    writeFiles(planDir, plan, night, started, Duration.ofNanos(nanoClock.getAsLong() - startNanos), entries, err);
                 }
             }
-            ObjectNode json = writeFiles(planDir, plan, night, started, Duration.ofNanos(nanoClock.getAsLong() - startNanos), entries);
+            ObjectNode json = writeFiles(planDir, plan, night, started, Duration.ofNanos(nanoClock.getAsLong() - startNanos), entries, err);
             printAnswers(out, json);
             out.println("dropnight plan: " + planDir.resolve("plan.html"));
         } catch (IOException e) {
@@ -144,11 +146,27 @@ public final class Planner {
     }
 
     private static ObjectNode writeFiles(Path planDir, PlanParameters plan, NightParameters night, Instant started, Duration elapsed,
-                                         List<PlanEntry> entries) throws IOException {
-        ObjectNode json = PlanJson.of(new PlanJson.Header(plan.mode(), night.night().label(), night.compression(),
-                plan.resolution(), plan.audience(), started, elapsed), entries, planDir);
+                                         List<PlanEntry> entries, PrintStream err) throws IOException {
+        return writeFiles(planDir, new PlanJson.Header(plan.mode(), night.night().label(), night.compression(),
+                plan.resolution(), plan.audience(), started, elapsed), entries, err);
+    }
+
+    /**
+     * Writes plan.json and plan.html, then rewrites the reports folder's index.html, which lists the
+     * plan. An index that cannot be rewritten is one line on {@code err}; the plan itself stands.
+     *
+     * @throws IOException when plan.json or plan.html cannot be written
+     */
+    static ObjectNode writeFiles(Path planDir, PlanJson.Header header, List<PlanEntry> entries, PrintStream err) throws IOException {
+        ObjectNode json = PlanJson.of(header, entries, planDir);
         PlanJson.write(planDir.resolve("plan.json"), json);
         PlanPage.write(planDir.resolve("plan.html"), json);
+        Path reports = planDir.toAbsolutePath().getParent();
+        try {
+            new ReportGenerator(Clock.systemUTC()).writeIndex(reports);
+        } catch (IOException e) {
+            err.println("dropnight plan: could not rewrite " + reports.resolve("index.html") + ": " + e.getMessage());
+        }
         return json;
     }
 

@@ -13,12 +13,15 @@ import java.util.TreeSet;
  * endpoint one chart with every run's server curve (solid) and client curve (dashed) overlaid.
  */
 final class ComparisonPage {
+    /** The start of every comparison page's title, by which reports/index.html finds one under any name. */
+    static final String TITLE = "Dropnight comparison of ";
+
     private ComparisonPage() {
     }
 
     /** @param outDir the folder the page is written to, so that links to the runs are relative */
     static String render(List<RunModel> runs, Path outDir) {
-        HtmlPage page = new HtmlPage("Dropnight comparison of " + runs.size() + " runs");
+        HtmlPage page = new HtmlPage(TITLE + runs.size() + " runs");
         page.raw("<header><p class=\"crumbs\"><a href=\"index.html\">All runs</a></p>")
                 .raw("<h1>Comparison of " + runs.size() + " runs</h1>")
                 .raw("<p class=\"lede\">Colour tells the runs apart; solid lines are the server's view of every"

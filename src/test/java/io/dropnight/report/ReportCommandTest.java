@@ -62,6 +62,18 @@ class ReportCommandTest {
         assertTrue(Files.readString(reports.resolve("index.html")).contains("compare-night.html"));
     }
 
+    /** Any name given with --out: the index finds the page by its title, and lists no other page. */
+    @Test
+    void listsAComparisonWrittenUnderAnyNameButNoOtherPage() throws Exception {
+        Files.writeString(reports.resolve("notes.html"), "<!DOCTYPE html><html><head><title>Notes</title></head></html>");
+        Path compare = reports.resolve("policies-none-vs-priority.html");
+        assertEquals(0, run("--out", compare.toString(), dir(Fixtures.NONE), dir(Fixtures.PRIORITY)), err::toString);
+        String index = Files.readString(reports.resolve("index.html"));
+        assertTrue(index.contains("<li><a href=\"policies-none-vs-priority.html\">"), index);
+        assertFalse(index.contains("notes.html"), index);
+        assertFalse(index.contains("href=\"index.html\""), index);
+    }
+
     @Test
     void namesAComparisonAfterTheTimeWhenNotTold() throws Exception {
         assertEquals(0, run(dir(Fixtures.NONE), dir(Fixtures.PRIORITY)), err::toString);

@@ -41,6 +41,22 @@ class RefusedNightTest {
         assertFalse(Files.exists(reports), "nothing was written");
     }
 
+    /** mvn gatling:test -Dplan=capacity used to run an ordinary night and ignore -Dplan. */
+    @Test
+    void aNightGivenAPlanIsRefusedBeforeAnyRunFolderOrService(@TempDir Path dir) {
+        Path reports = dir.resolve("reports");
+        RunRefused e = assertThrows(RunRefused.class,
+                () -> NightRun.prepare(Optional.empty(), props(reports, "plan", "capacity", "scale", "foo")));
+        assertEquals("bad parameter: plan = capacity: a plan is a sequence of nights, run by scripts/plan.sh -Dplan=capacity"
+                + " (mvn gatling:test runs one night)", e.getMessage(), "the plan's line, before any other flag's");
+        assertEquals(RunRefused.BAD_PARAMETER, e.exitStatus());
+        assertFalse(Files.exists(reports), "nothing was written");
+        RunRefused other = assertThrows(RunRefused.class,
+                () -> NightRun.prepare(Optional.empty(), props(reports, "plan", "sizing")));
+        assertEquals("bad parameter: plan = sizing: a plan is a sequence of nights, run by scripts/plan.sh"
+                + " -Dplan=capacity|breakpoint (mvn gatling:test runs one night)", other.getMessage());
+    }
+
     @Test
     void aBadInjectorBoundIsRefusedBeforeAnyRunFolderOrService(@TempDir Path dir) {
         Path reports = dir.resolve("reports");
@@ -107,6 +123,19 @@ class RefusedNightTest {
             String log = gatling.log();
             List<String> ours = log.lines().filter(l -> l.startsWith("dropnight:")).toList();
             assertEquals(List.of("dropnight: bad parameter: scale = foo: must be a number such as 0.5 or 20"), ours, log);
+            assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), "no stack trace:\n" + log);
+            assertFalse(Files.exists(gatling.reports()), "nothing was written");
+        }
+    }
+
+    @Test
+    void gatlingsLauncherRefusesAPlanWithOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        try (GatlingProcess gatling = GatlingProcess.start(dir, List.of("-Dplan=capacity"))) {
+            assertEquals(RunRefused.BAD_PARAMETER, gatling.await(120));
+            String log = gatling.log();
+            List<String> ours = log.lines().filter(l -> l.startsWith("dropnight:")).toList();
+            assertEquals(List.of("dropnight: bad parameter: plan = capacity: a plan is a sequence of nights, run by"
+                    + " scripts/plan.sh -Dplan=capacity (mvn gatling:test runs one night)"), ours, log);
             assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), "no stack trace:\n" + log);
             assertFalse(Files.exists(gatling.reports()), "nothing was written");
         }

@@ -103,4 +103,16 @@ class NightParametersTest {
         ParameterException e = assertThrows(ParameterException.class, () -> NightParameters.dropAtFromProperties(p));
         assertTrue(e.getMessage().startsWith("dropAt = 2am: must be an ISO-8601 instant"), e.getMessage());
     }
+
+    /** The planner reads its night flags with fromProperties, -Dplan set; only a night refuses -Dplan. */
+    @Test
+    void onlyRefusePlanRefusesDashDPlan() {
+        assertEquals(0.25, NightParameters.fromProperties(props("plan", "capacity", "scale", "0.25")).scale());
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> NightParameters.refusePlan(props("plan", " breakpoint ")));
+        assertEquals("plan", e.property());
+        assertEquals("plan = breakpoint: a plan is a sequence of nights, run by scripts/plan.sh -Dplan=breakpoint"
+                + " (mvn gatling:test runs one night)", e.getMessage());
+        NightParameters.refusePlan(props("plan", " ", "plan.resolution", "0.1")); // blank is unset, as for every flag
+    }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -53,11 +54,34 @@ class NightProbeTest {
         props.setProperty("java.home", "/jdk");
         props.setProperty("plan", "capacity");
         props.setProperty("plan.resolution", "0.1");
+        props.setProperty("plan.scales", "0.25,1");
+        props.setProperty("plan.maxSlots", "512");
+        props.setProperty("plan.maxAudience", "8");
         props.setProperty("audience", "5000000");
         props.setProperty("slots", "64");
         props.setProperty("io.netty.leakDetection.level", "paranoid");
         Map<String, String> f = Planner.forwarded(props);
         assertEquals(Map.of("night", "premiere-drop", "slo.errorPageRatePct", "2", "singleFlight", "true"), f);
         assertTrue(f.keySet().stream().noneMatch(k -> k.startsWith("plan")));
+    }
+
+    /**
+     * A night refuses -Dplan (NightRun): the planner's own flags must never reach a probe's JVM, or
+     * every probe would be refused. Checked on the probe's whole command line, from the planner's flags.
+     */
+    @Test
+    void noProbeIsGivenAnyOfThePlannersFlags() {
+        Properties props = new Properties();
+        for (String key : new String[] {"plan", "plan.resolution", "plan.scales", "plan.maxSlots", "plan.maxAudience", "policies"}) {
+            props.setProperty(key, "x");
+        }
+        props.setProperty("night", "premiere-drop");
+        for (PlanParameters.Mode mode : PlanParameters.Mode.values()) {
+            NightProbe probe = new NightProbe(Path.of("probes"), Planner.forwarded(props), mode, 0.5, 64, 256, true,
+                    Duration.ofMinutes(1), "cp", System::nanoTime);
+            List<String> command = probe.command(2, Path.of("probes/01"), "01");
+            assertTrue(command.contains("-Dnight=premiere-drop"), command::toString);
+            assertTrue(command.stream().noneMatch(a -> a.startsWith("-Dplan") || a.startsWith("-Dpolicies")), command::toString);
+        }
     }
 }
