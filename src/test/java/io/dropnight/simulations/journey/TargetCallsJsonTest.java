@@ -122,4 +122,24 @@ class TargetCallsJsonTest {
         assertEquals("{\"a\\\"b\": to_string(not_null((x), 'dropnight:not-found'))}", e);
         assertEquals(Map.of("a\"b", "1"), ask(e, "{\"x\": \"1\"}"));
     }
+
+    @Test
+    void theSplitTemplateRendersWhatTheExpressionGivesForEveryLookup() {
+        List<TargetCalls.Read> values = List.of(
+                new TargetCalls.Read("plain", "found.plain", TargetCalls.Kind.TEXT, "a.b"),
+                new TargetCalls.Read("one", "found.one", TargetCalls.Kind.BOOLEAN, "eps[?id==`#{finalEpisodeId}`] | [0].available"),
+                new TargetCalls.Read("two", "found.two", TargetCalls.Kind.TEXT, "#{x}.y[#{n}]"),
+                new TargetCalls.Read("q\"k", "found.q", TargetCalls.Kind.TEXT, "z"));
+        TargetCalls.Template t = TargetCalls.Template.of(values);
+        List<Map<String, Object>> sessions = List.of(Map.of(), Map.of("finalEpisodeId", 108L),
+                Map.of("x", "s", "n", 3), Map.of("finalEpisodeId", "a$b\\c", "x", "s"),
+                Map.of("finalEpisodeId", 7, "x", "s", "n", 0));
+        for (Map<String, Object> session : sessions) {
+            assertEquals(TargetCalls.JsonReads.expression(values, session::get), t.render(session::get), session.toString());
+        }
+        assertEquals("{\"plain\": to_string(not_null((a.b), 'dropnight:not-found')), "
+                + "\"one\": to_string(not_null((eps[?id==`108`] | [0].available), 'dropnight:not-found')), "
+                + "\"two\": to_string(not_null((null), 'dropnight:not-found')), "
+                + "\"q\\\"k\": to_string(not_null((z), 'dropnight:not-found'))}", t.render(Map.of("finalEpisodeId", 108)::get));
+    }
 }
