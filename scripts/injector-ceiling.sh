@@ -88,8 +88,9 @@ echo "finale journey: scale $scale, compression $compression, unconstrained embe
 jfr_env=()
 if [ -n "$jfr" ]; then
   mkdir -p "$out/jfr"
-  # Every JVM of the run (Maven's, Gatling's fork, the embedded service) records to its own file.
-  jfr_env=(env "JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-} -XX:StartFlightRecording=settings=profile,filename=$out/jfr/journey-%p.jfr")
+  # Every JVM of the run (Maven's, Gatling's fork, the embedded service) records to its own file
+  # (a directory as the filename: hotspot-pid-<pid>-....jfr).
+  jfr_env=(env "JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-} -XX:StartFlightRecording=settings=profile,filename=$out/jfr/")
   echo "recording the journey's JVMs with JFR into $out/jfr/ (the CPU figures below include its cost)" >&2
 fi
 (cd "$root" && timeout 900 "${jfr_env[@]}" mvn -B -q gatling:test -Dnight=finale-drop -Dscale="$scale" -Dcompression="$compression" \
