@@ -214,11 +214,67 @@ public final class TargetCalls {
         }
 
         private static List<?> list(String json) {
+            List<Object> integers = integers(json);
+            if (integers != null) {
+                return integers;
+            }
             try {
                 return JSON.readValue(json, List.class);
             } catch (JsonProcessingException e) {
                 return null;
             }
+        }
+
+        /**
+         * A flat JSON array of whole numbers (the usual list of ids) read without Jackson, as
+         * Jackson's untyped reading gives it: an {@link ArrayList} of {@link Integer}, or
+         * {@link Long} past the int range. Null for anything else (strings, objects, fractions,
+         * more than 18 digits, text that is not strict JSON), which Jackson then reads.
+         */
+        static List<Object> integers(String json) {
+            int end = json.length() - 1;
+            if (end < 1 || json.charAt(0) != '[' || json.charAt(end) != ']') {
+                return null;
+            }
+            List<Object> out = new ArrayList<>();
+            int i = skipBlanks(json, 1, end);
+            if (i == end) {
+                return out;
+            }
+            while (true) {
+                int start = i;
+                if (json.charAt(i) == '-') {
+                    i++;
+                }
+                int digits = i;
+                while (i < end && json.charAt(i) >= '0' && json.charAt(i) <= '9') {
+                    i++;
+                }
+                int length = i - digits;
+                if (length == 0 || length > 18 || length > 1 && json.charAt(digits) == '0') {
+                    return null;
+                }
+                long value = Long.parseLong(json, start, i, 10);
+                out.add(value == (int) value ? (Object) (int) value : (Object) value);
+                i = skipBlanks(json, i, end);
+                if (i == end) {
+                    return out;
+                }
+                if (json.charAt(i) != ',') {
+                    return null;
+                }
+                i = skipBlanks(json, i + 1, end);
+                if (i == end) {
+                    return null;
+                }
+            }
+        }
+
+        private static int skipBlanks(String json, int i, int end) {
+            while (i < end && (json.charAt(i) == ' ' || json.charAt(i) == '\n' || json.charAt(i) == '\r' || json.charAt(i) == '\t')) {
+                i++;
+            }
+            return i;
         }
     }
 
