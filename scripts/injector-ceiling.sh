@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     --only) only=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --jfr) jfr=1; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "injector-ceiling.sh: unknown flag $1 (see --help)" >&2; exit 2 ;;
   esac
 done
