@@ -52,10 +52,15 @@ public final class ClientMetrics {
     private final AtomicLong firstUserNanos = new AtomicLong();
     /** Per {@code <endpoint>/<outcome>}: latencies of finished requests, microseconds. */
     final Map<String, Recorder> byEndpointOutcome = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> endpoints = new ConcurrentHashMap<>();
     private static final int OUTCOMES = ClientOutcome.values().length;
-    /** The same recorders as {@link #byEndpointOutcome}, by endpoint name and outcome ordinal. */
+    /**
+     * The same recorders as {@link #byEndpointOutcome}, by endpoint name and outcome ordinal. Its keys
+     * are the endpoints kept apart (at most {@link #MAX_ENDPOINTS}, plus {@link #OTHER} once a name
+     * overflowed): one lookup per request finds both the endpoint and its recorders.
+     */
     private final Map<String, AtomicReferenceArray<Recorder>> recordersByEndpoint = new ConcurrentHashMap<>();
+    /** Endpoints admitted into {@link #recordersByEndpoint} ({@link #OTHER} not counted); guarded by its lock. */
+    private int endpointsKept;
 
     /** A viewer started a journey. */
     public void userStarted() {
@@ -78,7 +83,11 @@ public final class ClientMetrics {
 
     /** As {@link #requestSent()}, also counted under its request name (such as {@code home}). */
     public void requestSent(String requestName) {
-        requestsByName.computeIfAbsent(requestName, k -> new LongAdder()).increment();
+        LongAdder named = requestsByName.get(requestName);
+        if (named == null) {
+            named = requestsByName.computeIfAbsent(requestName, k -> new LongAdder());
+        }
+        named.increment();
         requests.increment();
     }
 
@@ -136,32 +145,46 @@ public final class ClientMetrics {
         if (!outcome.answered()) {
             noResponses.increment();
         }
-        String name = endpointName(Objects.requireNonNull(endpoint, "endpoint"));
-        // The recorder of <endpoint>/<outcome>, found without building the tag on every request.
-        AtomicReferenceArray<Recorder> byOutcome = recordersByEndpoint.get(name);
+        // One lookup finds the endpoint's recorders (the tag is not built on every request).
+        AtomicReferenceArray<Recorder> byOutcome = recordersByEndpoint.get(Objects.requireNonNull(endpoint, "endpoint"));
         if (byOutcome == null) {
-            byOutcome = recordersByEndpoint.computeIfAbsent(name, n -> new AtomicReferenceArray<>(OUTCOMES));
+            byOutcome = admit(endpoint);
         }
-        Recorder r = byOutcome.get(outcome.ordinal());
+        int ordinal = outcome.ordinal();
+        Recorder r = byOutcome.get(ordinal);
         if (r == null) {
-            r = byEndpointOutcome.computeIfAbsent(name + "/" + outcome.tagName(),
-                    t -> new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
-            byOutcome.set(outcome.ordinal(), r);
+            r = recorder(byOutcome, endpoint, outcome);
         }
         r.recordValue(clamp(latencyNanos / 1_000));
     }
 
-    private String endpointName(String endpoint) {
-        if (endpoints.containsKey(endpoint)) {
-            return endpoint;
-        }
-        synchronized (endpoints) {
-            if (endpoints.size() < MAX_ENDPOINTS && !endpoint.contains("/")) {
-                endpoints.put(endpoint, Boolean.TRUE);
-                return endpoint;
+    /**
+     * The recorders of an endpoint seen for the first time: its own while fewer than
+     * {@link #MAX_ENDPOINTS} are kept (and the name has no {@code /}), else {@link #OTHER}'s. A name
+     * logged as {@link #OTHER} is not remembered, so that many names cannot grow the map.
+     */
+    private AtomicReferenceArray<Recorder> admit(String endpoint) {
+        synchronized (recordersByEndpoint) {
+            AtomicReferenceArray<Recorder> own = recordersByEndpoint.get(endpoint);
+            if (own != null) {
+                return own;
             }
+            boolean kept = endpointsKept < MAX_ENDPOINTS && !endpoint.contains("/");
+            String name = kept ? endpoint : OTHER;
+            if (kept) {
+                endpointsKept++;
+            }
+            return recordersByEndpoint.computeIfAbsent(name, n -> new AtomicReferenceArray<>(OUTCOMES));
         }
-        return endpoints.containsKey(endpoint) ? endpoint : OTHER;
+    }
+
+    /** The recorder of {@code <endpoint>/<outcome>}, made on its first request. */
+    private Recorder recorder(AtomicReferenceArray<Recorder> byOutcome, String endpoint, ClientOutcome outcome) {
+        String name = byOutcome == recordersByEndpoint.get(endpoint) ? endpoint : OTHER;
+        Recorder r = byEndpointOutcome.computeIfAbsent(name + "/" + outcome.tagName(),
+                t -> new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
+        byOutcome.compareAndSet(outcome.ordinal(), null, r);
+        return r;
     }
 
     /** When the first viewer started, on {@link System#nanoTime()}; 0 before. */

@@ -141,10 +141,14 @@ public final class TargetCalls {
      * found nothing leaves the value an earlier answer gave.
      */
     Session keepSaves(Session s, CallSpec call) {
-        Session kept = reads(call).unpack(s);
-        for (String name : call.save().keySet()) {
-            if (kept.contains(FOUND + name)) {
-                kept = kept.set(name, kept.get(FOUND + name));
+        JsonReads reads = reads(call);
+        Session kept = reads.unpack(s);
+        String[] saveNames = reads.saveNames();
+        String[] foundNames = reads.foundNames();
+        for (int i = 0; i < saveNames.length; i++) {
+            Object found = kept.get(foundNames[i]);
+            if (found != null) {
+                kept = kept.set(saveNames[i], found);
             }
         }
         return kept;
@@ -167,15 +171,16 @@ public final class TargetCalls {
 
     /** How the viewer reads the answer now in the session. */
     Outcome classify(Session s, CallSpec call) {
+        JsonReads reads = reads(call);
         Integer status = s.contains(HTTP_STATUS) ? s.getInt(HTTP_STATUS) : null;
         boolean bodyMatched = s.contains(ERROR_PAGE_BODY_MATCHES) && s.getInt(ERROR_PAGE_BODY_MATCHES) > 0;
         boolean errorPage = profile.errorPage().matches(status, bodyMatched, s.contains(ERROR_PAGE_HEADER));
-        boolean locked = status != null && lockedFor(call).map(l -> l.status() == status
-                && (l.bodyContains().isEmpty() || s.contains(LOCKED_BODY_MATCHES) && s.getInt(LOCKED_BODY_MATCHES) > 0))
-                .orElse(false);
+        Locked l = reads.locked();
+        boolean locked = status != null && l != null && l.status() == status
+                && (l.bodyContains().isEmpty() || s.contains(LOCKED_BODY_MATCHES) && s.getInt(LOCKED_BODY_MATCHES) > 0);
         boolean savesFound = true;
-        for (String n : call.save().keySet()) {
-            savesFound &= s.contains(FOUND + n);
+        for (String n : reads.foundNames()) {
+            savesFound &= s.contains(n);
         }
         return Outcome.classify(status, errorPage, locked, savesFound, call.okStatuses());
     }
@@ -209,11 +214,67 @@ public final class TargetCalls {
         }
 
         private static List<?> list(String json) {
+            List<Object> integers = integers(json);
+            if (integers != null) {
+                return integers;
+            }
             try {
                 return JSON.readValue(json, List.class);
             } catch (JsonProcessingException e) {
                 return null;
             }
+        }
+
+        /**
+         * A flat JSON array of whole numbers (the usual list of ids) read without Jackson, as
+         * Jackson's untyped reading gives it: an {@link ArrayList} of {@link Integer}, or
+         * {@link Long} past the int range. Null for anything else (strings, objects, fractions,
+         * more than 18 digits, text that is not strict JSON), which Jackson then reads.
+         */
+        static List<Object> integers(String json) {
+            int end = json.length() - 1;
+            if (end < 1 || json.charAt(0) != '[' || json.charAt(end) != ']') {
+                return null;
+            }
+            List<Object> out = new ArrayList<>();
+            int i = skipBlanks(json, 1, end);
+            if (i == end) {
+                return out;
+            }
+            while (true) {
+                int start = i;
+                if (json.charAt(i) == '-') {
+                    i++;
+                }
+                int digits = i;
+                while (i < end && json.charAt(i) >= '0' && json.charAt(i) <= '9') {
+                    i++;
+                }
+                int length = i - digits;
+                if (length == 0 || length > 18 || length > 1 && json.charAt(digits) == '0') {
+                    return null;
+                }
+                long value = Long.parseLong(json, start, i, 10);
+                out.add(value == (int) value ? (Object) (int) value : (Object) value);
+                i = skipBlanks(json, i, end);
+                if (i == end) {
+                    return out;
+                }
+                if (json.charAt(i) != ',') {
+                    return null;
+                }
+                i = skipBlanks(json, i + 1, end);
+                if (i == end) {
+                    return null;
+                }
+            }
+        }
+
+        private static int skipBlanks(String json, int i, int end) {
+            while (i < end && (json.charAt(i) == ' ' || json.charAt(i) == '\n' || json.charAt(i) == '\r' || json.charAt(i) == '\t')) {
+                i++;
+            }
+            return i;
         }
     }
 
@@ -229,7 +290,8 @@ public final class TargetCalls {
      * of failing the check, so that the call's other saves are still kept. Otherwise (Gatling EL
      * functions or paths) each JMESPath is its own check, as before.
      */
-    record JsonReads(List<Read> values, boolean combined, Function<Session, String> expression, String[] answerNames) {
+    record JsonReads(List<Read> values, boolean combined, Function<Session, String> expression, String[] answerNames,
+                     String[] saveNames, String[] foundNames, Locked locked) {
 
         static JsonReads of(CallSpec call, TargetProfile profile) {
             List<Read> values = new ArrayList<>();
@@ -248,7 +310,14 @@ public final class TargetCalls {
                 }
                 simple &= !v.expression().replaceAll(EL.pattern(), "").contains("#{");
             }
-            return new JsonReads(List.copyOf(values), simple, simple ? template(values) : s -> "", answerNamesOf(call));
+            String[] saveNames = call.save().keySet().toArray(String[]::new);
+            String[] foundNames = new String[saveNames.length];
+            for (int i = 0; i < saveNames.length; i++) {
+                foundNames[i] = FOUND + saveNames[i];
+            }
+            Locked locked = call.step().equals("play") ? profile.locked().orElse(null) : null;
+            return new JsonReads(List.copyOf(values), simple, simple ? template(values) : s -> "", answerNamesOf(call),
+                    saveNames, foundNames, locked);
         }
 
         /** The multi-select hash, with each {@code #{name}} replaced from the session at every request. */
@@ -257,7 +326,8 @@ public final class TargetCalls {
             if (!EL.matcher(whole).find()) {
                 return s -> whole;
             }
-            return s -> expression(values, name -> s.contains(name) ? s.get(name) : null);
+            Template t = Template.of(values);
+            return s -> t.render(name -> s.contains(name) ? s.get(name) : null);
         }
 
         /**
@@ -303,9 +373,13 @@ public final class TargetCalls {
             if (!combined || !s.contains(JSON_FOUND)) {
                 return s;
             }
+            Map<String, Object> found = s.getMap(JSON_FOUND);
             Session kept = s;
-            for (Map.Entry<String, Object> e : kept(s.getMap(JSON_FOUND)).entrySet()) {
-                kept = kept.set(e.getKey(), e.getValue());
+            for (Read v : values) {
+                Object value = v.kind().keep(found.get(v.key()));
+                if (value != null) {
+                    kept = kept.set(v.saveAs(), value);
+                }
             }
             return kept;
         }
@@ -320,6 +394,68 @@ public final class TargetCalls {
                 }
             }
             return kept;
+        }
+    }
+
+    /**
+     * {@link JsonReads#expression(List, Function)} with a lookup, split once into its literal text
+     * and its {@code #{name}} references, so that a request concatenates instead of running a
+     * regular expression over every JMESPath. Renders exactly what {@code expression} gives.
+     */
+    record Template(List<Part> parts) {
+        /** A piece of the hash: the text up to one value's JMESPath, and that JMESPath split at its references. */
+        record Part(String prefix, String[] literals, String[] names) {
+        }
+
+        static Template of(List<Read> values) {
+            List<Part> parts = new ArrayList<>();
+            StringBuilder prefix = new StringBuilder().append('{');
+            for (int i = 0; i < values.size(); i++) {
+                Read v = values.get(i);
+                if (i > 0) {
+                    prefix.append(", ");
+                }
+                prefix.append('"').append(v.key().replace("\\", "\\\\").replace("\"", "\\\"")).append("\": ")
+                        .append("to_string(not_null((");
+                List<String> literals = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                Matcher m = EL.matcher(v.expression());
+                int at = 0;
+                while (m.find()) {
+                    literals.add(v.expression().substring(at, m.start()));
+                    names.add(m.group(1));
+                    at = m.end();
+                }
+                literals.add(v.expression().substring(at));
+                parts.add(new Part(prefix.toString(), literals.toArray(String[]::new), names.toArray(String[]::new)));
+                prefix.setLength(0);
+                prefix.append("), '").append(NOT_FOUND).append("'))");
+            }
+            parts.add(new Part(prefix.append('}').toString(), new String[0], new String[0]));
+            return new Template(List.copyOf(parts));
+        }
+
+        /** The hash with every reference filled from {@code lookup}; a value with a missing reference is asked as {@code null}. */
+        String render(Function<String, Object> lookup) {
+            StringBuilder out = new StringBuilder(128);
+            for (Part p : parts) {
+                out.append(p.prefix());
+                if (p.literals().length == 0) {
+                    continue;
+                }
+                int mark = out.length();
+                out.append(p.literals()[0]);
+                for (int j = 0; j < p.names().length; j++) {
+                    Object value = lookup.apply(p.names()[j]);
+                    if (value == null) {
+                        out.setLength(mark);
+                        out.append("null");
+                        break;
+                    }
+                    out.append(value).append(p.literals()[j + 1]);
+                }
+            }
+            return out.toString();
         }
     }
 }

@@ -47,4 +47,25 @@ class ClientTimelineTest {
         assertEquals(3, m.byEndpointOutcome.get(ClientMetrics.OTHER + "/ok").getIntervalHistogram().getTotalCount());
         assertEquals(2, m.byEndpointOutcome.get("step-0/ok").getIntervalHistogram().getTotalCount());
     }
+
+    @Test
+    void aNameWithASlashIsOtherEvenBeforeTheCapAndAnOverflowedNameStaysOther() {
+        ClientMetrics m = new ClientMetrics();
+        m.requestEnded("a/b", ClientOutcome.OK, 1_000L);
+        m.requestEnded("home", ClientOutcome.OK, 1_000L);
+        m.requestEnded("home", ClientOutcome.LOCKED, 1_000L);
+        for (int i = 1; i < ClientMetrics.MAX_ENDPOINTS; i++) {
+            m.requestEnded("step-" + i, ClientOutcome.OK, 1_000L);
+        }
+        // The cap is full (home and 15 steps): a new name, asked twice and with another outcome, is other.
+        m.requestEnded("late", ClientOutcome.OK, 1_000L);
+        m.requestEnded("late", ClientOutcome.OK, 1_000L);
+        m.requestEnded("late", ClientOutcome.ERROR_PAGE, 1_000L);
+        assertEquals(3, m.byEndpointOutcome.get(ClientMetrics.OTHER + "/ok").getIntervalHistogram().getTotalCount());
+        assertEquals(1, m.byEndpointOutcome.get(ClientMetrics.OTHER + "/error-page").getIntervalHistogram().getTotalCount());
+        assertEquals(1, m.byEndpointOutcome.get("home/ok").getIntervalHistogram().getTotalCount());
+        assertEquals(1, m.byEndpointOutcome.get("home/locked").getIntervalHistogram().getTotalCount());
+        assertTrue(m.byEndpointOutcome.keySet().stream().noneMatch(t -> t.startsWith("late") || t.startsWith("a/")),
+                m.byEndpointOutcome.keySet().toString());
+    }
 }

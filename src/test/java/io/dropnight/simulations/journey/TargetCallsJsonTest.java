@@ -122,4 +122,44 @@ class TargetCallsJsonTest {
         assertEquals("{\"a\\\"b\": to_string(not_null((x), 'dropnight:not-found'))}", e);
         assertEquals(Map.of("a\"b", "1"), ask(e, "{\"x\": \"1\"}"));
     }
+
+    @Test
+    void theSplitTemplateRendersWhatTheExpressionGivesForEveryLookup() {
+        List<TargetCalls.Read> values = List.of(
+                new TargetCalls.Read("plain", "found.plain", TargetCalls.Kind.TEXT, "a.b"),
+                new TargetCalls.Read("one", "found.one", TargetCalls.Kind.BOOLEAN, "eps[?id==`#{finalEpisodeId}`] | [0].available"),
+                new TargetCalls.Read("two", "found.two", TargetCalls.Kind.TEXT, "#{x}.y[#{n}]"),
+                new TargetCalls.Read("q\"k", "found.q", TargetCalls.Kind.TEXT, "z"));
+        TargetCalls.Template t = TargetCalls.Template.of(values);
+        List<Map<String, Object>> sessions = List.of(Map.of(), Map.of("finalEpisodeId", 108L),
+                Map.of("x", "s", "n", 3), Map.of("finalEpisodeId", "a$b\\c", "x", "s"),
+                Map.of("finalEpisodeId", 7, "x", "s", "n", 0));
+        for (Map<String, Object> session : sessions) {
+            assertEquals(TargetCalls.JsonReads.expression(values, session::get), t.render(session::get), session.toString());
+        }
+        assertEquals("{\"plain\": to_string(not_null((a.b), 'dropnight:not-found')), "
+                + "\"one\": to_string(not_null((eps[?id==`108`] | [0].available), 'dropnight:not-found')), "
+                + "\"two\": to_string(not_null((null), 'dropnight:not-found')), "
+                + "\"q\\\"k\": to_string(not_null((z), 'dropnight:not-found'))}", t.render(Map.of("finalEpisodeId", 108)::get));
+    }
+
+    @Test
+    void aListOfIdsIsReadWithoutJacksonExactlyAsJacksonReadsIt() throws Exception {
+        for (String json : List.of("[]", "[ ]", "[107,108]", "[1, 2 ,3]", "[-0]", "[-7,0,2147483647,2147483648,-2147483649]",
+                "[123456789012345678]", "[ 42 ]")) {
+            List<Object> fast = TargetCalls.Kind.integers(json);
+            assertEquals(JSON.readValue(json, List.class), fast, json);
+            assertEquals(JSON.readValue(json, List.class).stream().map(Object::getClass).toList(),
+                    fast.stream().map(Object::getClass).toList(), json + ": Integer where it fits, else Long");
+            assertEquals(fast, TargetCalls.Kind.LIST.keep(json), json);
+        }
+        // Anything else is left to Jackson: strings, fractions, nesting, long numbers, bad JSON.
+        for (String json : List.of("[\"a\"]", "[1.5]", "[[1]]", "[1,]", "[,1]", "[01]", "[1 2]", "[-]", "[1234567890123456789]",
+                "[1e3]", "[", "1", "[true]", "[1,null]")) {
+            assertNull(TargetCalls.Kind.integers(json), json);
+        }
+        assertEquals(List.of("a", 1.5), TargetCalls.Kind.LIST.keep("[\"a\", 1.5]"));
+        assertEquals(List.of(1234567890123456789L), TargetCalls.Kind.LIST.keep("[1234567890123456789]"));
+        assertNull(TargetCalls.Kind.LIST.keep("[1,]"), "not JSON: nothing kept, as before");
+    }
 }
