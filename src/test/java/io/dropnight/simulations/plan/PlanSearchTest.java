@@ -165,13 +165,39 @@ class PlanSearchTest {
                 "guided " + guided.tried + " against bisection " + blind.tried);
     }
 
+    /**
+     * The default night's error pages as one plan measured them (2026-12-06 06:09, docs/BENCHMARKS.md):
+     * 2.316 % at 64 slots, 1.179 % at 71, 0.657 % at 74, 0.288 % at 77, none from 85; in between,
+     * straight lines. Its threshold lies between 71 and 74.
+     */
+    private static FakeNight asMeasured() {
+        double[] slots = {64, 71, 74, 77, 85};
+        double[] rate = {2.316, 1.179, 0.657, 0.288, 0};
+        return FakeNight.capacity(72.6).load(v -> {
+            if (v <= slots[0]) {
+                return rate[0] + (slots[0] - v) * 0.16;
+            }
+            for (int i = 1; i < slots.length; i++) {
+                if (v <= slots[i]) {
+                    return rate[i - 1] + (rate[i] - rate[i - 1]) * (v - slots[i - 1]) / (slots[i] - slots[i - 1]);
+                }
+            }
+            return 0;
+        });
+    }
+
     @Test
-    void findsTheDefaultNightsThresholdInSixProbes() {
-        FakeNight night = likeTheDefaultNight(97);
+    void answersTheDefaultNightAsMeasuredInSixProbes() {
+        FakeNight night = asMeasured();
         PlanResult r = search(Axis.capacity(1, 4096), 64, night);
+        FakeNight blind = asMeasured().withoutFigures();
+        PlanResult bisected = search(Axis.capacity(1, 4096), 64, blind);
 
         assertEquals(Outcome.ANSWER, r.outcome(), r.summary() + " " + night.tried);
+        double answer = r.answer().getAsDouble();
+        assertTrue(answer >= 72.6 && answer <= 72.6 * 1.05, answer + " from " + night.tried);
         assertTrue(r.probes().size() <= 6, "bracket 2, narrow 2, confirm 2: " + night.tried);
+        assertEquals(8, bisected.probes().size(), "bisection: " + blind.tried);
     }
 
     @Test
@@ -207,7 +233,8 @@ class PlanSearchTest {
         assertTrue(r.outcome() == Outcome.ANSWER || r.outcome() == Outcome.BAND, r.summary());
         double answer = r.answer().getAsDouble();
         assertTrue(answer >= 44, "never an answer that always fails: " + answer + " from " + tried);
-        assertTrue(r.bandLow().getAsDouble() < answer, r.summary());
+        // where nothing below failed consistently, the band has no low end: the axis's least value
+        assertTrue(r.bandLow().isEmpty() || r.bandLow().getAsDouble() < answer, r.summary());
         assertTrue(tried.size() <= 24, "bounded: " + tried);
     }
 
