@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -24,7 +25,7 @@ public final class PlanJson {
 
     /** The plan's header: what was asked. */
     public record Header(PlanParameters.Mode mode, String night, double compression, double resolution,
-                         OptionalLong audience, Instant startedAt, Duration elapsed) {
+                         Optional<Duration> budget, OptionalLong audience, Instant startedAt, Duration elapsed) {
     }
 
     public static ObjectNode of(Header h, List<PlanEntry> entries, Path planDir) {
@@ -32,6 +33,7 @@ public final class PlanJson {
         o.put("mode", h.mode().label()).put("night", h.night()).put("compression", h.compression())
                 .put("resolution", h.resolution())
                 .put("startedAt", h.startedAt().toString()).put("elapsedSeconds", seconds(h.elapsed()));
+        put(o, "budgetSeconds", h.budget().isPresent() ? OptionalDouble.of(seconds(h.budget().get())) : OptionalDouble.empty());
         if (h.audience().isPresent()) {
             o.put("audience", h.audience().getAsLong());
         } else {

@@ -43,7 +43,9 @@ public final class PlanPage {
                 .append("svg{border:1px solid #d0d7de;margin:6px 12px 6px 0}figure{display:inline-block;margin:0}")
                 .append("</style></head><body>\n");
         b.append("<h1>Plan: ").append(esc(plan.path("mode").asText())).append(" for ").append(esc(plan.path("night").asText()))
-                .append("</h1>\n<p>Resolution ").append(esc(pct(plan.path("resolution").asDouble()))).append(", started ")
+                .append("</h1>\n<p>Resolution ").append(esc(pct(plan.path("resolution").asDouble()))).append(", time budget ")
+                .append(plan.path("budgetSeconds").isNumber() ? esc(num(plan.path("budgetSeconds").asDouble())) + " s per search" : "none")
+                .append(", started ")
                 .append(esc(plan.path("startedAt").asText())).append(", ").append(esc(num(plan.path("elapsedSeconds").asDouble())))
                 .append(" s in all.</p>\n");
         answers(b, plan);

@@ -1,6 +1,10 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Durations;
 import io.dropnight.simulations.params.ParameterException;
+
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +30,11 @@ import java.util.function.UnaryOperator;
  *                   0.25,1; empty: the night's own {@code -Dscale}
  * @param maxSlots   {@code -Dplan.maxSlots}: the most full-size slots a capacity search tries
  * @param maxAudience {@code -Dplan.maxAudience}: the largest audience multiplier a breakpoint search tries
+ * @param budget     {@code -Dplan.budget}: the longest one search may take once a value has passed
+ *                   (default 12 minutes; {@code none}: no bound), see {@link PlanSearch}
  */
 public record PlanParameters(Mode mode, double resolution, OptionalLong audience, List<String> policies,
-                             List<Double> scales, int maxSlots, double maxAudience) {
+                             List<Double> scales, int maxSlots, double maxAudience, Optional<Duration> budget) {
 
     public static final String PLAN = "plan";
     public static final String RESOLUTION = "plan.resolution";
@@ -37,6 +43,11 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
     public static final String SCALES = "plan.scales";
     public static final String MAX_SLOTS = "plan.maxSlots";
     public static final String MAX_AUDIENCE = "plan.maxAudience";
+    public static final String BUDGET = "plan.budget";
+
+    /** The default time budget of one search: a 5 % answer for the default night fits in it (docs/BENCHMARKS.md). */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(12);
+    private static final String BUDGET_RULE = "must be a duration from 1m to 24h, such as 12m or 90m, or none";
 
     private static final List<String> KNOWN_POLICIES = List.of("none", "fixed", "adaptive", "priority");
 
@@ -78,6 +89,11 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
         if (!(maxAudience > 0 && maxAudience <= 1000)) {
             throw new ParameterException(MAX_AUDIENCE, PlanFormat.number(maxAudience), "must be a number above 0 and at most 1000");
         }
+        budget.ifPresent(b -> {
+            if (b.compareTo(Duration.ofMinutes(1)) < 0 || b.compareTo(Duration.ofHours(24)) > 0) {
+                throw new ParameterException(BUDGET, Durations.format(b), BUDGET_RULE);
+            }
+        });
     }
 
     /**
@@ -110,7 +126,27 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
                 policies(get.apply(POLICIES)),
                 scales(get.apply(SCALES)),
                 (int) whole(MAX_SLOTS, get.apply(MAX_SLOTS), "4096"),
-                number(MAX_AUDIENCE, get.apply(MAX_AUDIENCE), "64")));
+                number(MAX_AUDIENCE, get.apply(MAX_AUDIENCE), "64"),
+                budget(get.apply(BUDGET))));
+    }
+
+    private static Optional<Duration> budget(String text) {
+        if (text == null) {
+            return Optional.of(DEFAULT_BUDGET);
+        }
+        if (text.equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        Duration d;
+        try {
+            d = Durations.parse(BUDGET, text);
+        } catch (ConfigException e) {
+            throw new ParameterException(BUDGET, text, BUDGET_RULE);
+        }
+        if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofHours(24)) > 0) {
+            throw new ParameterException(BUDGET, text, BUDGET_RULE); // named as given, not as parsed
+        }
+        return Optional.of(d);
     }
 
     private static double number(String property, String text, String fallback) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -42,6 +43,13 @@ import java.util.function.LongSupplier;
  *       {@link Outcome#BAND} between the last value that consistently failed and the first that
  *       consistently passed, and the answer is the passing end (the safe one).</li>
  * </ol>
+ *
+ * <p><b>Time budget</b> (optional): before each probe, once a value has passed by majority (so a
+ * safe answer exists), the search checks that the probe would end within the budget, taking the
+ * longest probe so far as its length. If it would not, the search stops there and reads what it
+ * has by majority: usually a {@link Outcome#BAND} whose passing end is the answer, since an
+ * unconfirmed pass is never called confirmed. Before anything has passed the budget does not stop
+ * the search: without a pass there is no safe answer to give.
  *
  * <p>An {@link Verdict#INCONCLUSIVE} probe (the load generator was the limit) is never read as a
  * pass or a fail: the search stops there ({@link Outcome#INCONCLUSIVE}); for an audience it keeps
@@ -85,8 +93,10 @@ public final class PlanSearch {
     private final Probe probe;
     private final Consumer<String> progress;
     private final LongSupplier nanoClock;
+    private final Optional<Duration> budget;
+    private long longestProbeNanos;
     private final List<ProbeResult> probes = new ArrayList<>();
-    private final Map<Double, int[]> tally = new TreeMap<>(); // value -> {passes, fails}
+    private final TreeMap<Double, int[]> tally = new TreeMap<>(); // value -> {passes, fails}
     private final Map<Double, ProbeResult> latest = new HashMap<>(); // value -> its latest probe
     private long startNanos;
 
@@ -100,6 +110,23 @@ public final class PlanSearch {
      */
     public PlanSearch(Axis axis, double start, double resolution, Probe probe, Consumer<String> progress,
                       LongSupplier nanoClock) {
+        this(axis, start, resolution, probe, progress, nanoClock, Optional.empty());
+    }
+
+    /**
+     * A search that stops, once a value has passed, before a probe that would end past
+     * {@code budget} (see the class's doc).
+     *
+     * @param budget the longest the search may take once a safe answer exists; empty: no bound
+     */
+    public PlanSearch(Axis axis, double start, double resolution, Probe probe, Consumer<String> progress,
+                      LongSupplier nanoClock, Optional<Duration> budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
+        budget.ifPresent(b -> {
+            if (b.isNegative() || b.isZero()) {
+                throw new IllegalArgumentException("budget must be positive, got " + b);
+            }
+        });
         this.axis = Objects.requireNonNull(axis, "axis");
         if (!(resolution > 0 && resolution < 1)) {
             throw new IllegalArgumentException("resolution must be in (0, 1), got " + resolution);
@@ -119,7 +146,35 @@ public final class PlanSearch {
         } catch (ProbeException e) {
             return result(Outcome.ERROR, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), false,
                     "stopped: " + e.getMessage());
+        } catch (OutOfTime e) {
+            PlanResult r = evaluate();
+            return result(r.outcome(), r.answer(), r.bandLow(), r.bandHigh(), r.confirmed(), String.format(Locale.ROOT,
+                    "out of time (budget %s; elapsed %s, a probe takes up to %s): %s", PlanFormat.duration(budget.orElseThrow()),
+                    PlanFormat.duration(elapsed()), PlanFormat.duration(Duration.ofNanos(longestProbeNanos)), r.summary()));
         }
+    }
+
+    /** Thrown before a probe that would end past the budget, once a safe answer exists. */
+    private static final class OutOfTime extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfTime() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Whether the most generous value tried passed by majority: then the search has a safe answer to give. */
+    private boolean hasSafeAnswer() {
+        if (tally.isEmpty()) {
+            return false;
+        }
+        double generous = axis.passesAbove() ? tally.lastKey() : tally.firstKey();
+        return majority(generous) == Verdict.PASS;
+    }
+
+    /** The time left in the budget, or null when there is none. */
+    private Duration budgetLeft() {
+        return budget.map(b -> b.minus(elapsed())).orElse(null);
     }
 
     private PlanResult search() {
@@ -389,7 +444,13 @@ public final class PlanSearch {
     }
 
     private ProbeResult probe(double value, Phase phase, Double pass, Double fail) {
+        Duration remaining = budgetLeft();
+        if (remaining != null && longestProbeNanos > 0 && remaining.toNanos() < longestProbeNanos && hasSafeAnswer()) {
+            throw new OutOfTime();
+        }
+        long before = nanoClock.getAsLong();
         ProbeResult r = probe.run(value);
+        longestProbeNanos = Math.max(longestProbeNanos, nanoClock.getAsLong() - before);
         Objects.requireNonNull(r, "probe result");
         probes.add(r);
         latest.put(value, r);
@@ -406,9 +467,17 @@ public final class PlanSearch {
         boolean floor = phase == Phase.BRACKET && left > 0 && (r.verdict() == Verdict.PASS ? fail == null : pass == null);
         String time = PlanFormat.duration(perProbe.multipliedBy(left));
         String count = left == 1 ? "1 probe" : left + " probes";
+        String estimate = floor ? "at least " + time + " left (" + count + " or more)" : "about " + time + " left (" + count + ")";
+        Duration budgetLeft = budgetLeft();
+        if (budgetLeft != null && hasSafeAnswer() && perProbe.multipliedBy(left).compareTo(budgetLeft) > 0) {
+            // the budget will end the search first: say when, and what the search would have liked
+            estimate = "at most " + PlanFormat.duration(budgetLeft.isNegative() ? Duration.ZERO : budgetLeft) + " left (the "
+                    + PlanFormat.duration(budget.orElseThrow()) + " budget; " + count + (floor ? " or more" : "") + " would take "
+                    + time + ")";
+        }
         progress.accept(String.format(Locale.ROOT, "plan probe %d: %s %s -> %s (%s); elapsed %s, %s",
                 probes.size(), axis.name(), fmt(value), r.verdict().name(), r.decidedBy(), PlanFormat.duration(elapsed),
-                floor ? "at least " + time + " left (" + count + " or more)" : "about " + time + " left (" + count + ")"));
+                estimate));
         return r;
     }
 

@@ -87,7 +87,8 @@ public final class Planner {
         try {
             Files.createDirectories(planDir);
             out.println("dropnight plan: " + plan.mode().label() + " for " + night.night().label() + ", resolution "
-                    + PlanFormat.number(plan.resolution() * 100) + " %, policies " + String.join(",", policies) + ", scales "
+                    + PlanFormat.number(plan.resolution() * 100) + " %, budget "
+                    + plan.budget().map(PlanFormat::duration).orElse("none") + " per search, policies " + String.join(",", policies) + ", scales "
                     + scales.stream().map(PlanFormat::number).reduce((a, b) -> a + "," + b).orElse("") + "; folder " + planDir);
             for (String policy : policies) {
                 for (double scale : scales) {
@@ -123,7 +124,8 @@ public final class Planner {
                 : Axis.audience(Math.max(0.01, 0.001 / scale), Math.min(plan.maxAudience(), 100 / scale));
         double start = capacity ? Math.min(slots, plan.maxSlots()) : 1;
         String prefix = severalSearches(plan) ? "[" + policy + ", scale " + PlanFormat.number(scale) + "] " : "";
-        PlanResult result = new PlanSearch(axis, start, plan.resolution(), probe, line -> out.println(prefix + line), nanoClock).run();
+        PlanResult result = new PlanSearch(axis, start, plan.resolution(), probe, line -> out.println(prefix + line), nanoClock,
+                plan.budget()).run();
         Map<Path, ProbeFigures> figures = new HashMap<>();
         result.probes().forEach(p -> p.runFolder().ifPresent(run -> figures.put(run, ProbeFigures.of(run))));
         return new PlanEntry(policy, scale, slots, result, figures);
@@ -148,7 +150,7 @@ public final class Planner {
     private static ObjectNode writeFiles(Path planDir, PlanParameters plan, NightParameters night, Instant started, Duration elapsed,
                                          List<PlanEntry> entries, PrintStream err) throws IOException {
         return writeFiles(planDir, new PlanJson.Header(plan.mode(), night.night().label(), night.compression(),
-                plan.resolution(), plan.audience(), started, elapsed), entries, err);
+                plan.resolution(), plan.budget(), plan.audience(), started, elapsed), entries, err);
     }
 
     /**

@@ -38,6 +38,16 @@ class PlanParametersTest {
         assertTrue(p.policies().isEmpty());
         assertTrue(p.scales().isEmpty());
         assertEquals(4096, p.maxSlots());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(12)), p.budget());
+    }
+
+    @Test
+    void readsATimeBudgetOrNone() {
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(90)),
+                PlanParameters.fromProperties(props("plan", "capacity", "plan.budget", "90m"), false).orElseThrow().budget());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(2)),
+                PlanParameters.fromProperties(props("plan", "capacity", "plan.budget", "PT2M"), false).orElseThrow().budget());
+        assertTrue(PlanParameters.fromProperties(props("plan", "capacity", "plan.budget", "None"), false).orElseThrow().budget().isEmpty());
     }
 
     @Test
@@ -67,6 +77,10 @@ class PlanParametersTest {
         "policies|fixed,fixed|policies = fixed,fixed: must be a comma-separated list of distinct policies among none, fixed, adaptive, priority",
         "plan.scales|0.25,0|plan.scales = 0.25,0: must be a comma-separated list of distinct scales from 0.001 to 100, such as 0.25,1",
         "plan.maxSlots|0|plan.maxSlots = 0: must be a whole number from 1 to 100000",
+        "plan.budget|30s|plan.budget = 30s: must be a duration from 1m to 24h, such as 12m or 90m, or none",
+        "plan.budget|0.5m|plan.budget = 0.5m: must be a duration from 1m to 24h, such as 12m or 90m, or none",
+        "plan.budget|2d|plan.budget = 2d: must be a duration from 1m to 24h, such as 12m or 90m, or none",
+        "plan.budget|soon|plan.budget = soon: must be a duration from 1m to 24h, such as 12m or 90m, or none",
     })
     void badValuesStopWithOneLineNamingPropertyValueAndRule(String key, String value, String message) {
         Properties p = props("plan", "capacity", key, value);

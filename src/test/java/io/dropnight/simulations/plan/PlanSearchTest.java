@@ -126,6 +126,90 @@ class PlanSearchTest {
         assertTrue(r.summary().startsWith("probes near the threshold disagreed: the threshold lies between"), r.summary());
     }
 
+    private PlanResult search(Axis axis, double start, FakeNight night, java.time.Duration budget) {
+        return new PlanSearch(axis, start, PlanSearch.DEFAULT_RESOLUTION, night, lines::add, () -> night.nanos,
+                java.util.Optional.of(budget)).run();
+    }
+
+    @Test
+    void stopsBeforeAProbeThatWouldEndPastTheBudgetAndGivesTheSafeEndOfABand() {
+        // the confirmation at the answer disagrees, so a third run would decide: the budget has no room for it
+        int noiselessProbes = noiseless().tried.size();
+        double flipped = noiselessPasses().get(0);
+        double nextUp = noiselessPasses().get(1);
+        java.time.Duration budget = FakeNight.PROBE_TIME.multipliedBy(noiselessProbes).plusSeconds(30);
+        FakeNight night = FakeNight.capacity(47).script(flipped, Verdict.PASS, Verdict.FAIL, Verdict.PASS);
+        PlanResult r = search(Axis.capacity(1, 4096), 64, night, budget);
+
+        assertEquals(noiselessProbes, night.tried.size(), "no third run at " + flipped + ": " + night.tried);
+        assertTrue(r.elapsed().compareTo(budget) <= 0, r.elapsed() + " within " + budget);
+        assertEquals(Outcome.BAND, r.outcome(), r.summary());
+        assertFalse(r.confirmed());
+        assertEquals(nextUp, r.answer().getAsDouble(), "a split value is not an answer: the next pass up is. " + night.tried);
+        assertEquals(noiselessStepBelow(), r.bandLow().getAsDouble());
+        assertEquals(nextUp, r.bandHigh().getAsDouble());
+        assertTrue(r.summary().startsWith("out of time (budget " + PlanFormat.duration(budget) + "; elapsed "
+                + PlanFormat.duration(FakeNight.PROBE_TIME.multipliedBy(noiselessProbes)) + ", a probe takes up to 1m00s):"
+                + " probes near the threshold disagreed"), r.summary());
+        assertTrue(lines.get(lines.size() - 1).endsWith("at most 30s left (the " + PlanFormat.duration(budget)
+                + " budget; 1 probe would take 1m00s)"), lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aBudgetWithRoomForTheSearchChangesNothing() {
+        FakeNight unbounded = noiseless();
+        FakeNight night = FakeNight.capacity(47);
+        PlanResult r = search(Axis.capacity(1, 4096), 64, night,
+                FakeNight.PROBE_TIME.multipliedBy(unbounded.tried.size()));
+
+        assertEquals(unbounded.tried, night.tried);
+        assertEquals(Outcome.ANSWER, r.outcome(), r.summary());
+        assertTrue(r.confirmed());
+    }
+
+    @Test
+    void aBudgetSpentBeforeAnythingPassedStillSearchesOnToAPass() {
+        // without a pass there is no safe answer: the budget waits for the first one, then ends the search
+        FakeNight night = FakeNight.capacity(1000);
+        PlanResult r = search(Axis.capacity(1, 4096), 16, night, java.time.Duration.ofMinutes(1));
+
+        List<Double> before = night.tried.subList(0, night.tried.size() - 1);
+        double last = night.tried.get(night.tried.size() - 1);
+        assertTrue(before.stream().allMatch(v -> v < 1000) && last >= 1000, "fails up to the first pass, then stops: " + night.tried);
+        assertEquals(Outcome.BAND, r.outcome(), r.summary());
+        assertEquals(last, r.answer().getAsDouble(), "the only pass is the safe answer");
+        assertEquals(before.stream().mapToDouble(Double::doubleValue).max().getAsDouble(), r.bandLow().getAsDouble());
+        assertTrue(r.summary().startsWith("out of time (budget 1m00s;"), r.summary());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void aNoisyThresholdWithABudgetEndsInTimeWithAnAnswerThatPassedByMajority(long seed) {
+        // below 44 always fails, from 52 always passes, in between a coin toss per probe; 64 passes, so
+        // a safe answer exists from the first probe and the budget holds the whole search
+        java.util.SplittableRandom coin = new java.util.SplittableRandom(seed);
+        FakeNight truth = FakeNight.capacity(48);
+        List<ProbeResult> run = new ArrayList<>();
+        PlanSearch.Probe noisy = v -> {
+            truth.nanos += FakeNight.PROBE_TIME.toNanos();
+            ProbeResult r = truth.run(v);
+            Verdict verdict = v < 44 ? Verdict.FAIL : v >= 52 ? Verdict.PASS : coin.nextBoolean() ? Verdict.PASS : Verdict.FAIL;
+            ProbeResult out = new ProbeResult(v, verdict, List.of(), r.slos(), r.runFolder(), r.elapsed());
+            run.add(out);
+            return out;
+        };
+        java.time.Duration budget = java.time.Duration.ofMinutes(7);
+        PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, 0.05, noisy, s -> { }, () -> truth.nanos,
+                java.util.Optional.of(budget)).run();
+
+        assertTrue(r.elapsed().compareTo(budget) <= 0, r.elapsed() + " " + r.summary());
+        assertTrue(r.outcome() == Outcome.ANSWER || r.outcome() == Outcome.BAND, r.summary());
+        double answer = r.answer().getAsDouble();
+        long passes = run.stream().filter(p -> p.value() == answer && p.verdict() == Verdict.PASS).count();
+        long fails = run.stream().filter(p -> p.value() == answer && p.verdict() == Verdict.FAIL).count();
+        assertTrue(answer >= 44 && passes > fails, "the answer passed by majority: " + answer + " in " + run);
+    }
+
     /**
      * The shape the default night's probes measured: error pages fall about linearly with the
      * logarithm of the slots (2.47 % at 64, 1.18 % at 91, 0.11 % at 128 against a bound of 1 %).

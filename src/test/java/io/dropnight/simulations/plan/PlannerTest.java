@@ -53,6 +53,7 @@ class PlannerTest {
         "target|http://127.0.0.1:9|dropnight plan: plan = capacity: needs the embedded service (the harness cannot change an"
                 + " external target's capacity): use -Dplan=breakpoint with -Dtarget",
         "scale|-1|dropnight plan: scale = -1: must be a number from 0.001 to 100",
+        "plan.budget|0|dropnight plan: plan.budget = 0: must be a duration from 1m to 24h, such as 12m or 90m, or none",
     })
     void badFlagsStopWithOneLineAndExitTwoBeforeAnyNight(String key, String value, String line) throws Exception {
         List<String> kv = new ArrayList<>(List.of("plan", "capacity"));
@@ -92,6 +93,7 @@ class PlannerTest {
         JsonNode plan = new ObjectMapper().readTree(planDir.resolve("plan.json").toFile());
         JsonNode search = plan.path("searches").path(0);
         assertEquals("capacity", plan.path("mode").asText());
+        assertEquals(720, plan.path("budgetSeconds").asDouble(), "the default budget, 12 minutes a search");
         assertTrue(List.of("answer", "band").contains(search.path("outcome").asText()), search.toString());
         double answer = search.path("answer").asDouble();
         double below = search.path("band").path("low").asDouble();
