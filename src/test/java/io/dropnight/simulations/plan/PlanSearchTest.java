@@ -185,22 +185,10 @@ class PlanSearchTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void aNoisyThresholdWithABudgetEndsInTimeWithAnAnswerThatPassedByMajority(long seed) {
-        // below 44 always fails, from 52 always passes, in between a coin toss per probe; 64 passes, so
-        // a safe answer exists from the first probe and the budget holds the whole search
-        java.util.SplittableRandom coin = new java.util.SplittableRandom(seed);
-        FakeNight truth = FakeNight.capacity(48);
-        List<ProbeResult> run = new ArrayList<>();
-        PlanSearch.Probe noisy = v -> {
-            truth.nanos += FakeNight.PROBE_TIME.toNanos();
-            ProbeResult r = truth.run(v);
-            Verdict verdict = v < 44 ? Verdict.FAIL : v >= 52 ? Verdict.PASS : coin.nextBoolean() ? Verdict.PASS : Verdict.FAIL;
-            ProbeResult out = new ProbeResult(v, verdict, List.of(), r.slos(), r.runFolder(), r.elapsed());
-            run.add(out);
-            return out;
-        };
+        // 64 passes, so a safe answer exists from the first probe and the budget holds the whole search
         java.time.Duration budget = java.time.Duration.ofMinutes(7);
-        PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, 0.05, noisy, s -> { }, () -> truth.nanos,
-                java.util.Optional.of(budget)).run();
+        List<ProbeResult> run = new ArrayList<>();
+        PlanResult r = coinTossBetween44And52(seed, java.util.Optional.of(budget), run);
 
         assertTrue(r.elapsed().compareTo(budget) <= 0, r.elapsed() + " " + r.summary());
         assertTrue(r.outcome() == Outcome.ANSWER || r.outcome() == Outcome.BAND, r.summary());
@@ -298,24 +286,33 @@ class PlanSearchTest {
                 + " against " + blind.tried);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-    void aNoisyThresholdEndsInAnAnswerOrABandThatHoldsIt(long seed) {
-        // below 44 always fails, from 52 always passes, in between a coin toss per probe
+    /**
+     * A search from 64 slots on a night that always fails below 44 slots and always passes from 52,
+     * and in between passes or fails on a coin toss per probe; each probe is kept in {@code run}, in order.
+     */
+    private static PlanResult coinTossBetween44And52(long seed, java.util.Optional<java.time.Duration> budget, List<ProbeResult> run) {
         java.util.SplittableRandom coin = new java.util.SplittableRandom(seed);
         FakeNight truth = FakeNight.capacity(48);
-        List<Double> tried = new ArrayList<>();
         PlanSearch.Probe noisy = v -> {
-            tried.add(v);
             truth.nanos += FakeNight.PROBE_TIME.toNanos();
             ProbeResult r = truth.run(v);
             Verdict verdict = v < 44 ? Verdict.FAIL : v >= 52 ? Verdict.PASS : coin.nextBoolean() ? Verdict.PASS : Verdict.FAIL;
-            return new ProbeResult(v, verdict, List.of(), r.slos(), r.runFolder(), r.elapsed());
+            ProbeResult out = new ProbeResult(v, verdict, List.of(), r.slos(), r.runFolder(), r.elapsed());
+            run.add(out);
+            return out;
         };
-        PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, 0.05, noisy, s -> { }, () -> truth.nanos).run();
+        return new PlanSearch(Axis.capacity(1, 4096), 64, 0.05, noisy, s -> { }, () -> truth.nanos, budget).run();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void aNoisyThresholdEndsInAnAnswerOrABandThatHoldsIt(long seed) {
+        List<ProbeResult> run = new ArrayList<>();
+        PlanResult r = coinTossBetween44And52(seed, java.util.Optional.empty(), run);
 
         assertTrue(r.outcome() == Outcome.ANSWER || r.outcome() == Outcome.BAND, r.summary());
         double answer = r.answer().getAsDouble();
+        List<Double> tried = run.stream().map(ProbeResult::value).toList();
         assertTrue(answer >= 44, "never an answer that always fails: " + answer + " from " + tried);
         // where nothing below failed consistently, the band has no low end: the axis's least value
         assertTrue(r.bandLow().isEmpty() || r.bandLow().getAsDouble() < answer, r.summary());
