@@ -416,7 +416,28 @@ public final class PlanSearch {
         String where = clearPass == null ? "nothing passed consistently"
                 : String.format(Locale.ROOT, "the threshold lies between %s and %s %s; %s is the safe answer",
                 fmt(lowEnd.orElse(axis.min())), fmt(highEnd.orElse(axis.max())), axis.name(), fmt(clearPass));
-        return result(Outcome.BAND, answer, lowEnd, highEnd, false, "probes near the threshold disagreed: " + where);
+        return result(Outcome.BAND, answer, lowEnd, highEnd, false,
+                (disagreed() ? "probes near the threshold disagreed: " : "the answer was not confirmed: ") + where);
+    }
+
+    /** Whether some value both passed and failed, or a value passed on the failing side of one that failed. */
+    private boolean disagreed() {
+        Double mostDemandingPass = null;
+        Double mostGenerousFail = null;
+        for (Map.Entry<Double, int[]> e : tally.entrySet()) {
+            int[] t = e.getValue();
+            if (t[0] > 0 && t[1] > 0) {
+                return true;
+            }
+            double v = e.getKey();
+            if (t[0] > 0 && (mostDemandingPass == null || axis.passSideOf(mostDemandingPass, v))) {
+                mostDemandingPass = v;
+            }
+            if (t[1] > 0 && (mostGenerousFail == null || axis.passSideOf(v, mostGenerousFail))) {
+                mostGenerousFail = v;
+            }
+        }
+        return mostDemandingPass != null && mostGenerousFail != null && !axis.passSideOf(mostDemandingPass, mostGenerousFail);
     }
 
     private PlanResult inconclusive(ProbeResult r, Double pass, Double fail) {

@@ -180,6 +180,23 @@ class PlanSearchTest {
         assertEquals(last, r.answer().getAsDouble(), "the only pass is the safe answer");
         assertEquals(before.stream().mapToDouble(Double::doubleValue).max().getAsDouble(), r.bandLow().getAsDouble());
         assertTrue(r.summary().startsWith("out of time (budget 1m00s;"), r.summary());
+        assertTrue(r.summary().contains("): the answer was not confirmed: the threshold lies between"), r.summary());
+    }
+
+    @Test
+    void aBudgetThatEndsBeforeTheConfirmationSaysTheAnswerWasNotConfirmed() {
+        // as the default night's scale-0.5 search at 21:19: six probes, none split, no room for the confirmation
+        FakeNight unbounded = noiseless();
+        FakeNight night = FakeNight.capacity(47);
+        PlanResult r = search(Axis.capacity(1, 4096), 64, night,
+                FakeNight.PROBE_TIME.multipliedBy(unbounded.tried.size() - 1).plusSeconds(30));
+
+        assertEquals(unbounded.tried.subList(0, unbounded.tried.size() - 1), night.tried, "all but the confirmation");
+        assertEquals(Outcome.BAND, r.outcome(), r.summary());
+        assertEquals(noiselessPasses().get(0), r.answer().getAsDouble(), "the unconfirmed pass is the safe end");
+        assertEquals(noiselessStepBelow(), r.bandLow().getAsDouble());
+        assertTrue(r.summary().contains("): the answer was not confirmed: the threshold lies between "
+                + (int) noiselessStepBelow() + " and " + noiselessPasses().get(0).intValue() + " slots"), r.summary());
     }
 
     @ParameterizedTest(name = "seed {0}")
