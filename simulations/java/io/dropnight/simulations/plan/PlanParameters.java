@@ -5,7 +5,6 @@ import io.dropnight.core.Durations;
 import io.dropnight.simulations.params.ParameterException;
 
 import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +89,7 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
             throw new ParameterException(MAX_AUDIENCE, PlanFormat.number(maxAudience), "must be a number above 0 and at most 1000");
         }
         budget.ifPresent(b -> {
-            if (b.compareTo(Duration.ofMinutes(1)) < 0 || b.compareTo(Duration.ofHours(24)) > 0) {
+            if (!inBudgetRange(b)) {
                 throw new ParameterException(BUDGET, Durations.format(b), BUDGET_RULE);
             }
         });
@@ -143,10 +142,15 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
         } catch (ConfigException e) {
             throw new ParameterException(BUDGET, text, BUDGET_RULE);
         }
-        if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofHours(24)) > 0) {
+        if (!inBudgetRange(d)) {
             throw new ParameterException(BUDGET, text, BUDGET_RULE); // named as given, not as parsed
         }
         return Optional.of(d);
+    }
+
+    /** {@link #BUDGET_RULE}'s range: from 1 minute to 24 hours. */
+    private static boolean inBudgetRange(Duration d) {
+        return d.compareTo(Duration.ofMinutes(1)) >= 0 && d.compareTo(Duration.ofHours(24)) <= 0;
     }
 
     private static double number(String property, String text, String fallback) {

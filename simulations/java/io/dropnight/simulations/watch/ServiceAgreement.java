@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Whether the client and the embedded service saw the same night, for the endpoints whose latency
@@ -123,8 +124,8 @@ public final class ServiceAgreement {
      * @param latencySlos the names of the SLOs judged on the client's latencies
      */
     public static Optional<String> judge(String gap, List<SloResult> results, Set<String> latencySlos) {
-        List<String> failed = results.stream().filter(r -> !r.passed() && latencySlos.contains(r.name())).map(SloResult::name).toList();
-        return failed.isEmpty() || !countedFailures(results, latencySlos).isEmpty() ? Optional.empty()
+        List<String> failed = failures(results, latencySlos::contains);
+        return failed.isEmpty() || !failures(results, name -> !latencySlos.contains(name)).isEmpty() ? Optional.empty()
                 : Optional.of(gap + "; " + String.join(" and ", failed) + " failed on the client's figures");
     }
 
@@ -133,15 +134,15 @@ public final class ServiceAgreement {
      * the gap, then either the counted SLOs that failed or that no latency SLO failed.
      */
     public static String stands(String gap, List<SloResult> results, Set<String> latencySlos) {
-        List<String> counted = countedFailures(results, latencySlos);
+        List<String> counted = failures(results, name -> !latencySlos.contains(name));
         return gap + (counted.isEmpty() ? "; no latency SLO failed, so the verdict stands"
                 : "; " + String.join(" and ", counted) + " failed on the service's own answers (counted, not timed),"
                         + " so the run fails whatever the latencies were");
     }
 
-    /** The SLOs that failed and are not judged on the client's latencies. */
-    private static List<String> countedFailures(List<SloResult> results, Set<String> latencySlos) {
-        return results.stream().filter(r -> !r.passed() && !latencySlos.contains(r.name())).map(SloResult::name).toList();
+    /** The names of the SLOs that failed among those {@code which} names. */
+    private static List<String> failures(List<SloResult> results, Predicate<String> which) {
+        return results.stream().filter(r -> !r.passed() && which.test(r.name())).map(SloResult::name).toList();
     }
 
     private static String trim(double v) {

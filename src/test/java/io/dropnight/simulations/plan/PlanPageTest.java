@@ -52,7 +52,7 @@ class PlanPageTest {
     private ObjectNode plan() {
         List<PlanEntry> entries = List.of(entry(0.25, 48, 46, 2_500, 3_000, "<script>alert(1)</script>"),
                 entry(1, 40, 38, 10_000, 11_000, "ok"));
-        return PlanJson.of(new PlanJson.Header(PlanParameters.Mode.CAPACITY, "finale-drop", 20, 0.05, java.util.Optional.of(Duration.ofMinutes(12)), OptionalLong.of(5_000_000),
+        return PlanJson.of(new PlanJson.Header(PlanParameters.Mode.CAPACITY, "finale-drop", 20, 0.05, Optional.of(Duration.ofMinutes(12)), OptionalLong.of(5_000_000),
                 Instant.parse("2026-11-25T07:00:00Z"), Duration.ofMinutes(4)), entries, planDir);
     }
 

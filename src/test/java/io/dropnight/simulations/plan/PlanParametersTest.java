@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,14 +40,14 @@ class PlanParametersTest {
         assertTrue(p.policies().isEmpty());
         assertTrue(p.scales().isEmpty());
         assertEquals(4096, p.maxSlots());
-        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(12)), p.budget());
+        assertEquals(Optional.of(Duration.ofMinutes(12)), p.budget());
     }
 
     @Test
     void readsATimeBudgetOrNone() {
-        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(90)),
+        assertEquals(Optional.of(Duration.ofMinutes(90)),
                 PlanParameters.fromProperties(props("plan", "capacity", "plan.budget", "90m"), false).orElseThrow().budget());
-        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(2)),
+        assertEquals(Optional.of(Duration.ofMinutes(2)),
                 PlanParameters.fromProperties(props("plan", "capacity", "plan.budget", "PT2M"), false).orElseThrow().budget());
         assertTrue(PlanParameters.fromProperties(props("plan", "capacity", "plan.budget", "None"), false).orElseThrow().budget().isEmpty());
     }

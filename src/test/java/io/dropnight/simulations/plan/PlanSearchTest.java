@@ -6,8 +6,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,9 +129,9 @@ class PlanSearchTest {
         assertTrue(r.summary().startsWith("probes near the threshold disagreed: the threshold lies between"), r.summary());
     }
 
-    private PlanResult search(Axis axis, double start, FakeNight night, java.time.Duration budget) {
+    private PlanResult search(Axis axis, double start, FakeNight night, Duration budget) {
         return new PlanSearch(axis, start, PlanSearch.DEFAULT_RESOLUTION, night, lines::add, () -> night.nanos,
-                java.util.Optional.of(budget)).run();
+                Optional.of(budget)).run();
     }
 
     @Test
@@ -137,7 +140,7 @@ class PlanSearchTest {
         int noiselessProbes = noiseless().tried.size();
         double flipped = noiselessPasses().get(0);
         double nextUp = noiselessPasses().get(1);
-        java.time.Duration budget = FakeNight.PROBE_TIME.multipliedBy(noiselessProbes).plusSeconds(30);
+        Duration budget = FakeNight.PROBE_TIME.multipliedBy(noiselessProbes).plusSeconds(30);
         FakeNight night = FakeNight.capacity(47).script(flipped, Verdict.PASS, Verdict.FAIL, Verdict.PASS);
         PlanResult r = search(Axis.capacity(1, 4096), 64, night, budget);
 
@@ -171,7 +174,7 @@ class PlanSearchTest {
     void aBudgetSpentBeforeAnythingPassedStillSearchesOnToAPass() {
         // without a pass there is no safe answer: the budget waits for the first one, then ends the search
         FakeNight night = FakeNight.capacity(1000);
-        PlanResult r = search(Axis.capacity(1, 4096), 16, night, java.time.Duration.ofMinutes(1));
+        PlanResult r = search(Axis.capacity(1, 4096), 16, night, Duration.ofMinutes(1));
 
         List<Double> before = night.tried.subList(0, night.tried.size() - 1);
         double last = night.tried.get(night.tried.size() - 1);
@@ -203,9 +206,9 @@ class PlanSearchTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void aNoisyThresholdWithABudgetEndsInTimeWithAnAnswerThatPassedByMajority(long seed) {
         // 64 passes, so a safe answer exists from the first probe and the budget holds the whole search
-        java.time.Duration budget = java.time.Duration.ofMinutes(7);
+        Duration budget = Duration.ofMinutes(7);
         List<ProbeResult> run = new ArrayList<>();
-        PlanResult r = coinTossBetween44And52(seed, java.util.Optional.of(budget), run);
+        PlanResult r = coinTossBetween44And52(seed, Optional.of(budget), run);
 
         assertTrue(r.elapsed().compareTo(budget) <= 0, r.elapsed() + " " + r.summary());
         assertTrue(r.outcome() == Outcome.ANSWER || r.outcome() == Outcome.BAND, r.summary());
@@ -307,8 +310,8 @@ class PlanSearchTest {
      * A search from 64 slots on a night that always fails below 44 slots and always passes from 52,
      * and in between passes or fails on a coin toss per probe; each probe is kept in {@code run}, in order.
      */
-    private static PlanResult coinTossBetween44And52(long seed, java.util.Optional<java.time.Duration> budget, List<ProbeResult> run) {
-        java.util.SplittableRandom coin = new java.util.SplittableRandom(seed);
+    private static PlanResult coinTossBetween44And52(long seed, Optional<Duration> budget, List<ProbeResult> run) {
+        SplittableRandom coin = new SplittableRandom(seed);
         FakeNight truth = FakeNight.capacity(48);
         PlanSearch.Probe noisy = v -> {
             truth.nanos += FakeNight.PROBE_TIME.toNanos();
@@ -325,7 +328,7 @@ class PlanSearchTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void aNoisyThresholdEndsInAnAnswerOrABandThatHoldsIt(long seed) {
         List<ProbeResult> run = new ArrayList<>();
-        PlanResult r = coinTossBetween44And52(seed, java.util.Optional.empty(), run);
+        PlanResult r = coinTossBetween44And52(seed, Optional.empty(), run);
 
         assertTrue(r.outcome() == Outcome.ANSWER || r.outcome() == Outcome.BAND, r.summary());
         double answer = r.answer().getAsDouble();

@@ -40,7 +40,7 @@ class PlannerIndexTest {
     }
 
     private static PlanJson.Header header() {
-        return new PlanJson.Header(PlanParameters.Mode.CAPACITY, "finale-drop", 20, 0.05, java.util.Optional.of(Duration.ofMinutes(12)), OptionalLong.empty(),
+        return new PlanJson.Header(PlanParameters.Mode.CAPACITY, "finale-drop", 20, 0.05, Optional.of(Duration.ofMinutes(12)), OptionalLong.empty(),
                 Instant.parse("2026-11-25T07:00:00Z"), Duration.ofMinutes(4));
     }
 
