@@ -174,7 +174,7 @@ final class NightRun {
                     + " to start one in this JVM's host").printed();
         }
         Optional<Instant> announced = given.target().isEmpty() ? Optional.empty()
-                : NightTarget.announcedDrop(given.target().get(), profile, props);
+                : NightTarget.announcedDrop(given.target().get(), profile, given, props);
         Optional<DropAim> aim = shard.sharded() ? Optional.of(NightTarget.aimed(given, shard, announced))
                 : NightTarget.aimedAtTarget(given, announced);
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);

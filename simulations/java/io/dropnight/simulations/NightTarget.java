@@ -1,6 +1,7 @@
 package io.dropnight.simulations;
 
 import io.dropnight.core.Durations;
+import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SplittableRandom;
 
 import static io.dropnight.simulations.NightRun.valid;
 
@@ -56,9 +58,10 @@ final class NightTarget {
      * Against a target: one viewer walks the journey first (unless {@code -Dpreflight=false}), and
      * the drop instant is {@code -DdropAt}, or the one the target announces on its home page.
      */
-    static Optional<Instant> announcedDrop(URI target, TargetProfile profile, Properties props) {
+    static Optional<Instant> announcedDrop(URI target, TargetProfile profile, NightParameters night, Properties props) {
         Optional<Instant> given = valid(() -> NightParameters.dropAtFromProperties(props));
-        Preflight preflight = new Preflight(target, profile, System.out::println);
+        Preflight preflight = new Preflight(target, profile, EpisodeChoice.forNight(night.night()),
+                new SplittableRandom(night.service().seed()), System.out::println);
         if (!valid(() -> NightParameters.preflightFromProperties(props))) {
             System.out.println("dropnight: preflight skipped (-Dpreflight=false)");
             return given.or(preflight::announcedDrop);

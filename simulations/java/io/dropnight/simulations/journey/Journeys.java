@@ -1,5 +1,6 @@
 package io.dropnight.simulations.journey;
 
+import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.params.Night;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -31,11 +32,7 @@ public final class Journeys {
 
     public Journeys(Steps steps, Night night) {
         this.steps = Objects.requireNonNull(steps, "steps");
-        this.choice = switch (night) {
-            case PREMIERE_DROP -> EpisodeChoice.NTH_OF_LAST_SEASON;
-            case CHRISTMAS_VOLUME -> EpisodeChoice.ONE_OF_LAST_THREE;
-            case FINALE_DROP, LIVE_EVENT -> EpisodeChoice.FINAL;
-        };
+        this.choice = EpisodeChoice.forNight(night);
     }
 
     /**

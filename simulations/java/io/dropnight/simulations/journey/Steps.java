@@ -4,6 +4,7 @@ import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.client.ClientOutcome;
+import io.dropnight.simulations.nights.EpisodeChoice;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 
@@ -121,7 +122,7 @@ public final class Steps {
     public ChainBuilder chooseEpisode(EpisodeChoice choice, int index) {
         // Skipped by a viewer who gave up before the home page answered: there is nothing to choose from.
         return doIf(s -> !s.getBoolean(ABANDONED) && s.contains(TargetProfile.FINAL_EPISODE_ID)).then(
-                exec(s -> s.set(TargetProfile.EPISODE_ID, choice.pick(asLong(s.get(TargetProfile.FINAL_EPISODE_ID)),
+                exec(s -> s.set(TargetProfile.EPISODE_ID, choice.pick(EpisodeChoice.idText(s.get(TargetProfile.FINAL_EPISODE_ID)),
                         episodeIds(s), index, random.of(s)))));
     }
 
@@ -285,15 +286,12 @@ public final class Steps {
         }
     }
 
-    private static List<Long> episodeIds(Session s) {
+    /** The last season's ids as the title answer gave them (strings or numbers), as text; never parsed. */
+    private static List<String> episodeIds(Session s) {
         if (!s.contains(TargetProfile.EPISODE_IDS)) {
             return List.of();
         }
-        return s.<Object>getList(TargetProfile.EPISODE_IDS).stream().map(Steps::asLong).toList();
-    }
-
-    private static long asLong(Object value) {
-        return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+        return EpisodeChoice.idTexts(s.<Object>getList(TargetProfile.EPISODE_IDS));
     }
 
     private static OptionalLong retryAfter(Session s) {

@@ -3,6 +3,7 @@ package io.dropnight.simulations.preflight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.metrics.ScenarioLabels;
+import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.Expressions;
 import io.dropnight.simulations.profile.Locked;
@@ -16,11 +17,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * One viewer walks the whole journey against the target before any load (issue 8): session,
@@ -38,7 +42,11 @@ public final class Preflight {
     private final TargetProfile profile;
     private final HttpClient client;
     private final Consumer<String> out;
+    private final EpisodeChoice choice;
+    private final RandomGenerator random;
     private final Map<String, String> values = new LinkedHashMap<>();
+    /** The same values as the answers gave them, for a list of ids the episode choice reads. */
+    private final Map<String, JsonNode> raw = new LinkedHashMap<>();
 
     /** The walk stopped: its message is one line naming the step, the request and what was missing. */
     public static final class Failed extends RuntimeException {
@@ -52,11 +60,15 @@ public final class Preflight {
     /**
      * @param baseUrl the target
      * @param profile how the journey calls it
+     * @param choice  the episode the night's viewers start, chosen as the load chooses it
+     * @param random  the choice's random source (seeded by the caller)
      * @param out     where each step's line is printed
      */
-    public Preflight(URI baseUrl, TargetProfile profile, Consumer<String> out) {
+    public Preflight(URI baseUrl, TargetProfile profile, EpisodeChoice choice, RandomGenerator random, Consumer<String> out) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.profile = Objects.requireNonNull(profile, "profile");
+        this.choice = Objects.requireNonNull(choice, "choice");
+        this.random = Objects.requireNonNull(random, "random");
         this.out = Objects.requireNonNull(out, "out");
         this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         values.put(TargetProfile.USER_ID, "0");
@@ -108,7 +120,10 @@ public final class Preflight {
             out.accept("preflight: title finalAvailable = " + available.map(JsonNode::toString).orElse("(nothing)"));
         });
         if (values.containsKey(TargetProfile.FINAL_EPISODE_ID)) {
-            values.put(TargetProfile.EPISODE_ID, values.get(TargetProfile.FINAL_EPISODE_ID));
+            // The viewers' own choice, ids kept as the answers gave them: the preflight fails where the load would.
+            String episode = choice.pick(values.get(TargetProfile.FINAL_EPISODE_ID), episodeIds(), 0, random);
+            values.put(TargetProfile.EPISODE_ID, episode);
+            out.accept("preflight: episode " + episode + " chosen as the night's viewers choose (" + choice.name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         HttpResponse<String> play = call(profile.play());
         boolean episodeOut = profile.play().okStatuses().contains(play.statusCode());
@@ -159,10 +174,26 @@ public final class Preflight {
             }
             String value = found.get().isTextual() ? found.get().asText() : found.get().toString();
             saved.put(save.getKey(), value);
+            raw.put(save.getKey(), found.get());
         }
         values.putAll(saved);
         out.accept("preflight: " + call.step() + " " + request + " -> " + status + (saved.isEmpty() ? "" : ", saved " + saved));
         return response;
+    }
+
+    /** The saved {@code episodeIds}, each as its text; empty when none was saved or it is not a list. */
+    private List<String> episodeIds() {
+        JsonNode ids = raw.get(TargetProfile.EPISODE_IDS);
+        if (ids == null || !ids.isArray()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        ids.forEach(id -> {
+            if (!id.isNull()) {
+                out.add(id.isTextual() ? id.asText() : EpisodeChoice.idText(id.numberValue() != null ? id.numberValue() : id.toString()));
+            }
+        });
+        return out;
     }
 
     private HttpResponse<String> send(CallSpec call, String request, HttpRequest r) {

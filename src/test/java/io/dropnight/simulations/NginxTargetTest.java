@@ -6,12 +6,15 @@ import io.dropnight.metrics.ScenarioLabels;
 import io.dropnight.testing.NginxTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +36,12 @@ class NginxTargetTest {
             "title-poll", "GET /v2/shows/{id}", "playback-start", "POST /v2/watch/{id}", "heartbeat", "POST /v2/watch/{id}/ping");
 
     @Test
-    void harnessCountsEqualNginxsAccessLog(@TempDir Path dir) throws Exception {
-        Night night = runNight(dir, "nginx-staging.yml");
+    void harnessCountsEqualNginxsAccessLogWithStringIds(@TempDir Path dir) throws Exception {
+        Night night = runNight(dir, "nginx-staging.yml", NginxTarget.Ids.STRINGS, "finale-drop");
         assertEquals(0, night.exit, night.log);
+        // Ids are opaque: every viewer waiting for the drop plays the final episode, e108, as nginx gave it.
+        assertEquals(Set.of("e108"), night.plays.keySet(), "plays per episode id " + night.plays);
+        assertPlaysStartedAsNginxAnswered(night);
 
         Map<String, Long> harnessPerRoute = new TreeMap<>();
         night.runJson.get("requests").fields().forEachRemaining(e ->
@@ -62,9 +68,35 @@ class NginxTargetTest {
         assertTrue(Math.abs(skewMs) <= 100, "surge " + skewMs + " ms from the announced drop\n" + night.log);
     }
 
+    /**
+     * Nights that choose among the last season's string ids: premiere-drop binges from its first
+     * episode, christmas-volume picks one of the last three. Every id a play sends is one nginx
+     * gave, unchanged (an id it did not give is a 404 there), and the counts equal its log.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"premiere-drop", "christmas-volume"})
+    void nightsThatChooseAnEpisodePlayStringIdsAsGiven(String nightName, @TempDir Path dir) throws Exception {
+        Night night = runNight(dir, "nginx-staging.yml", NginxTarget.Ids.STRINGS, nightName);
+        assertEquals(0, night.exit, night.log);
+        Map<String, Long> harnessPerRoute = new TreeMap<>();
+        night.runJson.get("requests").fields().forEachRemaining(e ->
+                harnessPerRoute.merge(ROUTES.get(e.getKey()), e.getValue().asLong(), Long::sum));
+        assertEquals(night.nginxPerRoute, harnessPerRoute, "requests per endpoint, harness vs nginx\n" + night.log);
+        assertTrue(NginxTarget.Ids.STRINGS.episodes().containsAll(night.plays.keySet()), "plays per id " + night.plays);
+        assertTrue(night.plays.size() >= 2, nightName + " chooses among the season's ids: " + night.plays);
+        assertPlaysStartedAsNginxAnswered(night);
+    }
+
+    private static void assertPlaysStartedAsNginxAnswered(Night night) {
+        long answered = night.plays.values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(answered > 0, night.log);
+        assertEquals(answered, night.client.get("playbackStarts").asLong(), "playback starts = plays nginx answered 200\n" + night.log);
+        assertEquals(0, night.client.path("injectorErrors").asLong(), night.client.toString());
+    }
+
     @Test
     void aWrongErrorPageSeesNoneWhileNginxShedsManyAndTheRunWarns(@TempDir Path dir) throws Exception {
-        Night night = runNight(dir, "nginx-staging-wrong-error-page.yml");
+        Night night = runNight(dir, "nginx-staging-wrong-error-page.yml", NginxTarget.Ids.NUMBERS, "finale-drop");
         assertEquals(0, night.exit, night.log);
         assertEquals(0, night.client.get("errorPagesSeen").asLong(), night.client.toString());
         assertTrue(night.nginxShed > 10, "nginx shed many: " + night.nginxShed);
@@ -77,7 +109,7 @@ class NginxTargetTest {
     @Test
     void stepsTheTargetLacksAreSkippedAndTheDropIsGivenByFlag(@TempDir Path dir) throws Exception {
         Instant dropAt = Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Night night = runNight(dir, "nginx-staging-no-session.yml", "-DdropAt=" + dropAt);
+        Night night = runNight(dir, "nginx-staging-no-session.yml", NginxTarget.Ids.NUMBERS, "finale-drop", "-DdropAt=" + dropAt);
         assertEquals(0, night.exit, night.log);
         assertEquals("[\"session\",\"heartbeat\"]", night.runJson.get("profile").get("skippedSteps").toString());
         assertFalse(night.runJson.get("requests").has("session") || night.runJson.get("requests").has("heartbeat"),
@@ -91,18 +123,19 @@ class NginxTargetTest {
     }
 
     private record Night(int exit, String log, Path runFolder, JsonNode runJson, JsonNode client,
-                         Map<String, Long> nginxPerRoute, long nginxShed) {
+                         Map<String, Long> nginxPerRoute, long nginxShed, Map<String, Long> plays) {
     }
 
-    private static Night runNight(Path dir, String profile, String... extraFlags) throws Exception {
+    private static Night runNight(Path dir, String profile, NginxTarget.Ids ids, String nightName, String... extraFlags)
+            throws Exception {
         Path profileFile = Path.of("src/test/resources/profiles", profile).toAbsolutePath();
-        try (NginxTarget nginx = NginxTarget.start(Instant.now().plusSeconds(30), 60, 20)) {
+        try (NginxTarget nginx = NginxTarget.start(Instant.now().plusSeconds(30), 60, 20, ids)) {
             int exit;
             String log;
             Path run;
             List<String> flags = new java.util.ArrayList<>(List.of(
                     "-Dtarget=" + nginx.url(), "-Dprofile=" + profileFile,
-                    "-Dnight=finale-drop", "-Dscale=0.05", "-Dcompression=100", "-DmaxRefreshes=2",
+                    "-Dnight=" + nightName, "-Dscale=0.05", "-Dcompression=100", "-DmaxRefreshes=2",
                     "-Dslo.enforce=false"));
             flags.addAll(List.of(extraFlags));
             try (GatlingProcess gatling = GatlingProcess.start(dir, flags)) {
@@ -112,7 +145,8 @@ class NginxTargetTest {
             }
             return new Night(exit, log, run, JSON.readTree(run.resolve("run.json").toFile()),
                     JSON.readTree(run.resolve("client-summary.json").toFile()),
-                    nginx.requestsPerRoute(ScenarioLabels.HARNESS), nginx.shed(ScenarioLabels.HARNESS));
+                    nginx.requestsPerRoute(ScenarioLabels.HARNESS), nginx.shed(ScenarioLabels.HARNESS),
+                    nginx.playsStarted(ScenarioLabels.HARNESS));
         }
     }
 }

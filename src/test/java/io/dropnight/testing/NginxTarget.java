@@ -36,6 +36,33 @@ public final class NginxTarget implements AutoCloseable {
     public static final String ERROR_PAGE_MARKER = "oops-the-drop-was-too-popular";
     public static final String DEBIAN_PACKAGE = "nginx-light";
 
+    /**
+     * The catalogue's ids. Numbers, or opaque strings as most real catalogues have them (a show
+     * {@code show-7c1e}, episodes {@code e106}, a UUID, {@code e108}): the harness must send back
+     * whatever the answer gave, unchanged.
+     */
+    public enum Ids {
+        NUMBERS("42", List.of("4201", "4202", "4203")),
+        STRINGS("show-7c1e", List.of("e106", "3f1c2a9e-8d4b-4c1e-9a7f-2b6d5e8c1a03", "e108"));
+
+        private final String show;
+        private final List<String> episodes;
+
+        Ids(String show, List<String> episodes) {
+            this.show = show;
+            this.episodes = episodes;
+        }
+
+        /** The last season's episode ids, in order; the last is the final episode. */
+        public List<String> episodes() {
+            return episodes;
+        }
+
+        private String json(String id) {
+            return this == NUMBERS ? id : "\"" + id + "\"";
+        }
+    }
+
     private final Process process;
     private final Path dir;
     private final int port;
@@ -57,6 +84,11 @@ public final class NginxTarget implements AutoCloseable {
      * @param burst           requests over the rate let through at once before shedding starts
      */
     public static NginxTarget start(Instant dropAt, int ratePerSecond, int burst) throws IOException {
+        return start(dropAt, ratePerSecond, burst, Ids.NUMBERS);
+    }
+
+    /** As {@link #start(Instant, int, int)}, with the catalogue's ids numbers or strings. */
+    public static NginxTarget start(Instant dropAt, int ratePerSecond, int burst, Ids ids) throws IOException {
         Path nginx = executable();
         Path dir = Files.createTempDirectory("dropnight-nginx-");
         deleteAtExit(dir);
@@ -71,7 +103,7 @@ public final class NginxTarget implements AutoCloseable {
         int front = freePort();
         int back = freePort();
         Path conf = dir.resolve("nginx.conf");
-        Files.writeString(conf, conf(dir, front, back, dropAt, ratePerSecond, burst));
+        Files.writeString(conf, conf(dir, front, back, dropAt, ratePerSecond, burst, ids));
         Process p = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", conf.toString(),
                 "-e", dir.resolve("error.log").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
@@ -90,7 +122,7 @@ public final class NginxTarget implements AutoCloseable {
         return target;
     }
 
-    private static String conf(Path dir, int front, int back, Instant dropAt, int rate, int burst) {
+    private static String conf(Path dir, int front, int back, Instant dropAt, int rate, int burst, Ids ids) {
         String tmp = dir.resolve("tmp").toString();
         String www = dir.resolve("www").toString();
         return String.format(Locale.ROOT, """
@@ -125,16 +157,18 @@ public final class NginxTarget implements AutoCloseable {
                         default_type application/json;
                         location = /v2/auth/login { return 200 '{"accessToken":"staging-token"}'; }
                         location = /v2/browse {
-                            return 200 '{"hero":{"showId":42,"lastEpisode":4203,"premiereAt":"%8$s"}}';
+                            return 200 '{"hero":{"showId":%9$s,"lastEpisode":%10$s,"premiereAt":"%8$s"}}';
                         }
-                        location ~ ^/v2/shows/([0-9]+)$ {
-                            return 200 '{"show":{"id":$1,"episodes":[{"id":4201},{"id":4202},{"id":4203}]}}';
+                        location = /v2/shows/%11$s {
+                            return 200 '{"show":{"id":%9$s,"episodes":[{"id":%12$s},{"id":%13$s},{"id":%10$s}]}}';
                         }
-                        location ~ ^/v2/watch/([0-9]+)$ { return 200 '{"watch":{"id":"w$1"}}'; }
-                        location ~ ^/v2/watch/[a-z0-9]+/ping$ { return 204; }
+                        location ~ ^/v2/watch/([A-Za-z0-9-]+)/ping$ { return 204; }
+                        location ~ ^/v2/watch/(%14$s)$ { return 200 '{"watch":{"id":"w-$1"}}'; }
                     }
                 }
-                """, dir, tmp, www, front, back, rate, burst, dropAt);
+                """, dir, tmp, www, front, back, rate, burst, dropAt,
+                ids.json(ids.show), ids.json(ids.episodes.get(2)), ids.show, ids.json(ids.episodes.get(0)),
+                ids.json(ids.episodes.get(1)), String.join("|", ids.episodes));
     }
 
     public URI url() {
@@ -161,9 +195,20 @@ public final class NginxTarget implements AutoCloseable {
         return accessLog().stream().filter(f -> !f[0].equals(excludedScenario) && f[5].equals("REJECTED")).count();
     }
 
-    /** {@code /v2/shows/42} is {@code /v2/shows/{id}}; {@code /v2/watch/w4203/ping} is {@code /v2/watch/{id}/ping}. */
+    /** {@code /v2/shows/42} is {@code /v2/shows/{id}}; {@code /v2/watch/w-e108/ping} is {@code /v2/watch/{id}/ping}. */
     public static String route(String uri) {
-        return uri.replaceAll("/v2/(shows|watch)/[a-z0-9]+", "/v2/$1/{id}");
+        return uri.replaceAll("/v2/(shows|watch)/[A-Za-z0-9-]+", "/v2/$1/{id}");
+    }
+
+    /**
+     * Plays nginx answered with the stream (status 200 and not shed; a shed request is the error
+     * page, also with 200), per episode id as the request sent it, excluding {@code excludedScenario}.
+     */
+    public Map<String, Long> playsStarted(String excludedScenario) throws IOException {
+        return accessLog().stream()
+                .filter(f -> !f[0].equals(excludedScenario) && f[1].equals("POST") && f[2].matches("/v2/watch/[^/]+")
+                        && f[4].equals("200") && !f[5].equals("REJECTED"))
+                .collect(Collectors.groupingBy(f -> f[2].substring("/v2/watch/".length()), TreeMap::new, Collectors.counting()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.dropnight.simulations.preflight;
 
+import io.dropnight.simulations.nights.EpisodeChoice;
+import java.util.SplittableRandom;
 import io.dropnight.simulations.profile.ProfileReader;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.testing.RunningService;
@@ -25,7 +27,7 @@ class PreflightTest {
     void walksTheWholeJourneyALockedEpisodeIsFine(@TempDir Path dir) throws Exception {
         try (RunningService s = RunningService.start(dir, b -> b.dropAt("2030-01-01T01:00:00Z"))) {
             List<String> lines = new ArrayList<>();
-            Map<String, String> saved = new Preflight(s.uri("/"), TargetProfile.builtIn(), lines::add).walk();
+            Map<String, String> saved = new Preflight(s.uri("/"), TargetProfile.builtIn(), EpisodeChoice.FINAL, new SplittableRandom(1), lines::add).walk();
             assertEquals("2030-01-01T01:00:00Z", saved.get("dropAt"));
             assertTrue(saved.containsKey("token") && saved.containsKey("titleId") && saved.containsKey("episodeIds"), saved.toString());
             assertTrue(lines.get(0).startsWith("preflight: session POST "), lines.toString());
@@ -38,7 +40,7 @@ class PreflightTest {
     void sendsOneHeartbeatWhenTheEpisodeIsOut(@TempDir Path dir) throws Exception {
         try (RunningService s = RunningService.start(dir, b -> b.dropAt("2020-01-01T01:00:00Z"))) {
             List<String> lines = new ArrayList<>();
-            Map<String, String> saved = new Preflight(s.uri("/"), TargetProfile.builtIn(), lines::add).walk();
+            Map<String, String> saved = new Preflight(s.uri("/"), TargetProfile.builtIn(), EpisodeChoice.FINAL, new SplittableRandom(1), lines::add).walk();
             assertTrue(saved.containsKey("playbackId"), saved.toString());
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("preflight: heartbeat POST ") && l.contains("-> 20")), lines.toString());
         }
@@ -47,7 +49,7 @@ class PreflightTest {
     @Test
     void anUnreachableTargetNamesTheStepAndTheRequest() {
         Preflight.Failed e = assertThrows(Preflight.Failed.class,
-                () -> new Preflight(URI.create("http://127.0.0.1:1"), TargetProfile.builtIn(), l -> { }).walk());
+                () -> new Preflight(URI.create("http://127.0.0.1:1"), TargetProfile.builtIn(), EpisodeChoice.FINAL, new SplittableRandom(1), l -> { }).walk());
         assertTrue(e.getMessage().startsWith("preflight failed at step session: POST http://127.0.0.1:1/api/session:"
                 + " the target is unreachable"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
@@ -58,7 +60,7 @@ class PreflightTest {
         String wrong = Files.readString(Path.of("docs/profiles/dropnight.yml")).replace("dropAt: featured.dropAt", "dropAt: featured.premiere");
         TargetProfile profile = ProfileReader.parse("wrong.yml", wrong);
         try (RunningService s = RunningService.start(dir, b -> { })) {
-            Preflight.Failed e = assertThrows(Preflight.Failed.class, () -> new Preflight(s.uri("/"), profile, l -> { }).walk());
+            Preflight.Failed e = assertThrows(Preflight.Failed.class, () -> new Preflight(s.uri("/"), profile, EpisodeChoice.FINAL, new SplittableRandom(1), l -> { }).walk());
             assertTrue(e.getMessage().startsWith("preflight failed at step home: GET " + s.uri("/api/home")), e.getMessage());
             assertTrue(e.getMessage().endsWith("status 200, but save dropAt (JMESPath 'featured.premiere') found nothing in the answer"),
                     e.getMessage());
@@ -70,7 +72,7 @@ class PreflightTest {
         String wrong = Files.readString(Path.of("docs/profiles/dropnight.yml")).replace("path: /api/home", "path: /api/nowhere");
         TargetProfile profile = ProfileReader.parse("wrong.yml", wrong);
         try (RunningService s = RunningService.start(dir, b -> { })) {
-            Preflight.Failed e = assertThrows(Preflight.Failed.class, () -> new Preflight(s.uri("/"), profile, l -> { }).walk());
+            Preflight.Failed e = assertThrows(Preflight.Failed.class, () -> new Preflight(s.uri("/"), profile, EpisodeChoice.FINAL, new SplittableRandom(1), l -> { }).walk());
             assertTrue(e.getMessage().matches("preflight failed at step home: GET .*/api/nowhere: status 404, the profile expects \\[200\\]"),
                     e.getMessage());
         }

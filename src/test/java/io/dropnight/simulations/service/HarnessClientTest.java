@@ -1,5 +1,7 @@
 package io.dropnight.simulations.service;
 
+import io.dropnight.simulations.nights.EpisodeChoice;
+import java.util.SplittableRandom;
 import io.dropnight.simulations.preflight.Preflight;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.testing.RunningService;
@@ -33,12 +35,12 @@ class HarnessClientTest {
     void anUnreachableServiceGivesNothing() {
         URI nothing = URI.create("http://127.0.0.1:1/");
         HarnessClient harness = new HarnessClient(nothing);
-        assertTrue(new Preflight(nothing, TargetProfile.builtIn(), line -> { }).announcedDrop().isEmpty());
+        assertTrue(new Preflight(nothing, TargetProfile.builtIn(), EpisodeChoice.FINAL, new SplittableRandom(1), line -> { }).announcedDrop().isEmpty());
         assertTrue(harness.moveDrop(Instant.now(), "t").isEmpty());
         assertTrue(harness.metrics().isEmpty());
     }
 
     private static Instant viewersDrop(URI target) {
-        return new Preflight(target, TargetProfile.builtIn(), line -> { }).announcedDrop().orElseThrow();
+        return new Preflight(target, TargetProfile.builtIn(), EpisodeChoice.FINAL, new SplittableRandom(1), line -> { }).announcedDrop().orElseThrow();
     }
 }
