@@ -378,7 +378,8 @@ final class NightRun {
     void after() {
         reserve.release();
         clientLog.close();
-        List<String> saturations = new ArrayList<>(watch == null ? List.of() : watch.stop());
+        List<String> inconclusive = new ArrayList<>((watch == null ? List.<String>of() : watch.stop()).stream()
+                .map(VerdictRules::saturated).toList());
         transportFilter.ifPresent(TransportErrorFilter::uninstall);
         service.ifPresent(this::stopService); // its server.hlog is complete once it has stopped
         ClientMetrics.Counts counts = metrics.counts();
@@ -390,12 +391,14 @@ final class NightRun {
             // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges
             ServiceAgreement.check(run.resolve(RunFiles.CLIENT_LOG), run.resolve(RunFiles.SERVER_LOG), parameters.night().label(),
                     List.of(Steps.PLAYBACK_START), injectorBounds.serviceGapFactor(), injectorBounds.serviceGapMs())
-                    .ifPresent(gap -> ServiceAgreement.judge(gap, results, LATENCY_SLOS).ifPresentOrElse(saturations::add,
+                    .ifPresent(gap -> ServiceAgreement.judge(gap, results, LATENCY_SLOS).ifPresentOrElse(
+                            g -> inconclusive.add(VerdictRules.saturated(g)),
                             () -> System.out.println("dropnight: note: " + ServiceAgreement.stands(gap, results, LATENCY_SLOS))));
         }
-        verdict = VerdictRules.decide(results, saturations);
+        injectorErrorCause().ifPresent(inconclusive::add);
+        verdict = VerdictRules.decide(results, inconclusive);
         try {
-            run.writeClientSummary(parameters.night().label(), counts);
+            run.writeClientSummary(parameters.night().label(), counts, metrics.injectorErrors(), metrics.firstInjectorError());
             SloReportWriter.writeJson(run.resolve(RunFiles.SLO_RESULTS), verdict);
             SloReportWriter.writeJUnit(run.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + parameters.night().label(), verdict);
         } catch (IOException e) {
@@ -408,10 +411,19 @@ final class NightRun {
         printVerdict();
     }
 
+    /** Viewers the harness itself stopped: they never asked the target, so nothing they saw is the service's. */
+    private Optional<String> injectorErrorCause() {
+        long errors = metrics.injectorErrors();
+        if (errors == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(VerdictRules.injectorErrors(errors, metrics.firstInjectorError().orElse("?")));
+    }
+
     private void printVerdict() {
         if (verdict.verdict() == RunVerdict.INCONCLUSIVE) {
-            System.out.println("dropnight: VERDICT INCONCLUSIVE: the load generator was saturated, so these figures measured"
-                    + " it, not the service (injector.csv has every second):");
+            System.out.println("dropnight: VERDICT INCONCLUSIVE: these figures measured something other than the service"
+                    + " (injector.csv has the injector's every second):");
             verdict.reasons().forEach(r -> System.out.println("dropnight:   " + r));
         } else {
             System.out.println("dropnight: VERDICT " + verdict.verdict().label()
@@ -447,6 +459,11 @@ final class NightRun {
             System.out.println("dropnight: WARNING the night saw answers the profile " + profile.name()
                     + " does not describe (request status: count) " + unclassified + "; they were counted as failures,"
                     + " not error pages: check errorPage, ok and save in " + profile.source());
+        }
+        if (metrics.injectorErrors() > 0) {
+            System.out.printf(Locale.ROOT, "dropnight: WARNING %,d injector errors: the harness failed in viewers' journeys"
+                    + " and stopped them (not counted as the target's failures); first: %s%n",
+                    metrics.injectorErrors(), metrics.firstInjectorError().orElse("?"));
         }
         if (metrics.noResponses() > 0) {
             System.out.println("dropnight: " + transportSummary(metrics.noResponses()));
@@ -510,8 +527,8 @@ final class NightRun {
         if (verdict != null && verdict.verdict() == RunVerdict.INCONCLUSIVE && parameters.enforceSlos()) {
             // Gatling has written its report and is exiting; its status (0, or 2 for breached
             // assertions) would say the service passed or failed. Neither is known: fail apart.
-            System.out.println("dropnight: FAILED (-Dslo.enforce=true): the run is INCONCLUSIVE, the load generator was"
-                    + " saturated; shard the night or give the injector more room, then run it again (exit "
+            System.out.println("dropnight: FAILED (-Dslo.enforce=true): the run is INCONCLUSIVE (" + verdict.reasons().get(0)
+                    + "); mend that cause (a saturated injector: shard the night or give it more room), then run it again (exit "
                     + INCONCLUSIVE_EXIT + ")");
             System.out.flush();
             Runtime.getRuntime().halt(INCONCLUSIVE_EXIT);

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -49,6 +50,9 @@ public final class ClientMetrics {
     /** The wall-clock instant each scenario's first viewer arrived: where a surge really landed. */
     private final Map<String, Instant> firstArrival = new ConcurrentHashMap<>();
     private final LongAdder noResponses = new LongAdder();
+    private final LongAdder injectorErrors = new LongAdder();
+    /** The first injector error's line: where, the exception and its message. */
+    private final AtomicReference<String> firstInjectorError = new AtomicReference<>();
     private final AtomicLong firstUserNanos = new AtomicLong();
     /** Per {@code <endpoint>/<outcome>}: latencies of finished requests, microseconds. */
     final Map<String, Recorder> byEndpointOutcome = new ConcurrentHashMap<>();
@@ -74,6 +78,30 @@ public final class ClientMetrics {
     public void userStarted(String scenario) {
         firstArrival.computeIfAbsent(scenario, k -> Instant.now());
         userStarted();
+    }
+
+    /**
+     * The harness itself failed inside a viewer's journey (an exception in the injector's own code,
+     * or a request it could not build): not an answer of the target, so it is counted apart from
+     * every outcome of the target's and never as a failed request. Any makes the night inconclusive.
+     *
+     * @param where the journey step in which it happened
+     * @return the line describing it when it is the night's first, for the console; empty otherwise
+     */
+    public Optional<String> injectorError(String where, String what) {
+        injectorErrors.increment();
+        String line = "injector error in " + Objects.requireNonNull(where, "where") + ": " + Objects.requireNonNull(what, "what");
+        return firstInjectorError.compareAndSet(null, line) ? Optional.of(line) : Optional.empty();
+    }
+
+    /** Injector errors since the start; see {@link #injectorError}. */
+    public long injectorErrors() {
+        return injectorErrors.sum();
+    }
+
+    /** The first injector error's line, if there was one. */
+    public Optional<String> firstInjectorError() {
+        return Optional.ofNullable(firstInjectorError.get());
     }
 
     /** A request was answered, timed out or failed: the denominator of the error-page rate. */

@@ -86,7 +86,9 @@ public final class Journeys {
     }
 
     private static ChainBuilder outcome() {
-        return group(PLAYBACK_OUTCOME).on(exec(s -> s.getBoolean(Steps.ABANDONED) ? s.markAsFailed() : s));
+        // A viewer the harness itself stopped (an injector error) did not give up: not counted as abandonment.
+        return group(PLAYBACK_OUTCOME).on(exec(s -> s.getBoolean(Steps.ABANDONED) && !s.contains(Steps.INJECTOR_ERROR)
+                ? s.markAsFailed() : s));
     }
 
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
@@ -34,6 +36,11 @@ public final class Steps {
     static final String ABANDONED = "abandoned";
     static final String REFRESHES = "refreshes";
     static final String INTENT_NANOS = "intentNanos";
+    /**
+     * Set when the harness itself failed in this viewer's journey; the viewer is then stopped (its
+     * {@link #ABANDONED} set so that every later step is skipped), but not counted as giving up.
+     */
+    static final String INJECTOR_ERROR = "injectorError";
     /** The request name of the title page reloaded while waiting for the drop. */
     static final String TITLE_POLL = "title-poll";
     /** The request name of {@code play}, as Gatling's statistics, the SLO assertions and the report know it. */
@@ -55,6 +62,8 @@ public final class Steps {
     private final int maxRefreshes;
     /** The drop instant known before the night (-DdropAt, or the target's), until a step saves one. */
     private final Optional<String> knownDropAt;
+    private final Consumer<String> console;
+    private final boolean deliberateFault;
 
     /**
      * @param calls        how each call is made on the target
@@ -63,9 +72,11 @@ public final class Steps {
      * @param random       each viewer's seeded random source (episode choice, refresh pauses)
      * @param maxRefreshes refreshes a viewer tries in one journey before giving up
      * @param knownDropAt  the drop instant known before the night, for a target whose profile saves none
+     * @param console      where the night's first injector error is printed as it happens
+     * @param deliberateFault for tests only: every episode choice throws, as a harness bug would
      */
     public Steps(TargetCalls calls, ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random,
-                 int maxRefreshes, Optional<Instant> knownDropAt) {
+                 int maxRefreshes, Optional<Instant> knownDropAt, Consumer<String> console, boolean deliberateFault) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.profile = calls.profile();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -73,15 +84,17 @@ public final class Steps {
         this.random = Objects.requireNonNull(random, "random");
         this.maxRefreshes = maxRefreshes;
         this.knownDropAt = knownDropAt.map(Instant::toString);
+        this.console = Objects.requireNonNull(console, "console");
+        this.deliberateFault = deliberateFault;
     }
 
     /** Resets the viewer's state, gives it its seeded random source and its id for the profile; counts the viewer. */
     public ChainBuilder arrive() {
-        return exec(s -> {
+        return exec(guarded("arrive", s -> {
             metrics.userStarted(s.scenario());
             Session viewer = random.seed(s).set(TargetProfile.USER_ID, s.userId()).set(ABANDONED, false).set(REFRESHES, 0);
             return knownDropAt.map(d -> viewer.set(TargetProfile.DROP_AT, d)).orElse(viewer);
-        });
+        }));
     }
 
     /** Signs in (the profile's {@code session}); skipped when the target has none. */
@@ -107,23 +120,29 @@ public final class Steps {
         CallSpec title = profile.title();
         String[] answerNames = calls.answerNames(title);
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
-                asLongAs(s -> !finalEpisodeOut(s)).on(
+                asLongAs(s -> !s.getBoolean(ABANDONED) && !finalEpisodeOut(s)).on(
                         pause(Duration.ofSeconds(3), Duration.ofSeconds(6))
-                                .exec(s -> s.removeAll(answerNames).set(SENT_NANOS, System.nanoTime()))
-                                .exec(calls.request(title, TITLE_POLL))
-                                .exec(s -> {
-                                    Session answered = calls.keepSaves(s, title);
-                                    recordOutcome(answered, title, TITLE_POLL);
-                                    return answered;
-                                })));
+                                .exec(guarded(TITLE_POLL, s -> beforeSend(s, title, answerNames, TITLE_POLL)))
+                                .doIf(s -> !s.getBoolean(ABANDONED)).then(
+                                        exec(calls.request(title, TITLE_POLL))
+                                                .exec(guarded(TITLE_POLL, s -> {
+                                                    Session answered = calls.keepSaves(s, title);
+                                                    recordOutcome(answered, title, TITLE_POLL);
+                                                    return answered;
+                                                })))));
     }
 
     /** Picks the episode to start: the final one, or the n-th of the last season, or any of the last three. */
     public ChainBuilder chooseEpisode(EpisodeChoice choice, int index) {
         // Skipped by a viewer who gave up before the home page answered: there is nothing to choose from.
         return doIf(s -> !s.getBoolean(ABANDONED) && s.contains(TargetProfile.FINAL_EPISODE_ID)).then(
-                exec(s -> s.set(TargetProfile.EPISODE_ID, choice.pick(EpisodeChoice.idText(s.get(TargetProfile.FINAL_EPISODE_ID)),
-                        episodeIds(s), index, random.of(s)))));
+                exec(guarded("choose-episode", s -> {
+                    if (deliberateFault) {
+                        throw new IllegalStateException("deliberate test fault (-Dtest.injectorFault=true)");
+                    }
+                    return s.set(TargetProfile.EPISODE_ID, choice.pick(EpisodeChoice.idText(s.get(TargetProfile.FINAL_EPISODE_ID)),
+                            episodeIds(s), index, random.of(s)));
+                })));
     }
 
     /** Marks the instant the viewer wants to watch: time to play is measured from here. */
@@ -154,7 +173,7 @@ public final class Steps {
         }
         Duration every = scaled(interval);
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
-                asLongAs(s -> System.nanoTime() + every.toNanos() < deadlineNanos.getAsLong())
+                asLongAs(s -> !s.getBoolean(ABANDONED) && System.nanoTime() + every.toNanos() < deadlineNanos.getAsLong())
                         .on(pause(every).exec(heartbeat())));
     }
 
@@ -176,11 +195,47 @@ public final class Steps {
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 exec(s -> s.set(ATTEMPT_SETTLED, false).set(LOCKED_WAITS, 0))
                         .asLongAs(s -> !s.getBoolean(ATTEMPT_SETTLED)).on(
-                                exec(s -> s.removeAll(answerNames).set(SENT_NANOS, System.nanoTime()))
-                                        .exec(calls.request(call, requestName))
-                                        .exec(s -> afterAttempt(calls.keepSaves(s, call), call, requestName))
-                                        .doIf(s -> s.getLong(NEXT_PAUSE_MS) > 0)
-                                        .then(pause(s -> Duration.ofMillis(s.getLong(NEXT_PAUSE_MS))))));
+                                exec(guarded(requestName, s -> beforeSend(s, call, answerNames, requestName)))
+                                        .doIf(s -> !s.getBoolean(ABANDONED)).then(
+                                                exec(calls.request(call, requestName))
+                                                        .exec(guarded(requestName, s -> afterAttempt(calls.keepSaves(s, call), call, requestName)))
+                                                        .doIf(s -> s.getLong(NEXT_PAUSE_MS) > 0)
+                                                        .then(pause(s -> Duration.ofMillis(s.getLong(NEXT_PAUSE_MS)))))));
+    }
+
+    /**
+     * Clears the last attempt's answer and stamps the send time; a request the harness cannot
+     * build (a {@code #{name}} its session lacks) stops the viewer as an injector error instead of
+     * being sent, so that it is never counted as the target's failure.
+     */
+    private Session beforeSend(Session s, CallSpec call, String[] answerNames, String requestName) {
+        String missing = calls.missingName(s, call);
+        if (missing != null) {
+            return injectorError(s, requestName, "the request cannot be built: #{" + missing
+                    + "} is not in the viewer's session (" + call.method() + " " + call.path() + ")");
+        }
+        return s.removeAll(answerNames).set(SENT_NANOS, System.nanoTime());
+    }
+
+    /**
+     * {@code step} as a Gatling session function whose exception (the harness's own, never the
+     * target's answer) stops the viewer as an injector error instead of crashing on into the next
+     * action marked failed, which the night would have read as the target's failure.
+     */
+    private Function<Session, Session> guarded(String where, Function<Session, Session> step) {
+        return s -> {
+            try {
+                return step.apply(s);
+            } catch (RuntimeException e) {
+                return injectorError(s, where, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+        };
+    }
+
+    private Session injectorError(Session s, String where, String what) {
+        metrics.injectorError(where, what).ifPresent(line -> console.accept("FIRST " + line
+                + " (a harness failure, not an answer of the target: the night will be INCONCLUSIVE)"));
+        return s.set(INJECTOR_ERROR, true).set(ABANDONED, true).set(ATTEMPT_SETTLED, true).set(NEXT_PAUSE_MS, 0L);
     }
 
     private Session afterAttempt(Session s, CallSpec call, String requestName) {
@@ -254,13 +309,14 @@ public final class Steps {
     private ChainBuilder heartbeat() {
         CallSpec beat = profile.heartbeat().orElseThrow();
         String[] answerNames = calls.answerNames(beat);
-        return exec(s -> s.removeAll(answerNames).set(SENT_NANOS, System.nanoTime()))
-                .exec(calls.request(beat, beat.step()))
-                .exec(s -> {
-                    Session answered = calls.keepSaves(s, beat);
-                    recordOutcome(answered, beat, beat.step());
-                    return answered;
-                });
+        return doIf(s -> !s.getBoolean(ABANDONED)).then(exec(guarded(beat.step(), s -> beforeSend(s, beat, answerNames, beat.step()))))
+                .doIf(s -> !s.getBoolean(ABANDONED)).then(
+                        exec(calls.request(beat, beat.step()))
+                                .exec(guarded(beat.step(), s -> {
+                                    Session answered = calls.keepSaves(s, beat);
+                                    recordOutcome(answered, beat, beat.step());
+                                    return answered;
+                                })));
     }
 
     /** Each step's request name is its profile key, but {@code play}'s, which keeps the name the SLOs use. */

@@ -2,6 +2,7 @@ package io.dropnight.simulations.journey;
 
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.ErrorPageSpec;
+import io.dropnight.simulations.profile.Expressions;
 import io.dropnight.simulations.profile.Locked;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.gatling.javaapi.core.CheckBuilder;
@@ -79,6 +80,30 @@ public final class TargetCalls {
 
     public TargetProfile profile() {
         return profile;
+    }
+
+    /**
+     * A session name the call's request reads ({@code #{name}} in its path, body or headers) that
+     * the viewer's session does not hold, or null when it holds them all. The profile was checked
+     * so that every name is saved by an earlier step whose answer had to be understood first: a
+     * name missing here is the harness's own failure, and Gatling could not build the request.
+     */
+    String missingName(Session s, CallSpec call) {
+        for (String name : reads(call).requestNames()) {
+            if (!s.contains(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static String[] requestNamesOf(CallSpec call, TargetProfile profile) {
+        Set<String> names = new LinkedHashSet<>(Expressions.referencedNames(call.path()));
+        call.body().ifPresent(b -> names.addAll(Expressions.referencedNames(b)));
+        if (!call.step().equals("session")) {
+            profile.headers().values().forEach(v -> names.addAll(Expressions.referencedNames(v)));
+        }
+        return names.toArray(String[]::new);
     }
 
     /** The call as a Gatling request named {@code requestName}, with its saves and {@link #checks}. */
@@ -291,7 +316,7 @@ public final class TargetCalls {
      * functions or paths) each JMESPath is its own check, as before.
      */
     record JsonReads(List<Read> values, boolean combined, Function<Session, String> expression, String[] answerNames,
-                     String[] saveNames, String[] foundNames, Locked locked) {
+                     String[] saveNames, String[] foundNames, Locked locked, String[] requestNames) {
 
         static JsonReads of(CallSpec call, TargetProfile profile) {
             List<Read> values = new ArrayList<>();
@@ -317,7 +342,7 @@ public final class TargetCalls {
             }
             Locked locked = call.step().equals("play") ? profile.locked().orElse(null) : null;
             return new JsonReads(List.copyOf(values), simple, simple ? template(values) : s -> "", answerNamesOf(call),
-                    saveNames, foundNames, locked);
+                    saveNames, foundNames, locked, requestNamesOf(call, profile));
         }
 
         /** The multi-select hash, with each {@code #{name}} replaced from the session at every request. */

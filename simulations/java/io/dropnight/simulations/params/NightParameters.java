@@ -67,6 +67,8 @@ public record NightParameters(Night night, double scale, double compression, Opt
     public static final String PREFLIGHT = "preflight";
     /** The drop instant to aim the surge at, for a target whose profile saves no {@code dropAt}. */
     public static final String DROP_AT = "dropAt";
+    /** Test-only: a deliberate exception inside every viewer's journey ({@link #injectorFaultFromProperties}). */
+    public static final String INJECTOR_FAULT = "test.injectorFault";
     /** The planner's {@code -Dplan} (scripts/plan.sh), which a night refuses: see {@link #refusePlan}. */
     public static final String PLAN = "plan";
 
@@ -201,6 +203,15 @@ public record NightParameters(Night night, double scale, double compression, Opt
     /** {@code -Dpreflight} (default true): whether one viewer walks the journey before a night against a target. */
     public static boolean preflightFromProperties(Properties props) {
         return bool(PREFLIGHT, orElse(blankToNull(props.getProperty(PREFLIGHT)), "true"));
+    }
+
+    /**
+     * {@code -Dtest.injectorFault} (default false), for tests only: every viewer's episode choice
+     * throws, as a harness bug would, to prove that the night then ends INCONCLUSIVE naming the
+     * injector error, never FAIL on the service.
+     */
+    public static boolean injectorFaultFromProperties(Properties props) {
+        return bool(INJECTOR_FAULT, orElse(blankToNull(props.getProperty(INJECTOR_FAULT)), "false"));
     }
 
     /** {@code -DdropAt}: an ISO-8601 instant such as {@code 2026-12-31T02:00:00Z}, or empty. */

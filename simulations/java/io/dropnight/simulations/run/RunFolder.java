@@ -72,13 +72,19 @@ public final class RunFolder {
         return JSON.readTree(json);
     }
 
-    /** client-summary.json: the viewers' side of the night. */
-    public void writeClientSummary(String night, ClientMetrics.Counts c) throws IOException {
+    /**
+     * client-summary.json: the viewers' side of the night, and the harness's own errors counted apart
+     * ({@code injectorErrors}, the first one's line in {@code firstInjectorError}).
+     */
+    public void writeClientSummary(String night, ClientMetrics.Counts c, long injectorErrors, Optional<String> firstInjectorError)
+            throws IOException {
         ObjectNode o = JSON.createObjectNode();
         o.put("night", night).put("errorPagesSeen", c.errorPages()).put("refreshes", c.refreshes())
                 .put("abandonments", c.abandonments()).put("playbackStarts", c.playbackStarts()).put("users", c.users())
                 .put("requests", c.requests()).put("failedRequests", c.failures())
-                .put("errorPageRatePercent", c.errorPageRatePercent()).put("abandonmentPercent", c.abandonmentPercent());
+                .put("errorPageRatePercent", c.errorPageRatePercent()).put("abandonmentPercent", c.abandonmentPercent())
+                .put("injectorErrors", injectorErrors);
+        firstInjectorError.ifPresent(line -> o.put("firstInjectorError", line));
         Files.writeString(resolve(RunFiles.CLIENT_SUMMARY), JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
     }
 

@@ -23,6 +23,10 @@ final class Job {
     boolean fillsCache;
     /** A single-flight follower whose fetch is done: served as a hit without another lookup. */
     boolean fetched;
+    /** When the model admitted it, on the model's clock: it cannot start before. */
+    long admittedNanos;
+    /** When its modelled service ends, on the model's clock; its slot is free from then on. */
+    long dueNanos;
     private boolean answered;
 
     Job(Endpoint endpoint, String cacheKey, BackendSettings settings, Executor callbackExecutor,

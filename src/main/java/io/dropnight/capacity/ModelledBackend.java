@@ -1,8 +1,10 @@
 package io.dropnight.capacity;
 
 import io.dropnight.core.Endpoint;
+import io.dropnight.metrics.LoopLag;
 import io.dropnight.shedding.OverloadPolicy;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -47,6 +49,19 @@ public interface ModelledBackend extends AutoCloseable {
      */
     default void setFault(double slowdownFactor, boolean outage) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support fault injection");
+    }
+
+    /** Watches how late the backend's own thread runs, if it has one (the default has none). */
+    default void watchLag(LoopLag lag) {
+    }
+
+    /**
+     * A test fault: blocks the backend's own thread for {@code duration}, as a stalled host would.
+     *
+     * @throws UnsupportedOperationException when the backend has no thread of its own
+     */
+    default void stall(Duration duration) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no thread to stall");
     }
 
     /** Current policy, model and live state (busy slots, queued, current limit, cache hits/misses) for /metrics. */

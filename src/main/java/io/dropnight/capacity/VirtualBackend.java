@@ -2,12 +2,14 @@ package io.dropnight.capacity;
 
 import io.dropnight.core.Checks;
 import io.dropnight.core.Endpoint;
+import io.dropnight.metrics.LoopLag;
 import io.dropnight.shedding.AdmissionLimiters;
 import io.dropnight.shedding.OverloadPolicy;
 import io.dropnight.shedding.Permit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -148,8 +150,9 @@ public final class VirtualBackend implements ModelledBackend {
             return;
         }
         counters.admitted(job.endpoint);
+        job.admittedNanos = clock.nanoTime();
         queue.addLast(job);
-        dispatch();
+        dispatch(job.admittedNanos);
     }
 
     private void reject(Job job) {
@@ -157,15 +160,25 @@ public final class VirtualBackend implements ModelledBackend {
         job.answer(Verdict.REJECTED);
     }
 
-    private void dispatch() {
+    /**
+     * Starts queued work on free slots.
+     *
+     * @param freedAtNanos when the slots became free on the model's clock: a completion whose
+     *                     timer fired late (a stalled thread) frees its slot at its planned
+     *                     instant, and the work queued behind it starts then, not when the
+     *                     thread got round to it, so that the model keeps its capacity through
+     *                     a stall instead of shrinking by the time lost
+     */
+    private void dispatch(long freedAtNanos) {
         int slots = settings.slots();
         while (busySlots < slots && !queue.isEmpty()) {
-            start(queue.pollFirst());
+            Job next = queue.pollFirst();
+            start(next, Math.max(freedAtNanos, next.admittedNanos));
         }
         queued = queue.size();
     }
 
-    private void start(Job job) {
+    private void start(Job job, long startNanos) {
         CapacityModel model = job.settings.model();
         double factor = fault.slowdownFactor();
         if (job.cacheKey != null && !job.fetched) {
@@ -184,13 +197,15 @@ public final class VirtualBackend implements ModelledBackend {
         busySlots++;
         inService.add(job);
         long costNanos = Math.max(1, Math.round(model.serviceTimes().get(job.endpoint).sampleNanos(random) * factor));
-        clock.schedule(() -> complete(job), costNanos);
+        job.dueNanos = startNanos + costNanos;
+        clock.schedule(() -> complete(job), job.dueNanos - clock.nanoTime());
     }
 
     private void complete(Job job) {
         if (job.answered()) {
             return; // failed by close() while in service
         }
+        long freedAtNanos = Math.min(clock.nanoTime(), job.dueNanos);
         busySlots--;
         inService.remove(job);
         if (job.fillsCache) {
@@ -207,7 +222,7 @@ public final class VirtualBackend implements ModelledBackend {
         } finally {
             job.permit.onSuccess();
         }
-        dispatch();
+        dispatch(freedAtNanos);
     }
 
     @Override
@@ -221,13 +236,28 @@ public final class VirtualBackend implements ModelledBackend {
     @Override
     public void reconfigure(OverloadPolicy policy, CapacityModel capacity) {
         settings = settingsFor(policy, capacity);
-        clock.execute(this::dispatch); // more slots may take queued work now
+        clock.execute(() -> dispatch(clock.nanoTime())); // more slots may take queued work now
     }
 
     @Override
     public void setFault(double slowdownFactor, boolean outage) {
         Checks.positive("fault.slowdown-factor", slowdownFactor);
         fault = new Fault(slowdownFactor, outage);
+    }
+
+    /** Watches how late the model's thread runs its timers (the slots' releases). */
+    @Override
+    public void watchLag(LoopLag lag) {
+        lag.watch(clock::schedule);
+    }
+
+    /**
+     * A test fault: the model's thread is blocked for {@code duration}, as a stalled host would
+     * stall it; timers due meanwhile fire late.
+     */
+    @Override
+    public void stall(Duration duration) {
+        clock.execute(() -> Stall.block(duration));
     }
 
     @Override

@@ -16,6 +16,12 @@ public final class RunFiles {
     public static final String SERVER_METRICS = "server-metrics.json";
     /** The service's policy, capacity model, catalogue seed and machine. */
     public static final String SERVICE_INFO = "service.json";
+    /**
+     * How late the service's event loops and its model thread ran, one line a second
+     * ({@code io.dropnight.metrics.LagLog} writes and reads it): a host that stalls the service
+     * makes its modelled capacity smaller than the model says.
+     */
+    public static final String SERVICE_LAG = "service-lag.csv";
     /** The generated admin token, readable by its owner only. */
     public static final String ADMIN_TOKEN = "admin-token";
     /** The load generator's own state each second: open files, CPU, GC, started viewers (injector watch). */

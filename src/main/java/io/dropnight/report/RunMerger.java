@@ -28,7 +28,7 @@ public final class RunMerger {
     private static final long ONE_SECOND_MILLIS = 1_000;
     /** client-summary.json counters, summed across injectors, in the simulations' order. */
     private static final List<String> COUNTERS = List.of("errorPagesSeen", "refreshes", "abandonments",
-            "playbackStarts", "users", "requests", "failedRequests");
+            "playbackStarts", "users", "requests", "failedRequests", "injectorErrors");
 
     private RunMerger() {
     }
@@ -98,7 +98,10 @@ public final class RunMerger {
         ObjectNode o = JSON.createObjectNode();
         o.put("night", night);
         for (String counter : COUNTERS) {
-            o.put(counter, runs.stream().mapToLong(r -> r.clientSummary().path(counter).asLong(0)).sum());
+            // A counter no run recorded (injectorErrors, before runs counted them) is left out, not made 0.
+            if (runs.stream().anyMatch(r -> r.clientSummary().has(counter))) {
+                o.put(counter, runs.stream().mapToLong(r -> r.clientSummary().path(counter).asLong(0)).sum());
+            }
         }
         SloEvaluation.Counts c = counts(o);
         o.put("errorPageRatePercent", c.errorPageRatePercent()).put("abandonmentPercent", c.abandonmentPercent());

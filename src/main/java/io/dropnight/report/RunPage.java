@@ -21,7 +21,7 @@ final class RunPage {
                         + "</strong>, drop at " + Html.esc(data.info("dropAt", "unknown")) + ". Latency is in milliseconds;"
                         + " server histograms were recorded in microseconds with 3 significant digits.</p>");
         if (!data.verdictReasons().isEmpty() && "INCONCLUSIVE".equals(data.verdict())) {
-            page.raw("<p class=\"reasons\"><strong>Inconclusive: the load generator, not the service, was the limit.</strong></p><ul class=\"reasons\">");
+            page.raw("<p class=\"reasons\"><strong>Inconclusive: these figures measured something other than the service.</strong></p><ul class=\"reasons\">");
             data.verdictReasons().forEach(r -> page.raw("<li>" + Html.esc(r) + "</li>"));
             page.raw("</ul>");
         }

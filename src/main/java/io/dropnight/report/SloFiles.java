@@ -113,7 +113,7 @@ public final class SloFiles {
         if (inconclusive) {
             String line = "INCONCLUSIVE: " + String.join("; ", report.reasons());
             xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"loadGenerator\">%n", escape(suite)))
-                    .append("    <error message=\"").append(escape(line)).append("\" type=\"LoadGeneratorSaturated\">")
+                    .append("    <error message=\"").append(escape(line)).append("\" type=\"Inconclusive\">")
                     .append(escape(line)).append("</error>\n")
                     .append("  </testcase>\n");
         }

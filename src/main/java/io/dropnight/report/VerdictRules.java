@@ -2,28 +2,56 @@ package io.dropnight.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The one rule that turns SLO results and the load generator's saturations into a run's verdict:
- * any saturation makes the run {@link RunVerdict#INCONCLUSIVE} (the figures measured the injector,
- * not the service), whatever the SLOs say; otherwise it passes when every SLO passed and fails when
- * one did not. Used by a night for its own run and by {@code merge-runs} for a merged one. Stateless.
+ * The one rule that turns SLO results and the causes that put the figures in doubt into a run's
+ * verdict: any such cause makes the run {@link RunVerdict#INCONCLUSIVE} (the figures measured
+ * something other than the service: a saturated load generator, the harness's own errors, a host
+ * that stalled the service), whatever the SLOs say; otherwise it passes when every SLO passed and
+ * fails when one did not. Used by a night for its own run and by {@code merge-runs} for a merged
+ * one. Each cause is a sentence that starts with one of this class's prefixes. Stateless.
  */
 public final class VerdictRules {
+    /** The load generator passed one of its own bounds (descriptors, CPU, injection lag, ...). */
+    public static final String SATURATED = "the load generator was saturated: ";
+    /** The harness itself failed inside viewers' journeys: those viewers never asked the target. */
+    public static final String INJECTOR_ERRORS = "the harness failed inside the viewers' journeys: ";
+    /** The service's event loop ran late past its bound: the host, not the modelled capacity, set its pace. */
+    public static final String HOST_STALLED = "the host stalled the service: ";
+    private static final List<String> PREFIXES = List.of(SATURATED, INJECTOR_ERRORS, HOST_STALLED);
+
     private VerdictRules() {
+    }
+
+    /** A saturation of the load generator as an inconclusive cause. */
+    public static String saturated(String what) {
+        return SATURATED + what;
+    }
+
+    /**
+     * Viewers the harness itself stopped, as an inconclusive cause: they never asked the target,
+     * so the night is not the one planned and its figures are not the service's answer to it.
+     *
+     * @param errors the night's injector errors, at least 1
+     * @param first  the first one's line (where, and the exception)
+     */
+    public static String injectorErrors(long errors, String first) {
+        if (errors < 1) {
+            throw new IllegalArgumentException("errors = " + errors + ": an inconclusive cause needs at least one");
+        }
+        return String.format(Locale.ROOT, "%s%,d injector error%s (the viewers stopped never asked the target); first: %s",
+                INJECTOR_ERRORS, errors, errors == 1 ? "" : "s", first);
     }
 
     /**
      * @param slos         the SLO results
-     * @param saturations  one sentence per bound the load generator passed (cause, when, figure); empty when none
+     * @param inconclusive one sentence per cause that puts the figures in doubt (cause, when,
+     *                     figure), each starting with one of this class's prefixes; empty when none
      */
-    public static SloReport decide(List<SloResult> slos, List<String> saturations) {
-        if (!saturations.isEmpty()) {
-            List<String> reasons = new ArrayList<>();
-            for (String s : saturations) {
-                reasons.add("the load generator was saturated: " + s);
-            }
-            return new SloReport(RunVerdict.INCONCLUSIVE, reasons, slos);
+    public static SloReport decide(List<SloResult> slos, List<String> inconclusive) {
+        if (!inconclusive.isEmpty()) {
+            return new SloReport(RunVerdict.INCONCLUSIVE, List.copyOf(inconclusive), slos);
         }
         List<String> missed = slos.stream().filter(r -> !r.passed()).map(SloFiles::describe).toList();
         return new SloReport(missed.isEmpty() ? RunVerdict.PASS : RunVerdict.FAIL, missed, slos);
@@ -31,24 +59,33 @@ public final class VerdictRules {
 
     /**
      * The verdict of runs merged into one: inconclusive when any of them was (their reasons, each
-     * prefixed with its run), else decided again on the merged SLOs.
+     * with its run named after the cause's prefix), else decided again on the merged SLOs.
      *
      * @param merged the SLOs evaluated on the merged histograms
      * @param parts  each merged run's id and its own report
      */
     public static SloReport merge(List<SloResult> merged, List<Part> parts) {
-        List<String> saturations = new ArrayList<>();
+        List<String> causes = new ArrayList<>();
         for (Part p : parts) {
             if (p.report().verdict() == RunVerdict.INCONCLUSIVE) {
                 for (String r : p.report().reasons()) {
-                    saturations.add(p.runId() + ": " + r.replaceFirst("^the load generator was saturated: ", ""));
+                    causes.add(withRun(p.runId(), r));
                 }
                 if (p.report().reasons().isEmpty()) {
-                    saturations.add(p.runId() + ": inconclusive (no reason recorded)");
+                    causes.add(saturated(p.runId() + ": inconclusive (no reason recorded)"));
                 }
             }
         }
-        return decide(merged, saturations);
+        return decide(merged, causes);
+    }
+
+    private static String withRun(String runId, String reason) {
+        for (String prefix : PREFIXES) {
+            if (reason.startsWith(prefix)) {
+                return prefix + runId + ": " + reason.substring(prefix.length());
+            }
+        }
+        return saturated(runId + ": " + reason); // an older slo.json: its only cause was a saturation
     }
 
     /** One run of a merge and what its slo.json said. */

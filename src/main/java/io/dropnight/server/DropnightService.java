@@ -2,6 +2,7 @@ package io.dropnight.server;
 
 import io.dropnight.auth.TokenService;
 import io.dropnight.capacity.ModelledBackend;
+import io.dropnight.capacity.Stall;
 import io.dropnight.capacity.VirtualBackend;
 import io.dropnight.catalogue.Catalogue;
 import io.dropnight.catalogue.CatalogueGenerator;
@@ -9,6 +10,8 @@ import io.dropnight.catalogue.DropSchedule;
 import io.dropnight.catalogue.Episode;
 import io.dropnight.core.RunFiles;
 import io.dropnight.metrics.IntervalLogWriter;
+import io.dropnight.metrics.LagLog;
+import io.dropnight.metrics.LoopLag;
 import io.dropnight.metrics.ScenarioLabels;
 import io.dropnight.metrics.ServerMetrics;
 import io.dropnight.server.api.AdminApi;
@@ -19,6 +22,7 @@ import io.dropnight.server.api.PagesApi;
 import io.dropnight.server.api.PlaybackApi;
 import io.dropnight.server.api.Router;
 import io.dropnight.server.api.Routes;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,8 @@ public final class DropnightService {
     private static final Logger LOG = LoggerFactory.getLogger(DropnightService.class);
     /** How long stop waits for requests in flight. */
     public static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
+    /** How often each loop's lag probe asks to run (service-lag.csv). */
+    public static final Duration LAG_PROBE_PERIOD = Duration.ofMillis(100);
 
     private final ServiceConfig config;
     private final Clock clock;
@@ -59,6 +65,11 @@ public final class DropnightService {
     private final ScheduledExecutorService logScheduler;
     private final Json json;
     private IntervalLogWriter intervalLog;
+    private final LoopLag loopLag = new LoopLag(System::nanoTime, LAG_PROBE_PERIOD);
+    private LagLog.Writer lagLog;
+    private java.util.concurrent.ScheduledFuture<?> lagSchedule;
+    /** A stall the admin asked for at the drop (a test fault), run by the drop's timer; null when none. */
+    private Duration stallAtDrop;
     private ScheduledFuture<?> dropTimer;
     private InetSocketAddress address;
 
@@ -85,7 +96,7 @@ public final class DropnightService {
         this.catalogueApi = new CatalogueApi(catalogue, drop, clock, json);
         PlaybackApi playback = new PlaybackApi(catalogue, drop, tokens, clock, json, config.sessionTtl());
         AdminApi admin = new AdminApi(metrics, backend, drop, this::dropMoved, clock, json, config.policy(),
-                config.capacity());
+                config.capacity(), this::stall);
         Router router = Routes.table(catalogueApi, playback, new PagesApi(catalogue, drop, clock),
                 new OpsApi(metrics, backend), admin);
         ServerContext context = new ServerContext(router, playback::authenticate, config.adminToken(), backend,
@@ -105,6 +116,7 @@ public final class DropnightService {
         intervalLog.start(logScheduler, config.metricsInterval());
         writeServiceDescription();
         address = server.start(config.host(), config.port());
+        watchLag();
         armDrop(drop.dropAt());
         return address;
     }
@@ -129,13 +141,62 @@ public final class DropnightService {
      */
     public boolean stop() throws InterruptedException, IOException {
         boolean drained = server.stop(DRAIN_GRACE);
+        loopLag.stop();
+        if (lagSchedule != null) {
+            lagSchedule.cancel(false);
+        }
         backend.close();
+        if (lagLog != null) {
+            lagLog.close();
+        }
         if (intervalLog != null) {
             intervalLog.close();
         }
         logScheduler.shutdown();
         logScheduler.awaitTermination(5, TimeUnit.SECONDS);
         return drained;
+    }
+
+    /**
+     * Probes every event loop and the model's thread, and writes how late they ran each interval
+     * to service-lag.csv: the verdict's evidence that the host, not the model, set the pace.
+     */
+    private void watchLag() throws IOException {
+        for (EventExecutor loop : server.workers()) {
+            loopLag.watch((task, delayNanos) -> loop.schedule(task, delayNanos, TimeUnit.NANOSECONDS));
+        }
+        backend.watchLag(loopLag);
+        lagLog = LagLog.Writer.open(loopLag, config.runDir(), clock::millis);
+        long periodNanos = config.metricsInterval().toNanos();
+        lagSchedule = logScheduler.scheduleAtFixedRate(() -> {
+            try {
+                lagLog.writeInterval();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("could not write an interval to {}", config.runDir().resolve(RunFiles.SERVICE_LAG), e);
+            }
+        }, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The admin's test fault: blocks every event loop and the model's thread for {@code duration},
+     * now or when the drop fires, as a stalled host would.
+     */
+    private synchronized void stall(Duration duration, boolean atDrop) {
+        if (atDrop) {
+            stallAtDrop = duration;
+            return;
+        }
+        LOG.warn("test fault: stalling every event loop and the model's thread for {} ms", duration.toMillis());
+        for (EventExecutor loop : server.workers()) {
+            loop.execute(() -> Stall.block(duration));
+        }
+        backend.stall(duration);
+    }
+
+    private synchronized Duration takeStallAtDrop() {
+        Duration d = stallAtDrop;
+        stallAtDrop = null;
+        return d;
     }
 
     private void dropMoved(Instant at) {
@@ -156,6 +217,10 @@ public final class DropnightService {
         dropTimer = server.workers().next().schedule(() -> {
             LOG.info("drop: {} episode(s) of {} unlocked", catalogue.dropEpisodes().size(), catalogue.featured().name());
             backend.onDrop(keys);
+            Duration stall = takeStallAtDrop();
+            if (stall != null) {
+                stall(stall, false);
+            }
         }, delayMillis, TimeUnit.MILLISECONDS);
     }
 

@@ -211,7 +211,7 @@ class RequestPathFuzzProperties {
         PlaybackApi playback = new PlaybackApi(catalogue, drop, tokens, clock, json, Duration.ofHours(1));
         return new ServerContext(Routes.table(new CatalogueApi(catalogue, drop, clock, json), playback,
                 new PagesApi(catalogue, drop, clock), new OpsApi(metrics, BACKEND),
-                new AdminApi(metrics, BACKEND, drop, at -> { }, clock, json, OverloadPolicy.FIXED, CapacityModel.defaults())),
+                new AdminApi(metrics, BACKEND, drop, at -> { }, clock, json, OverloadPolicy.FIXED, CapacityModel.defaults(), (d, atDrop) -> { })),
                 playback::authenticate, ADMIN, BACKEND, metrics, metrics::scenarioLabel, new Responses(json), limits,
                 new Drain(), System::nanoTime);
     }

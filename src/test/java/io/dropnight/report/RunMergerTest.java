@@ -102,7 +102,7 @@ class RunMergerTest {
         List<Path> dirs = threeInjectors(new InjectorRuns());
         Path saturated = dirs.get(1).resolve("slo.json");
         SloReport own = SloFiles.read(saturated);
-        SloFiles.writeJson(saturated, VerdictRules.decide(own.slos(), List.of("open files: 19990 open of a limit of 20000")));
+        SloFiles.writeJson(saturated, VerdictRules.decide(own.slos(), List.of(VerdictRules.saturated("open files: 19990 open of a limit of 20000"))));
         Path merged = reports.resolve("big-night");
         assertEquals(0, mergeRuns("--out", merged.toString(), dirs.get(0).toString(), dirs.get(1).toString(),
                 dirs.get(2).toString()), err.toString());

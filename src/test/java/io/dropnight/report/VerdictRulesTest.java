@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A saturated load generator makes a run inconclusive, whatever its SLOs; slo.json and JUnit say so apart. */
@@ -35,16 +36,38 @@ class VerdictRulesTest {
 
     @Test
     void aSaturatedInjectorIsInconclusiveEvenWhenSlosFailedAndKeepsTheSlos() {
-        SloReport r = VerdictRules.decide(List.of(MET, MISSED), List.of(FDS));
+        SloReport r = VerdictRules.decide(List.of(MET, MISSED), List.of(VerdictRules.saturated(FDS)));
         assertEquals(RunVerdict.INCONCLUSIVE, r.verdict());
         assertEquals(List.of("the load generator was saturated: " + FDS), r.reasons());
         assertEquals(2, r.slos().size(), "nothing recorded is lost");
     }
 
     @Test
+    void injectorErrorsAreInconclusiveNeverAFailOfTheService() {
+        SloReport r = VerdictRules.decide(List.of(MET, MISSED), List.of(VerdictRules.injectorErrors(6212,
+                "injector error in choose-episode: NumberFormatException: For input string: \"e108\"")));
+        assertEquals(RunVerdict.INCONCLUSIVE, r.verdict(), "a harness bug never passes as the service's verdict");
+        assertEquals(List.of("the harness failed inside the viewers' journeys: 6,212 injector errors (the viewers stopped"
+                + " never asked the target); first: injector error in choose-episode: NumberFormatException: For input"
+                + " string: \"e108\""), r.reasons());
+        assertEquals(2, r.slos().size(), "the SLO figures are kept");
+        assertThrows(IllegalArgumentException.class, () -> VerdictRules.injectorErrors(0, "none"));
+    }
+
+    @Test
+    void aMergeKeepsEachCauseAndNamesItsRun() {
+        SloReport stopped = VerdictRules.decide(List.of(MET), List.of(VerdictRules.injectorErrors(1, "injector error in play: x")));
+        SloReport stalled = VerdictRules.decide(List.of(MET), List.of(VerdictRules.HOST_STALLED + "2,004 ms at +31 s"));
+        SloReport merged = VerdictRules.merge(List.of(MET), List.of(new VerdictRules.Part("run-0", stopped),
+                new VerdictRules.Part("run-1", stalled)));
+        assertEquals(List.of(VerdictRules.INJECTOR_ERRORS + "run-0: 1 injector error (the viewers stopped never asked the"
+                + " target); first: injector error in play: x", VerdictRules.HOST_STALLED + "run-1: 2,004 ms at +31 s"), merged.reasons());
+    }
+
+    @Test
     void aMergeIsInconclusiveWhenAnyInjectorWas() {
         SloReport clean = VerdictRules.decide(List.of(MET), List.of());
-        SloReport saturated = VerdictRules.decide(List.of(MET), List.of(FDS));
+        SloReport saturated = VerdictRules.decide(List.of(MET), List.of(VerdictRules.saturated(FDS)));
         SloReport merged = VerdictRules.merge(List.of(MET), List.of(new VerdictRules.Part("run-0", clean),
                 new VerdictRules.Part("run-1", saturated)));
         assertEquals(RunVerdict.INCONCLUSIVE, merged.verdict());
@@ -54,7 +77,7 @@ class VerdictRulesTest {
 
     @Test
     void sloJsonCarriesTheVerdictAndJUnitShowsInconclusiveAsAnError(@TempDir Path dir) throws Exception {
-        SloReport r = VerdictRules.decide(List.of(MET, MISSED), List.of(FDS));
+        SloReport r = VerdictRules.decide(List.of(MET, MISSED), List.of(VerdictRules.saturated(FDS)));
         Path json = dir.resolve("slo.json");
         SloFiles.writeJson(json, r);
         assertEquals(r, SloFiles.read(json));
@@ -65,7 +88,7 @@ class VerdictRulesTest {
         String text = Files.readString(xml, StandardCharsets.UTF_8);
         assertTrue(text.contains("tests=\"3\" failures=\"1\" errors=\"1\""), text);
         assertTrue(text.contains("<error message=\"INCONCLUSIVE: the load generator was saturated: " + FDS
-                + "\" type=\"LoadGeneratorSaturated\">"), text);
+                + "\" type=\"Inconclusive\">"), text);
     }
 
     @Test

@@ -52,7 +52,7 @@ class PipelineTest {
         ServerContext context = new ServerContext(
                 Routes.table(new CatalogueApi(catalogue, drop, clock, json), playback, new PagesApi(catalogue, drop, clock),
                         new OpsApi(metrics, backend), new AdminApi(metrics, backend, drop, at -> { }, clock, json,
-                                OverloadPolicy.FIXED, CapacityModel.defaults())),
+                                OverloadPolicy.FIXED, CapacityModel.defaults(), (d, atDrop) -> { })),
                 playback::authenticate, "embedded-admin-token-123", backend, metrics, metrics::scenarioLabel,
                 new Responses(json), NetworkLimits.defaults(), new Drain(), System::nanoTime);
         channel = new EmbeddedChannel(new DropnightInitializer(context, new ConnectionLimiter(10)));

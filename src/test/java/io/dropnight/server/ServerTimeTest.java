@@ -86,7 +86,7 @@ class ServerTimeTest {
         ServerContext context = new ServerContext(
                 Routes.table(new CatalogueApi(catalogue, drop, clock, json), playback, new PagesApi(catalogue, drop, clock),
                         new OpsApi(metrics, backend), new AdminApi(metrics, backend, drop, at -> { }, clock, json,
-                                OverloadPolicy.FIXED, model)),
+                                OverloadPolicy.FIXED, model, (d, atDrop) -> { })),
                 playback::authenticate, "embedded-admin-token-123", backend, recorder, metrics::scenarioLabel,
                 new Responses(json), NetworkLimits.defaults(), new Drain(), () -> wireNanos + modelClock.nanoTime());
         channel = new EmbeddedChannel(new DropnightInitializer(context, new ConnectionLimiter(10)));

@@ -3,6 +3,7 @@ package io.dropnight.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.capacity.CapacityModel;
 import io.dropnight.capacity.ModelledBackend;
+import io.dropnight.capacity.Stall;
 import io.dropnight.catalogue.DropSchedule;
 import io.dropnight.core.ConfigException;
 import io.dropnight.core.Durations;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,11 +38,18 @@ public final class AdminApi {
     private final Consumer<Instant> onDropMoved;
     private final Clock clock;
     private final Json json;
+    private final Staller staller;
     private OverloadPolicy policy;
     private CapacityModel capacity;
 
+    /** Blocks the service's threads for a while, now or at the drop: the test fault of a stalled host. */
+    @FunctionalInterface
+    public interface Staller {
+        void stall(Duration duration, boolean atDrop);
+    }
+
     public AdminApi(ServerMetrics metrics, ModelledBackend backend, DropSchedule drop, Consumer<Instant> onDropMoved,
-                    Clock clock, Json json, OverloadPolicy policy, CapacityModel capacity) {
+                    Clock clock, Json json, OverloadPolicy policy, CapacityModel capacity, Staller staller) {
         this.metrics = metrics;
         this.backend = backend;
         this.drop = drop;
@@ -49,6 +58,7 @@ public final class AdminApi {
         this.json = json;
         this.policy = policy;
         this.capacity = capacity;
+        this.staller = staller;
     }
 
     public Route.Call reset(RequestView request) {
@@ -140,9 +150,17 @@ public final class AdminApi {
         return model;
     }
 
-    /** {@code {"slowdown": 3.0, "outage": false}}; {@code {"slowdown": 1, "outage": false}} clears it. */
+    /**
+     * {@code {"slowdown": 3.0, "outage": false}}; {@code {"slowdown": 1, "outage": false}} clears it.
+     * {@code {"stallMs": 2000, "atDrop": true}} alone is the stalled-host test fault: every event
+     * loop and the model's thread blocked for that long, at the drop (or now), leaving the
+     * slowdown and outage as they are.
+     */
     public Route.Call fault(RequestView request) {
         JsonNode body = json.readObject(request.body());
+        if (body.has("stallMs") && !body.has("slowdown") && !body.has("outage")) {
+            return stall(body);
+        }
         JsonNode slowdownNode = body.get("slowdown");
         // asDouble would read "fast" as the default 1.0: a typo must not silently clear the fault.
         if (slowdownNode != null && !slowdownNode.isNumber()) {
@@ -157,11 +175,41 @@ public final class AdminApi {
             throw HttpProblem.badRequest("outage must be true or false");
         }
         boolean outage = outageNode != null && outageNode.booleanValue();
+        if (body.has("stallMs") || body.has("atDrop")) {
+            throw HttpProblem.badRequest("stallMs is a fault of its own: give it without slowdown and outage");
+        }
         return Route.Call.of(() -> {
             backend.setFault(slowdown, outage);
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("slowdown", slowdown);
             reply.put("outage", outage);
+            return Reply.json(HttpResponseStatus.OK, reply);
+        });
+    }
+
+    private Route.Call stall(JsonNode body) {
+        JsonNode ms = body.get("stallMs");
+        if (!ms.canConvertToLong() || !ms.isIntegralNumber() || ms.longValue() < 1 || ms.longValue() > Stall.MAX.toMillis()) {
+            throw HttpProblem.badRequest("stallMs must be a whole number of ms from 1 to " + Stall.MAX.toMillis() + ", got "
+                    + UntrustedText.abbreviate(ms.toString()));
+        }
+        JsonNode atDropNode = body.get("atDrop");
+        if (atDropNode != null && !atDropNode.isBoolean()) {
+            throw HttpProblem.badRequest("atDrop must be true or false");
+        }
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("stallMs") && !f.equals("atDrop")) {
+                throw HttpProblem.badRequest(UntrustedText.abbreviate(f) + " is not a field of a stall; known: stallMs, atDrop");
+            }
+        }
+        Duration duration = Duration.ofMillis(ms.longValue());
+        boolean atDrop = atDropNode != null && atDropNode.booleanValue();
+        return Route.Call.of(() -> {
+            staller.stall(duration, atDrop);
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("stallMs", duration.toMillis());
+            reply.put("atDrop", atDrop);
             return Reply.json(HttpResponseStatus.OK, reply);
         });
     }

@@ -3,10 +3,25 @@ package io.dropnight.simulations.client;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Client-side counters and the two latency recorders, with literal values. */
 class ClientMetricsTest {
+
+    @Test
+    void injectorErrorsAreCountedApartAndOnlyTheFirstIsToldAsItHappens() {
+        ClientMetrics m = new ClientMetrics();
+        assertEquals(Optional.of("injector error in choose-episode: IllegalStateException: boom"),
+                m.injectorError("choose-episode", "IllegalStateException: boom"));
+        assertEquals(Optional.empty(), m.injectorError("playback-start", "the request cannot be built"));
+        assertEquals(2, m.injectorErrors());
+        assertEquals(Optional.of("injector error in choose-episode: IllegalStateException: boom"), m.firstInjectorError());
+        assertEquals(new ClientMetrics.Counts(0, 0, 0, 0, 0, 0, 0), m.counts(), "no outcome of the target's is counted");
+        assertEquals(0, m.noResponses());
+    }
+
 
     @Test
     void countsWhatViewersDid() {
