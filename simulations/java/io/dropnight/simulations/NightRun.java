@@ -35,6 +35,8 @@ import io.dropnight.simulations.watch.InjectorVerdict;
 import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.watch.InjectorWatch;
 import io.dropnight.simulations.watch.ServiceAgreement;
+import io.dropnight.simulations.watch.ServiceStall;
+import io.dropnight.metrics.LagLog;
 import io.dropnight.simulations.watch.JvmProbe;
 import io.dropnight.simulations.watch.PlannedArrivals;
 import io.dropnight.simulations.watch.TransportErrorFilter;
@@ -110,11 +112,16 @@ final class NightRun {
     /** Descriptors kept for after(): an injector out of them must still write its run folder. */
     private final DescriptorReserve reserve = DescriptorReserve.hold(RESERVED_FDS, NightRun.class.getClassLoader());
     private SloReport verdict;
+    /** Test-only: the embedded service's loops blocked this long at the drop (-Dtest.serviceStall). */
+    private final Optional<Duration> serviceStall;
+    /** When before() started the injection, epoch ms: the night's service lag is judged from here. */
+    private long injectionStartMillis;
 
     private NightRun(NightParameters parameters, NightPlan wholeNight, NightPlan plan, Shard shard,
                      Optional<DropAim> aim, TargetProfile profile, Optional<Instant> knownDropAt, Instant startedAt,
-                     InjectorBounds injectorBounds) {
+                     InjectorBounds injectorBounds, Optional<Duration> serviceStall) {
         this.parameters = parameters;
+        this.serviceStall = serviceStall;
         this.injectorBounds = injectorBounds;
         this.plan = plan;
         this.shard = shard;
@@ -166,6 +173,7 @@ final class NightRun {
         });
         Shard shard = valid(() -> NightParameters.shardFromProperties(props));
         InjectorBounds injectorBounds = valid(() -> InjectorBounds.fromProperties(props));
+        Optional<Duration> serviceStall = valid(() -> NightParameters.serviceStallFromProperties(props));
         TargetProfile profile = NightTarget.profile(props);
         if (given.target().isEmpty() && !NightParameters.launchedByDropnight(props)) {
             throw new RunRefused(RunRefused.BAD_PARAMETER, "bad parameter: target is not set: outside Dropnight's own"
@@ -180,7 +188,8 @@ final class NightRun {
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
         NightPlan wholeNight = Nights.plan(parameters);
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
-        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, profile, announced, startedAt, injectorBounds);
+        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, profile, announced, startedAt, injectorBounds,
+                serviceStall);
         night.announce();
         return night;
     }
@@ -278,6 +287,8 @@ final class NightRun {
      */
     void before() {
         moveDropOrAwaitAimedStart();
+        injectionStartMillis = System.currentTimeMillis();
+        serviceStall.ifPresent(this::stallServiceAtDrop);
         transportFilter = TransportErrorFilter.install(transportErrors);
         if (transportFilter.isEmpty()) {
             System.err.println("dropnight: SLF4J is not bound to logback here: transport errors (out of descriptors or"
@@ -289,6 +300,33 @@ final class NightRun {
         } catch (IOException e) {
             System.err.println("dropnight: the injector watch could not start, the verdict cannot tell a saturated"
                     + " load generator: " + e.getMessage());
+        }
+    }
+
+    private void stallServiceAtDrop(Duration stall) {
+        if (service.isEmpty()) {
+            System.out.println("dropnight: -D" + NightParameters.SERVICE_STALL + " ignored: it stalls the embedded service only");
+            return;
+        }
+        String answer = harness.stallAtDrop(stall, adminToken).map(status -> "HTTP " + status).orElse("no answer");
+        System.out.printf(Locale.ROOT, "dropnight: TEST FAULT: the service's loops will be blocked %d ms at the drop (%s)%n",
+                stall.toMillis(), answer);
+    }
+
+    /**
+     * The service's own lag log: the worst second of the night printed, and the host's stall as an
+     * inconclusive cause when past its bound.
+     */
+    private Optional<String> serviceStallCause() {
+        try {
+            List<LagLog.Sample> lag = LagLog.read(run.dir());
+            ServiceStall.worst(lag, injectionStartMillis).ifPresent(w -> System.out.printf(Locale.ROOT,
+                    "dropnight: the service's loops ran at most %,.1f ms late during the night (bound %,d ms, %s)%n",
+                    w.maxLagMs(), injectorBounds.serviceStallMs(), RunFiles.SERVICE_LAG));
+            return ServiceStall.judge(lag, injectionStartMillis, injectorBounds.serviceStallMs());
+        } catch (IOException e) {
+            System.err.println("dropnight: could not read " + RunFiles.SERVICE_LAG + ": " + e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -396,6 +434,9 @@ final class NightRun {
                             () -> System.out.println("dropnight: note: " + ServiceAgreement.stands(gap, results, LATENCY_SLOS))));
         }
         injectorErrorCause().ifPresent(inconclusive::add);
+        if (service.isPresent()) {
+            serviceStallCause().ifPresent(inconclusive::add);
+        }
         verdict = VerdictRules.decide(results, inconclusive);
         try {
             run.writeClientSummary(parameters.night().label(), counts, metrics.injectorErrors(), metrics.firstInjectorError());

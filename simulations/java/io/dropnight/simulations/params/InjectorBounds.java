@@ -35,11 +35,14 @@ import java.util.function.UnaryOperator;
  *                          default 0); refused connects never count: they are the target's
  * @param connectWindow     ...that second this long before at most ({@code -Dinjector.connectWindow}, default 10s,
  *                          Gatling's default connect timeout: a connect that timed out began that long before)
+ * @param serviceStallMs    with the embedded service: one of its loops ran later than this, ms, during the night
+ *                          ({@code -Dinjector.serviceStallMs}, default 500): the host stalled it
+ *                          ({@link io.dropnight.simulations.watch.ServiceStall})
  */
 public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds, long gcMillisPerSecond,
                              double lagPercent, Duration lagGrace, int lagSeconds, double serviceGapFactor,
                              long serviceGapMs, long fdErrorsPerSecond, long portErrorsPerSecond,
-                             long connectFailuresPerSecond, Duration connectWindow) {
+                             long connectFailuresPerSecond, Duration connectWindow, long serviceStallMs) {
     public static final String FD_PERCENT = "injector.fdPercent";
     public static final String CPU_PERCENT = "injector.cpuPercent";
     public static final String CPU_SECONDS = "injector.cpuSeconds";
@@ -53,6 +56,7 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
     public static final String PORT_ERRORS_PER_SECOND = "injector.portErrorsPerSecond";
     public static final String CONNECT_FAILURES_PER_SECOND = "injector.connectFailuresPerSecond";
     public static final String CONNECT_WINDOW = "injector.connectWindow";
+    public static final String SERVICE_STALL_MS = "injector.serviceStallMs";
     private static final long MAX_ERRORS_PER_SECOND = 1_000_000;
 
     public InjectorBounds {
@@ -82,6 +86,9 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
         NightParameters.notNull(CONNECT_WINDOW, connectWindow);
         if (connectWindow.isNegative() || connectWindow.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new ParameterException(CONNECT_WINDOW, connectWindow, "must be from 0s to 10m");
+        }
+        if (serviceStallMs < 1 || serviceStallMs > 600_000) {
+            throw new ParameterException(SERVICE_STALL_MS, serviceStallMs, "must be a whole number of ms from 1 to 600000");
         }
     }
 
@@ -123,6 +130,7 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
                 NightParameters.whole(PORT_ERRORS_PER_SECOND, NightParameters.orElse(get.apply(PORT_ERRORS_PER_SECOND), "0")),
                 NightParameters.whole(CONNECT_FAILURES_PER_SECOND,
                         NightParameters.orElse(get.apply(CONNECT_FAILURES_PER_SECOND), "0")),
-                NightParameters.duration(CONNECT_WINDOW, NightParameters.orElse(get.apply(CONNECT_WINDOW), "10s")));
+                NightParameters.duration(CONNECT_WINDOW, NightParameters.orElse(get.apply(CONNECT_WINDOW), "10s")),
+                NightParameters.whole(SERVICE_STALL_MS, NightParameters.orElse(get.apply(SERVICE_STALL_MS), "500")));
     }
 }

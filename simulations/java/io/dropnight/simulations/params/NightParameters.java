@@ -69,6 +69,8 @@ public record NightParameters(Night night, double scale, double compression, Opt
     public static final String DROP_AT = "dropAt";
     /** Test-only: a deliberate exception inside every viewer's journey ({@link #injectorFaultFromProperties}). */
     public static final String INJECTOR_FAULT = "test.injectorFault";
+    /** Test-only: the embedded service stalled at the drop ({@link #serviceStallFromProperties}). */
+    public static final String SERVICE_STALL = "test.serviceStall";
     /** The planner's {@code -Dplan} (scripts/plan.sh), which a night refuses: see {@link #refusePlan}. */
     public static final String PLAN = "plan";
 
@@ -212,6 +214,23 @@ public record NightParameters(Night night, double scale, double compression, Opt
      */
     public static boolean injectorFaultFromProperties(Properties props) {
         return bool(INJECTOR_FAULT, orElse(blankToNull(props.getProperty(INJECTOR_FAULT)), "false"));
+    }
+
+    /**
+     * {@code -Dtest.serviceStall} (default none), for tests only: the embedded service's loops are
+     * blocked this long at the drop (its admin's stall fault), as a stalled host would block them,
+     * to prove that the night then ends INCONCLUSIVE naming the stall.
+     */
+    public static Optional<Duration> serviceStallFromProperties(Properties props) {
+        String text = blankToNull(props.getProperty(SERVICE_STALL));
+        if (text == null) {
+            return Optional.empty();
+        }
+        Duration d = duration(SERVICE_STALL, text);
+        if (d.toMillis() < 1 || d.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new ParameterException(SERVICE_STALL, text, "must be from 1ms to 10s");
+        }
+        return Optional.of(d);
     }
 
     /** {@code -DdropAt}: an ISO-8601 instant such as {@code 2026-12-31T02:00:00Z}, or empty. */

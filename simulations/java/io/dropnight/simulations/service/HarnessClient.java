@@ -38,6 +38,19 @@ public final class HarnessClient {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"at\":\"" + at + "\"}"))).map(HttpResponse::statusCode);
     }
 
+    /**
+     * The stalled-host test fault ({@code POST /admin/fault} with {@code stallMs}): every loop of
+     * the service blocked for {@code stall} when the drop fires.
+     *
+     * @return the HTTP status, or empty when the service could not be reached
+     */
+    public Optional<Integer> stallAtDrop(Duration stall, String adminToken) {
+        return send(HttpRequest.newBuilder(baseUrl.resolve("/admin/fault"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"stallMs\":" + stall.toMillis() + ",\"atDrop\":true}")))
+                .map(HttpResponse::statusCode);
+    }
+
     /** The service's /metrics, for the capacity and policy it really runs with; empty if unreachable. */
     public Optional<JsonNode> metrics() {
         Optional<HttpResponse<String>> r = send(HttpRequest.newBuilder(baseUrl.resolve("/metrics")).GET())

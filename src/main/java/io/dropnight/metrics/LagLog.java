@@ -18,19 +18,28 @@ import java.util.function.LongSupplier;
 /**
  * {@code service-lag.csv}, the one format for how late the service's loops ran: its {@link Writer}
  * (the service, once a second) and its {@link #read reader} (the night's verdict, the report).
- * Columns: {@code epoch_ms} (end of the interval), {@code max_lag_ms} and {@code p99_lag_ms} (of
+ * Columns: {@code epoch_ms} (end of the interval), {@code interval_ms} (its length), {@code max_lag_ms} and {@code p99_lag_ms} (of
  * the probes that ran in it, from HdrHistogram at 3 significant digits) and {@code probes}. An
  * interval in which no probe ran at all (every loop blocked for its whole length) is written with
  * its lag so far unknown: the late probes land in the interval in which they finally run.
  */
 public final class LagLog {
-    public static final String HEADER = "epoch_ms,max_lag_ms,p99_lag_ms,probes";
+    public static final String HEADER = "epoch_ms,interval_ms,max_lag_ms,p99_lag_ms,probes";
 
     private LagLog() {
     }
 
-    /** One interval of the log. */
-    public record Sample(long epochMillis, double maxLagMs, double p99LagMs, long probes) {
+    /**
+     * One interval of the log.
+     *
+     * @param epochMillis    when it ended
+     * @param intervalMillis how long it was: its probes ran between {@code epochMillis - intervalMillis} and {@code epochMillis}
+     */
+    public record Sample(long epochMillis, long intervalMillis, double maxLagMs, double p99LagMs, long probes) {
+        /** When the interval began, epoch ms. */
+        public long startMillis() {
+            return epochMillis - intervalMillis;
+        }
     }
 
     /**
@@ -45,12 +54,12 @@ public final class LagLog {
         List<Sample> samples = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String[] f = line.split(",", -1);
-            if (line.equals(HEADER) || f.length != 4) {
+            if (line.equals(HEADER) || f.length != 5) {
                 continue;
             }
             try {
-                samples.add(new Sample(Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Long.parseLong(f[3])));
+                samples.add(new Sample(Long.parseLong(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), Long.parseLong(f[4])));
             } catch (NumberFormatException e) {
                 // half a line from a killed service: the lines before it stand
             }
@@ -67,12 +76,14 @@ public final class LagLog {
         private final LongSupplier epochMillisClock;
         private final BufferedWriter out;
         private Histogram recycled;
+        private long lastMillis;
         private boolean closed;
 
         private Writer(LoopLag lag, LongSupplier epochMillisClock, BufferedWriter out) {
             this.lag = lag;
             this.epochMillisClock = epochMillisClock;
             this.out = out;
+            this.lastMillis = epochMillisClock.getAsLong();
         }
 
         /** Creates (or replaces) {@code <runDir>/service-lag.csv} and writes its header. */
@@ -94,8 +105,10 @@ public final class LagLog {
             }
             Histogram h = lag.intervalHistogram(recycled);
             recycled = h;
-            out.write(String.format(Locale.ROOT, "%d,%.3f,%.3f,%d", epochMillisClock.getAsLong(),
+            long now = epochMillisClock.getAsLong();
+            out.write(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%d", now, Math.max(0, now - lastMillis),
                     h.getMaxValue() / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getTotalCount()));
+            lastMillis = now;
             out.newLine();
             out.flush();
         }

@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
  * 3 significant digits, up to one hour). The modelled capacity only means the same on every machine
  * while these loops keep time: a loop that runs late holds its slots past their modelled service
  * time, so the service sheds as if it were smaller. A stall of the host (another process, a GC
- * pause, a blocked event loop) shows as one probe that ran that much late.
+ * pause, a blocked event loop) shows as one probe that ran that much late, less up to one period
+ * (the probe was due somewhere within the period after the stall began).
  *
  * <p>Thread-safe: probes record from their own loops into one {@link Recorder}; one reader takes
  * interval histograms ({@link LagLog.Writer}).
@@ -24,6 +25,8 @@ public final class LoopLag {
     /** Highest lag tracked: one hour, in microseconds. */
     public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
     public static final int SIGNIFICANT_DIGITS = 3;
+    /** How often the service's probes ask to run: each second's line holds about ten per loop. */
+    public static final Duration SERVICE_PERIOD = Duration.ofMillis(100);
 
     /** A thread that runs scheduled tasks: a Netty event loop, or the model's clock. */
     @FunctionalInterface

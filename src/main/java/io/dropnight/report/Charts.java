@@ -1,5 +1,7 @@
 package io.dropnight.report;
 
+import io.dropnight.metrics.LagLog;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -29,6 +31,20 @@ final class Charts {
         addCurve(series, "client (load generator)", 2, true, e.client());
         return new ChartSpec(id, ChartSpec.PERCENTILES, night + " \u00b7 " + e.endpoint() + " latency by percentile",
                 LATENCY_AXIS, series, null);
+    }
+
+    /** How late the service's loops ran, each second's worst and 99th percentile, with the drop marked. */
+    static ChartSpec serviceLag(String id, List<LagLog.Sample> lag, long originMillis, OptionalDouble dropAtSec) {
+        List<double[]> max = new ArrayList<>();
+        List<double[]> p99 = new ArrayList<>();
+        for (LagLog.Sample s : lag) {
+            double sec = (s.epochMillis() - originMillis) / 1000.0;
+            max.add(new double[] {sec, s.maxLagMs()});
+            p99.add(new double[] {sec, s.p99LagMs()});
+        }
+        return new ChartSpec(id, ChartSpec.TIMELINE, "service \u00b7 how late its loops ran", "lag (ms)",
+                List.of(new ChartSpec.Series("worst probe", 3, false, max), new ChartSpec.Series("p99 of probes", 0, true, p99)),
+                drop(dropAtSec));
     }
 
     /** Offered, accepted and rejected requests per second, with the drop marked. */

@@ -1,6 +1,8 @@
 package io.dropnight.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropnight.metrics.LagLog;
+import io.dropnight.metrics.LoopLag;
 import java.util.List;
 
 /** Renders a run's own page (reports/&lt;run&gt;/index.html) from its {@link RunModel}. */
@@ -36,6 +38,7 @@ final class RunPage {
         if (model.nights().isEmpty()) {
             page.raw("<p class=\"missing\">No interval logs (server.hlog, client.hlog) in this run folder.</p>");
         }
+        serviceLagSection(page, model);
         runSection(page, data);
         profileSection(page, data.runInfo().path("profile"));
         return page.render();
@@ -132,6 +135,33 @@ final class RunPage {
             return;
         }
         page.raw("<h3>What viewers saw (client)</h3>").raw(Fragments.keyValues(summary));
+    }
+
+    /**
+     * How late the service's event loops and model thread ran (service-lag.csv): the modelled
+     * capacity holds only while they keep time. Absent for an external target.
+     */
+    private static void serviceLagSection(HtmlPage page, RunModel model) {
+        List<LagLog.Sample> lag;
+        try {
+            lag = LagLog.read(model.data().dir());
+        } catch (java.io.IOException e) {
+            page.raw("<p class=\"missing\">service-lag.csv could not be read: " + Html.esc(e.getMessage()) + "</p>");
+            return;
+        }
+        if (lag.isEmpty()) {
+            return;
+        }
+        LagLog.Sample worst = lag.stream().max(java.util.Comparator.comparingDouble(LagLog.Sample::maxLagMs)).orElseThrow();
+        long origin = RunModel.originMillis(model.data());
+        page.raw("<section class=\"lag\"><h2>Service event loops</h2><p>Each loop of the service (its event loops and the"
+                + " model's thread) is probed every " + LoopLag.SERVICE_PERIOD.toMillis() + " ms; the worst probe ran <strong>"
+                + Html.esc(String.format(java.util.Locale.ROOT, "%,.1f ms", worst.maxLagMs())) + "</strong> late, at +"
+                + Html.esc(String.format(java.util.Locale.ROOT, "%.0f s", (worst.epochMillis() - origin) / 1000.0))
+                + ". A loop that runs late holds its slots past their modelled time: past the night's bound the run is"
+                + " inconclusive (the host stalled the service).</p><div class=\"grid\">");
+        page.chart(Charts.serviceLag(page.nextChartId(), lag, origin, model.dropAtSec()));
+        page.raw("</div></section>");
     }
 
     private static void runSection(HtmlPage page, RunData data) {

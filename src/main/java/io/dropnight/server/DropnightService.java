@@ -51,8 +51,6 @@ public final class DropnightService {
     private static final Logger LOG = LoggerFactory.getLogger(DropnightService.class);
     /** How long stop waits for requests in flight. */
     public static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
-    /** How often each loop's lag probe asks to run (service-lag.csv). */
-    public static final Duration LAG_PROBE_PERIOD = Duration.ofMillis(100);
 
     private final ServiceConfig config;
     private final Clock clock;
@@ -65,7 +63,7 @@ public final class DropnightService {
     private final ScheduledExecutorService logScheduler;
     private final Json json;
     private IntervalLogWriter intervalLog;
-    private final LoopLag loopLag = new LoopLag(System::nanoTime, LAG_PROBE_PERIOD);
+    private final LoopLag loopLag = new LoopLag(System::nanoTime, LoopLag.SERVICE_PERIOD);
     private LagLog.Writer lagLog;
     private java.util.concurrent.ScheduledFuture<?> lagSchedule;
     /** A stall the admin asked for at the drop (a test fault), run by the drop's timer; null when none. */

@@ -56,8 +56,8 @@ class LoopLagTest {
     @Test
     void halfALineFromAKilledServiceIsSkippedAndNoFileIsNoSamples(@TempDir Path dir) throws Exception {
         assertEquals(List.of(), LagLog.read(dir));
-        Files.writeString(dir.resolve(RunFiles.SERVICE_LAG), LagLog.HEADER + "\n1765000000000,2004.000,2004.000,3\n1765000001000,1.2");
-        assertEquals(List.of(new LagLog.Sample(1765000000000L, 2004.0, 2004.0, 3)), LagLog.read(dir));
+        Files.writeString(dir.resolve(RunFiles.SERVICE_LAG), LagLog.HEADER + "\n1765000000000,1000,2004.000,2004.000,3\n1765000001000,1000,1.2");
+        assertEquals(List.of(new LagLog.Sample(1765000000000L, 1000, 2004.0, 2004.0, 3)), LagLog.read(dir));
     }
 
     @Test
