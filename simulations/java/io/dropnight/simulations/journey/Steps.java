@@ -209,7 +209,7 @@ public final class Steps {
      * being sent, so that it is never counted as the target's failure.
      */
     private Session beforeSend(Session s, CallSpec call, String[] answerNames, String requestName) {
-        String missing = calls.missingName(s, call);
+        String missing = calls.missingName(s::contains, call);
         if (missing != null) {
             return injectorError(s, requestName, "the request cannot be built: #{" + missing
                     + "} is not in the viewer's session (" + call.method() + " " + call.path() + ")");

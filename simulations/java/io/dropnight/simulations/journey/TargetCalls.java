@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,9 +89,9 @@ public final class TargetCalls {
      * so that every name is saved by an earlier step whose answer had to be understood first: a
      * name missing here is the harness's own failure, and Gatling could not build the request.
      */
-    String missingName(Session s, CallSpec call) {
+    String missingName(Predicate<String> held, CallSpec call) {
         for (String name : reads(call).requestNames()) {
-            if (!s.contains(name)) {
+            if (!held.test(name)) {
                 return name;
             }
         }

@@ -2,6 +2,7 @@ package io.dropnight.simulations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 200: an under-provisioned night against a service that does so still counts error pages and
  * refreshes, and as many as the service says it shed.
  */
+@Tag("night")
 class ErrorPageWithStatus200Test {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.metrics.ScenarioLabels;
 import io.dropnight.testing.NginxTarget;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and no embedded service or stub parameter may appear. A profile with the wrong error page sees
  * none while nginx sheds many, and the run says it saw answers it could not classify.
  */
+@Tag("night")
 class NginxTargetTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How far ahead of the night's start nginx announces its drop: the Gatling JVM's start and the
+     * preflight (about 4 s here) plus the single injector's 8 s lead must fit before it, with room;
+     * every second more is a second of viewers polling the title page in each of these nights.
+     */
+    private static final java.time.Duration DROP_IN = java.time.Duration.ofSeconds(22);
     /** Request names of the journey and the routes the nginx-staging profile sends them to. */
     private static final Map<String, String> ROUTES = Map.of(
             "session", "POST /v2/auth/login", "home", "GET /v2/browse", "title", "GET /v2/shows/{id}",
@@ -108,7 +116,7 @@ class NginxTargetTest {
 
     @Test
     void stepsTheTargetLacksAreSkippedAndTheDropIsGivenByFlag(@TempDir Path dir) throws Exception {
-        Instant dropAt = Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant dropAt = Instant.now().plus(DROP_IN).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Night night = runNight(dir, "nginx-staging-no-session.yml", NginxTarget.Ids.NUMBERS, "finale-drop", "-DdropAt=" + dropAt);
         assertEquals(0, night.exit, night.log);
         assertEquals("[\"session\",\"heartbeat\"]", night.runJson.get("profile").get("skippedSteps").toString());
@@ -129,7 +137,7 @@ class NginxTargetTest {
     private static Night runNight(Path dir, String profile, NginxTarget.Ids ids, String nightName, String... extraFlags)
             throws Exception {
         Path profileFile = Path.of("src/test/resources/profiles", profile).toAbsolutePath();
-        try (NginxTarget nginx = NginxTarget.start(Instant.now().plusSeconds(30), 60, 20, ids)) {
+        try (NginxTarget nginx = NginxTarget.start(Instant.now().plus(DROP_IN), 60, 20, ids)) {
             int exit;
             String log;
             Path run;

@@ -3,6 +3,7 @@ package io.dropnight.simulations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.report.IntervalLog;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * readable up to its last full second. The connects it then refuses are counted as the target's,
  * from Gatling's own errors, and do not make the night inconclusive.
  */
+@Tag("night")
 class ServiceKilledMidRunTest {
     private static final long BOUND_SECONDS = 240;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,7 @@ import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.testing.RunningService;
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * merged percentiles are those of one histogram of the three logs' values, and the three surges
  * start together at the drop. With one injector, the merged report is that run's own.
  */
+@Tag("night")
 class ShardedNightTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NIGHT = "finale-drop";

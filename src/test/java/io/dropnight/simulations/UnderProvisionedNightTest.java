@@ -2,6 +2,7 @@ package io.dropnight.simulations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code mvn gatling:test -Dslo.enforce=true} and the CI night, and with failed SLOs in slo.json
  * and slo-junit.xml.
  */
+@Tag("night")
 class UnderProvisionedNightTest {
     private static final long BOUND_SECONDS = 240;
 

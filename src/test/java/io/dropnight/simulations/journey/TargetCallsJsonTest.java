@@ -43,6 +43,18 @@ class TargetCallsJsonTest {
     }
 
     @Test
+    void aRequestWhoseNameTheSessionLacksIsTheHarnessesNotSent() {
+        TargetProfile p = TargetProfile.builtIn();
+        TargetCalls calls = new TargetCalls(p);
+        // play: POST /api/playback/#{episodeId}, with the session's bearer token in the headers
+        assertEquals("token", calls.missingName(java.util.Set.of("episodeId")::contains, p.play()));
+        assertEquals("episodeId", calls.missingName(java.util.Set.of("token", "userId")::contains, p.play()));
+        assertNull(calls.missingName(java.util.Set.of("token", "episodeId", "userId")::contains, p.play()));
+        // session: the shared headers are not sent on it, so it needs no token
+        assertNull(calls.missingName(java.util.Set.of("userId")::contains, p.session().orElseThrow()));
+    }
+
+    @Test
     void theBuiltInProfileReadsEachAnswerWithOneJmesPathCheck() throws Exception {
         TargetProfile p = TargetProfile.builtIn();
         TargetCalls calls = new TargetCalls(p);

@@ -2,6 +2,7 @@ package io.dropnight.simulations.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * capacity plan (each probe a Gatling night in its own JVM) whose answer passed and whose step below
  * failed, read back from their own run folders.
  */
+@Tag("night")
 class PlannerTest {
     @TempDir
     Path reports;
