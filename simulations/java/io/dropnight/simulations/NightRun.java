@@ -2,11 +2,11 @@ package io.dropnight.simulations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropnight.core.Durations;
-import io.dropnight.core.RunFiles;
-import io.dropnight.report.RunVerdict;
-import io.dropnight.report.SloReport;
-import io.dropnight.report.SloResult;
-import io.dropnight.report.VerdictRules;
+import io.dropnight.runfolder.RunFiles;
+import io.dropnight.runfolder.RunVerdict;
+import io.dropnight.runfolder.SloReport;
+import io.dropnight.runfolder.SloResult;
+import io.dropnight.runfolder.VerdictRules;
 import io.dropnight.simulations.client.ClientHistogramLog;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.nights.NightPlan;

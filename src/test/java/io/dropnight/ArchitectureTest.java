@@ -23,9 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checked.
  *
  * <pre>
- * cli → config → server → server.api → auth, capacity → shedding → catalogue → metrics → core
- * cli → report → metrics → core;  cli → bench
- * simulations → report, server, shedding, metrics, core   (shared contracts only)
+ * cli → config → server → server.api → auth, capacity → shedding → catalogue → metrics → runfolder → core
+ * cli → report → metrics → runfolder → core;  cli → bench
+ * simulations → server, shedding, metrics, runfolder, core   (shared contracts only; never the report:
+ *   its pages are found through runfolder.RunPages)
  * inside the simulations: the night's assembly (NightSimulation, NightRun) → run, preflight, journey, plan, slo
  *   → nights, client, service → profile, params  (profile: the target's API as data, at the bottom)
  * </pre>
@@ -70,12 +71,13 @@ class ArchitectureTest {
                 .layer("shedding").definedBy("io.dropnight.shedding..")
                 .layer("catalogue").definedBy("io.dropnight.catalogue..")
                 .layer("metrics").definedBy("io.dropnight.metrics..")
+                .layer("runfolder").definedBy("io.dropnight.runfolder..")
                 .layer("core").definedBy("io.dropnight.core..")
 
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("simulations").mayNotBeAccessedByAnyLayer()
                 .whereLayer("config").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "simulations")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli", "config", "simulations")
                 .whereLayer("server.api").mayOnlyBeAccessedByLayers("cli", "config", "server")
@@ -87,6 +89,8 @@ class ArchitectureTest {
                         "capacity", "shedding")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
                         "capacity", "shedding", "catalogue", "report", "simulations")
+                .whereLayer("runfolder").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
+                        "capacity", "shedding", "catalogue", "metrics", "report", "simulations")
                 // core is the bottom: it is in no other layer's list, so it may access none of them.
                 .check(classes);
     }
@@ -127,6 +131,34 @@ class ArchitectureTest {
             Matcher m = routeOrField.matcher(Files.readString(source));
             boolean found = m.find();
             assertTrue(!found, () -> source + " names a route or JSON field: " + m.group());
+        }
+    }
+
+    /**
+     * The run folder has one owner: its file names are named in {@code runfolder.RunFiles} only,
+     * so that a second reader or writer of a run's file cannot be added beside the one in
+     * {@code io.dropnight.runfolder} without this failing.
+     */
+    @Test
+    void theRunFoldersFilesAreNamedByItsOwnerOnly() throws Exception {
+        Pattern fileName = Pattern.compile("\"(run\\.json|slo\\.json|slo-junit\\.xml|client-summary\\.json|client\\.hlog"
+                + "|server\\.hlog|injector\\.csv|service-lag\\.csv|service\\.json|server-metrics\\.json|plan\\.json"
+                + "|plan\\.html)\"");
+        java.util.List<Path> sources = new java.util.ArrayList<>();
+        for (Path root : java.util.List.of(Path.of("src/main/java"), simulationsDir())) {
+            try (var files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
+            }
+        }
+        assertTrue(sources.size() > 100, "the sources were found: " + sources.size());
+        for (Path source : sources) {
+            if (source.endsWith(Path.of("io/dropnight/runfolder/RunFiles.java"))) {
+                continue;
+            }
+            Matcher m = fileName.matcher(Files.readString(source));
+            boolean found = m.find();
+            assertTrue(!found, () -> source + " names a run-folder file itself (" + m.group()
+                    + "): use runfolder.RunFiles and the one reader or writer of that file");
         }
     }
 

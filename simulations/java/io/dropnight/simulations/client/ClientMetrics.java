@@ -1,5 +1,6 @@
 package io.dropnight.simulations.client;
 
+import io.dropnight.runfolder.IntervalLog;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ClientMetrics {
     /** Highest value tracked: one hour, in microseconds. */
     public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
-    public static final int SIGNIFICANT_DIGITS = 3;
+    public static final int SIGNIFICANT_DIGITS = IntervalLog.HISTOGRAM_DIGITS;
     /**
      * Distinct endpoint names kept apart in client.hlog; later names are logged as {@link #OTHER}, so
      * that a profile with many names (or a bug) cannot grow the log without bound.

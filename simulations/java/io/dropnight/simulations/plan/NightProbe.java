@@ -1,5 +1,10 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.RunFiles;
+
+import io.dropnight.runfolder.SloFiles;
+import io.dropnight.runfolder.SloReport;
+
 import io.dropnight.simulations.ReleaseNightSimulation;
 import io.dropnight.simulations.params.NightParameters;
 
@@ -104,11 +109,11 @@ public final class NightProbe implements PlanSearch.Probe {
                 throw new PlanSearch.ProbeException(String.format(Locale.ROOT, "probe %s did not finish within %s and was stopped; log: %s",
                         name, PlanFormat.duration(bound), log), null);
             }
-            if (run.isEmpty() || !Files.isRegularFile(run.get().resolve("slo.json"))) {
+            if (run.isEmpty() || !Files.isRegularFile(run.get().resolve(RunFiles.SLO_RESULTS))) {
                 throw new PlanSearch.ProbeException(String.format(Locale.ROOT, "probe %s exited with status %d without slo.json: %s",
                         name, process.exitValue(), lastLine(log)), null);
             }
-            SloFile.Reading reading = SloFile.read(run.get().resolve("slo.json"));
+            SloReport reading = SloFiles.read(run.get().resolve(RunFiles.SLO_RESULTS));
             return new ProbeResult(value, reading.verdict(), reading.reasons(), reading.slos(), run, elapsed);
         } catch (IOException e) {
             throw new PlanSearch.ProbeException("probe " + name + ": " + e.getMessage(), e);
@@ -152,7 +157,7 @@ public final class NightProbe implements PlanSearch.Probe {
     /** The run folder the night created in {@code probeDir} (the one holding run.json). */
     static Optional<Path> runFolder(Path probeDir) throws IOException {
         try (Stream<Path> entries = Files.list(probeDir)) {
-            return entries.filter(p -> Files.isRegularFile(p.resolve("run.json"))).findFirst();
+            return entries.filter(p -> Files.isRegularFile(p.resolve(RunFiles.RUN_INFO))).findFirst();
         }
     }
 

@@ -1,5 +1,9 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.AtomicFiles;
+
+import io.dropnight.runfolder.SloResult;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,7 +52,7 @@ public final class PlanJson {
     }
 
     public static void write(Path file, ObjectNode plan) throws IOException {
-        Files.writeString(file, JSON.writeValueAsString(plan) + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.write(file, JSON.writeValueAsString(plan) + "\n");
     }
 
     private static ObjectNode search(PlanEntry e, OptionalLong audience, Path planDir) {
@@ -76,11 +80,11 @@ public final class PlanJson {
         ArrayNode probes = s.putArray("probes");
         for (ProbeResult pr : r.probes()) {
             ObjectNode p = probes.addObject();
-            p.put("value", pr.value()).put("verdict", pr.verdict().label()).put("decidedBy", pr.decidedBy());
+            p.put("value", pr.value()).put("verdict", pr.verdict().jsonName()).put("decidedBy", pr.decidedBy());
             ArrayNode reasons = p.putArray("reasons");
             pr.reasons().forEach(reasons::add);
             ArrayNode slos = p.putArray("slos");
-            for (SloValue v : pr.slos()) {
+            for (SloResult v : pr.slos()) {
                 ObjectNode slo = slos.addObject().put("name", v.name());
                 put(slo, "actual", Double.isNaN(v.actual()) ? OptionalDouble.empty() : OptionalDouble.of(v.actual()));
                 slo.put("threshold", v.threshold()).put("unit", v.unit()).put("passed", v.passed());

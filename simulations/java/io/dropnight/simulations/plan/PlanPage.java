@@ -1,5 +1,7 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.AtomicFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -30,7 +32,7 @@ public final class PlanPage {
     }
 
     public static void write(Path file, JsonNode plan) throws IOException {
-        Files.writeString(file, render(plan), StandardCharsets.UTF_8);
+        AtomicFiles.write(file, render(plan));
     }
 
     static String render(JsonNode plan) {

@@ -1,5 +1,9 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.SloResult;
+
+import io.dropnight.runfolder.RunVerdict;
+
 import io.dropnight.simulations.plan.PlanResult.Outcome;
 
 import java.time.Duration;
@@ -51,7 +55,7 @@ import java.util.function.LongSupplier;
  * unconfirmed pass is never called confirmed. Before anything has passed the budget does not stop
  * the search: without a pass there is no safe answer to give.
  *
- * <p>An {@link Verdict#INCONCLUSIVE} probe (the load generator was the limit) is never read as a
+ * <p>An {@link RunVerdict#INCONCLUSIVE} probe (the load generator was the limit) is never read as a
  * pass or a fail: the search stops there ({@link Outcome#INCONCLUSIVE}); for an audience it keeps
  * the largest audience that passed as a lower bound, and says to use more injectors beyond it.
  *
@@ -169,7 +173,7 @@ public final class PlanSearch {
             return false;
         }
         double generous = axis.passesAbove() ? tally.lastKey() : tally.firstKey();
-        return majority(generous) == Verdict.PASS;
+        return majority(generous) == RunVerdict.PASS;
     }
 
     /** The time left in the budget, or null when there is none. */
@@ -185,10 +189,10 @@ public final class PlanSearch {
             ProbeResult previous = null;
             while (pass == null || fail == null) {
                 ProbeResult r = probe(v, Phase.BRACKET, pass, fail);
-                if (r.verdict() == Verdict.INCONCLUSIVE) {
+                if (r.verdict() == RunVerdict.INCONCLUSIVE) {
                     return inconclusive(r, pass, fail);
                 }
-                if (r.verdict() == Verdict.PASS) {
+                if (r.verdict() == RunVerdict.PASS) {
                     pass = v;
                     double next = axis.towardFail(v);
                     if (fail == null && next == v) {
@@ -225,27 +229,27 @@ public final class PlanSearch {
             // Only the answer is run again: a lucky pass there would under-provision the night, while
             // a lucky fail at the step beyond costs at most one resolution step on the safe side.
             ProbeResult again = probe(pass, Phase.CONFIRM, pass, fail);
-            if (again.verdict() == Verdict.INCONCLUSIVE) {
+            if (again.verdict() == RunVerdict.INCONCLUSIVE) {
                 return inconclusive(again, pass, fail);
             }
             if (majority(pass) == null) { // the re-run disagreed: once more decides
                 ProbeResult decider = probe(pass, Phase.CONFIRM, pass, fail);
-                if (decider.verdict() == Verdict.INCONCLUSIVE) {
+                if (decider.verdict() == RunVerdict.INCONCLUSIVE) {
                     return inconclusive(decider, pass, fail);
                 }
             }
-            boolean settled = majority(pass) == Verdict.PASS && majority(fail) == Verdict.FAIL;
+            boolean settled = majority(pass) == RunVerdict.PASS && majority(fail) == RunVerdict.FAIL;
             if (settled || round == ROUNDS) {
                 return evaluate();
             }
             // A confirmation overturned a bound: search again from what the majorities say.
-            if (majority(pass) == Verdict.FAIL) {
+            if (majority(pass) == RunVerdict.FAIL) {
                 fail = pass;
-                pass = nearest(Verdict.PASS, fail);
+                pass = nearest(RunVerdict.PASS, fail);
             }
-            if (majority(fail) == Verdict.PASS) {
+            if (majority(fail) == RunVerdict.PASS) {
                 pass = fail;
-                fail = nearest(Verdict.FAIL, pass);
+                fail = nearest(RunVerdict.FAIL, pass);
             }
             if (pass != null && fail != null && !axis.passSideOf(pass, fail)) {
                 return evaluate(); // the majorities contradict each other: a band
@@ -267,17 +271,17 @@ public final class PlanSearch {
     private Guess guess(double pass, double fail) {
         ProbeResult atPass = latest.get(pass);
         ProbeResult atFail = latest.get(fail);
-        if (atPass == null || atFail == null || atPass.verdict() != Verdict.PASS || atFail.verdict() != Verdict.FAIL) {
+        if (atPass == null || atFail == null || atPass.verdict() != RunVerdict.PASS || atFail.verdict() != RunVerdict.FAIL) {
             return null;
         }
         double logPass = Math.log(pass);
         double logFail = Math.log(fail);
         Double crossing = null;
-        for (SloValue failed : atFail.slos()) {
+        for (SloResult failed : atFail.slos()) {
             if (failed.passed()) {
                 continue;
             }
-            SloValue passed = atPass.slos().stream().filter(s -> s.name().equals(failed.name())).findFirst().orElse(null);
+            SloResult passed = atPass.slos().stream().filter(s -> s.name().equals(failed.name())).findFirst().orElse(null);
             double lf = failed.load();
             double lp = passed == null ? Double.NaN : passed.load();
             if (!(Double.isFinite(lf) && Double.isFinite(lp) && lf > 1 && lp <= 1 && lf > lp)) {
@@ -301,12 +305,12 @@ public final class PlanSearch {
         }
         Guess g;
         if (!axis.passSideOf(stepFromPass, crossing)) {
-            g = new Guess(stepFromPass, Verdict.FAIL); // likely within a step of the pass: a fail there ends the search
+            g = new Guess(stepFromPass, RunVerdict.FAIL); // likely within a step of the pass: a fail there ends the search
         } else if (!axis.passSideOf(crossing, stepFromFail)) {
-            g = new Guess(stepFromFail, Verdict.PASS); // likely within a step of the fail: a pass there ends it
+            g = new Guess(stepFromFail, RunVerdict.PASS); // likely within a step of the fail: a pass there ends it
         } else {
             g = new Guess(axis.round(axis.passesAbove() ? crossing * (1 + resolution / 2) : crossing * (1 - resolution / 2)),
-                    Verdict.PASS);
+                    RunVerdict.PASS);
         }
         boolean inside = axis.passSideOf(g.value(), fail) && axis.passSideOf(pass, g.value());
         return inside ? g : null;
@@ -332,14 +336,14 @@ public final class PlanSearch {
         boolean sameSide = previous != null && previous.verdict() == r.verdict();
         double lastStep = sameSide ? Math.abs(Math.log(r.value() / previous.value())) : 0;
         Double distance = null; // in log space, toward the other verdict
-        for (SloValue slo : r.slos()) {
+        for (SloResult slo : r.slos()) {
             double load = slo.load();
-            if (!Double.isFinite(load) || load <= 0 || (r.verdict() == Verdict.FAIL && slo.passed())) {
+            if (!Double.isFinite(load) || load <= 0 || (r.verdict() == RunVerdict.FAIL && slo.passed())) {
                 continue;
             }
             double slope = ASSUMED_SLOPE;
             if (sameSide) {
-                SloValue before = previous.slos().stream().filter(x -> x.name().equals(slo.name())).findFirst().orElse(null);
+                SloResult before = previous.slos().stream().filter(x -> x.name().equals(slo.name())).findFirst().orElse(null);
                 // measured: how much the load moved toward 1 per e-fold the last step went toward the other verdict
                 double measured = before == null ? Double.NaN : Math.abs(before.load() - load) / lastStep;
                 boolean towardOne = before != null && Math.abs(load - 1) < Math.abs(before.load() - 1);
@@ -350,7 +354,7 @@ public final class PlanSearch {
             }
             double d = Math.abs(load - 1) / slope; // log distance to where this SLO's load crosses 1
             // a fail must clear every failed SLO (the farthest); a pass ends at the first SLO to break (the nearest)
-            if (distance == null || (r.verdict() == Verdict.FAIL ? d > distance : d < distance)) {
+            if (distance == null || (r.verdict() == RunVerdict.FAIL ? d > distance : d < distance)) {
                 distance = d;
             }
         }
@@ -365,14 +369,14 @@ public final class PlanSearch {
     }
 
     /** A guessed probe and the verdict foreseen for it. */
-    private record Guess(double value, Verdict expected) {
+    private record Guess(double value, RunVerdict expected) {
     }
 
     /** The probed value closest to {@code from} on its passing (or failing) side with that majority, or null. */
-    private Double nearest(Verdict verdict, double from) {
+    private Double nearest(RunVerdict verdict, double from) {
         Double best = null;
         for (double k : tally.keySet()) {
-            boolean side = verdict == Verdict.PASS ? axis.passSideOf(k, from) : axis.passSideOf(from, k);
+            boolean side = verdict == RunVerdict.PASS ? axis.passSideOf(k, from) : axis.passSideOf(from, k);
             if (side && majority(k) == verdict && (best == null || Math.abs(k - from) < Math.abs(best - from))) {
                 best = k;
             }
@@ -388,7 +392,7 @@ public final class PlanSearch {
         }
         Double clearPass = null;
         for (double v : generousFirst) {
-            if (majority(v) != Verdict.PASS) {
+            if (majority(v) != RunVerdict.PASS) {
                 break;
             }
             clearPass = v;
@@ -396,7 +400,7 @@ public final class PlanSearch {
         Double clearFail = null;
         for (int i = generousFirst.size() - 1; i >= 0; i--) {
             double v = generousFirst.get(i);
-            if (majority(v) != Verdict.FAIL) {
+            if (majority(v) != RunVerdict.FAIL) {
                 break;
             }
             clearFail = v;
@@ -476,16 +480,16 @@ public final class PlanSearch {
         probes.add(r);
         latest.put(value, r);
         int[] t = tally.computeIfAbsent(value, k -> new int[2]);
-        if (r.verdict() == Verdict.PASS) {
+        if (r.verdict() == RunVerdict.PASS) {
             t[0]++;
-        } else if (r.verdict() == Verdict.FAIL) {
+        } else if (r.verdict() == RunVerdict.FAIL) {
             t[1]++;
         }
         Duration elapsed = elapsed();
         int left = probesLeft(phase, value, r.verdict(), pass, fail);
         Duration perProbe = elapsed.dividedBy(probes.size());
         // while bracketing, how far away the threshold is is unknown: the guess is a floor
-        boolean floor = phase == Phase.BRACKET && left > 0 && (r.verdict() == Verdict.PASS ? fail == null : pass == null);
+        boolean floor = phase == Phase.BRACKET && left > 0 && (r.verdict() == RunVerdict.PASS ? fail == null : pass == null);
         String time = PlanFormat.duration(perProbe.multipliedBy(left));
         String count = left == 1 ? "1 probe" : left + " probes";
         String estimate = floor ? "at least " + time + " left (" + count + " or more)" : "about " + time + " left (" + count + ")";
@@ -503,15 +507,15 @@ public final class PlanSearch {
     }
 
     /** A fair guess of the probes still to come, for the progress line. */
-    private int probesLeft(Phase phase, double value, Verdict verdict, Double pass, Double fail) {
-        if (verdict == Verdict.INCONCLUSIVE) {
+    private int probesLeft(Phase phase, double value, RunVerdict verdict, Double pass, Double fail) {
+        if (verdict == RunVerdict.INCONCLUSIVE) {
             return 0;
         }
-        Double p = verdict == Verdict.PASS ? Double.valueOf(value) : pass;
-        Double f = verdict == Verdict.FAIL ? Double.valueOf(value) : fail;
+        Double p = verdict == RunVerdict.PASS ? Double.valueOf(value) : pass;
+        Double f = verdict == RunVerdict.FAIL ? Double.valueOf(value) : fail;
         return switch (phase) {
             case BRACKET -> p != null && f != null ? narrowing(p, f) + 1
-                    : 1 + bisections(value, verdict == Verdict.PASS ? axis.towardFail(value) : axis.towardPass(value)) + 1;
+                    : 1 + bisections(value, verdict == RunVerdict.PASS ? axis.towardFail(value) : axis.towardPass(value)) + 1;
             case BISECT -> narrowing(p, f) + 1;
             case CONFIRM -> majority(value) == null ? 1 : 0;
         };
@@ -529,9 +533,9 @@ public final class PlanSearch {
         return width <= target ? 0 : (int) Math.ceil(Math.log(width / target) / Math.log(2));
     }
 
-    private Verdict majority(double v) {
+    private RunVerdict majority(double v) {
         int[] t = tally.getOrDefault(v, new int[2]);
-        return t[0] > t[1] ? Verdict.PASS : t[1] > t[0] ? Verdict.FAIL : null;
+        return t[0] > t[1] ? RunVerdict.PASS : t[1] > t[0] ? RunVerdict.FAIL : null;
     }
 
     private int count(double v) {
@@ -541,7 +545,7 @@ public final class PlanSearch {
 
     private String votes(double v) {
         int[] t = tally.get(v);
-        return majority(v) == Verdict.PASS ? t[0] + " of " + count(v) : t[1] + " of " + count(v);
+        return majority(v) == RunVerdict.PASS ? t[0] + " of " + count(v) : t[1] + " of " + count(v);
     }
 
     private Duration elapsed() {

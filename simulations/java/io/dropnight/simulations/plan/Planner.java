@@ -1,7 +1,9 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.RunFiles;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropnight.report.ReportGenerator;
+import io.dropnight.runfolder.RunPages;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.service.ServiceClasspath;
@@ -77,7 +79,7 @@ public final class Planner {
         }
         Instant started = Instant.now();
         long startNanos = nanoClock.getAsLong();
-        Path planDir = night.reportsDir().resolve("plan-" + ID.format(started) + "-" + plan.mode().label()).toAbsolutePath();
+        Path planDir = night.reportsDir().resolve(RunFiles.PLAN_PREFIX + ID.format(started) + "-" + plan.mode().label()).toAbsolutePath();
         List<String> policies = plan.policies().isEmpty() ? List.of(night.service().policy()) : plan.policies();
         List<Double> scales = plan.scales().isEmpty() ? List.of(night.scale()) : plan.scales();
         int slots = night.service().slots().orElse(64);
@@ -104,7 +106,7 @@ public final class Planner {
             }
             ObjectNode json = writeFiles(planDir, plan, night, started, Duration.ofNanos(nanoClock.getAsLong() - startNanos), entries, err);
             printAnswers(out, json);
-            out.println("dropnight plan: " + planDir.resolve("plan.html"));
+            out.println("dropnight plan: " + planDir.resolve(RunFiles.PLAN_PAGE));
         } catch (IOException e) {
             err.println("dropnight plan: could not write " + planDir + ": " + e.getMessage());
             return EXIT_PROBE_ERROR;
@@ -161,11 +163,11 @@ public final class Planner {
      */
     static ObjectNode writeFiles(Path planDir, PlanJson.Header header, List<PlanEntry> entries, PrintStream err) throws IOException {
         ObjectNode json = PlanJson.of(header, entries, planDir);
-        PlanJson.write(planDir.resolve("plan.json"), json);
-        PlanPage.write(planDir.resolve("plan.html"), json);
+        PlanJson.write(planDir.resolve(RunFiles.PLAN_JSON), json);
+        PlanPage.write(planDir.resolve(RunFiles.PLAN_PAGE), json);
         Path reports = planDir.toAbsolutePath().getParent();
         try {
-            new ReportGenerator(Clock.systemUTC()).writeIndex(reports);
+            RunPages.load().index(reports);
         } catch (IOException e) {
             err.println("dropnight plan: could not rewrite " + reports.resolve("index.html") + ": " + e.getMessage());
         }

@@ -1,5 +1,7 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.RunFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.AbstractHistogram;
@@ -29,7 +31,7 @@ public record ProbeFigures(OptionalLong arrivals, OptionalDouble peakPerSecond) 
     public static ProbeFigures of(Path runFolder) {
         OptionalLong arrivals = OptionalLong.empty();
         try {
-            JsonNode run = JSON.readTree(runFolder.resolve("run.json").toFile());
+            JsonNode run = JSON.readTree(runFolder.resolve(RunFiles.RUN_INFO).toFile());
             JsonNode a = run.path("parameters").path("arrivals");
             if (a.isNumber() && a.asLong() > 0) {
                 arrivals = OptionalLong.of(a.asLong());
@@ -37,7 +39,7 @@ public record ProbeFigures(OptionalLong arrivals, OptionalDouble peakPerSecond) 
         } catch (IOException e) {
             // no run.json: the figure stays empty and plan.json says so
         }
-        return new ProbeFigures(arrivals, peakPerSecond(runFolder.resolve("server.hlog")));
+        return new ProbeFigures(arrivals, peakPerSecond(runFolder.resolve(RunFiles.SERVER_LOG)));
     }
 
     static OptionalDouble peakPerSecond(Path hlog) {

@@ -1,5 +1,9 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.SloResult;
+
+import io.dropnight.runfolder.RunVerdict;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -18,7 +22,7 @@ import java.util.Optional;
  * @param runFolder the probe's run folder, when it left one
  * @param elapsed   how long the probe took, wall clock
  */
-public record ProbeResult(double value, Verdict verdict, List<String> reasons, List<SloValue> slos,
+public record ProbeResult(double value, RunVerdict verdict, List<String> reasons, List<SloResult> slos,
                           Optional<Path> runFolder, Duration elapsed) {
 
     public ProbeResult {
@@ -34,16 +38,16 @@ public record ProbeResult(double value, Verdict verdict, List<String> reasons, L
      * one closest to its bound; for an inconclusive probe, its first reason.
      */
     public String decidedBy() {
-        if (verdict == Verdict.INCONCLUSIVE) {
+        if (verdict == RunVerdict.INCONCLUSIVE) {
             return reasons.isEmpty() ? "load generator saturated" : reasons.get(0);
         }
-        Optional<SloValue> decisive = slos.stream()
-                .filter(s -> s.passed() == (verdict == Verdict.PASS))
-                .max(Comparator.comparingDouble(SloValue::load));
+        Optional<SloResult> decisive = slos.stream()
+                .filter(s -> s.passed() == (verdict == RunVerdict.PASS))
+                .max(Comparator.comparingDouble(SloResult::load));
         return decisive.map(ProbeResult::describe).orElse("no SLO");
     }
 
-    private static String describe(SloValue s) {
+    private static String describe(SloResult s) {
         String actual = Double.isNaN(s.actual()) ? "no sample" : PlanFormat.number(s.actual()) + " " + s.unit();
         return s.name() + " " + actual + (s.passed() ? " <= " : " > ") + PlanFormat.number(s.threshold()) + " " + s.unit();
     }

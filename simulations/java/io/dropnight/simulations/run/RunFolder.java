@@ -1,10 +1,12 @@
 package io.dropnight.simulations.run;
 
+import io.dropnight.runfolder.AtomicFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import io.dropnight.simulations.client.ClientMetrics;
 
 import java.io.IOException;
@@ -61,7 +63,7 @@ public final class RunFolder {
     }
 
     public void writeRunJson(ObjectNode runJson) throws IOException {
-        Files.writeString(resolve(RunFiles.RUN_INFO), JSON.writeValueAsString(runJson) + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.write(resolve(RunFiles.RUN_INFO), JSON.writeValueAsString(runJson) + "\n");
     }
 
     public static ObjectNode newObject() {
@@ -85,7 +87,7 @@ public final class RunFolder {
                 .put("errorPageRatePercent", c.errorPageRatePercent()).put("abandonmentPercent", c.abandonmentPercent())
                 .put("injectorErrors", injectorErrors);
         firstInjectorError.ifPresent(line -> o.put("firstInjectorError", line));
-        Files.writeString(resolve(RunFiles.CLIENT_SUMMARY), JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.write(resolve(RunFiles.CLIENT_SUMMARY), JSON.writeValueAsString(o) + "\n");
     }
 
     /**

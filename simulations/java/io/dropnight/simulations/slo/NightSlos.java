@@ -1,7 +1,7 @@
 package io.dropnight.simulations.slo;
 
-import io.dropnight.report.SloEvaluation;
-import io.dropnight.report.SloResult;
+import io.dropnight.runfolder.SloEvaluation;
+import io.dropnight.runfolder.SloResult;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.journey.Journeys;
 import io.dropnight.simulations.journey.Steps;

@@ -1,8 +1,8 @@
 package io.dropnight.simulations.slo;
 
-import io.dropnight.report.SloFiles;
-import io.dropnight.report.SloReport;
-import io.dropnight.report.SloResult;
+import io.dropnight.runfolder.SloFiles;
+import io.dropnight.runfolder.SloReport;
+import io.dropnight.runfolder.SloResult;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.dropnight.simulations.watch;
 
-import io.dropnight.report.IntervalLog;
-import io.dropnight.report.ReportInputException;
+import io.dropnight.runfolder.IntervalLog;
+import io.dropnight.runfolder.RunFileException;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.dropnight.report.SloResult;
+import io.dropnight.runfolder.SloResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +73,7 @@ public final class ServiceAgreement {
         try {
             client = IntervalLog.read(clientLog).mergedByTag();
             server = IntervalLog.read(serverLog).mergedByTag();
-        } catch (ReportInputException e) {
+        } catch (RunFileException e) {
             System.err.println("dropnight: could not compare the client's latencies with the service's: " + e.getMessage());
             return Optional.empty();
         }

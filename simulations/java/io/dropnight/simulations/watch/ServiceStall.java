@@ -1,7 +1,7 @@
 package io.dropnight.simulations.watch;
 
 import io.dropnight.metrics.LagLog;
-import io.dropnight.report.VerdictRules;
+import io.dropnight.runfolder.VerdictRules;
 
 import java.util.List;
 import java.util.Locale;

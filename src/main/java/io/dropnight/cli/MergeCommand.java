@@ -1,7 +1,7 @@
 package io.dropnight.cli;
 
 import io.dropnight.report.HistogramLogMerger;
-import io.dropnight.report.ReportInputException;
+import io.dropnight.runfolder.RunFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +41,7 @@ public final class MergeCommand implements Callable<Integer> {
                     "merged %d logs: %d intervals in, %d out, %d tags, %d values -> %s",
                     s.files(), s.intervalsIn(), s.intervalsOut(), s.tags(), s.totalCount(), out));
             return 0;
-        } catch (ReportInputException e) {
+        } catch (RunFileException e) {
             spec.commandLine().getErr().println("merge: " + e.getMessage());
             return Main.USAGE;
         }

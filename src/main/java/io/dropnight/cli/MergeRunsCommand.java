@@ -1,10 +1,10 @@
 package io.dropnight.cli;
 
 import io.dropnight.report.Injectors;
-import io.dropnight.report.ReportInputException;
+import io.dropnight.runfolder.RunFileException;
 import io.dropnight.report.RunMerger;
-import io.dropnight.report.SloFiles;
-import io.dropnight.report.SloResult;
+import io.dropnight.runfolder.SloFiles;
+import io.dropnight.runfolder.SloResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ public final class MergeRunsCommand implements Callable<Integer> {
                 stdout.println("SLO " + SloFiles.describe(slo));
             }
             return 0;
-        } catch (ReportInputException e) {
+        } catch (RunFileException e) {
             err.println("merge-runs: " + e.getMessage());
             return Main.USAGE;
         } catch (IOException e) {

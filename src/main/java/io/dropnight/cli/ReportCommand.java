@@ -1,7 +1,7 @@
 package io.dropnight.cli;
 
 import io.dropnight.report.ReportGenerator;
-import io.dropnight.report.ReportInputException;
+import io.dropnight.runfolder.RunFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
             Path page = runDirs.size() == 1 ? generator.runReport(runDirs.get(0)) : generator.comparison(runDirs, out);
             stdout.println("report written: " + page.toAbsolutePath().normalize());
             return 0;
-        } catch (ReportInputException e) {
+        } catch (RunFileException e) {
             err.println("report: " + e.getMessage());
             return BAD_INPUT;
         } catch (IOException e) {

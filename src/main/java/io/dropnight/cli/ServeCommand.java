@@ -3,7 +3,7 @@ package io.dropnight.cli;
 import io.dropnight.config.ConfigFile;
 import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.config.Setting;
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import io.dropnight.server.DropnightService;
 import io.dropnight.server.ServiceConfig;
 import picocli.CommandLine.Model.CommandSpec;

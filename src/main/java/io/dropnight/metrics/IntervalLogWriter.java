@@ -1,8 +1,10 @@
 package io.dropnight.metrics;
 
+import io.dropnight.runfolder.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -194,6 +196,6 @@ public final class IntervalLogWriter implements AutoCloseable {
 
     private void writeSnapshot() throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(runDir.resolve(RunFiles.SERVER_METRICS).toFile(), metrics.snapshot());
+        AtomicFiles.write(runDir.resolve(RunFiles.SERVER_METRICS), json.writeValueAsString(metrics.snapshot()));
     }
 }

@@ -1,6 +1,6 @@
 package io.dropnight.metrics;
 
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import org.HdrHistogram.Histogram;
 
 import java.io.BufferedWriter;

@@ -1,5 +1,6 @@
 package io.dropnight.metrics;
 
+import io.dropnight.runfolder.IntervalLog;
 import io.dropnight.core.Endpoint;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.HdrHistogram.Recorder;
  */
 public final class ServerMetrics implements RequestRecorder {
     public static final String HISTOGRAM_UNIT = "microseconds";
-    public static final int SIGNIFICANT_DIGITS = 3;
+    public static final int SIGNIFICANT_DIGITS = IntervalLog.HISTOGRAM_DIGITS;
     public static final long HIGHEST_TRACKABLE_MICROS = 3_600_000_000L;
 
     private final ScenarioLabels labels;

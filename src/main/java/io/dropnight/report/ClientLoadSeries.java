@@ -1,5 +1,8 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.IntervalLog;
+import io.dropnight.runfolder.TaggedInterval;
+
 import io.dropnight.metrics.HistogramTags;
 import java.util.ArrayList;
 import java.util.List;

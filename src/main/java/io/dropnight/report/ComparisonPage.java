@@ -1,6 +1,6 @@
 package io.dropnight.report;
 
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

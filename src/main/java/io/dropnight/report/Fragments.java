@@ -1,5 +1,7 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.SloResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.metrics.Percentiles;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.IntervalLog;
+import io.dropnight.runfolder.TaggedInterval;
+import io.dropnight.runfolder.RunFileException;
+
 import io.dropnight.metrics.ServerMetrics;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -35,19 +39,19 @@ public final class HistogramLogMerger {
      * {@code bucketMillis}-long bucket, and writes {@code out} atomically.
      *
      * @param bucketMillis bucket length in milliseconds, &gt;= 1 (the logs' interval, usually 1000)
-     * @throws ReportInputException naming the first unreadable input
+     * @throws RunFileException naming the first unreadable input
      */
-    public static Summary merge(List<Path> inputs, Path out, long bucketMillis) throws ReportInputException, IOException {
+    public static Summary merge(List<Path> inputs, Path out, long bucketMillis) throws RunFileException, IOException {
         if (inputs.isEmpty()) {
-            throw new ReportInputException("merge: give at least one .hlog file");
+            throw new RunFileException("merge: give at least one .hlog file");
         }
         if (bucketMillis < 1) {
-            throw new ReportInputException("merge: bucket = " + bucketMillis + " ms: must be >= 1");
+            throw new RunFileException("merge: bucket = " + bucketMillis + " ms: must be >= 1");
         }
         List<IntervalLog> logs = new ArrayList<>();
         for (Path p : inputs) {
             if (!Files.isRegularFile(p)) {
-                throw new ReportInputException(p + ": no such file");
+                throw new RunFileException(p + ": no such file");
             }
             logs.add(IntervalLog.read(p));
         }

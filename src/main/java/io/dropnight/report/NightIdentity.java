@@ -1,5 +1,7 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.RunFileException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Instant;
@@ -22,9 +24,9 @@ final class NightIdentity {
     }
 
     /**
-     * @throws ReportInputException naming the first mismatch and the two runs that differ
+     * @throws RunFileException naming the first mismatch and the two runs that differ
      */
-    static void check(List<RunData> runs) throws ReportInputException {
+    static void check(List<RunData> runs) throws RunFileException {
         RunData first = runs.get(0);
         for (RunData other : runs.subList(1, runs.size())) {
             for (String field : SAME) {
@@ -42,7 +44,7 @@ final class NightIdentity {
             if (index.isInt() && run.runInfo().path("injector").path("count").asInt(1) > 1) {
                 String before = seen.putIfAbsent(index.asInt(), run.runId());
                 if (before != null) {
-                    throw new ReportInputException(String.format(java.util.Locale.ROOT,
+                    throw new RunFileException(String.format(java.util.Locale.ROOT,
                             "runs are not one night: injector %d appears twice (%s and %s); its viewers would count twice",
                             index.asInt(), before, run.runId()));
                 }
@@ -50,14 +52,14 @@ final class NightIdentity {
         }
     }
 
-    private static void same(String field, RunData a, JsonNode va, RunData b, JsonNode vb) throws ReportInputException {
+    private static void same(String field, RunData a, JsonNode va, RunData b, JsonNode vb) throws RunFileException {
         if (!Objects.equals(va, vb)) {
-            throw new ReportInputException("runs are not one night: " + field + " differs: " + a.runId() + " has "
+            throw new RunFileException("runs are not one night: " + field + " differs: " + a.runId() + " has "
                     + shown(va) + ", " + b.runId() + " has " + shown(vb));
         }
     }
 
-    private static void sameInstant(RunData a, RunData b) throws ReportInputException {
+    private static void sameInstant(RunData a, RunData b) throws RunFileException {
         JsonNode va = a.runInfo().path("dropAt");
         JsonNode vb = b.runInfo().path("dropAt");
         if (va.isTextual() && vb.isTextual() && instant(va.asText()).equals(instant(vb.asText()))) {

@@ -1,6 +1,10 @@
 package io.dropnight.report;
 
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.AtomicFiles;
+
+import io.dropnight.runfolder.RunFileException;
+
+import io.dropnight.runfolder.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,15 +42,15 @@ public final class ReportGenerator {
      * the simulations call after a run.
      *
      * @return the written page
-     * @throws ReportInputException when the run folder is missing or holds a corrupt file; nothing is written
+     * @throws RunFileException when the run folder is missing or holds a corrupt file; nothing is written
      * @throws IOException          when a page cannot be written
      */
-    public static Path generate(Path runDir) throws ReportInputException, IOException {
+    public static Path generate(Path runDir) throws RunFileException, IOException {
         return new ReportGenerator(Clock.systemUTC()).runReport(runDir);
     }
 
     /** As {@link #generate(Path)}. */
-    public Path runReport(Path runDir) throws ReportInputException, IOException {
+    public Path runReport(Path runDir) throws RunFileException, IOException {
         RunData data = RunReader.read(runDir);
         String html = RunPage.render(RunModel.of(data));
         Path page = writeAtomically(runDir.resolve(RunFiles.INDEX_PAGE), html);
@@ -61,9 +65,9 @@ public final class ReportGenerator {
      * @param out the page to write, or null for {@code compare-<UTC timestamp>.html} in the first
      *            run's parent folder
      */
-    public Path comparison(List<Path> runDirs, Path out) throws ReportInputException, IOException {
+    public Path comparison(List<Path> runDirs, Path out) throws RunFileException, IOException {
         if (runDirs.isEmpty()) {
-            throw new ReportInputException("no run folders to compare");
+            throw new RunFileException("no run folders to compare");
         }
         List<RunModel> runs = new ArrayList<>();
         for (Path dir : runDirs) {
@@ -89,16 +93,6 @@ public final class ReportGenerator {
     }
 
     private static Path writeAtomically(Path target, String html) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Not createTempFile: its owner-only permissions would make the report unreadable to others.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Thread.currentThread().getId() + ".tmp");
-        try {
-            Files.writeString(tmp, html, StandardCharsets.UTF_8);
-            return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return AtomicFiles.write(target, html);
     }
 }

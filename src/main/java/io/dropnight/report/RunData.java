@@ -1,5 +1,10 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.SloResult;
+import io.dropnight.runfolder.SloReport;
+import io.dropnight.runfolder.RunVerdict;
+import io.dropnight.runfolder.IntervalLog;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,12 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.SloReport;
+import io.dropnight.runfolder.RunVerdict;
+import io.dropnight.runfolder.SloFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import java.io.IOException;
 import java.math.RoundingMode;
 import java.nio.file.DirectoryStream;
@@ -38,9 +42,9 @@ final class RunIndexPage {
     record Search(String policy, String scale, String axis, String outcome, String answer) {
     }
 
-    static final String PLAN_PREFIX = "plan-";
-    static final String PLAN_JSON = "plan.json";
-    static final String PLAN_PAGE = "plan.html";
+    static final String PLAN_PREFIX = RunFiles.PLAN_PREFIX;
+    static final String PLAN_JSON = RunFiles.PLAN_JSON;
+    static final String PLAN_PAGE = RunFiles.PLAN_PAGE;
 
     private RunIndexPage() {
     }

@@ -1,10 +1,20 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.AtomicFiles;
+
+import io.dropnight.runfolder.SloResult;
+import io.dropnight.runfolder.SloReport;
+import io.dropnight.runfolder.VerdictRules;
+import io.dropnight.runfolder.SloFiles;
+import io.dropnight.runfolder.SloEvaluation;
+import io.dropnight.runfolder.IntervalLog;
+import io.dropnight.runfolder.RunFileException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,18 +58,18 @@ public final class RunMerger {
      * @param runDirs    the injectors' run folders, at least one
      * @param out        the merged run folder to create; must not hold a run already
      * @param serverLogs server.hlog files of the service instances (added to those in the run folders)
-     * @throws ReportInputException when an input is missing or corrupt, the runs are not one night, or
+     * @throws RunFileException when an input is missing or corrupt, the runs are not one night, or
      *                              {@code out} already holds a run; nothing is written then
      */
-    public static Result merge(List<Path> runDirs, Path out, List<Path> serverLogs) throws ReportInputException, IOException {
+    public static Result merge(List<Path> runDirs, Path out, List<Path> serverLogs) throws RunFileException, IOException {
         Objects.requireNonNull(out, "out");
         if (runDirs.isEmpty()) {
-            throw new ReportInputException("merge-runs: give at least one run folder");
+            throw new RunFileException("merge-runs: give at least one run folder");
         }
         List<RunData> runs = new ArrayList<>();
         for (Path dir : runDirs) {
             if (dir.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-                throw new ReportInputException(out + ": is one of the runs to merge; choose another --out");
+                throw new RunFileException(out + ": is one of the runs to merge; choose another --out");
             }
             runs.add(RunReader.read(dir));
         }
@@ -75,7 +85,7 @@ public final class RunMerger {
             IntervalLog.read(log); // validated before anything is written
         }
         if (Files.exists(out.resolve(RunFiles.RUN_INFO)) || Files.exists(out.resolve(RunFiles.CLIENT_LOG))) {
-            throw new ReportInputException(out + ": already holds a run; choose another --out");
+            throw new RunFileException(out + ": already holds a run; choose another --out");
         }
         Files.createDirectories(out);
         List<Path> clients = runs.stream().map(r -> r.dir().resolve(RunFiles.CLIENT_LOG)).filter(Files::isRegularFile).toList();
@@ -115,7 +125,7 @@ public final class RunMerger {
 
     /** The SLOs on the merged client histograms, with the thresholds the runs recorded (all equal). */
     private static List<SloResult> evaluate(List<RunData> runs, String night, Path out, JsonNode summary)
-            throws ReportInputException, IOException {
+            throws RunFileException, IOException {
         RunData first = runs.get(0);
         Optional<SloEvaluation.Thresholds> thresholds = thresholds(first.runInfo().path("parameters").path("slo"));
         if (thresholds.isEmpty()) {
@@ -160,6 +170,6 @@ public final class RunMerger {
     }
 
     private static void write(Path file, JsonNode node) throws IOException {
-        Files.writeString(file, JSON.writeValueAsString(node) + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.write(file, JSON.writeValueAsString(node) + "\n");
     }
 }

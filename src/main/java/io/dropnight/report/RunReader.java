@@ -1,8 +1,13 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.SloReport;
+import io.dropnight.runfolder.SloFiles;
+import io.dropnight.runfolder.IntervalLog;
+import io.dropnight.runfolder.RunFileException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +27,15 @@ public final class RunReader {
     /**
      * Reads and validates a run folder.
      *
-     * @throws ReportInputException with one line naming the folder or file at fault
+     * @throws RunFileException with one line naming the folder or file at fault
      */
-    public static RunData read(Path dir) throws ReportInputException {
+    public static RunData read(Path dir) throws RunFileException {
         if (!Files.isDirectory(dir)) {
-            throw new ReportInputException(dir + ": no such run folder");
+            throw new RunFileException(dir + ": no such run folder");
         }
         if (!Files.exists(dir.resolve(RunFiles.RUN_INFO)) && !Files.exists(dir.resolve(RunFiles.SERVER_LOG))
                 && !Files.exists(dir.resolve(RunFiles.CLIENT_LOG))) {
-            throw new ReportInputException(dir + ": not a run folder (none of run.json, server.hlog, client.hlog)");
+            throw new RunFileException(dir + ": not a run folder (none of run.json, server.hlog, client.hlog)");
         }
         JsonNode runInfo = readObject(dir.resolve(RunFiles.RUN_INFO));
         String fallbackId = dir.toAbsolutePath().normalize().getFileName().toString();
@@ -46,33 +51,33 @@ public final class RunReader {
                 slos, gatling);
     }
 
-    private static IntervalLog readLog(Path file) throws ReportInputException {
+    private static IntervalLog readLog(Path file) throws RunFileException {
         return Files.exists(file) ? IntervalLog.read(file) : IntervalLog.EMPTY;
     }
 
-    private static JsonNode readObject(Path file) throws ReportInputException {
+    private static JsonNode readObject(Path file) throws RunFileException {
         if (!Files.exists(file)) {
             return JSON.createObjectNode();
         }
         try {
             JsonNode node = JSON.readTree(file.toFile());
             if (node == null || !node.isObject()) {
-                throw new ReportInputException(file + ": must hold a JSON object");
+                throw new RunFileException(file + ": must hold a JSON object");
             }
             return node;
         } catch (IOException e) {
-            throw new ReportInputException(file + ": is not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+            throw new RunFileException(file + ": is not valid JSON (" + firstLine(e.getMessage()) + ")", e);
         }
     }
 
-    private static Optional<SloReport> readSlos(Path file) throws ReportInputException {
+    private static Optional<SloReport> readSlos(Path file) throws RunFileException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
             return Optional.of(SloFiles.read(file));
         } catch (IOException e) {
-            throw new ReportInputException(firstLine(e.getMessage()), e);
+            throw new RunFileException(firstLine(e.getMessage()), e);
         }
     }
 

@@ -8,7 +8,8 @@ import io.dropnight.catalogue.Catalogue;
 import io.dropnight.catalogue.CatalogueGenerator;
 import io.dropnight.catalogue.DropSchedule;
 import io.dropnight.catalogue.Episode;
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.AtomicFiles;
+import io.dropnight.runfolder.RunFiles;
 import io.dropnight.metrics.IntervalLogWriter;
 import io.dropnight.metrics.LagLog;
 import io.dropnight.metrics.LoopLag;
@@ -234,8 +235,7 @@ public final class DropnightService {
         d.put("pid", ProcessHandle.current().pid());
         d.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         d.put("cores", Runtime.getRuntime().availableProcessors());
-        Files.write(config.runDir().resolve(RunFiles.SERVICE_INFO),
-                json.mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsBytes(d));
+        AtomicFiles.write(config.runDir().resolve(RunFiles.SERVICE_INFO),
+                json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(d));
     }
 }

@@ -1,7 +1,7 @@
 package io.dropnight.metrics;
 
 import io.dropnight.capacity.Stall;
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

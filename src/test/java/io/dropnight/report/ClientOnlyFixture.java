@@ -1,5 +1,9 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.SloResult;
+import io.dropnight.runfolder.VerdictRules;
+import io.dropnight.runfolder.SloFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.IntervalLog;
+
 import io.dropnight.cli.Main;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;

@@ -1,5 +1,8 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.SloFiles;
+import io.dropnight.runfolder.SloEvaluation;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

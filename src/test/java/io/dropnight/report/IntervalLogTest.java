@@ -1,5 +1,8 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.IntervalLog;
+import io.dropnight.runfolder.RunFileException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +28,7 @@ class IntervalLogTest {
     @Test
     void rejectsAFileThatIsNotAHistogramLogNamingIt() throws Exception {
         Path bad = Files.writeString(dir.resolve("server.hlog"), "this is not, a histogram log\n1,2,3,@@@\n");
-        ReportInputException e = assertThrows(ReportInputException.class, () -> IntervalLog.read(bad));
+        RunFileException e = assertThrows(RunFileException.class, () -> IntervalLog.read(bad));
         assertTrue(e.getMessage().startsWith(bad.toString()), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), "one line");
     }
@@ -50,7 +53,7 @@ class IntervalLogTest {
     void rejectsAnIntervalLineWhoseHistogramCannotBeDecoded() throws Exception {
         String saved = Files.readString(Fixtures.run(Fixtures.NONE).resolve("server.hlog"));
         Path log = Files.writeString(dir.resolve("server.hlog"), saved + "Tag=premiere/home/ok,30.000,1.000,0.5,AAAAAAAA\n");
-        ReportInputException e = assertThrows(ReportInputException.class, () -> IntervalLog.read(log));
+        RunFileException e = assertThrows(RunFileException.class, () -> IntervalLog.read(log));
         assertTrue(e.getMessage().contains("server.hlog"), e.getMessage());
     }
 }

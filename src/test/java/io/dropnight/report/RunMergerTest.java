@@ -1,9 +1,15 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.SloReport;
+import io.dropnight.runfolder.RunVerdict;
+import io.dropnight.runfolder.VerdictRules;
+import io.dropnight.runfolder.SloFiles;
+import io.dropnight.runfolder.IntervalLog;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.cli.Main;
-import io.dropnight.core.RunFiles;
+import io.dropnight.runfolder.RunFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

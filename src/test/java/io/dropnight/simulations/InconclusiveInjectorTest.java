@@ -2,7 +2,7 @@ package io.dropnight.simulations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropnight.report.VerdictRules;
+import io.dropnight.runfolder.VerdictRules;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package io.dropnight.simulations.client;
 
-import io.dropnight.report.IntervalLog;
+import io.dropnight.runfolder.IntervalLog;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,9 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.RunVerdict;
+
+import io.dropnight.runfolder.SloResult;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,7 +25,7 @@ final class FakeNight implements PlanSearch.Probe {
 
     private final double threshold;
     private final boolean passesAbove;
-    private final Map<Double, Deque<Verdict>> scripted = new HashMap<>();
+    private final Map<Double, Deque<RunVerdict>> scripted = new HashMap<>();
     private DoublePredicate inconclusive = v -> false;
     private DoubleUnaryOperator load;
     private boolean figures = true;
@@ -45,7 +49,7 @@ final class FakeNight implements PlanSearch.Probe {
     }
 
     /** The verdicts {@code value} gives on its next probes, in order (then its true one). */
-    FakeNight script(double value, Verdict... verdicts) {
+    FakeNight script(double value, RunVerdict... verdicts) {
         scripted.put(value, new ArrayDeque<>(List.of(verdicts)));
         return this;
     }
@@ -75,22 +79,22 @@ final class FakeNight implements PlanSearch.Probe {
     public ProbeResult run(double value) {
         tried.add(value);
         nanos += PROBE_TIME.toNanos();
-        Verdict v;
-        Deque<Verdict> script = scripted.get(value);
+        RunVerdict v;
+        Deque<RunVerdict> script = scripted.get(value);
         if (inconclusive.test(value)) {
-            v = Verdict.INCONCLUSIVE;
+            v = RunVerdict.INCONCLUSIVE;
         } else if (script != null && !script.isEmpty()) {
             v = script.poll();
         } else {
-            v = (passesAbove ? value >= threshold : value <= threshold) ? Verdict.PASS : Verdict.FAIL;
+            v = (passesAbove ? value >= threshold : value <= threshold) ? RunVerdict.PASS : RunVerdict.FAIL;
         }
         // errorPageRate falls as capacity rises: 1 % at the threshold
         double rate = load.applyAsDouble(value);
-        boolean passed = v == Verdict.PASS;
-        List<SloValue> slos = !figures ? List.of() : List.of(
-                new SloValue("errorPageRate", passed ? Math.min(rate, 1.0) : Math.max(rate, 1.01), 1.0, "%", passed),
-                new SloValue("playbackStartP99", 100, 800, "ms", true));
-        List<String> reasons = v == Verdict.INCONCLUSIVE ? List.of("injector out of file descriptors") : List.of();
+        boolean passed = v == RunVerdict.PASS;
+        List<SloResult> slos = !figures ? List.of() : List.of(
+                new SloResult("errorPageRate", "errorPageRate", "<=", 1.0, passed ? Math.min(rate, 1.0) : Math.max(rate, 1.01), "%", passed),
+                new SloResult("playbackStartP99", "playbackStartP99", "<=", 800, 100, "ms", true));
+        List<String> reasons = v == RunVerdict.INCONCLUSIVE ? List.of("injector out of file descriptors") : List.of();
         return new ProbeResult(value, v, reasons, slos, Optional.empty(), PROBE_TIME);
     }
 

@@ -1,5 +1,9 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.RunVerdict;
+
+import io.dropnight.runfolder.SloResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropnight.testing.ExternalTool;
@@ -40,8 +44,8 @@ class PlanPageTest {
         for (int v : new int[] {answer, below, answer, below}) {
             boolean pass = v == answer;
             Path run = planDir.resolve("probes/fixed-scale-" + scale + "/" + (++n) + "/run");
-            probes.add(new ProbeResult(v, pass ? Verdict.PASS : Verdict.FAIL, List.of(reason),
-                    List.of(new SloValue("errorPageRate", pass ? 0.5 : 2.0, 1.0, "%", pass)), Optional.of(run), Duration.ofSeconds(30)));
+            probes.add(new ProbeResult(v, pass ? RunVerdict.PASS : RunVerdict.FAIL, List.of(reason),
+                    List.of(new SloResult("errorPageRate", "errorPageRate", "<=", 1.0, pass ? 0.5 : 2.0, "%", pass)), Optional.of(run), Duration.ofSeconds(30)));
             figures.put(run, new ProbeFigures(OptionalLong.of(arrivals), OptionalDouble.of(peak)));
         }
         PlanResult r = new PlanResult(Axis.capacity(1, 4096), PlanResult.Outcome.ANSWER, OptionalDouble.of(answer),

@@ -1,5 +1,7 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.RunVerdict;
+
 import io.dropnight.simulations.plan.PlanResult.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +78,7 @@ class PlanSearchTest {
     @Test
     void reRunsOnceWhereAConfirmationDisagreesAndTakesTheMajority() {
         double answer = noiselessPasses().get(0);
-        FakeNight night = FakeNight.capacity(47).script(answer, Verdict.PASS, Verdict.FAIL, Verdict.PASS);
+        FakeNight night = FakeNight.capacity(47).script(answer, RunVerdict.PASS, RunVerdict.FAIL, RunVerdict.PASS);
         PlanResult r = search(Axis.capacity(1, 4096), 64, night);
 
         assertEquals(Outcome.ANSWER, r.outcome(), r.summary());
@@ -90,7 +92,7 @@ class PlanSearchTest {
     void searchesOnceMoreWhenAConfirmationOverturnsTheAnswer() {
         // the answer passed during the search, then failed twice: a pass further up becomes the answer
         double flipped = noiselessPasses().get(0);
-        FakeNight night = FakeNight.capacity(47).script(flipped, Verdict.PASS, Verdict.FAIL, Verdict.FAIL, Verdict.FAIL);
+        FakeNight night = FakeNight.capacity(47).script(flipped, RunVerdict.PASS, RunVerdict.FAIL, RunVerdict.FAIL, RunVerdict.FAIL);
         PlanResult r = search(Axis.capacity(1, 4096), 64, night);
 
         assertEquals(Outcome.ANSWER, r.outcome(), r.summary());
@@ -113,7 +115,7 @@ class PlanSearchTest {
             tried.add(v);
             truth.nanos += FakeNight.PROBE_TIME.toNanos();
             ProbeResult r = truth.run(v);
-            Verdict verdict = v < 47 ? Verdict.FAIL : v >= 62 ? Verdict.PASS : first ? Verdict.PASS : Verdict.FAIL;
+            RunVerdict verdict = v < 47 ? RunVerdict.FAIL : v >= 62 ? RunVerdict.PASS : first ? RunVerdict.PASS : RunVerdict.FAIL;
             return new ProbeResult(v, verdict, List.of(), r.slos(), r.runFolder(), r.elapsed());
         };
         PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, 0.05, flaky, lines::add, () -> truth.nanos).run();
@@ -123,7 +125,7 @@ class PlanSearchTest {
         double low = r.bandLow().getAsDouble();
         double high = r.bandHigh().getAsDouble();
         assertTrue(low >= 47 && low < 62, "the band's low end failed by majority: " + low + " " + tried);
-        assertTrue(high > low && r.probes().stream().filter(p -> p.value() == high).allMatch(p -> p.verdict() == Verdict.PASS),
+        assertTrue(high > low && r.probes().stream().filter(p -> p.value() == high).allMatch(p -> p.verdict() == RunVerdict.PASS),
                 "the band's high end passed every time it was tried: " + high + " " + tried);
         assertEquals(high, r.answer().getAsDouble(), "the answer is the safe end of the band");
         assertTrue(r.summary().startsWith("probes near the threshold disagreed: the threshold lies between"), r.summary());
@@ -141,7 +143,7 @@ class PlanSearchTest {
         double flipped = noiselessPasses().get(0);
         double nextUp = noiselessPasses().get(1);
         Duration budget = FakeNight.PROBE_TIME.multipliedBy(noiselessProbes).plusSeconds(30);
-        FakeNight night = FakeNight.capacity(47).script(flipped, Verdict.PASS, Verdict.FAIL, Verdict.PASS);
+        FakeNight night = FakeNight.capacity(47).script(flipped, RunVerdict.PASS, RunVerdict.FAIL, RunVerdict.PASS);
         PlanResult r = search(Axis.capacity(1, 4096), 64, night, budget);
 
         assertEquals(noiselessProbes, night.tried.size(), "no third run at " + flipped + ": " + night.tried);
@@ -213,8 +215,8 @@ class PlanSearchTest {
         assertTrue(r.elapsed().compareTo(budget) <= 0, r.elapsed() + " " + r.summary());
         assertTrue(r.outcome() == Outcome.ANSWER || r.outcome() == Outcome.BAND, r.summary());
         double answer = r.answer().getAsDouble();
-        long passes = run.stream().filter(p -> p.value() == answer && p.verdict() == Verdict.PASS).count();
-        long fails = run.stream().filter(p -> p.value() == answer && p.verdict() == Verdict.FAIL).count();
+        long passes = run.stream().filter(p -> p.value() == answer && p.verdict() == RunVerdict.PASS).count();
+        long fails = run.stream().filter(p -> p.value() == answer && p.verdict() == RunVerdict.FAIL).count();
         assertTrue(answer >= 44 && passes > fails, "the answer passed by majority: " + answer + " in " + run);
     }
 
@@ -316,7 +318,7 @@ class PlanSearchTest {
         PlanSearch.Probe noisy = v -> {
             truth.nanos += FakeNight.PROBE_TIME.toNanos();
             ProbeResult r = truth.run(v);
-            Verdict verdict = v < 44 ? Verdict.FAIL : v >= 52 ? Verdict.PASS : coin.nextBoolean() ? Verdict.PASS : Verdict.FAIL;
+            RunVerdict verdict = v < 44 ? RunVerdict.FAIL : v >= 52 ? RunVerdict.PASS : coin.nextBoolean() ? RunVerdict.PASS : RunVerdict.FAIL;
             ProbeResult out = new ProbeResult(v, verdict, List.of(), r.slos(), r.runFolder(), r.elapsed());
             run.add(out);
             return out;

@@ -1,5 +1,9 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.RunVerdict;
+
+import io.dropnight.runfolder.SloResult;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +36,7 @@ class PlannerIndexTest {
 
     private static PlanEntry answered(Path planDir, int answer) {
         Path run = planDir.resolve("probes/fixed-scale-0.25/01-slots-" + answer + "/run");
-        ProbeResult probe = new ProbeResult(answer, Verdict.PASS, List.of(), List.of(new SloValue("errorPageRate", 0.5, 1.0, "%", true)),
+        ProbeResult probe = new ProbeResult(answer, RunVerdict.PASS, List.of(), List.of(new SloResult("errorPageRate", "errorPageRate", "<=", 1.0, 0.5, "%", true)),
                 Optional.of(run), Duration.ofSeconds(30));
         PlanResult r = new PlanResult(Axis.capacity(1, 4096), PlanResult.Outcome.ANSWER, OptionalDouble.of(answer),
                 OptionalDouble.of(answer - 2), OptionalDouble.of(answer), true, "least passing slots", List.of(probe), Duration.ofMinutes(2));

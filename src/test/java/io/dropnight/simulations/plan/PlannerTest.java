@@ -1,5 +1,10 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.SloFiles;
+import io.dropnight.runfolder.SloReport;
+
+import io.dropnight.runfolder.RunVerdict;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
@@ -104,11 +109,11 @@ class PlannerTest {
         int failsBelow = 0;
         for (JsonNode probe : search.path("probes")) {
             Path run = planDir.resolve(probe.path("runFolder").asText());
-            SloFile.Reading reading = SloFile.read(run.resolve("slo.json"));
-            assertEquals(probe.path("verdict").asText(), reading.verdict().label(), "plan.json agrees with " + run);
+            SloReport reading = SloFiles.read(run.resolve("slo.json"));
+            assertEquals(probe.path("verdict").asText(), reading.verdict().jsonName(), "plan.json agrees with " + run);
             assertTrue(Files.isRegularFile(run.resolve("index.html")), "each probe has its run page: " + run);
-            passesAtAnswer += probe.path("value").asDouble() == answer && reading.verdict() == Verdict.PASS ? 1 : 0;
-            failsBelow += probe.path("value").asDouble() == below && reading.verdict() == Verdict.FAIL ? 1 : 0;
+            passesAtAnswer += probe.path("value").asDouble() == answer && reading.verdict() == RunVerdict.PASS ? 1 : 0;
+            failsBelow += probe.path("value").asDouble() == below && reading.verdict() == RunVerdict.FAIL ? 1 : 0;
         }
         assertTrue(passesAtAnswer >= 1 && failsBelow >= 1, "a pass at the answer and a fail one step below: " + search);
         assertTrue(search.path("perThousandViewers").path("slots").asDouble() > 0, search.toString());

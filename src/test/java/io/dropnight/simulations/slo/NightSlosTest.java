@@ -1,6 +1,6 @@
 package io.dropnight.simulations.slo;
 
-import io.dropnight.report.SloResult;
+import io.dropnight.runfolder.SloResult;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.params.SloThresholds;
 import org.HdrHistogram.Histogram;

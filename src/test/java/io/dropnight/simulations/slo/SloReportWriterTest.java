@@ -1,7 +1,7 @@
 package io.dropnight.simulations.slo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropnight.report.SloResult;
+import io.dropnight.runfolder.SloResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package io.dropnight.simulations.watch;
 
-import io.dropnight.report.SloResult;
+import io.dropnight.runfolder.SloResult;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.junit.jupiter.api.Test;

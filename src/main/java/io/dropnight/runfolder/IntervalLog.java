@@ -1,6 +1,6 @@
-package io.dropnight.report;
+package io.dropnight.runfolder;
 
-import io.dropnight.metrics.ServerMetrics;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +24,8 @@ import org.HdrHistogram.HistogramLogReader;
  * @param intervals   every interval in file order
  */
 public record IntervalLog(long startMillis, List<TaggedInterval> intervals) {
+    /** The precision of every histogram a run folder holds (server and client logs): 3 significant digits. */
+    public static final int HISTOGRAM_DIGITS = 3;
 
     /** A log with no intervals, standing in for an absent file. */
     public static final IntervalLog EMPTY = new IntervalLog(0L, List.of());
@@ -35,27 +37,27 @@ public record IntervalLog(long startMillis, List<TaggedInterval> intervals) {
     /**
      * Reads a log written by HdrHistogram's {@code HistogramLogWriter}.
      *
-     * @throws ReportInputException naming the file when it cannot be read or is not a histogram log
+     * @throws RunFileException naming the file when it cannot be read or is not a histogram log
      */
-    public static IntervalLog read(Path file) throws ReportInputException {
+    public static IntervalLog read(Path file) throws RunFileException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ReportInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new RunFileException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         int expected = IntervalLines.validate(file, text);
         try {
             IntervalLog log = decode(new ByteArrayInputStream(IntervalLines.completeLines(text).getBytes(StandardCharsets.UTF_8)));
             if (log.intervals().size() != expected) {
-                throw new ReportInputException(String.format(Locale.ROOT,
+                throw new RunFileException(String.format(Locale.ROOT,
                         "%s: %d of its %d interval lines could not be decoded", file,
                         expected - log.intervals().size(), expected));
             }
             return log;
         } catch (RuntimeException e) {
             // HistogramLogReader signals malformed lines with assorted runtime exceptions.
-            throw new ReportInputException(String.format(Locale.ROOT,
+            throw new RunFileException(String.format(Locale.ROOT,
                     "%s: is not a readable HdrHistogram log (%s)", file, e), e);
         }
     }
@@ -80,7 +82,7 @@ public record IntervalLog(long startMillis, List<TaggedInterval> intervals) {
         Map<String, Histogram> merged = new TreeMap<>();
         for (TaggedInterval i : intervals) {
             if (i.tag() != null) {
-                merged.computeIfAbsent(i.tag(), t -> new Histogram(ServerMetrics.SIGNIFICANT_DIGITS)).add(i.histogram());
+                merged.computeIfAbsent(i.tag(), t -> new Histogram(HISTOGRAM_DIGITS)).add(i.histogram());
             }
         }
         return merged;

@@ -1,4 +1,4 @@
-package io.dropnight.report;
+package io.dropnight.runfolder;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -19,6 +19,20 @@ import java.util.Objects;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SloResult(String name, String metric, String comparator, double threshold, double actual,
                         String unit, boolean passed) {
+
+    /**
+     * How close to (below 1) or past (above 1) its bound the SLO was: {@code actual / threshold}. A
+     * missing sample (not finite) counts as past its bound when failed and as met when passed.
+     */
+    public double load() {
+        if (!Double.isFinite(actual)) {
+            return passed ? 0 : Double.POSITIVE_INFINITY;
+        }
+        if (threshold == 0) {
+            return actual <= 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return actual / threshold;
+    }
 
     /** An upper-bound SLO: passes when {@code actual <= threshold}. */
     public static SloResult atMost(String name, String metric, double threshold, double actual, String unit) {

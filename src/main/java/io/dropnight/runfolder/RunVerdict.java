@@ -1,4 +1,4 @@
-package io.dropnight.report;
+package io.dropnight.runfolder;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.dropnight.report;
+package io.dropnight.runfolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class SloFiles {
             }
             o.put("unit", r.unit()).put("passed", r.passed());
         }
-        Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.write(file, JSON.writeValueAsString(root) + "\n");
     }
 
     /**
@@ -60,6 +61,9 @@ public final class SloFiles {
      * @throws IOException with one line naming the file when it is not slo.json
      */
     public static SloReport read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file + ": missing (the night wrote no SLO results)");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
@@ -72,11 +76,14 @@ public final class SloFiles {
         }
         List<SloResult> slos = new ArrayList<>();
         for (JsonNode n : array) {
-            try {
-                slos.add(JSON.treeToValue(n, SloResult.class));
-            } catch (IOException e) {
-                throw new IOException(file + ": is not a list of SLO results (" + firstLine(e.getMessage()) + ")", e);
+            if (!n.path("name").isTextual() || !n.path("passed").isBoolean()) {
+                throw new IOException(file + ": is not a list of SLO results (every SLO needs a name and passed)");
             }
+            JsonNode actual = n.path("actual");
+            // No sample is written as null (JSON has no infinity) and read back as NaN, never as 0.
+            slos.add(new SloResult(n.get("name").asText(), n.path("metric").asText(n.get("name").asText()),
+                    n.path("comparator").asText("<="), n.path("threshold").asDouble(Double.NaN),
+                    actual.isNumber() ? actual.asDouble() : Double.NaN, n.path("unit").asText(""), n.get("passed").asBoolean()));
         }
         JsonNode verdict = root.path("verdict");
         if (!verdict.isTextual()) {
@@ -128,7 +135,7 @@ public final class SloFiles {
             xml.append("  </testcase>\n");
         }
         xml.append("</testsuite>\n");
-        Files.writeString(file, xml, StandardCharsets.UTF_8);
+        AtomicFiles.write(file, xml.toString());
     }
 
     /** One line per SLO, for people: {@code playbackStartP99: finale-drop/playback-start p99 = 812.0 ms, must be <= 800 ms: FAILED}. */

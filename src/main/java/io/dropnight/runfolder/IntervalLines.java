@@ -1,4 +1,5 @@
-package io.dropnight.report;
+package io.dropnight.runfolder;
+
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,10 +23,10 @@ final class IntervalLines {
 
     /**
      * @return the number of interval lines among the complete lines
-     * @throws ReportInputException naming the file and the first line that is neither a comment, the
+     * @throws RunFileException naming the file and the first line that is neither a comment, the
      *                              legend nor an interval
      */
-    static int validate(Path file, String text) throws ReportInputException {
+    static int validate(Path file, String text) throws RunFileException {
         String[] lines = completeLines(text).split("\n", -1);
         int intervals = 0;
         for (int i = 0; i < lines.length; i++) {
@@ -34,7 +35,7 @@ final class IntervalLines {
                 continue;
             }
             if (!INTERVAL.matcher(line).matches()) {
-                throw new ReportInputException(String.format(Locale.ROOT,
+                throw new RunFileException(String.format(Locale.ROOT,
                         "%s: line %d is not an HdrHistogram log line", file, i + 1));
             }
             intervals++;

@@ -1,4 +1,4 @@
-package io.dropnight.report;
+package io.dropnight.runfolder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

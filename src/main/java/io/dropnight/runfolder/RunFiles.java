@@ -1,4 +1,4 @@
-package io.dropnight.core;
+package io.dropnight.runfolder;
 
 /**
  * The names of the files in a run folder ({@code reports/<run>/}): a contract between the service
@@ -40,6 +40,13 @@ public final class RunFiles {
     public static final String INDEX_PAGE = "index.html";
     /** Gatling's report page, from the run folder. */
     public static final String GATLING_REPORT = GATLING_DIR + "/" + INDEX_PAGE;
+
+    /** The prefix of a capacity plan's folder in the reports folder ({@code plan-<time>-<mode>}). */
+    public static final String PLAN_PREFIX = "plan-";
+    /** A plan's result, written by the planner and listed by the run index. */
+    public static final String PLAN_JSON = "plan.json";
+    /** A plan's page. */
+    public static final String PLAN_PAGE = "plan.html";
 
     private RunFiles() {
     }

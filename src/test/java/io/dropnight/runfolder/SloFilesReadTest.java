@@ -1,4 +1,4 @@
-package io.dropnight.simulations.plan;
+package io.dropnight.runfolder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A probe's verdict from its run's slo.json, today's shape and the one with a top-level verdict. */
-class SloFileTest {
+/** slo.json read by its one reader: both shapes, a missing sample, and bad files named in one line. */
+class SloFilesReadTest {
     private static final String ERROR_PAGES_FAILED = "{\"name\": \"errorPageRate\", \"metric\": \"finale-drop error pages\","
             + " \"comparator\": \"<=\", \"threshold\": 1.0, \"actual\": 2.65, \"unit\": \"%\", \"passed\": false}";
     private static final String PLAYBACK_PASSED = "{\"name\": \"playbackStartP99\", \"metric\": \"p99\", \"comparator\": \"<=\","
@@ -24,52 +24,52 @@ class SloFileTest {
     @TempDir
     Path dir;
 
-    private SloFile.Reading read(String json) throws IOException {
+    private SloReport read(String json) throws IOException {
         Path f = dir.resolve("slo.json");
         Files.writeString(f, json);
-        return SloFile.read(f);
+        return SloFiles.read(f);
     }
 
     @Test
     void withoutAVerdictFieldTheRunFailsWhenAnySloFailed() throws IOException {
-        SloFile.Reading r = read("[" + ERROR_PAGES_FAILED + ", " + PLAYBACK_PASSED + "]");
-        assertEquals(Verdict.FAIL, r.verdict());
+        SloReport r = read("[" + ERROR_PAGES_FAILED + ", " + PLAYBACK_PASSED + "]");
+        assertEquals(RunVerdict.FAIL, r.verdict());
         assertEquals(2, r.slos().size());
         assertEquals(2.65, r.slos().get(0).actual());
-        assertEquals("errorPageRate 2.65 % > 1 %",
-                new ProbeResult(64, r.verdict(), r.reasons(), r.slos(), java.util.Optional.empty(), java.time.Duration.ZERO).decidedBy());
+        assertEquals(2.65, r.slos().get(0).load(), 1e-9);
     }
 
     @Test
     void withoutAVerdictFieldTheRunPassesWhenEverySloPassed() throws IOException {
-        SloFile.Reading r = read("[" + PLAYBACK_PASSED + ", " + NO_SAMPLE + "]");
-        assertEquals(Verdict.PASS, r.verdict());
-        assertTrue(Double.isNaN(r.slos().get(1).actual()));
+        SloReport r = read("[" + PLAYBACK_PASSED + ", " + NO_SAMPLE + "]");
+        assertEquals(RunVerdict.PASS, r.verdict());
+        assertTrue(Double.isNaN(r.slos().get(1).actual()), "no sample is NaN, not 0");
+        assertEquals(0, r.slos().get(1).load());
     }
 
     @Test
     void aTopLevelInconclusiveVerdictWinsOverTheSlos() throws IOException {
-        SloFile.Reading r = read("{\"verdict\": \"inconclusive\", \"reasons\": [\"injector: 28390 file-descriptor errors\"],"
+        SloReport r = read("{\"verdict\": \"inconclusive\", \"reasons\": [\"injector: 28390 file-descriptor errors\"],"
                 + " \"slos\": [" + ERROR_PAGES_FAILED + "]}");
-        assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+        assertEquals(RunVerdict.INCONCLUSIVE, r.verdict());
         assertEquals(List.of("injector: 28390 file-descriptor errors"), r.reasons());
         assertEquals(1, r.slos().size());
     }
 
     @Test
     void anObjectWithoutAVerdictIsReadFromItsSlos() throws IOException {
-        assertEquals(Verdict.PASS, read("{\"slos\": [" + PLAYBACK_PASSED + "]}").verdict());
+        assertEquals(RunVerdict.PASS, read("{\"slos\": [" + PLAYBACK_PASSED + "]}").verdict());
     }
 
     @Test
     void missingOrMalformedFilesAreOneLineNamingTheFile() throws IOException {
-        IOException missing = assertThrows(IOException.class, () -> SloFile.read(dir.resolve("nope.json")));
+        IOException missing = assertThrows(IOException.class, () -> SloFiles.read(dir.resolve("nope.json")));
         assertTrue(missing.getMessage().endsWith("nope.json: missing (the night wrote no SLO results)"), missing.getMessage());
         IOException badVerdict = assertThrows(IOException.class, () -> read("{\"verdict\": \"maybe\", \"slos\": []}"));
         assertTrue(badVerdict.getMessage().endsWith("verdict = maybe: must be pass, fail or inconclusive"), badVerdict.getMessage());
         IOException notJson = assertThrows(IOException.class, () -> read("{"));
         assertTrue(notJson.getMessage().contains("not valid JSON"), notJson.getMessage());
         IOException shape = assertThrows(IOException.class, () -> read("{\"verdict\": \"pass\"}"));
-        assertTrue(shape.getMessage().contains("expected an array of SLOs"), shape.getMessage());
+        assertTrue(shape.getMessage().contains("is not slo.json"), shape.getMessage());
     }
 }

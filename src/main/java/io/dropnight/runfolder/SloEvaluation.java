@@ -1,4 +1,4 @@
-package io.dropnight.report;
+package io.dropnight.runfolder;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,0 +1,22 @@
+package io.dropnight.report;
+
+import io.dropnight.runfolder.RunFileException;
+import io.dropnight.runfolder.RunPages;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The report's side of {@link RunPages}, registered in {@code META-INF/services}. Stateless. */
+public final class ReportPages implements RunPages {
+
+    @Override
+    public Path runPage(Path runDir) throws RunFileException, IOException {
+        return ReportGenerator.generate(runDir);
+    }
+
+    @Override
+    public Path index(Path reportsDir) throws IOException {
+        return new ReportGenerator(Clock.systemUTC()).writeIndex(reportsDir);
+    }
+}
