@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropnight.core.Durations;
 import io.dropnight.runfolder.RunFiles;
 import io.dropnight.runfolder.RunVerdict;
+import io.dropnight.runfolder.SloFiles;
 import io.dropnight.runfolder.SloReport;
 import io.dropnight.runfolder.SloResult;
 import io.dropnight.runfolder.VerdictRules;
@@ -28,7 +29,6 @@ import io.dropnight.simulations.service.EmbeddedService;
 import io.dropnight.simulations.service.HarnessClient;
 import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.simulations.slo.NightSlos;
-import io.dropnight.simulations.slo.SloReportWriter;
 import io.dropnight.simulations.watch.DescriptorReserve;
 import io.dropnight.simulations.watch.FileLimits;
 import io.dropnight.simulations.watch.InjectorVerdict;
@@ -440,8 +440,8 @@ final class NightRun {
         verdict = VerdictRules.decide(results, inconclusive);
         try {
             run.writeClientSummary(parameters.night().label(), counts, metrics.injectorErrors(), metrics.firstInjectorError());
-            SloReportWriter.writeJson(run.resolve(RunFiles.SLO_RESULTS), verdict);
-            SloReportWriter.writeJUnit(run.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + parameters.night().label(), verdict);
+            SloFiles.writeJson(run.resolve(RunFiles.SLO_RESULTS), verdict);
+            SloFiles.writeJUnit(run.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + parameters.night().label(), verdict);
         } catch (IOException e) {
             System.err.println("dropnight: could not write the run folder: " + e.getMessage());
         }
@@ -510,7 +510,7 @@ final class NightRun {
             System.out.println("dropnight: " + transportSummary(metrics.noResponses()));
         }
         for (SloResult r : results) {
-            System.out.println("dropnight: SLO " + SloReportWriter.describe(r));
+            System.out.println("dropnight: SLO " + SloFiles.describe(r));
         }
         if (!parameters.enforceSlos()) {
             System.out.println("dropnight: SLOs reported, not enforced; -Dslo.enforce=true makes a breach fail the build (the CI night does)");

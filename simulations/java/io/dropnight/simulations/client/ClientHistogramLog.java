@@ -1,5 +1,7 @@
 package io.dropnight.simulations.client;
 
+import io.dropnight.runfolder.ClientTags;
+
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
@@ -50,8 +52,8 @@ public final class ClientHistogramLog implements AutoCloseable {
     public ClientHistogramLog(Path file, String night, ClientMetrics metrics) throws IOException {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.night = Objects.requireNonNull(night, "night");
-        this.timeToPlayTag = night + "/time-to-play";
-        this.playbackStartTag = night + "/playback-start";
+        this.timeToPlayTag = ClientTags.timeToPlay(night);
+        this.playbackStartTag = ClientTags.playbackStart(night);
         this.out = new PrintStream(file.toFile(), StandardCharsets.US_ASCII);
         this.writer = new HistogramLogWriter(out);
         // The base time first, then restart both recorders' intervals: no interval starts before it.

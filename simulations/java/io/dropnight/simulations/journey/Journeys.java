@@ -1,5 +1,7 @@
 package io.dropnight.simulations.journey;
 
+import io.dropnight.runfolder.ClientTags;
+
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.params.Night;
@@ -24,7 +26,7 @@ import static io.gatling.javaapi.core.CoreDsl.group;
  * </ul>
  */
 public final class Journeys {
-    public static final String TIME_TO_PLAY = "time-to-play";
+    public static final String TIME_TO_PLAY = ClientTags.TIME_TO_PLAY;
     public static final String PLAYBACK_OUTCOME = "playback-outcome";
 
     private final Steps steps;

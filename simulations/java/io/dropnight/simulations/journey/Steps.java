@@ -1,5 +1,7 @@
 package io.dropnight.simulations.journey;
 
+import io.dropnight.runfolder.ClientTags;
+
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.TargetProfile;
@@ -44,7 +46,7 @@ public final class Steps {
     /** The request name of the title page reloaded while waiting for the drop. */
     static final String TITLE_POLL = "title-poll";
     /** The request name of {@code play}, as Gatling's statistics, the SLO assertions and the report know it. */
-    public static final String PLAYBACK_START = "playback-start";
+    public static final String PLAYBACK_START = ClientTags.PLAYBACK_START;
     /** Set when the current call has an answer the viewer acts on (worked, or the viewer gave up). */
     private static final String ATTEMPT_SETTLED = "attemptSettled";
     private static final String LOCKED_WAITS = "lockedWaits";

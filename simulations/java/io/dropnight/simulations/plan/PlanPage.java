@@ -1,5 +1,7 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.core.HtmlEscape;
+
 import io.dropnight.runfolder.AtomicFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -258,17 +260,6 @@ public final class PlanPage {
     }
 
     static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlEscape.escape(s);
     }
 }

@@ -1,5 +1,7 @@
 package io.dropnight.simulations.service;
 
+import io.dropnight.runfolder.ReadyLine;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,8 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Dropnight service in a child JVM, so that the injector's garbage collection and CPU bursts
@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: one owner starts and stops it.
  */
 public final class EmbeddedService implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("Dropnight listening on (http://\\S+)");
     private static final long READY_TIMEOUT_SECONDS = 60;
     private static final long STOP_TIMEOUT_SECONDS = 30;
     private static final String LEAK_LEVEL_PROPERTY = "io.netty.leakDetection.level";
@@ -113,9 +112,8 @@ public final class EmbeddedService implements AutoCloseable {
                 if (line.contains(LEAK_REPORT)) {
                     leaks.incrementAndGet();
                 }
-                Matcher m = READY.matcher(line);
-                if (!ready.isDone() && m.find()) {
-                    ready.complete(URI.create(m.group(1)));
+                if (!ready.isDone()) {
+                    ReadyLine.parse(line).ifPresent(ready::complete);
                 }
             }
             ready.completeExceptionally(new IOException("the service exited before it was ready"));

@@ -1,5 +1,7 @@
 package io.dropnight.cli;
 
+import io.dropnight.runfolder.ReadyLine;
+
 import io.dropnight.config.ConfigFile;
 import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.config.Setting;
@@ -110,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
         err.printf("run folder %s; drop at %s; policy %s%n", config.runDir(), config.catalogue().dropAt(),
                 config.policy().configName());
         err.flush();
-        out.printf("Dropnight listening on http://%s:%d%n", address.getHostString(), address.getPort());
+        out.println(ReadyLine.of(address.getHostString(), address.getPort()));
         out.flush();
         stopRequested.await();
         boolean drained = service.stop();

@@ -1,6 +1,10 @@
 package io.dropnight.core;
 
-/** HTML escaping for text and attribute values. */
+/**
+ * The one escaper for HTML and XML text and attribute values (the pages, slo-junit.xml, plan.html):
+ * the five markup characters as entities, and control characters other than newline and tab as
+ * spaces (XML 1.0 forbids them). Stateless.
+ */
 public final class HtmlEscape {
     private HtmlEscape() {
     }
@@ -15,7 +19,7 @@ public final class HtmlEscape {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
             }
         }
         return out.toString();

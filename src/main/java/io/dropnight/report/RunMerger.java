@@ -1,5 +1,7 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.ClientTags;
+
 import io.dropnight.runfolder.AtomicFiles;
 
 import io.dropnight.runfolder.SloResult;
@@ -135,7 +137,7 @@ public final class RunMerger {
         Map<String, Histogram> byTag = Files.isRegularFile(client) ? IntervalLog.read(client).mergedByTag() : Map.of();
         Histogram empty = RunModel.empty();
         List<SloResult> results = SloEvaluation.evaluate(night, thresholds.get(),
-                byTag.getOrDefault(night + "/playback-start", empty), byTag.getOrDefault(night + "/" + RunModel.TIME_TO_PLAY, empty),
+                byTag.getOrDefault(ClientTags.playbackStart(night), empty), byTag.getOrDefault(ClientTags.timeToPlay(night), empty),
                 counts(summary));
         // Inconclusive when any injector was: a saturated injector's share of the night was not the planned one.
         List<VerdictRules.Part> parts = runs.stream().filter(r -> r.sloReport().isPresent())

@@ -1,5 +1,7 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.ClientTags;
+
 import io.dropnight.core.Endpoint;
 import io.dropnight.metrics.HistogramTags;
 import io.dropnight.metrics.RequestOutcome;
@@ -28,7 +30,7 @@ import org.HdrHistogram.Histogram;
  *                  the client log's without a server log), when both are known
  */
 public record RunModel(RunData data, List<NightModel> nights, OptionalDouble dropAtSec) {
-    public static final String TIME_TO_PLAY = "time-to-play";
+    public static final String TIME_TO_PLAY = ClientTags.TIME_TO_PLAY;
 
     public RunModel {
         nights = List.copyOf(nights);

@@ -1,5 +1,7 @@
 package io.dropnight.runfolder;
 
+import io.dropnight.core.HtmlEscape;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -145,19 +147,8 @@ public final class SloFiles {
                 r.comparator(), String.format(Locale.ROOT, "%.3f", r.threshold()), r.unit(), r.passed() ? "passed" : "FAILED");
     }
 
-    /** XML-escapes {@code s}; control characters other than newline and tab become spaces. */
+    /** Escapes {@code s} for slo-junit.xml: {@link HtmlEscape}, the one escaper. */
     public static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-            }
-        }
-        return out.toString();
+        return HtmlEscape.escape(s);
     }
 }

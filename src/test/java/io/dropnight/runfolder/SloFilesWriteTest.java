@@ -1,7 +1,6 @@
-package io.dropnight.simulations.slo;
+package io.dropnight.runfolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropnight.runfolder.SloResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** slo.json and slo-junit.xml, byte for byte where the format is ours. */
-class SloReportWriterTest {
+class SloFilesWriteTest {
     private static final SloResult PLAYBACK_OK =
             SloResult.atMost("playbackStartP99", "finale-drop/playback-start p99", 800, 250.111, "ms");
     private static final SloResult RATE_OK = SloResult.atMost("errorPageRate", "finale-drop error pages per request", 1,
@@ -29,7 +28,7 @@ class SloReportWriterTest {
     @Test
     void aPassingNightWritesPassedTrueForEverySlo() throws Exception {
         Path json = dir.resolve("slo.json");
-        SloReportWriter.writeJson(json, List.of(PLAYBACK_OK, RATE_OK));
+        SloFiles.writeJson(json, List.of(PLAYBACK_OK, RATE_OK));
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("pass", root.get("verdict").asText());
         assertEquals(0, root.get("reasons").size());
@@ -47,7 +46,7 @@ class SloReportWriterTest {
         assertEquals(true, slos.get(1).get("passed").asBoolean());
 
         Path xml = dir.resolve("slo-junit.xml");
-        SloReportWriter.writeJUnit(xml, "dropnight.slo.finale-drop", List.of(PLAYBACK_OK, RATE_OK));
+        SloFiles.writeJUnit(xml, "dropnight.slo.finale-drop", List.of(PLAYBACK_OK, RATE_OK));
         assertEquals("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <testsuite name="dropnight.slo.finale-drop" tests="2" failures="0" errors="0" skipped="0">
@@ -64,17 +63,17 @@ class SloReportWriterTest {
     @Test
     void noSampleIsWrittenAsSuchAndFails() throws Exception {
         Path json = dir.resolve("slo.json");
-        SloReportWriter.writeJson(json, List.of(NO_SAMPLE));
+        SloFiles.writeJson(json, List.of(NO_SAMPLE));
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("fail", root.get("verdict").asText());
         JsonNode slo = root.get("slos").get(0);
         assertTrue(slo.get("actual").isNull(), "JSON has no infinity: " + slo);
         assertEquals(false, slo.get("passed").asBoolean());
         assertEquals("timeToPlayP95: finale-drop/time-to-play p95 = no sample ms, must be <= 3000.000 ms: FAILED",
-                SloReportWriter.describe(NO_SAMPLE));
+                SloFiles.describe(NO_SAMPLE));
 
         Path xml = dir.resolve("slo-junit.xml");
-        SloReportWriter.writeJUnit(xml, "dropnight.slo.finale-drop", List.of(NO_SAMPLE, PLAYBACK_OK));
+        SloFiles.writeJUnit(xml, "dropnight.slo.finale-drop", List.of(NO_SAMPLE, PLAYBACK_OK));
         String text = Files.readString(xml, StandardCharsets.UTF_8);
         assertTrue(text.contains("tests=\"2\" failures=\"1\""), text);
         assertTrue(text.contains("<failure message=\"timeToPlayP95: finale-drop/time-to-play p95 = no sample ms, "
@@ -85,13 +84,13 @@ class SloReportWriterTest {
     void escapesMarkupQuotesAndControlCharactersInXml() throws Exception {
         SloResult odd = SloResult.atMost("a<b>&\"c'", "night \"x\" & <y>\u0001", 1, 2, "%");
         Path xml = dir.resolve("slo-junit.xml");
-        SloReportWriter.writeJUnit(xml, "suite<&>\"'", List.of(odd));
+        SloFiles.writeJUnit(xml, "suite<&>\"'", List.of(odd));
         String text = Files.readString(xml, StandardCharsets.UTF_8);
-        assertTrue(text.contains("<testsuite name=\"suite&lt;&amp;&gt;&quot;&apos;\" tests=\"1\" failures=\"1\""), text);
-        assertTrue(text.contains("<testcase classname=\"suite&lt;&amp;&gt;&quot;&apos;\" name=\"a&lt;b&gt;&amp;&quot;c&apos;\">"),
+        assertTrue(text.contains("<testsuite name=\"suite&lt;&amp;&gt;&quot;&#39;\" tests=\"1\" failures=\"1\""), text);
+        assertTrue(text.contains("<testcase classname=\"suite&lt;&amp;&gt;&quot;&#39;\" name=\"a&lt;b&gt;&amp;&quot;c&#39;\">"),
                 text);
         assertTrue(text.contains("night &quot;x&quot; &amp; &lt;y&gt;  = 2.000 %"), text);
-        assertEquals("a&lt;b&gt;&amp;&quot;c&apos; \n\t", SloReportWriter.escape("a<b>&\"c'\u0007\n\t"));
+        assertEquals("a&lt;b&gt;&amp;&quot;c&#39; \n\t", SloFiles.escape("a<b>&\"c'\u0007\n\t"));
         // Whatever the names, the file is well-formed XML.
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
     }
