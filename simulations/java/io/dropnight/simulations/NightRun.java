@@ -21,6 +21,7 @@ import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.params.Shard;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.run.DropAim;
+import io.dropnight.simulations.run.NightConsole;
 import io.dropnight.simulations.run.ReportHook;
 import io.dropnight.simulations.run.RunDescription;
 import io.dropnight.simulations.run.RunFolder;
@@ -29,6 +30,7 @@ import io.dropnight.simulations.service.EmbeddedService;
 import io.dropnight.simulations.service.HarnessClient;
 import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.simulations.slo.NightSlos;
+import io.dropnight.simulations.slo.NightVerdict;
 import io.dropnight.simulations.watch.DescriptorReserve;
 import io.dropnight.simulations.watch.FileLimits;
 import io.dropnight.simulations.watch.InjectorVerdict;
@@ -112,6 +114,7 @@ final class NightRun {
     /** Descriptors kept for after(): an injector out of them must still write its run folder. */
     private final DescriptorReserve reserve = DescriptorReserve.hold(RESERVED_FDS, NightRun.class.getClassLoader());
     private SloReport verdict;
+    private final NightConsole console = new NightConsole(System.out);
     /** Test-only: the embedded service's loops blocked this long at the drop (-Dtest.serviceStall). */
     private final Optional<Duration> serviceStall;
     /** When before() started the injection, epoch ms: the night's service lag is judged from here. */
@@ -313,20 +316,17 @@ final class NightRun {
                 stall.toMillis(), answer);
     }
 
-    /**
-     * The service's own lag log: the worst second of the night printed, and the host's stall as an
-     * inconclusive cause when past its bound.
-     */
-    private Optional<String> serviceStallCause() {
+    /** The embedded service's lag log, its worst second of the night printed; empty when it cannot be read. */
+    private List<LagLog.Sample> serviceLag() {
         try {
             List<LagLog.Sample> lag = LagLog.read(run.dir());
             ServiceStall.worst(lag, injectionStartMillis).ifPresent(w -> System.out.printf(Locale.ROOT,
                     "dropnight: the service's loops ran at most %,.1f ms late during the night (bound %,d ms, %s)%n",
                     w.maxLagMs(), injectorBounds.serviceStallMs(), RunFiles.SERVICE_LAG));
-            return ServiceStall.judge(lag, injectionStartMillis, injectorBounds.serviceStallMs());
+            return lag;
         } catch (IOException e) {
             System.err.println("dropnight: could not read " + RunFiles.SERVICE_LAG + ": " + e.getMessage());
-            return Optional.empty();
+            return List.of();
         }
     }
 
@@ -409,15 +409,11 @@ final class NightRun {
                 .map(p -> p.phases().get(0).duration()).findFirst().orElse(Duration.ZERO);
     }
 
-    /** The SLOs judged on the client's latencies, which a gap between client and service puts in doubt. */
-    private static final Set<String> LATENCY_SLOS = Set.of(NightSlos.PLAYBACK_START_P99, NightSlos.TIME_TO_PLAY_P95);
-
     /** Gatling's {@code after()}: the client's files, the SLOs, the service stopped, a summary. */
     void after() {
         reserve.release();
         clientLog.close();
-        List<String> inconclusive = new ArrayList<>((watch == null ? List.<String>of() : watch.stop()).stream()
-                .map(VerdictRules::saturated).toList());
+        List<String> saturations = watch == null ? List.of() : watch.stop();
         transportFilter.ifPresent(TransportErrorFilter::uninstall);
         service.ifPresent(this::stopService); // its server.hlog is complete once it has stopped
         ClientMetrics.Counts counts = metrics.counts();
@@ -425,19 +421,15 @@ final class NightRun {
         RunDescription.answers(runJson, metrics.requestsByName(), metrics.unclassifiedAnswers());
         rewriteRunJson();
         List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
-        if (service.isPresent()) {
-            // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges
-            ServiceAgreement.check(run.resolve(RunFiles.CLIENT_LOG), run.resolve(RunFiles.SERVER_LOG), parameters.night().label(),
-                    List.of(Steps.PLAYBACK_START), injectorBounds.serviceGapFactor(), injectorBounds.serviceGapMs())
-                    .ifPresent(gap -> ServiceAgreement.judge(gap, results, LATENCY_SLOS).ifPresentOrElse(
-                            g -> inconclusive.add(VerdictRules.saturated(g)),
-                            () -> System.out.println("dropnight: note: " + ServiceAgreement.stands(gap, results, LATENCY_SLOS))));
-        }
-        injectorErrorCause().ifPresent(inconclusive::add);
-        if (service.isPresent()) {
-            serviceStallCause().ifPresent(inconclusive::add);
-        }
-        verdict = VerdictRules.decide(results, inconclusive);
+        // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges; the service's own logs only where it is ours
+        Optional<String> gap = service.isEmpty() ? Optional.empty() : ServiceAgreement.check(run.resolve(RunFiles.CLIENT_LOG),
+                run.resolve(RunFiles.SERVER_LOG), parameters.night().label(), List.of(Steps.PLAYBACK_START),
+                injectorBounds.serviceGapFactor(), injectorBounds.serviceGapMs());
+        NightVerdict.Decision decision = NightVerdict.decide(new NightVerdict.Figures(results, saturations, gap,
+                metrics.injectorErrors(), metrics.firstInjectorError(), service.isEmpty() ? List.of() : serviceLag(),
+                injectionStartMillis, injectorBounds.serviceStallMs()));
+        decision.notes().forEach(console::line);
+        verdict = decision.report();
         try {
             run.writeClientSummary(parameters.night().label(), counts, metrics.injectorErrors(), metrics.firstInjectorError());
             SloFiles.writeJson(run.resolve(RunFiles.SLO_RESULTS), verdict);
@@ -449,27 +441,7 @@ final class NightRun {
         verdict.reasons().forEach(runJson.withArray("verdictReasons")::add);
         rewriteRunJson();
         printSummary(counts, results);
-        printVerdict();
-    }
-
-    /** Viewers the harness itself stopped: they never asked the target, so nothing they saw is the service's. */
-    private Optional<String> injectorErrorCause() {
-        long errors = metrics.injectorErrors();
-        if (errors == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(VerdictRules.injectorErrors(errors, metrics.firstInjectorError().orElse("?")));
-    }
-
-    private void printVerdict() {
-        if (verdict.verdict() == RunVerdict.INCONCLUSIVE) {
-            System.out.println("dropnight: VERDICT INCONCLUSIVE: these figures measured something other than the service"
-                    + " (injector.csv has the injector's every second):");
-            verdict.reasons().forEach(r -> System.out.println("dropnight:   " + r));
-        } else {
-            System.out.println("dropnight: VERDICT " + verdict.verdict().label()
-                    + " (the load generator stayed within its bounds, injector.csv)");
-        }
+        console.verdict(verdict);
     }
 
     private void stopService(EmbeddedService s) {
@@ -482,69 +454,14 @@ final class NightRun {
     }
 
     private void printSummary(ClientMetrics.Counts c, List<SloResult> results) {
-        var ttp = clientLog.totalTimeToPlayMicros();
-        var ps = clientLog.totalPlaybackStartMicros();
-        System.out.printf(Locale.ROOT, "dropnight: %s viewers %d, playback starts %d, error pages %d (%.3f %% of %d requests), refreshes %d, gave up %d (%.3f %%)%n",
-                parameters.night().label(), c.users(), c.playbackStarts(), c.errorPages(), c.errorPageRatePercent(),
-                c.requests(), c.refreshes(), c.abandonments(), c.abandonmentPercent());
-        System.out.printf(Locale.ROOT, "dropnight: client-side HdrHistogram time-to-play p50 %.1f p95 %.1f p99 %.1f max %.1f ms; playback-start p50 %.1f p99 %.1f max %.1f ms%n",
-                ms(ttp.getValueAtPercentile(50)), ms(ttp.getValueAtPercentile(95)), ms(ttp.getValueAtPercentile(99)), ms(ttp.getMaxValue()),
-                ms(ps.getValueAtPercentile(50)), ms(ps.getValueAtPercentile(99)), ms(ps.getMaxValue()));
-        if (plan.peakConcurrentViewers() == 0 && c.users() != plan.totalArrivals()) {
-            // Every open-model viewer planned must start, or the night was not the one asked for.
-            System.out.printf(Locale.ROOT, "dropnight: WARNING %d viewers started, %d planned: this run is not the planned night%n",
-                    c.users(), plan.totalArrivals());
+        console.viewers(parameters.night().label(), c, clientLog.totalTimeToPlayMicros(), clientLog.totalPlaybackStartMicros());
+        if (plan.peakConcurrentViewers() == 0) {
+            console.startedAgainstPlanned(c.users(), plan.totalArrivals());
         }
-        Map<String, Long> unclassified = metrics.unclassifiedAnswers();
-        if (!unclassified.isEmpty()) {
-            System.out.println("dropnight: WARNING the night saw answers the profile " + profile.name()
-                    + " does not describe (request status: count) " + unclassified + "; they were counted as failures,"
-                    + " not error pages: check errorPage, ok and save in " + profile.source());
-        }
-        if (metrics.injectorErrors() > 0) {
-            System.out.printf(Locale.ROOT, "dropnight: WARNING %,d injector errors: the harness failed in viewers' journeys"
-                    + " and stopped them (not counted as the target's failures); first: %s%n",
-                    metrics.injectorErrors(), metrics.firstInjectorError().orElse("?"));
-        }
-        if (metrics.noResponses() > 0) {
-            System.out.println("dropnight: " + transportSummary(metrics.noResponses()));
-        }
-        for (SloResult r : results) {
-            System.out.println("dropnight: SLO " + SloFiles.describe(r));
-        }
-        if (!parameters.enforceSlos()) {
-            System.out.println("dropnight: SLOs reported, not enforced; -Dslo.enforce=true makes a breach fail the build (the CI night does)");
-        }
-    }
-
-    /** The requests that got no response, by where their error was raised; refused connects are the target's. */
-    private String transportSummary(long noResponses) {
-        if (transportFilter.isEmpty()) {
-            return noResponses + " requests got no response (their errors could not be told apart)";
-        }
-        StringBuilder b = new StringBuilder(noResponses + " requests got no response:");
-        for (TransportErrors.Kind k : TransportErrors.Kind.values()) {
-            long n = transportErrors.count(k);
-            b.append(' ').append(k.label()).append(' ').append(n);
-            b.append(switch (k) {
-                case FILE_DESCRIPTORS, EPHEMERAL_PORTS -> " (the injector's)";
-                case CONNECT_REFUSED -> " (the target's)";
-                case CONNECT_FAILED -> " (the target's unless the injector was saturated meanwhile)";
-                case OTHER -> " (request timeouts, connections closed or reset)";
-            });
-            b.append(k == TransportErrors.Kind.OTHER ? "" : ",");
-        }
-        for (TransportErrors.Kind k : TransportErrors.Kind.values()) {
-            String first = transportErrors.firstMessage(k);
-            if (first != null) {
-                b.append("; first ").append(k.label()).append(": ").append(first);
-            }
-        }
-        return b.toString();
-    }
-
-    private static double ms(long micros) {
-        return micros / 1000.0;
+        console.unclassified(metrics.unclassifiedAnswers(), profile.name(), String.valueOf(profile.source()));
+        console.injectorErrors(metrics.injectorErrors(), metrics.firstInjectorError());
+        console.noResponses(metrics.noResponses(), transportFilter.map(f -> transportErrors));
+        console.slos(results, parameters.enforceSlos());
     }
 
     /**
