@@ -27,7 +27,7 @@ import io.dropnight.simulations.run.RunDescription;
 import io.dropnight.simulations.run.RunFolder;
 import io.dropnight.simulations.run.SurgeAlignment;
 import io.dropnight.simulations.service.EmbeddedService;
-import io.dropnight.simulations.service.HarnessClient;
+import io.dropnight.simulations.service.ServiceTarget;
 import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.slo.NightVerdict;
@@ -45,6 +45,7 @@ import io.dropnight.simulations.watch.TransportErrorFilter;
 import io.dropnight.simulations.watch.TransportErrors;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,10 +97,9 @@ final class NightRun {
     private final Instant startedAt;
     private final long preparedNanos = System.nanoTime();
     private final RunFolder run;
-    private final Optional<EmbeddedService> service;
+    private final ServiceTarget service;
     private final URI baseUrl;
     private final ClientHistogramLog clientLog;
-    private final HarnessClient harness;
     /** Lets before() move the drop to exactly the injection's timeline (POST /admin/drop). */
     private final String adminToken;
     private final ObjectNode runJson;
@@ -145,16 +145,15 @@ final class NightRun {
         String night = parameters.night().label();
         try {
             run = RunFolder.create(parameters.reportsDir(), shard.sharded() ? night + "-injector-" + shard.index() : night, startedAt);
-            service = parameters.target().isPresent() ? Optional.empty() : Optional.of(startService());
-            baseUrl = service.map(EmbeddedService::url).orElseGet(() -> parameters.target().orElseThrow());
+            service = parameters.target().map(ServiceTarget::external)
+                    .orElseGet(() -> ServiceTarget.embedded(startService(), adminToken));
+            baseUrl = service.url();
             clientLog = new ClientHistogramLog(run.resolve(RunFiles.CLIENT_LOG), night, metrics);
-            harness = new HarnessClient(baseUrl);
-            runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl,
-                    service.isPresent() ? harness.metrics() : Optional.empty(), profile);
+            runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl, service.model(), profile);
             RunDescription.injector(runJson, shard, wholeNight);
             aim.ifPresent(a -> runJson.put("dropAt", a.dropAt().toString()));
             run.writeRunJson(runJson);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new RunRefused(RunRefused.CANNOT_START, "cannot start the " + night + " rehearsal: " + e.getMessage()).printed();
         }
     }
@@ -253,19 +252,22 @@ final class NightRun {
         }
     }
 
-    private EmbeddedService startService() throws IOException {
+    private EmbeddedService startService() {
         List<String> args = new ArrayList<>(List.of(
                 "--drop-in", Durations.format(plan.dropOffset()),
                 "--scale", String.format(Locale.ROOT, "%s", parameters.scale()),
                 "--admin-token", adminToken));
         args.addAll(parameters.service().toArgs());
-        return EmbeddedService.start(ServiceClasspath.fromThisJvm(), run.dir(), args);
+        try {
+            return EmbeddedService.start(ServiceClasspath.fromThisJvm(), run.dir(), args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void announce() {
-        String where = service.map(s -> "embedded service (child JVM pid " + s.pid() + ") at " + baseUrl)
-                .orElse("external target " + baseUrl + ", profile " + profile.name()
-                        + " (no embedded service started; capacity and policy flags are ignored)");
+        String where = service.keepsItsLogsInTheRunFolder() ? service.describe() : service.describe() + ", profile "
+                + profile.name() + " (no embedded service started; capacity and policy flags are ignored)";
         String audience = plan.peakConcurrentViewers() > 0
                 ? plan.peakConcurrentViewers() + " concurrent viewers (closed model)"
                 : plan.totalArrivals() + " arrivals";
@@ -307,13 +309,7 @@ final class NightRun {
     }
 
     private void stallServiceAtDrop(Duration stall) {
-        if (service.isEmpty()) {
-            System.out.println("dropnight: -D" + NightParameters.SERVICE_STALL + " ignored: it stalls the embedded service only");
-            return;
-        }
-        String answer = harness.stallAtDrop(stall, adminToken).map(status -> "HTTP " + status).orElse("no answer");
-        System.out.printf(Locale.ROOT, "dropnight: TEST FAULT: the service's loops will be blocked %d ms at the drop (%s)%n",
-                stall.toMillis(), answer);
+        console.line(service.stallAtDrop(stall));
     }
 
     /** The embedded service's lag log, its worst second of the night printed; empty when it cannot be read. */
@@ -338,15 +334,15 @@ final class NightRun {
             surgeAlignment.ifPresent(a -> a.aimAt(aim.get().dropAt()));
             return;
         }
-        if (service.isEmpty()) {
+        Instant dropAt = Instant.now().plus(plan.dropOffset());
+        Optional<String> moved = service.moveDrop(dropAt, plan.dropOffset());
+        if (moved.isEmpty()) {
             System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the night was planned;"
                     + " against a target the drop is the target's own and is not moved%n", gapMillis);
             return;
         }
-        Instant dropAt = Instant.now().plus(plan.dropOffset());
         surgeAlignment.ifPresent(a -> a.aimAt(dropAt));
-        String moved = moveDrop(dropAt);
-        System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the service started; %s%n", gapMillis, moved);
+        System.out.printf(Locale.ROOT, "dropnight: injection starts %d ms after the service started; %s%n", gapMillis, moved.get());
         runJson.put("dropAt", dropAt.toString());
         rewriteRunJson();
     }
@@ -374,13 +370,6 @@ final class NightRun {
         }
     }
 
-    private String moveDrop(Instant at) {
-        String offset = " (+" + Durations.format(plan.dropOffset()) + ")";
-        return harness.moveDrop(at, adminToken).map(status -> status == 200 ? "drop moved to " + at + offset
-                : "could not move the drop (HTTP " + status + "), it stays at service start" + offset)
-                .orElse("could not move the drop: the service did not answer");
-    }
-
     /**
      * Where the surge really landed, from the injector's own timeline: the first arrival of the
      * population that waits for the drop ({@code nothing} first) against the drop it aimed at.
@@ -390,7 +379,7 @@ final class NightRun {
                 .filter(p -> !p.closedModel() && p.phases().get(0).kind() == io.dropnight.simulations.nights.Phase.Kind.NOTHING)
                 .findFirst();
         Optional<Instant> landed = surge.flatMap(p -> metrics.firstArrival(p.name()));
-        Optional<Instant> dropAt = aim.map(DropAim::dropAt).or(() -> service.isPresent()
+        Optional<Instant> dropAt = aim.map(DropAim::dropAt).or(() -> service.keepsItsLogsInTheRunFolder()
                 ? Optional.ofNullable(runJson.path("dropAt").textValue()).map(Instant::parse) : Optional.empty());
         if (landed.isEmpty() || dropAt.isEmpty()) {
             return;
@@ -415,18 +404,19 @@ final class NightRun {
         clientLog.close();
         List<String> saturations = watch == null ? List.of() : watch.stop();
         transportFilter.ifPresent(TransportErrorFilter::uninstall);
-        service.ifPresent(this::stopService); // its server.hlog is complete once it has stopped
+        // its server.hlog is complete once it has stopped
+        service.stop().ifPresent(line -> console.line(line + ", server.hlog in " + run.dir()));
         ClientMetrics.Counts counts = metrics.counts();
         recordSurge();
         RunDescription.answers(runJson, metrics.requestsByName(), metrics.unclassifiedAnswers());
         rewriteRunJson();
         List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
         // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges; the service's own logs only where it is ours
-        Optional<String> gap = service.isEmpty() ? Optional.empty() : ServiceAgreement.check(run.resolve(RunFiles.CLIENT_LOG),
+        Optional<String> gap = !service.keepsItsLogsInTheRunFolder() ? Optional.empty() : ServiceAgreement.check(run.resolve(RunFiles.CLIENT_LOG),
                 run.resolve(RunFiles.SERVER_LOG), parameters.night().label(), List.of(Steps.PLAYBACK_START),
                 injectorBounds.serviceGapFactor(), injectorBounds.serviceGapMs());
         NightVerdict.Decision decision = NightVerdict.decide(new NightVerdict.Figures(results, saturations, gap,
-                metrics.injectorErrors(), metrics.firstInjectorError(), service.isEmpty() ? List.of() : serviceLag(),
+                metrics.injectorErrors(), metrics.firstInjectorError(), service.keepsItsLogsInTheRunFolder() ? serviceLag() : List.of(),
                 injectionStartMillis, injectorBounds.serviceStallMs()));
         decision.notes().forEach(console::line);
         verdict = decision.report();
@@ -442,15 +432,6 @@ final class NightRun {
         rewriteRunJson();
         printSummary(counts, results);
         console.verdict(verdict);
-    }
-
-    private void stopService(EmbeddedService s) {
-        try {
-            int code = s.stop();
-            System.out.println("dropnight: embedded service stopped (exit " + code + "), server.hlog in " + run.dir());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void printSummary(ClientMetrics.Counts c, List<SloResult> results) {

@@ -1,0 +1,52 @@
+package io.dropnight.simulations.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a night rehearses against: the embedded service, which the night starts, times and stops
+ * ({@link #embedded(EmbeddedService, String)}), or an external target, which it only calls
+ * ({@link #external(URI)}). The night asks it, never which one it is, except where the service's
+ * own logs are read ({@link #keepsItsLogsInTheRunFolder()}).
+ */
+public interface ServiceTarget {
+
+    /** Its base URL. */
+    URI url();
+
+    /** One line for the console: what the night runs against. */
+    String describe();
+
+    /** The capacity model it runs with, from its /metrics, for run.json; empty against a target. */
+    Optional<JsonNode> model();
+
+    /**
+     * Puts the drop on the injection's timeline: the embedded service's drop is moved to {@code at}.
+     *
+     * @return what happened, for the console; empty when the drop is the target's own and is not moved
+     */
+    Optional<String> moveDrop(Instant at, Duration offset);
+
+    /** The stalled-host test fault at the drop; what happened, for the console. */
+    String stallAtDrop(Duration stall);
+
+    /** Stops it, so that its logs in the run folder are complete; what happened, or empty when there is nothing to stop. */
+    Optional<String> stop();
+
+    /** Whether its own logs (server.hlog, service-lag.csv) are in the run folder, to be compared with the client's. */
+    boolean keepsItsLogsInTheRunFolder();
+
+    /** The embedded service, reached with its admin token. */
+    static ServiceTarget embedded(EmbeddedService service, String adminToken) {
+        return new EmbeddedTarget(service, new HarnessClient(service.url()), adminToken);
+    }
+
+    /** A target the night only calls. */
+    static ServiceTarget external(URI target) {
+        return new ExternalTarget(target);
+    }
+}
