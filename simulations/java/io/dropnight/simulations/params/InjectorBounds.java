@@ -1,5 +1,9 @@
 package io.dropnight.simulations.params;
 
+import io.dropnight.core.Durations;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.time.Duration;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
@@ -90,6 +94,26 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
         if (serviceStallMs < 1 || serviceStallMs > 600_000) {
             throw new ParameterException(SERVICE_STALL_MS, serviceStallMs, "must be a whole number of ms from 1 to 600000");
         }
+    }
+
+    /** These bounds as the properties {@link #fromProperties} reads back to an equal value. */
+    public Map<String, String> toProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(FD_PERCENT, Double.toString(fdPercent));
+        p.put(CPU_PERCENT, Double.toString(cpuPercent));
+        p.put(CPU_SECONDS, Integer.toString(cpuSeconds));
+        p.put(GC_MS_PER_SECOND, Long.toString(gcMillisPerSecond));
+        p.put(LAG_PERCENT, Double.toString(lagPercent));
+        p.put(LAG_GRACE, Durations.format(lagGrace));
+        p.put(LAG_SECONDS, Integer.toString(lagSeconds));
+        p.put(SERVICE_GAP_FACTOR, Double.toString(serviceGapFactor));
+        p.put(SERVICE_GAP_MS, Long.toString(serviceGapMs));
+        p.put(FD_ERRORS_PER_SECOND, Long.toString(fdErrorsPerSecond));
+        p.put(PORT_ERRORS_PER_SECOND, Long.toString(portErrorsPerSecond));
+        p.put(CONNECT_FAILURES_PER_SECOND, Long.toString(connectFailuresPerSecond));
+        p.put(CONNECT_WINDOW, Durations.format(connectWindow));
+        p.put(SERVICE_STALL_MS, Long.toString(serviceStallMs));
+        return p;
     }
 
     private static void perSecond(String name, long value) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -248,6 +250,57 @@ public record NightParameters(Night night, double scale, double compression, Opt
 
     private static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /**
+     * These parameters as the properties {@link #fromProperties} reads back to an equal value
+     * (every value written out, defaults included): how a probe or another JVM is told this night.
+     */
+    public Map<String, String> toProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(NIGHT, night.label());
+        p.put(SCALE, Double.toString(scale));
+        p.put(COMPRESSION, Double.toString(compression));
+        dropOffset.ifPresent(d -> p.put(DROP_OFFSET, Durations.format(d)));
+        p.put(REFRESH, refreshPolicy.label());
+        p.put(MAX_REFRESHES, Integer.toString(maxRefreshes));
+        slo.putInto(p);
+        p.put(ENFORCE_SLOS, Boolean.toString(enforceSlos));
+        target.ifPresent(t -> p.put(TARGET, t.toString()));
+        service.putInto(p);
+        p.put(REPORTS_DIR, reportsDir.toString());
+        p.put(GATLING_RESULTS, gatlingResults.toString());
+        return p;
+    }
+
+    /** The same night at another rehearsal scale. */
+    public NightParameters withScale(double value) {
+        return new NightParameters(night, value, compression, dropOffset, refreshPolicy, maxRefreshes, slo,
+                enforceSlos, target, service, reportsDir, gatlingResults);
+    }
+
+    /** The same night with the embedded service's full-size slots and queue bound set. */
+    public NightParameters withCapacity(int slots, int queueLimit) {
+        return new NightParameters(night, scale, compression, dropOffset, refreshPolicy, maxRefreshes, slo,
+                enforceSlos, target, service.withCapacity(slots, queueLimit), reportsDir, gatlingResults);
+    }
+
+    /** The same night with the embedded service under another overload policy (validated as -Dpolicy). */
+    public NightParameters withPolicy(String policy) {
+        return new NightParameters(night, scale, compression, dropOffset, refreshPolicy, maxRefreshes, slo,
+                enforceSlos, target, service.withPolicy(policy), reportsDir, gatlingResults);
+    }
+
+    /** The same night writing its run folder and Gatling's results elsewhere. */
+    public NightParameters withFolders(Path reports, Path results) {
+        return new NightParameters(night, scale, compression, dropOffset, refreshPolicy, maxRefreshes, slo,
+                enforceSlos, target, service, reports, results);
+    }
+
+    /** The same night with its SLOs enforced as Gatling assertions, or only reported. */
+    public NightParameters withEnforcedSlos(boolean value) {
+        return new NightParameters(night, scale, compression, dropOffset, refreshPolicy, maxRefreshes, slo,
+                value, target, service, reportsDir, gatlingResults);
     }
 
     /** The drop offset, or the night's default when none was given. */

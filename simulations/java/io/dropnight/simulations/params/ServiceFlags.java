@@ -5,6 +5,7 @@ import io.dropnight.shedding.OverloadPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -85,6 +86,33 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
         }
         errorPageStatus.ifPresent(v -> args.addAll(List.of("--error-page-status", Integer.toString(v))));
         return List.copyOf(args);
+    }
+
+    /** The same flags as properties {@link #fromProperties} reads back to an equal value. */
+    void putInto(Map<String, String> props) {
+        props.put(POLICY, policy);
+        slots.ifPresent(v -> props.put(SLOTS, Integer.toString(v)));
+        queueLimit.ifPresent(v -> props.put(QUEUE_LIMIT, Integer.toString(v)));
+        props.put(SEED, Long.toString(seed));
+        props.put(SINGLE_FLIGHT, Boolean.toString(singleFlight));
+        props.put(PREWARM, Boolean.toString(prewarm));
+        props.put(UNCONSTRAINED, Boolean.toString(unconstrained));
+        if (!serviceTimes.isEmpty()) {
+            props.put(SERVICE_TIME, String.join(",", serviceTimes));
+        }
+        errorPageStatus.ifPresent(v -> props.put(ERROR_PAGE_STATUS, Integer.toString(v)));
+    }
+
+    /** The same flags under another overload policy (validated as -Dpolicy). */
+    public ServiceFlags withPolicy(String value) {
+        return new ServiceFlags(value.toLowerCase(Locale.ROOT), slots, queueLimit, seed, singleFlight, prewarm, unconstrained,
+                serviceTimes, errorPageStatus);
+    }
+
+    /** The same flags with the embedded service's full-size slots and queue bound set. */
+    public ServiceFlags withCapacity(int slotsValue, int queueLimitValue) {
+        return new ServiceFlags(policy, OptionalInt.of(slotsValue), OptionalInt.of(queueLimitValue), seed, singleFlight, prewarm,
+                unconstrained, serviceTimes, errorPageStatus);
     }
 
     private static OptionalInt optionalInt(String property, String text) {

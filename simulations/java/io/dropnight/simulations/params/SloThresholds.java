@@ -1,5 +1,6 @@
 package io.dropnight.simulations.params;
 
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,6 +33,14 @@ public record SloThresholds(long playbackStartP99Millis, long timeToPlayP95Milli
                 NightParameters.whole(TIME_TO_PLAY_P95, NightParameters.orElse(get.apply(TIME_TO_PLAY_P95), "3000")),
                 NightParameters.number(ERROR_PAGE_RATE, NightParameters.orElse(get.apply(ERROR_PAGE_RATE), "1")),
                 NightParameters.number(ABANDONMENT, NightParameters.orElse(get.apply(ABANDONMENT), "0.5")));
+    }
+
+    /** The same thresholds as properties {@link #fromProperties} reads back to an equal value. */
+    void putInto(Map<String, String> props) {
+        props.put(PLAYBACK_START_P99, Long.toString(playbackStartP99Millis));
+        props.put(TIME_TO_PLAY_P95, Long.toString(timeToPlayP95Millis));
+        props.put(ERROR_PAGE_RATE, Double.toString(errorPageRatePercent));
+        props.put(ABANDONMENT, Double.toString(abandonmentPercent));
     }
 
     private static void positiveMillis(String property, long value) {

@@ -1,5 +1,7 @@
 package io.dropnight.simulations.plan;
 
+import java.util.Objects;
+import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.runfolder.RunFiles;
 
 import io.dropnight.runfolder.SloFiles;
@@ -36,7 +38,7 @@ import java.util.stream.Stream;
  */
 public final class NightProbe implements PlanSearch.Probe {
     private final Path dir;
-    private final Map<String, String> nightProperties;
+    private final NightInvocation night;
     private final PlanParameters.Mode mode;
     private final double scale;
     private final int slots;
@@ -49,7 +51,7 @@ public final class NightProbe implements PlanSearch.Probe {
 
     /**
      * @param dir             where each probe's folder goes
-     * @param nightProperties the night's {@code -D} flags, passed to every probe as given
+     * @param night           what the night is told, told to every probe but for the value tried
      * @param scale           the rehearsal scale ({@code -Dscale})
      * @param slots           the night's full-size slots (its capacity for a breakpoint, the queue ratio's base)
      * @param queueLimit      the night's full-size queue bound
@@ -57,10 +59,10 @@ public final class NightProbe implements PlanSearch.Probe {
      * @param bound           the longest one probe may take; past it the probe is stopped
      * @param classpath       the test classpath (Gatling, the simulations, the service)
      */
-    public NightProbe(Path dir, Map<String, String> nightProperties, PlanParameters.Mode mode, double scale, int slots,
+    public NightProbe(Path dir, NightInvocation night, PlanParameters.Mode mode, double scale, int slots,
                       int queueLimit, boolean embedded, Duration bound, String classpath, LongSupplier nanoClock) {
         this.dir = dir;
-        this.nightProperties = Map.copyOf(nightProperties);
+        this.night = Objects.requireNonNull(night, "night");
         this.mode = mode;
         this.scale = scale;
         this.slots = slots;
@@ -73,21 +75,19 @@ public final class NightProbe implements PlanSearch.Probe {
 
     /** The {@code -D} flags of a probe at {@code value}. */
     Map<String, String> propertiesFor(double value) {
-        Map<String, String> p = new LinkedHashMap<>(nightProperties);
+        return invocationFor(value).toProperties();
+    }
+
+    /** The night, at {@code value}: only the capacity or the audience changes, and the SLOs are not enforced. */
+    private NightInvocation invocationFor(double value) {
+        NightInvocation probe = night.withEnforcedSlos(false); // a failed SLO is a verdict here, not a failed build
         if (mode == PlanParameters.Mode.CAPACITY) {
             int s = (int) Math.round(value);
-            p.put("slots", Integer.toString(s));
-            p.put("queueLimit", Long.toString(Math.round((double) s * queueLimit / slots)));
-            p.put("scale", PlanFormat.number(scale));
-        } else {
-            p.put("scale", PlanFormat.number(scale * value));
-            if (embedded) {
-                p.put("slots", Long.toString(Math.max(1, Math.round(slots / value))));
-                p.put("queueLimit", Long.toString(Math.round(queueLimit / value)));
-            }
+            return probe.withCapacity(s, (int) Math.round((double) s * queueLimit / slots)).withScale(scale);
         }
-        p.put("slo.enforce", "false"); // a failed SLO is a verdict here, not a failed build
-        return p;
+        probe = probe.withScale(scale * value);
+        return embedded ? probe.withCapacity((int) Math.max(1, Math.round(slots / value)), (int) Math.round(queueLimit / value))
+                : probe;
     }
 
     @Override
@@ -128,9 +128,9 @@ public final class NightProbe implements PlanSearch.Probe {
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED", // as the Gatling Maven plugin forks it
                 "-D" + NightParameters.LAUNCHER + "=" + NightParameters.OWN_LAUNCHER));
-        propertiesFor(value).forEach((k, v) -> c.add("-D" + k + "=" + v));
         Path results = probeDir.resolve("gatling-results");
-        c.addAll(List.of("-DreportsDir=" + probeDir, "-DgatlingResults=" + results, "-cp", classpath,
+        invocationFor(value).withFolders(probeDir, results).toProperties().forEach((k, v) -> c.add("-D" + k + "=" + v));
+        c.addAll(List.of("-cp", classpath,
                 "io.gatling.app.Gatling", "-s", ReleaseNightSimulation.class.getName(), "-rf", results.toString(),
                 "-rd", "dropnight plan probe " + name));
         return c;

@@ -1,5 +1,6 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.runfolder.RunFiles;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,12 +44,6 @@ public final class Planner {
     public static final int EXIT_PROBE_ERROR = 1;
 
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final List<String> JVM_PREFIXES = List.of("java.", "jdk.", "sun.", "os.", "user.", "file.", "line.", "path.",
-            "native.", "stdout.", "stderr.", "awt.", "jna.", "maven.", "classworlds.", "library.", "guice.", "surefire.",
-            "basedir", "localRepository", "http.", "https.", "ftp.", "socksNonProxyHosts", "plan", "idea.", "junit.", "io.netty.");
-    /** Flags the planner sets per probe, or answers itself. */
-    private static final Set<String> OWN = Set.of("audience", "policies", "policy", "slots", "queueLimit", "scale", "reportsDir",
-            "gatlingResults", "slo.enforce", "buildDir");
 
     private Planner() {
     }
@@ -116,11 +111,10 @@ public final class Planner {
 
     private static PlanEntry search(NightParameters night, PlanParameters plan, Properties props, String classpath, Path planDir,
                                     String policy, double scale, int slots, int queue, PrintStream out, LongSupplier nanoClock) {
-        Map<String, String> nightProps = forwarded(props);
-        nightProps.put("policy", policy);
+        NightInvocation invocation = NightInvocation.fromProperties(props).withPolicy(policy);
         boolean capacity = plan.mode() == PlanParameters.Mode.CAPACITY;
         Path dir = planDir.resolve("probes").resolve(policy + "-scale-" + PlanFormat.number(scale));
-        NightProbe probe = new NightProbe(dir, nightProps, plan.mode(), scale, slots, queue, night.target().isEmpty(),
+        NightProbe probe = new NightProbe(dir, invocation, plan.mode(), scale, slots, queue, night.target().isEmpty(),
                 Duration.ofMinutes(15), classpath, nanoClock);
         Axis axis = capacity ? Axis.capacity(1, plan.maxSlots())
                 : Axis.audience(Math.max(0.01, 0.001 / scale), Math.min(plan.maxAudience(), 100 / scale));
@@ -137,17 +131,6 @@ public final class Planner {
         return plan.policies().size() > 1 || plan.scales().size() > 1;
     }
 
-    /** The night's own flags, passed to every probe: everything given but the JVM's and the planner's. */
-    static Map<String, String> forwarded(Properties props) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String key : props.stringPropertyNames()) {
-            if (OWN.contains(key) || JVM_PREFIXES.stream().anyMatch(key::startsWith)) {
-                continue;
-            }
-            out.put(key, props.getProperty(key));
-        }
-        return out;
-    }
 
     private static ObjectNode writeFiles(Path planDir, PlanParameters plan, NightParameters night, Instant started, Duration elapsed,
                                          List<PlanEntry> entries, PrintStream err) throws IOException {

@@ -1,5 +1,6 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.simulations.params.NightInvocation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -15,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What each probe's night is told: the night's own flags plus the value tried. */
 class NightProbeTest {
     private static NightProbe probe(PlanParameters.Mode mode, boolean embedded) {
-        return new NightProbe(Path.of("unused"), Map.of("night", "finale-drop", "policy", "adaptive"), mode, 0.5, 64, 256,
+        Properties night = new Properties();
+        night.setProperty("night", "finale-drop");
+        night.setProperty("policy", "adaptive");
+        return new NightProbe(Path.of("unused"), NightInvocation.fromProperties(night), mode, 0.5, 64, 256,
                 embedded, Duration.ofMinutes(1), "unused", System::nanoTime);
     }
 
@@ -25,6 +29,7 @@ class NightProbeTest {
         assertEquals("96", p.get("slots"));
         assertEquals("384", p.get("queueLimit"), "256 per 64 slots, as the night's own ratio");
         assertEquals("0.5", p.get("scale"));
+        assertEquals("finale-drop", p.get("night"));
         assertEquals("adaptive", p.get("policy"));
         assertEquals("false", p.get("slo.enforce"), "a breach is a verdict, not a failed build");
     }
@@ -32,7 +37,7 @@ class NightProbeTest {
     @Test
     void anAudienceProbeMultipliesTheViewersAndKeepsTheEmbeddedCapacity() {
         Map<String, String> p = probe(PlanParameters.Mode.BREAKPOINT, true).propertiesFor(2);
-        assertEquals("1", p.get("scale"), "twice the viewers of scale 0.5");
+        assertEquals("1.0", p.get("scale"), "twice the viewers of scale 0.5");
         assertEquals("32", p.get("slots"), "32 full-size slots at scale 1 = 64 at scale 0.5: the same capacity");
         assertEquals("128", p.get("queueLimit"));
     }
@@ -40,13 +45,13 @@ class NightProbeTest {
     @Test
     void anAudienceProbeAgainstATargetOnlyMultipliesTheViewers() {
         Map<String, String> p = probe(PlanParameters.Mode.BREAKPOINT, false).propertiesFor(4);
-        assertEquals("2", p.get("scale"));
-        assertFalse(p.containsKey("slots"));
+        assertEquals("2.0", p.get("scale"));
+        assertFalse(p.containsKey("slots"), "a target's capacity is its own");
         assertFalse(p.containsKey("queueLimit"));
     }
 
     @Test
-    void theNightsOwnFlagsAreForwardedButNotTheJvmsOrThePlanners() {
+    void theNightsOwnFlagsReachTheProbeButNotTheJvmsOrThePlanners() {
         Properties props = new Properties();
         props.setProperty("night", "premiere-drop");
         props.setProperty("slo.errorPageRatePct", "2");
@@ -55,14 +60,15 @@ class NightProbeTest {
         props.setProperty("plan", "capacity");
         props.setProperty("plan.resolution", "0.1");
         props.setProperty("plan.scales", "0.25,1");
-        props.setProperty("plan.maxSlots", "512");
-        props.setProperty("plan.maxAudience", "8");
         props.setProperty("audience", "5000000");
-        props.setProperty("slots", "64");
         props.setProperty("io.netty.leakDetection.level", "paranoid");
-        Map<String, String> f = Planner.forwarded(props);
-        assertEquals(Map.of("night", "premiere-drop", "slo.errorPageRatePct", "2", "singleFlight", "true"), f);
-        assertTrue(f.keySet().stream().noneMatch(k -> k.startsWith("plan")));
+        Map<String, String> f = new NightProbe(Path.of("p"), NightInvocation.fromProperties(props), PlanParameters.Mode.CAPACITY,
+                0.5, 64, 256, true, Duration.ofMinutes(1), "cp", System::nanoTime).propertiesFor(64);
+        assertEquals("premiere-drop", f.get("night"));
+        assertEquals("2.0", f.get("slo.errorPageRatePct"));
+        assertEquals("true", f.get("singleFlight"));
+        assertTrue(f.keySet().stream().noneMatch(k -> k.startsWith("plan") || k.startsWith("java.") || k.startsWith("io.netty")
+                || k.equals("audience")), f::toString);
     }
 
     /**
@@ -77,7 +83,7 @@ class NightProbeTest {
         }
         props.setProperty("night", "premiere-drop");
         for (PlanParameters.Mode mode : PlanParameters.Mode.values()) {
-            NightProbe probe = new NightProbe(Path.of("probes"), Planner.forwarded(props), mode, 0.5, 64, 256, true,
+            NightProbe probe = new NightProbe(Path.of("probes"), NightInvocation.fromProperties(props), mode, 0.5, 64, 256, true,
                     Duration.ofMinutes(1), "cp", System::nanoTime);
             List<String> command = probe.command(2, Path.of("probes/01"), "01");
             assertTrue(command.contains("-Dnight=premiere-drop"), command::toString);
