@@ -16,6 +16,7 @@ import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.nights.Shares;
 import io.dropnight.simulations.params.InjectorBounds;
 import io.dropnight.simulations.params.Night;
+import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.params.Shard;
@@ -117,14 +118,17 @@ final class NightRun {
     private final NightConsole console = new NightConsole(System.out);
     /** Test-only: the embedded service's loops blocked this long at the drop (-Dtest.serviceStall). */
     private final Optional<Duration> serviceStall;
+    /** Test-only: every viewer's episode choice throws (-Dtest.injectorFault). */
+    private final boolean injectorFault;
     /** When before() started the injection, epoch ms: the night's service lag is judged from here. */
     private long injectionStartMillis;
 
     private NightRun(NightParameters parameters, NightPlan wholeNight, NightPlan plan, Shard shard,
                      Optional<DropAim> aim, TargetProfile profile, Optional<Instant> knownDropAt, Instant startedAt,
-                     InjectorBounds injectorBounds, Optional<Duration> serviceStall) {
+                     InjectorBounds injectorBounds, Optional<Duration> serviceStall, boolean injectorFault) {
         this.parameters = parameters;
         this.serviceStall = serviceStall;
+        this.injectorFault = injectorFault;
         this.injectorBounds = injectorBounds;
         this.plan = plan;
         this.shard = shard;
@@ -168,15 +172,16 @@ final class NightRun {
      */
     static NightRun prepare(Optional<Night> fixedNight, Properties props) {
         Instant startedAt = Instant.now();
-        NightParameters given = valid(() -> {
-            NightParameters.refusePlan(props); // first, so that a plan's user reads this line, not another flag's
-            NightParameters p = NightParameters.fromProperties(props);
-            return fixedNight.map(p::withNight).orElse(p);
+        // Every -D the night reads, read once, here (NightInvocation); -Dplan first, so that a plan's
+        // user reads that line, not another flag's.
+        NightInvocation invocation = valid(() -> {
+            NightParameters.refusePlan(props);
+            NightInvocation i = NightInvocation.fromProperties(props);
+            return fixedNight.map(n -> i.with(i.night().withNight(n))).orElse(i);
         });
+        NightParameters given = invocation.night();
         Shard shard = valid(() -> NightParameters.shardFromProperties(props));
-        InjectorBounds injectorBounds = valid(() -> InjectorBounds.fromProperties(props));
-        Optional<Duration> serviceStall = valid(() -> NightParameters.serviceStallFromProperties(props));
-        TargetProfile profile = NightTarget.profile(props);
+        TargetProfile profile = NightTarget.profile(invocation.profile());
         if (given.target().isEmpty() && !NightParameters.launchedByDropnight(props)) {
             throw new RunRefused(RunRefused.BAD_PARAMETER, "bad parameter: target is not set: outside Dropnight's own"
                     + " launchers (mvn gatling:test, scripts/plan.sh, the injector image) no embedded service is started;"
@@ -184,14 +189,14 @@ final class NightRun {
                     + " to start one in this JVM's host").printed();
         }
         Optional<Instant> announced = given.target().isEmpty() ? Optional.empty()
-                : NightTarget.announcedDrop(given.target().get(), profile, given, props);
+                : NightTarget.announcedDrop(given.target().get(), profile, invocation);
         Optional<DropAim> aim = shard.sharded() ? Optional.of(NightTarget.aimed(given, shard, announced))
                 : NightTarget.aimedAtTarget(given, announced);
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
         NightPlan wholeNight = Nights.plan(parameters);
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
-        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, profile, announced, startedAt, injectorBounds,
-                serviceStall);
+        NightRun night = new NightRun(parameters, wholeNight, plan, shard, aim, profile, announced, startedAt,
+                invocation.bounds(), invocation.serviceStall(), invocation.injectorFault());
         night.announce();
         return night;
     }
@@ -202,6 +207,11 @@ final class NightRun {
 
     NightPlan plan() {
         return plan;
+    }
+
+    /** Test-only: whether every viewer's episode choice throws, as a harness bug would (-Dtest.injectorFault). */
+    boolean injectorFault() {
+        return injectorFault;
     }
 
     Shard shard() {

@@ -62,7 +62,7 @@ public abstract class NightSimulation extends Simulation {
         Steps steps = new Steps(new TargetCalls(run.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
                 new ViewerRandom(parameters.service().seed(), run.shard().index()), parameters.maxRefreshes(),
                 run.knownDropAt(), line -> System.out.println("dropnight: " + line),
-                NightParameters.injectorFaultFromProperties(System.getProperties()));
+                run.injectorFault());
         Journeys journeys = new Journeys(steps, parameters.night());
         viewers = run.plan().populations().stream()
                 .map(p -> viewersOf(p, journeys))

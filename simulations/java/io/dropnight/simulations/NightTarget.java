@@ -3,6 +3,7 @@ package io.dropnight.simulations;
 import io.dropnight.core.Durations;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.nights.Nights;
+import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
 import io.dropnight.simulations.preflight.Preflight;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.SplittableRandom;
 
 import static io.dropnight.simulations.NightRun.valid;
@@ -41,8 +41,7 @@ final class NightTarget {
     }
 
     /** {@code -Dprofile}, or the built-in one; a bad profile is refused before any load. */
-    static TargetProfile profile(Properties props) {
-        Optional<Path> file = valid(() -> NightParameters.profileFromProperties(props));
+    static TargetProfile profile(Optional<Path> file) {
         try {
             TargetProfile p = file.map(ProfileReader::read).orElseGet(TargetProfile::builtIn);
             System.out.println("dropnight: target profile " + p.name() + " (" + p.source() + ")"
@@ -58,11 +57,12 @@ final class NightTarget {
      * Against a target: one viewer walks the journey first (unless {@code -Dpreflight=false}), and
      * the drop instant is {@code -DdropAt}, or the one the target announces on its home page.
      */
-    static Optional<Instant> announcedDrop(URI target, TargetProfile profile, NightParameters night, Properties props) {
-        Optional<Instant> given = valid(() -> NightParameters.dropAtFromProperties(props));
+    static Optional<Instant> announcedDrop(URI target, TargetProfile profile, NightInvocation invocation) {
+        Optional<Instant> given = invocation.dropAt();
+        NightParameters night = invocation.night();
         Preflight preflight = new Preflight(target, profile, EpisodeChoice.forNight(night.night()),
                 new SplittableRandom(night.service().seed()), System.out::println);
-        if (!valid(() -> NightParameters.preflightFromProperties(props))) {
+        if (!invocation.preflight()) {
             System.out.println("dropnight: preflight skipped (-Dpreflight=false)");
             return given.or(preflight::announcedDrop);
         }

@@ -62,10 +62,12 @@ public final class Planner {
      *         {@link #EXIT_PROBE_ERROR} when a probe could not be run
      */
     public static int run(Properties props, String classpath, PrintStream out, PrintStream err, LongSupplier nanoClock) {
+        NightInvocation invocation;
         NightParameters night;
         PlanParameters plan;
         try {
-            night = NightParameters.fromProperties(props);
+            invocation = NightInvocation.fromProperties(props);
+            night = invocation.night();
             plan = PlanParameters.fromProperties(props, night.target().isPresent())
                     .orElseThrow(() -> new ParameterException(PlanParameters.PLAN, "(not set)", "must be capacity or breakpoint"));
         } catch (ParameterException e) {
@@ -89,7 +91,7 @@ public final class Planner {
                     + scales.stream().map(PlanFormat::number).reduce((a, b) -> a + "," + b).orElse("") + "; folder " + planDir);
             for (String policy : policies) {
                 for (double scale : scales) {
-                    PlanEntry entry = search(night, plan, props, classpath, planDir, policy, scale, slots, queue, out, nanoClock);
+                    PlanEntry entry = search(invocation, plan, classpath, planDir, policy, scale, slots, queue, out, nanoClock);
                     entries.add(entry);
                     out.println("dropnight plan: policy " + policy + ", scale " + PlanFormat.number(scale) + ": "
                             + entry.result().outcomeLabel() + ": " + entry.result().summary());
@@ -109,12 +111,12 @@ public final class Planner {
         return status;
     }
 
-    private static PlanEntry search(NightParameters night, PlanParameters plan, Properties props, String classpath, Path planDir,
+    private static PlanEntry search(NightInvocation night, PlanParameters plan, String classpath, Path planDir,
                                     String policy, double scale, int slots, int queue, PrintStream out, LongSupplier nanoClock) {
-        NightInvocation invocation = NightInvocation.fromProperties(props).withPolicy(policy);
+        NightInvocation invocation = night.withPolicy(policy);
         boolean capacity = plan.mode() == PlanParameters.Mode.CAPACITY;
         Path dir = planDir.resolve("probes").resolve(policy + "-scale-" + PlanFormat.number(scale));
-        NightProbe probe = new NightProbe(dir, invocation, plan.mode(), scale, slots, queue, night.target().isEmpty(),
+        NightProbe probe = new NightProbe(dir, invocation, plan.mode(), scale, slots, queue, night.night().target().isEmpty(),
                 Duration.ofMinutes(15), classpath, nanoClock);
         Axis axis = capacity ? Axis.capacity(1, plan.maxSlots())
                 : Axis.audience(Math.max(0.01, 0.001 / scale), Math.min(plan.maxAudience(), 100 / scale));
