@@ -1,5 +1,6 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.simulations.service.JvmCommand;
 import java.util.Objects;
 import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.runfolder.RunFiles;
@@ -125,15 +126,11 @@ public final class NightProbe implements PlanSearch.Probe {
 
     /** The probe's JVM command line: only {@link #propertiesFor} and the run's own folders as {@code -D} flags. */
     List<String> command(double value, Path probeDir, String name) {
-        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED", // as the Gatling Maven plugin forks it
-                "-D" + NightParameters.LAUNCHER + "=" + NightParameters.OWN_LAUNCHER));
         Path results = probeDir.resolve("gatling-results");
-        invocationFor(value).withFolders(probeDir, results).toProperties().forEach((k, v) -> c.add("-D" + k + "=" + v));
-        c.addAll(List.of("-cp", classpath,
-                "io.gatling.app.Gatling", "-s", ReleaseNightSimulation.class.getName(), "-rf", results.toString(),
-                "-rd", "dropnight plan probe " + name));
-        return c;
+        return JvmCommand.java().jvmArgs("-Xmx1g", JvmCommand.GATLING_OPENS) // as the Gatling Maven plugin forks it
+                .property(NightParameters.LAUNCHER, NightParameters.OWN_LAUNCHER)
+                .properties(invocationFor(value).withFolders(probeDir, results).toProperties())
+                .gatling(classpath, ReleaseNightSimulation.class.getName(), results, "dropnight plan probe " + name);
     }
 
     /** Waits up to the bound; a probe past it is stopped (SIGTERM, so its embedded service stops too). */

@@ -64,18 +64,12 @@ public final class EmbeddedService implements AutoCloseable {
      * @throws IOException when it cannot start, exits, or is not ready within a minute
      */
     public static EmbeddedService start(String classpath, Path runDir, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"));
-        // A JVM flag passed on, not a parameter: the tests (and the CI night) run this JVM with
+        // The leak level is passed on (JvmCommand): the tests (and the CI night) run this JVM with
         // Netty's leak detection at paranoid and want the service's buffers tracked the same way.
-        String leakLevel = System.getProperty(LEAK_LEVEL_PROPERTY);
-        if (leakLevel != null && !leakLevel.isBlank()) {
-            command.add("-D" + LEAK_LEVEL_PROPERTY + "=" + leakLevel.trim());
-        }
-        command.addAll(List.of("-cp", classpath, "io.dropnight.cli.Main", "serve",
-                "--port", "0", "--run-dir", runDir.toAbsolutePath().toString()));
-        command.addAll(args);
+        List<String> serve = new ArrayList<>(List.of("serve", "--port", "0", "--run-dir", runDir.toAbsolutePath().toString()));
+        serve.addAll(args);
+        List<String> command = JvmCommand.java().jvmArgs("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC")
+                .main(classpath, "io.dropnight.cli.Main", serve);
         Files.createDirectories(runDir);
         Path log = runDir.resolve("server.log");
         Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);

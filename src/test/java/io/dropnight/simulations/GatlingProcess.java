@@ -1,5 +1,6 @@
 package io.dropnight.simulations;
 
+import io.dropnight.simulations.service.JvmCommand;
 import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.testing.ChildJvm;
 
@@ -47,15 +48,11 @@ final class GatlingProcess implements AutoCloseable {
         // At Surefire's leak level, which the Gatling JVM passes on to the service it starts
         // (EmbeddedService); await() then reads both consoles for leak reports.
         List<String> command = new ArrayList<>(launcher);
-        command.addAll(ChildJvm.java("-Xmx512m",
-                // as the Gatling Maven plugin's default JVM arguments: Gatling's stats writer needs it
-                "--add-opens=java.base/java.lang=ALL-UNNAMED"));
-        command.addAll(properties);
-        command.addAll(List.of("-DreportsDir=" + reports, "-DgatlingResults=" + results,
-                "-Ddropnight.launcher=dropnight", // as the Maven plugin's configuration in pom.xml
-                "-cp", testClasspath(),
-                "io.gatling.app.Gatling", "-s", ReleaseNightSimulation.class.getName(), "-rf", results.toString(),
-                "-rd", "dropnight-test"));
+        List<String> java = ChildJvm.command("-Xmx512m", JvmCommand.GATLING_OPENS).jvmArgs(properties.toArray(String[]::new))
+                .property("reportsDir", reports.toString()).property("gatlingResults", results.toString())
+                .property("dropnight.launcher", "dropnight") // as the Maven plugin's configuration in pom.xml
+                .gatling(testClasspath(), ReleaseNightSimulation.class.getName(), results, "dropnight-test");
+        command.addAll(java);
         Path log = dir.resolve("gatling.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new GatlingProcess(p, log, reports);

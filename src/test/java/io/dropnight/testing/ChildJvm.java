@@ -1,5 +1,6 @@
 package io.dropnight.testing;
 
+import io.dropnight.simulations.service.JvmCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +30,15 @@ public final class ChildJvm {
         return System.getProperty(LEAK_LEVEL_PROPERTY, "paranoid");
     }
 
-    /** {@code java} of this JVM, with this JVM's leak detection level, then {@code jvmArgs}. */
+    /** {@code java} of this JVM, with this JVM's leak detection level (paranoid if none), then {@code jvmArgs}. */
     public static List<String> java(String... jvmArgs) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + LEAK_LEVEL_PROPERTY + "=" + leakLevel(), "-Dio.netty.leakDetection.targetRecords=8"));
-        command.addAll(List.of(jvmArgs));
-        return command;
+        return new ArrayList<>(command(jvmArgs).prefix());
+    }
+
+    /** As {@link #java}, as the builder, to go on with properties and a main class. */
+    public static JvmCommand command(String... jvmArgs) {
+        return JvmCommand.plain().property(LEAK_LEVEL_PROPERTY, leakLevel())
+                .property("io.netty.leakDetection.targetRecords", "8").jvmArgs(jvmArgs);
     }
 
     /**
