@@ -1,6 +1,5 @@
 package io.dropnight.simulations.plan;
 
-import io.dropnight.runfolder.SloResult;
 
 import io.dropnight.runfolder.RunVerdict;
 
@@ -8,7 +7,6 @@ import io.dropnight.simulations.plan.PlanResult.Outcome;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -68,7 +65,7 @@ public final class PlanSearch {
     private static final int ROUNDS = 2;
 
     /** The assumed change of an SLO's load per e-fold of the value, for a first bracketing step. */
-    static final double ASSUMED_SLOPE = 8;
+    static final double ASSUMED_SLOPE = ThresholdGuess.ASSUMED_SLOPE;
 
     /** The resolution used when none is given: the answer within 5 %. */
     public static final double DEFAULT_RESOLUTION = 0.05;
@@ -100,7 +97,7 @@ public final class PlanSearch {
     private final Optional<Duration> budget;
     private long longestProbeNanos;
     private final List<ProbeResult> probes = new ArrayList<>();
-    private final TreeMap<Double, int[]> tally = new TreeMap<>(); // value -> {passes, fails}
+    private final Votes votes;
     private final Map<Double, ProbeResult> latest = new HashMap<>(); // value -> its latest probe
     private long startNanos;
 
@@ -132,6 +129,7 @@ public final class PlanSearch {
             }
         });
         this.axis = Objects.requireNonNull(axis, "axis");
+        this.votes = new Votes(axis);
         if (!(resolution > 0 && resolution < 1)) {
             throw new IllegalArgumentException("resolution must be in (0, 1), got " + resolution);
         }
@@ -150,35 +148,15 @@ public final class PlanSearch {
         } catch (ProbeException e) {
             return result(Outcome.ERROR, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), false,
                     "stopped: " + e.getMessage());
-        } catch (OutOfTime e) {
-            PlanResult r = evaluate();
-            return result(r.outcome(), r.answer(), r.bandLow(), r.bandHigh(), r.confirmed(), String.format(Locale.ROOT,
-                    "out of time (budget %s; elapsed %s, a probe takes up to %s): %s", PlanFormat.duration(budget.orElseThrow()),
-                    PlanFormat.duration(elapsed()), PlanFormat.duration(Duration.ofNanos(longestProbeNanos)), r.summary()));
         }
     }
 
-    /** Thrown before a probe that would end past the budget, once a safe answer exists. */
-    private static final class OutOfTime extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        OutOfTime() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Whether the most generous value tried passed by majority: then the search has a safe answer to give. */
-    private boolean hasSafeAnswer() {
-        if (tally.isEmpty()) {
-            return false;
-        }
-        double generous = axis.passesAbove() ? tally.lastKey() : tally.firstKey();
-        return majority(generous) == RunVerdict.PASS;
-    }
-
-    /** The time left in the budget, or null when there is none. */
-    private Duration budgetLeft() {
-        return budget.map(b -> b.minus(elapsed())).orElse(null);
+    /** What the majorities say when the budget leaves no room for the next probe. */
+    private PlanResult outOfTime() {
+        PlanResult r = evaluate();
+        return result(r.outcome(), r.answer(), r.bandLow(), r.bandHigh(), r.confirmed(), String.format(Locale.ROOT,
+                "out of time (budget %s; elapsed %s, a probe takes up to %s): %s", PlanFormat.duration(budget.orElseThrow()),
+                PlanFormat.duration(elapsed()), PlanFormat.duration(Duration.ofNanos(longestProbeNanos)), r.summary()));
     }
 
     private PlanResult search() {
@@ -188,7 +166,11 @@ public final class PlanSearch {
         for (int round = 1; ; round++) {
             ProbeResult previous = null;
             while (pass == null || fail == null) {
-                ProbeResult r = probe(v, Phase.BRACKET, pass, fail);
+                Optional<ProbeResult> ran = probe(v, Phase.BRACKET, pass, fail);
+                if (ran.isEmpty()) {
+                    return outOfTime();
+                }
+                ProbeResult r = ran.get();
                 if (r.verdict() == RunVerdict.INCONCLUSIVE) {
                     return inconclusive(r, pass, fail);
                 }
@@ -199,7 +181,7 @@ public final class PlanSearch {
                         return result(Outcome.ALWAYS_PASSES, OptionalDouble.of(v), OptionalDouble.empty(), OptionalDouble.empty(),
                                 false, String.format(Locale.ROOT, "passes even at %s %s, the bound of the search", fmt(v), axis.name()));
                     }
-                    v = fail == null ? bracketStep(r, previous, next) : next;
+                    v = fail == null ? ThresholdGuess.bracketStep(r, previous, next, axis, resolution) : next;
                 } else {
                     fail = v;
                     double next = axis.towardPass(v);
@@ -207,16 +189,20 @@ public final class PlanSearch {
                         return result(Outcome.NEVER_PASSES, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                                 false, String.format(Locale.ROOT, "fails even at %s %s, the bound of the search", fmt(v), axis.name()));
                     }
-                    v = pass == null ? bracketStep(r, previous, next) : next;
+                    v = pass == null ? ThresholdGuess.bracketStep(r, previous, next, axis, resolution) : next;
                 }
                 previous = r;
             }
             int misses = 0; // guesses in a row whose probe went the other way than foreseen
             while (!axis.closeEnough(pass, fail, resolution)) {
                 // after two such misses in a row the figures are not to be trusted: bisect once
-                Guess guess = misses < 2 ? guess(pass, fail) : null;
+                ThresholdGuess.Guess guess = misses < 2 ? guess(pass, fail) : null;
                 double next = guess != null ? guess.value() : axis.between(pass, fail).getAsDouble();
-                ProbeResult r = probe(next, Phase.BISECT, pass, fail);
+                Optional<ProbeResult> ran = probe(next, Phase.BISECT, pass, fail);
+                if (ran.isEmpty()) {
+                    return outOfTime();
+                }
+                ProbeResult r = ran.get();
                 switch (r.verdict()) {
                     case INCONCLUSIVE -> {
                         return inconclusive(r, pass, fail);
@@ -228,14 +214,20 @@ public final class PlanSearch {
             }
             // Only the answer is run again: a lucky pass there would under-provision the night, while
             // a lucky fail at the step beyond costs at most one resolution step on the safe side.
-            ProbeResult again = probe(pass, Phase.CONFIRM, pass, fail);
-            if (again.verdict() == RunVerdict.INCONCLUSIVE) {
-                return inconclusive(again, pass, fail);
+            Optional<ProbeResult> again = probe(pass, Phase.CONFIRM, pass, fail);
+            if (again.isEmpty()) {
+                return outOfTime();
+            }
+            if (again.get().verdict() == RunVerdict.INCONCLUSIVE) {
+                return inconclusive(again.get(), pass, fail);
             }
             if (majority(pass) == null) { // the re-run disagreed: once more decides
-                ProbeResult decider = probe(pass, Phase.CONFIRM, pass, fail);
-                if (decider.verdict() == RunVerdict.INCONCLUSIVE) {
-                    return inconclusive(decider, pass, fail);
+                Optional<ProbeResult> decider = probe(pass, Phase.CONFIRM, pass, fail);
+                if (decider.isEmpty()) {
+                    return outOfTime();
+                }
+                if (decider.get().verdict() == RunVerdict.INCONCLUSIVE) {
+                    return inconclusive(decider.get(), pass, fail);
                 }
             }
             boolean settled = majority(pass) == RunVerdict.PASS && majority(fail) == RunVerdict.FAIL;
@@ -258,190 +250,19 @@ public final class PlanSearch {
         }
     }
 
-    /**
-     * The next value to try between a pass and a fail, guessed from the SLOs' own figures rather
-     * than the middle: for each SLO that failed at {@code fail}, where its load (actual / bound)
-     * would cross 1, interpolated linearly in load against the logarithm of the value between
-     * the two probes; the guess is the most demanding crossing (the most slots, the least
-     * audience). It is then moved half a resolution toward passing, so that the probe after it,
-     * one resolution step away, can close the search; when the guess lies within one step of an
-     * end, that step is tried instead. Empty (bisect) when the figures give no guess: no SLO
-     * failed with a finite figure, or none improved toward passing.
-     */
-    private Guess guess(double pass, double fail) {
-        ProbeResult atPass = latest.get(pass);
-        ProbeResult atFail = latest.get(fail);
-        if (atPass == null || atFail == null || atPass.verdict() != RunVerdict.PASS || atFail.verdict() != RunVerdict.FAIL) {
-            return null;
-        }
-        double logPass = Math.log(pass);
-        double logFail = Math.log(fail);
-        Double crossing = null;
-        for (SloResult failed : atFail.slos()) {
-            if (failed.passed()) {
-                continue;
-            }
-            SloResult passed = atPass.slos().stream().filter(s -> s.name().equals(failed.name())).findFirst().orElse(null);
-            double lf = failed.load();
-            double lp = passed == null ? Double.NaN : passed.load();
-            if (!(Double.isFinite(lf) && Double.isFinite(lp) && lf > 1 && lp <= 1 && lf > lp)) {
-                continue;
-            }
-            double c = Math.exp(logFail + (logPass - logFail) * (lf - 1) / (lf - lp));
-            if (crossing == null || axis.passSideOf(c, crossing)) {
-                crossing = c;
-            }
-        }
-        if (crossing == null) {
-            return null;
-        }
-        // one resolution step from each end, rounded so that the pair stays within the resolution
-        double stepFromPass = axis.roundToward(axis.passesAbove() ? pass * (1 - resolution) : pass * (1 + resolution), pass);
-        double stepFromFail = axis.roundToward(axis.passesAbove() ? fail / (1 - resolution) : fail / (1 + resolution), fail);
-        if (axis.whole()) { // where a resolution step is under one, the step is one
-            double one = axis.passesAbove() ? 1 : -1;
-            stepFromPass = stepFromPass == pass ? pass - one : stepFromPass;
-            stepFromFail = stepFromFail == fail ? fail + one : stepFromFail;
-        }
-        Guess g;
-        if (!axis.passSideOf(stepFromPass, crossing)) {
-            g = new Guess(stepFromPass, RunVerdict.FAIL); // likely within a step of the pass: a fail there ends the search
-        } else if (!axis.passSideOf(crossing, stepFromFail)) {
-            g = new Guess(stepFromFail, RunVerdict.PASS); // likely within a step of the fail: a pass there ends it
-        } else {
-            g = new Guess(axis.round(axis.passesAbove() ? crossing * (1 + resolution / 2) : crossing * (1 - resolution / 2)),
-                    RunVerdict.PASS);
-        }
-        boolean inside = axis.passSideOf(g.value(), fail) && axis.passSideOf(pass, g.value());
-        return inside ? g : null;
+    /** The guess between the latest probes at {@code pass} and {@code fail} ({@link ThresholdGuess#guess}). */
+    private ThresholdGuess.Guess guess(double pass, double fail) {
+        return ThresholdGuess.guess(latest.get(pass), latest.get(fail), axis, resolution);
     }
 
-    /**
-     * How far a bracketing step goes from {@code r} toward the other verdict: where the deciding
-     * SLO's load (actual / bound) would cross 1, assuming it changes by {@value #ASSUMED_SLOPE}
-     * per e-fold of the value (the slope the default night's error pages showed near their bound:
-     * 2.3 % at 64 slots, 1.2 % at 71, 0.3 % at 77), or by the slope
-     * measured between {@code r} and the probe before it when both are on the same side; moved half
-     * a resolution past the crossing, at least one resolution step and twice the step before it
-     * (so that misleading figures cost a few probes, not a scan), at most {@code doubling}. An SLO
-     * the step before did not move toward its bound is left out.
-     * {@code doubling} itself when the figures give no guess.
-     */
-    private double bracketStep(ProbeResult r, ProbeResult previous, double doubling) {
-        double towardOther = Math.log(doubling / r.value()); // signed: the direction of the next probe
-        if (towardOther == 0) {
-            return doubling;
-        }
-        double direction = Math.signum(towardOther);
-        boolean sameSide = previous != null && previous.verdict() == r.verdict();
-        double lastStep = sameSide ? Math.abs(Math.log(r.value() / previous.value())) : 0;
-        Double distance = null; // in log space, toward the other verdict
-        for (SloResult slo : r.slos()) {
-            double load = slo.load();
-            if (!Double.isFinite(load) || load <= 0 || (r.verdict() == RunVerdict.FAIL && slo.passed())) {
-                continue;
-            }
-            double slope = ASSUMED_SLOPE;
-            if (sameSide) {
-                SloResult before = previous.slos().stream().filter(x -> x.name().equals(slo.name())).findFirst().orElse(null);
-                // measured: how much the load moved toward 1 per e-fold the last step went toward the other verdict
-                double measured = before == null ? Double.NaN : Math.abs(before.load() - load) / lastStep;
-                boolean towardOne = before != null && Math.abs(load - 1) < Math.abs(before.load() - 1);
-                if (!(towardOne && measured > 0 && Double.isFinite(measured))) {
-                    continue; // an SLO the last step did not move toward its bound says nothing of the next
-                }
-                slope = measured;
-            }
-            double d = Math.abs(load - 1) / slope; // log distance to where this SLO's load crosses 1
-            // a fail must clear every failed SLO (the farthest); a pass ends at the first SLO to break (the nearest)
-            if (distance == null || (r.verdict() == RunVerdict.FAIL ? d > distance : d < distance)) {
-                distance = d;
-            }
-        }
-        if (distance == null) {
-            return doubling;
-        }
-        // steps on one side at least double each time, so misleading figures cost a few probes, not a scan
-        double least = Math.max(-Math.log(1 - resolution), 2 * lastStep);
-        double d = Math.min(Math.abs(towardOther), Math.max(least, distance + Math.log(1 + resolution / 2)));
-        double v = axis.round(r.value() * Math.exp(direction * d));
-        return v == r.value() ? doubling : v;
-    }
-
-    /** A guessed probe and the verdict foreseen for it. */
-    private record Guess(double value, RunVerdict expected) {
-    }
-
-    /** The probed value closest to {@code from} on its passing (or failing) side with that majority, or null. */
     private Double nearest(RunVerdict verdict, double from) {
-        Double best = null;
-        for (double k : tally.keySet()) {
-            boolean side = verdict == RunVerdict.PASS ? axis.passSideOf(k, from) : axis.passSideOf(from, k);
-            if (side && majority(k) == verdict && (best == null || Math.abs(k - from) < Math.abs(best - from))) {
-                best = k;
-            }
-        }
-        return best;
+        return votes.nearest(verdict, from);
     }
 
     /** Reads every probe by majority per value: a confirmed point answer or a band. */
     private PlanResult evaluate() {
-        List<Double> generousFirst = new ArrayList<>(tally.keySet());
-        if (axis.passesAbove()) {
-            Collections.reverse(generousFirst);
-        }
-        Double clearPass = null;
-        for (double v : generousFirst) {
-            if (majority(v) != RunVerdict.PASS) {
-                break;
-            }
-            clearPass = v;
-        }
-        Double clearFail = null;
-        for (int i = generousFirst.size() - 1; i >= 0; i--) {
-            double v = generousFirst.get(i);
-            if (majority(v) != RunVerdict.FAIL) {
-                break;
-            }
-            clearFail = v;
-        }
-        OptionalDouble answer = clearPass == null ? OptionalDouble.empty() : OptionalDouble.of(clearPass);
-        OptionalDouble lowEnd = lowEnd(clearPass, clearFail);
-        OptionalDouble highEnd = highEnd(clearPass, clearFail);
-        boolean adjacent = clearPass != null && clearFail != null
-                && generousFirst.indexOf(clearFail) == generousFirst.indexOf(clearPass) + 1;
-        boolean confirmed = adjacent && count(clearPass) >= 2 && count(clearFail) >= 1
-                && axis.closeEnough(clearPass, clearFail, resolution);
-        if (confirmed) {
-            return result(Outcome.ANSWER, answer, lowEnd, highEnd, true, String.format(Locale.ROOT,
-                    "%s %s: passed %s at %s, failed %s at %s (confirmed)", axis.passesAbove() ? "least passing" : "largest passing",
-                    axis.name(), votes(clearPass), fmt(clearPass), votes(clearFail), fmt(clearFail)));
-        }
-        String where = clearPass == null ? "nothing passed consistently"
-                : String.format(Locale.ROOT, "the threshold lies between %s and %s %s; %s is the safe answer",
-                fmt(lowEnd.orElse(axis.min())), fmt(highEnd.orElse(axis.max())), axis.name(), fmt(clearPass));
-        return result(Outcome.BAND, answer, lowEnd, highEnd, false,
-                (disagreed() ? "probes near the threshold disagreed: " : "the answer was not confirmed: ") + where);
-    }
-
-    /** Whether some value both passed and failed, or a value passed on the failing side of one that failed. */
-    private boolean disagreed() {
-        Double mostDemandingPass = null;
-        Double mostGenerousFail = null;
-        for (Map.Entry<Double, int[]> e : tally.entrySet()) {
-            int[] t = e.getValue();
-            if (t[0] > 0 && t[1] > 0) {
-                return true;
-            }
-            double v = e.getKey();
-            if (t[0] > 0 && (mostDemandingPass == null || axis.passSideOf(mostDemandingPass, v))) {
-                mostDemandingPass = v;
-            }
-            if (t[1] > 0 && (mostGenerousFail == null || axis.passSideOf(v, mostGenerousFail))) {
-                mostGenerousFail = v;
-            }
-        }
-        return mostDemandingPass != null && mostGenerousFail != null && !axis.passSideOf(mostDemandingPass, mostGenerousFail);
+        Votes.Reading r = votes.read(resolution);
+        return result(r.outcome(), r.answer(), r.low(), r.high(), r.confirmed(), r.summary());
     }
 
     private PlanResult inconclusive(ProbeResult r, Double pass, Double fail) {
@@ -468,42 +289,27 @@ public final class PlanSearch {
         return high == null ? OptionalDouble.empty() : OptionalDouble.of(high);
     }
 
-    private ProbeResult probe(double value, Phase phase, Double pass, Double fail) {
-        Duration remaining = budgetLeft();
-        if (remaining != null && longestProbeNanos > 0 && remaining.toNanos() < longestProbeNanos && hasSafeAnswer()) {
-            throw new OutOfTime();
+    /**
+     * Runs one probe, records its vote and reports it; empty, without running it, when the budget
+     * leaves no room for it ({@link ProbeBudget}).
+     */
+    private Optional<ProbeResult> probe(double value, Phase phase, Double pass, Double fail) {
+        if (!ProbeBudget.roomForAnotherProbe(budget, elapsed(), Duration.ofNanos(longestProbeNanos), votes.hasSafeAnswer())) {
+            return Optional.empty();
         }
         long before = nanoClock.getAsLong();
-        ProbeResult r = probe.run(value);
+        ProbeResult r = Objects.requireNonNull(probe.run(value), "probe result");
         longestProbeNanos = Math.max(longestProbeNanos, nanoClock.getAsLong() - before);
-        Objects.requireNonNull(r, "probe result");
         probes.add(r);
         latest.put(value, r);
-        int[] t = tally.computeIfAbsent(value, k -> new int[2]);
-        if (r.verdict() == RunVerdict.PASS) {
-            t[0]++;
-        } else if (r.verdict() == RunVerdict.FAIL) {
-            t[1]++;
-        }
-        Duration elapsed = elapsed();
+        votes.add(value, r.verdict());
         int left = probesLeft(phase, value, r.verdict(), pass, fail);
-        Duration perProbe = elapsed.dividedBy(probes.size());
-        // while bracketing, how far away the threshold is is unknown: the guess is a floor
-        boolean floor = phase == Phase.BRACKET && left > 0 && (r.verdict() == RunVerdict.PASS ? fail == null : pass == null);
-        String time = PlanFormat.duration(perProbe.multipliedBy(left));
-        String count = left == 1 ? "1 probe" : left + " probes";
-        String estimate = floor ? "at least " + time + " left (" + count + " or more)" : "about " + time + " left (" + count + ")";
-        Duration budgetLeft = budgetLeft();
-        if (budgetLeft != null && hasSafeAnswer() && perProbe.multipliedBy(left).compareTo(budgetLeft) > 0) {
-            // the budget will end the search first: say when, and what the search would have liked
-            estimate = "at most " + PlanFormat.duration(budgetLeft.isNegative() ? Duration.ZERO : budgetLeft) + " left (the "
-                    + PlanFormat.duration(budget.orElseThrow()) + " budget; " + count + (floor ? " or more" : "") + " would take "
-                    + time + ")";
-        }
-        progress.accept(String.format(Locale.ROOT, "plan probe %d: %s %s -> %s (%s); elapsed %s, %s",
-                probes.size(), axis.name(), fmt(value), r.verdict().name(), r.decidedBy(), PlanFormat.duration(elapsed),
-                estimate));
-        return r;
+        // while bracketing, how far away the threshold is is unknown: the count is a floor
+        boolean atLeast = phase == Phase.BRACKET && left > 0 && (r.verdict() == RunVerdict.PASS ? fail == null : pass == null);
+        Optional<Duration> budgetLeft = votes.hasSafeAnswer() ? budget.map(b -> b.minus(elapsed())) : Optional.empty();
+        progress.accept(new ProgressLine(probes.size(), axis, value, r.verdict(), r.decidedBy(), elapsed(), left, atLeast,
+                budgetLeft, budget).text());
+        return Optional.of(r);
     }
 
     /** A fair guess of the probes still to come, for the progress line. */
@@ -534,18 +340,15 @@ public final class PlanSearch {
     }
 
     private RunVerdict majority(double v) {
-        int[] t = tally.getOrDefault(v, new int[2]);
-        return t[0] > t[1] ? RunVerdict.PASS : t[1] > t[0] ? RunVerdict.FAIL : null;
+        return votes.majority(v);
     }
 
     private int count(double v) {
-        int[] t = tally.get(v);
-        return t[0] + t[1];
+        return votes.at(v).count();
     }
 
     private String votes(double v) {
-        int[] t = tally.get(v);
-        return majority(v) == RunVerdict.PASS ? t[0] + " of " + count(v) : t[1] + " of " + count(v);
+        return votes.describe(v);
     }
 
     private Duration elapsed() {
