@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-import static io.dropnight.simulations.NightRun.valid;
 
 /**
  * What {@link NightRun#prepare} learns about the target before any load (issue 8): the target

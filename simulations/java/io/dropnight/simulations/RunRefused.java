@@ -26,6 +26,15 @@ public final class RunRefused extends RuntimeException {
         this.exitStatus = exitStatus;
     }
 
+    /** Reads a parameter; a bad one is this refusal, its line printed, before any load. */
+    static <T> T valid(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (io.dropnight.simulations.params.ParameterException e) {
+            throw new RunRefused(BAD_PARAMETER, "bad parameter: " + e.getMessage()).printed();
+        }
+    }
+
     /** The status a launcher that exits on a refusal exits with. */
     public int exitStatus() {
         return exitStatus;

@@ -1,14 +1,19 @@
 package io.dropnight.simulations.run;
 
+import io.dropnight.core.Durations;
 import io.dropnight.runfolder.RunVerdict;
 import io.dropnight.runfolder.SloFiles;
 import io.dropnight.runfolder.SloReport;
 import io.dropnight.runfolder.SloResult;
 import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.nights.NightPlan;
+import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.Shard;
 import io.dropnight.simulations.watch.TransportErrors;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +37,24 @@ public final class NightConsole {
     /** One line as is, prefixed. */
     public void line(String text) {
         out.println(PREFIX + text);
+    }
+
+    /** What is about to be rehearsed, against what, with how many files, and where it is written. */
+    public void announce(NightParameters parameters, NightPlan plan, Shard shard, String target, String openFiles, Path runDir) {
+        String audience = plan.peakConcurrentViewers() > 0
+                ? plan.peakConcurrentViewers() + " concurrent viewers (closed model)"
+                : plan.totalArrivals() + " arrivals";
+        out.printf(Locale.ROOT, PREFIX + "%s night, scale %s, compression %s, drop at +%s, %s, refresh=%s (max %d), seed %d%n",
+                parameters.night().label(), parameters.scale(), parameters.compression(),
+                Durations.format(plan.dropOffset()), audience, parameters.refreshPolicy().label(),
+                parameters.maxRefreshes(), parameters.service().seed());
+        line(target);
+        if (shard.sharded()) {
+            out.printf(Locale.ROOT, PREFIX + "%s: %d arrivals, %d concurrent viewers of this night's share%n",
+                    shard.describe(), plan.totalArrivals(), plan.peakConcurrentViewers());
+        }
+        line(openFiles);
+        line("run folder " + runDir);
     }
 
     /** The viewers' counts and the client's two SLO latencies (HdrHistogram, microseconds). */

@@ -1,0 +1,69 @@
+package io.dropnight.simulations;
+
+import io.dropnight.simulations.nights.NightPlan;
+import io.dropnight.simulations.nights.Nights;
+import io.dropnight.simulations.nights.Shares;
+import io.dropnight.simulations.params.Night;
+import io.dropnight.simulations.params.NightInvocation;
+import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.Shard;
+import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.simulations.run.DropAim;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+
+import static io.dropnight.simulations.RunRefused.valid;
+
+/**
+ * A night prepared once, before any load, into an immutable value: what it was told (read once,
+ * {@link NightInvocation}), this injector's share, the target profile, the drop it aims at, and
+ * the plan of arrivals. Every refusal on the way is one printed line and a {@link RunRefused}.
+ *
+ * @param invocation  what the night was told
+ * @param parameters  its parameters, the drop offset moved onto an aimed drop where there is one
+ * @param shard       this injector's share
+ * @param profile     how the journey calls the target
+ * @param knownDropAt the target's drop known before the night (-DdropAt or announced); empty for the embedded service
+ * @param aim         how the injection lands on a target's drop (sharded, or one injector aiming); empty otherwise
+ * @param wholeNight  the whole night's plan (every injector's)
+ * @param plan        this injector's share of it
+ * @param startedAt   when the preparation began
+ */
+record PreparedNight(NightInvocation invocation, NightParameters parameters, Shard shard, TargetProfile profile,
+                     Optional<Instant> knownDropAt, Optional<DropAim> aim, NightPlan wholeNight, NightPlan plan, Instant startedAt) {
+
+    /**
+     * @param fixedNight the night a simulation class rehearses, or empty to read {@code -Dnight}
+     * @param props      the night's parameters ({@code -D...}: {@link System#getProperties()})
+     * @throws RunRefused on a bad parameter or a target that fails its preflight, after printing its line
+     */
+    static PreparedNight prepare(Optional<Night> fixedNight, Properties props) {
+        Instant startedAt = Instant.now();
+        // Every -D the night reads, read once, here; -Dplan first, so that a plan's user reads that
+        // line, not another flag's.
+        NightInvocation invocation = valid(() -> {
+            NightParameters.refusePlan(props);
+            NightInvocation i = NightInvocation.fromProperties(props);
+            return fixedNight.map(n -> i.with(i.night().withNight(n))).orElse(i);
+        });
+        NightParameters given = invocation.night();
+        Shard shard = valid(() -> NightParameters.shardFromProperties(props));
+        TargetProfile profile = NightTarget.profile(invocation.profile());
+        if (given.target().isEmpty() && !NightParameters.launchedByDropnight(props)) {
+            throw new RunRefused(RunRefused.BAD_PARAMETER, "bad parameter: target is not set: outside Dropnight's own"
+                    + " launchers (mvn gatling:test, scripts/plan.sh, the injector image) no embedded service is started;"
+                    + " give -Dtarget=URL, or -D" + NightParameters.LAUNCHER + "=" + NightParameters.OWN_LAUNCHER
+                    + " to start one in this JVM's host").printed();
+        }
+        Optional<Instant> announced = given.target().isEmpty() ? Optional.empty()
+                : NightTarget.announcedDrop(given.target().get(), profile, invocation);
+        Optional<DropAim> aim = shard.sharded() ? Optional.of(NightTarget.aimed(given, shard, announced))
+                : NightTarget.aimedAtTarget(given, announced);
+        NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
+        NightPlan wholeNight = Nights.plan(parameters);
+        NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
+        return new PreparedNight(invocation, parameters, shard, profile, announced, aim, wholeNight, plan, startedAt);
+    }
+}
