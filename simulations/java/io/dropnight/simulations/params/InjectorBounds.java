@@ -64,30 +64,30 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
     private static final long MAX_ERRORS_PER_SECOND = 1_000_000;
 
     public InjectorBounds {
-        NightParameters.between(FD_PERCENT, fdPercent, 1, 100);
-        NightParameters.between(CPU_PERCENT, cpuPercent, 0, 100);
+        Values.between(FD_PERCENT, fdPercent, 1, 100);
+        Values.between(CPU_PERCENT, cpuPercent, 0, 100);
         if (cpuSeconds < 1 || cpuSeconds > 600) {
             throw new ParameterException(CPU_SECONDS, cpuSeconds, "must be a whole number from 1 to 600");
         }
         if (gcMillisPerSecond < 0 || gcMillisPerSecond > 1000) {
             throw new ParameterException(GC_MS_PER_SECOND, gcMillisPerSecond, "must be a whole number from 0 to 1000");
         }
-        NightParameters.between(LAG_PERCENT, lagPercent, 0, 100);
-        NightParameters.notNull(LAG_GRACE, lagGrace);
+        Values.between(LAG_PERCENT, lagPercent, 0, 100);
+        Values.notNull(LAG_GRACE, lagGrace);
         if (lagGrace.isNegative() || lagGrace.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new ParameterException(LAG_GRACE, lagGrace, "must be from 0s to 10m");
         }
         if (lagSeconds < 1 || lagSeconds > 600) {
             throw new ParameterException(LAG_SECONDS, lagSeconds, "must be a whole number from 1 to 600");
         }
-        NightParameters.between(SERVICE_GAP_FACTOR, serviceGapFactor, 1, 1000);
+        Values.between(SERVICE_GAP_FACTOR, serviceGapFactor, 1, 1000);
         if (serviceGapMs < 0 || serviceGapMs > 600_000) {
             throw new ParameterException(SERVICE_GAP_MS, serviceGapMs, "must be a whole number of ms from 0 to 600000");
         }
         perSecond(FD_ERRORS_PER_SECOND, fdErrorsPerSecond);
         perSecond(PORT_ERRORS_PER_SECOND, portErrorsPerSecond);
         perSecond(CONNECT_FAILURES_PER_SECOND, connectFailuresPerSecond);
-        NightParameters.notNull(CONNECT_WINDOW, connectWindow);
+        Values.notNull(CONNECT_WINDOW, connectWindow);
         if (connectWindow.isNegative() || connectWindow.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new ParameterException(CONNECT_WINDOW, connectWindow, "must be from 0s to 10m");
         }
@@ -139,22 +139,22 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
             return v == null || v.isBlank() ? null : v.trim();
         };
         return new InjectorBounds(
-                NightParameters.number(FD_PERCENT, NightParameters.orElse(get.apply(FD_PERCENT), "90")),
-                NightParameters.number(CPU_PERCENT, NightParameters.orElse(get.apply(CPU_PERCENT), "95")),
+                Values.number(FD_PERCENT, Values.orElse(get.apply(FD_PERCENT), "90")),
+                Values.number(CPU_PERCENT, Values.orElse(get.apply(CPU_PERCENT), "95")),
                 (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
-                        NightParameters.whole(CPU_SECONDS, NightParameters.orElse(get.apply(CPU_SECONDS), "3")))),
-                NightParameters.whole(GC_MS_PER_SECOND, NightParameters.orElse(get.apply(GC_MS_PER_SECOND), "250")),
-                NightParameters.number(LAG_PERCENT, NightParameters.orElse(get.apply(LAG_PERCENT), "1")),
-                NightParameters.duration(LAG_GRACE, NightParameters.orElse(get.apply(LAG_GRACE), "1s")),
+                        Values.whole(CPU_SECONDS, Values.orElse(get.apply(CPU_SECONDS), "3")))),
+                Values.whole(GC_MS_PER_SECOND, Values.orElse(get.apply(GC_MS_PER_SECOND), "250")),
+                Values.number(LAG_PERCENT, Values.orElse(get.apply(LAG_PERCENT), "1")),
+                Values.duration(LAG_GRACE, Values.orElse(get.apply(LAG_GRACE), "1s")),
                 (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
-                        NightParameters.whole(LAG_SECONDS, NightParameters.orElse(get.apply(LAG_SECONDS), "3")))),
-                NightParameters.number(SERVICE_GAP_FACTOR, NightParameters.orElse(get.apply(SERVICE_GAP_FACTOR), "3")),
-                NightParameters.whole(SERVICE_GAP_MS, NightParameters.orElse(get.apply(SERVICE_GAP_MS), "100")),
-                NightParameters.whole(FD_ERRORS_PER_SECOND, NightParameters.orElse(get.apply(FD_ERRORS_PER_SECOND), "0")),
-                NightParameters.whole(PORT_ERRORS_PER_SECOND, NightParameters.orElse(get.apply(PORT_ERRORS_PER_SECOND), "0")),
-                NightParameters.whole(CONNECT_FAILURES_PER_SECOND,
-                        NightParameters.orElse(get.apply(CONNECT_FAILURES_PER_SECOND), "0")),
-                NightParameters.duration(CONNECT_WINDOW, NightParameters.orElse(get.apply(CONNECT_WINDOW), "10s")),
-                NightParameters.whole(SERVICE_STALL_MS, NightParameters.orElse(get.apply(SERVICE_STALL_MS), "500")));
+                        Values.whole(LAG_SECONDS, Values.orElse(get.apply(LAG_SECONDS), "3")))),
+                Values.number(SERVICE_GAP_FACTOR, Values.orElse(get.apply(SERVICE_GAP_FACTOR), "3")),
+                Values.whole(SERVICE_GAP_MS, Values.orElse(get.apply(SERVICE_GAP_MS), "100")),
+                Values.whole(FD_ERRORS_PER_SECOND, Values.orElse(get.apply(FD_ERRORS_PER_SECOND), "0")),
+                Values.whole(PORT_ERRORS_PER_SECOND, Values.orElse(get.apply(PORT_ERRORS_PER_SECOND), "0")),
+                Values.whole(CONNECT_FAILURES_PER_SECOND,
+                        Values.orElse(get.apply(CONNECT_FAILURES_PER_SECOND), "0")),
+                Values.duration(CONNECT_WINDOW, Values.orElse(get.apply(CONNECT_WINDOW), "10s")),
+                Values.whole(SERVICE_STALL_MS, Values.orElse(get.apply(SERVICE_STALL_MS), "500")));
     }
 }

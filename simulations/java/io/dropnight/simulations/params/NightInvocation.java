@@ -53,9 +53,9 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
             }
         }
         return new NightInvocation(NightParameters.fromProperties(props), InjectorBounds.fromProperties(props),
-                NightParameters.profileFromProperties(props), NightParameters.preflightFromProperties(props),
-                NightParameters.dropAtFromProperties(props), NightParameters.injectorFaultFromProperties(props),
-                NightParameters.serviceStallFromProperties(props), gatling);
+                profileFromProperties(props), preflightFromProperties(props),
+                dropAtFromProperties(props), injectorFaultFromProperties(props),
+                serviceStallFromProperties(props), gatling);
     }
 
     /** As properties that {@link #fromProperties} reads back to an equal invocation; every value written out. */
@@ -102,5 +102,54 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
     /** Where the run folder and Gatling's results go. */
     public NightInvocation withFolders(Path reportsDir, Path gatlingResults) {
         return with(night.withFolders(reportsDir, gatlingResults));
+    }
+
+    /** {@code -Dprofile}: the target profile file, empty for the built-in one. */
+    static Optional<Path> profileFromProperties(Properties props) {
+        return Optional.ofNullable(Values.blankToNull(props.getProperty(NightParameters.PROFILE))).map(Path::of);
+    }
+
+    /** {@code -Dpreflight} (default true): whether one viewer walks the journey before a night against a target. */
+    static boolean preflightFromProperties(Properties props) {
+        return Values.bool(NightParameters.PREFLIGHT, Values.orElse(Values.blankToNull(props.getProperty(NightParameters.PREFLIGHT)), "true"));
+    }
+
+    /**
+     * {@code -Dtest.injectorFault} (default false), for tests only: every viewer's episode choice
+     * throws, as a harness bug would, to prove that the night then ends INCONCLUSIVE naming the
+     * injector error, never FAIL on the service.
+     */
+    static boolean injectorFaultFromProperties(Properties props) {
+        return Values.bool(NightParameters.INJECTOR_FAULT, Values.orElse(Values.blankToNull(props.getProperty(NightParameters.INJECTOR_FAULT)), "false"));
+    }
+
+    /**
+     * {@code -Dtest.serviceStall} (default none), for tests only: the embedded service's loops are
+     * blocked this long at the drop (its admin's stall fault), as a stalled host would block them,
+     * to prove that the night then ends INCONCLUSIVE naming the stall.
+     */
+    static Optional<Duration> serviceStallFromProperties(Properties props) {
+        String text = Values.blankToNull(props.getProperty(NightParameters.SERVICE_STALL));
+        if (text == null) {
+            return Optional.empty();
+        }
+        Duration d = Values.duration(NightParameters.SERVICE_STALL, text);
+        if (d.toMillis() < 1 || d.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new ParameterException(NightParameters.SERVICE_STALL, text, "must be from 1ms to 10s");
+        }
+        return Optional.of(d);
+    }
+
+    /** {@code -DdropAt}: an ISO-8601 instant such as {@code 2026-12-31T02:00:00Z}, or empty. */
+    static Optional<java.time.Instant> dropAtFromProperties(Properties props) {
+        String text = Values.blankToNull(props.getProperty(NightParameters.DROP_AT));
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ParameterException(NightParameters.DROP_AT, text, "must be an ISO-8601 instant such as 2026-12-31T02:00:00Z");
+        }
     }
 }

@@ -1,21 +1,16 @@
 package io.dropnight.simulations.params;
 
-import io.dropnight.core.ConfigException;
 import io.dropnight.core.Durations;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Everything a rehearsal can be told, read from system properties in this one place and validated
@@ -76,27 +71,26 @@ public record NightParameters(Night night, double scale, double compression, Opt
     /** The planner's {@code -Dplan} (scripts/plan.sh), which a night refuses: see {@link #refusePlan}. */
     public static final String PLAN = "plan";
 
-    private static final Pattern SERVICE_TIME = Pattern.compile("[a-z-]+=\\S+");
 
     public NightParameters {
-        notNull(NIGHT, night);
-        between(SCALE, scale, 0.001, 100);
-        between(COMPRESSION, compression, 1, 1000);
-        notNull(DROP_OFFSET, dropOffset);
+        Values.notNull(NIGHT, night);
+        Values.between(SCALE, scale, 0.001, 100);
+        Values.between(COMPRESSION, compression, 1, 1000);
+        Values.notNull(DROP_OFFSET, dropOffset);
         dropOffset.ifPresent(d -> {
             if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
                 throw new ParameterException(DROP_OFFSET, Durations.format(d), "must be from 1s to 1h");
             }
         });
-        notNull(REFRESH, refreshPolicy);
+        Values.notNull(REFRESH, refreshPolicy);
         if (maxRefreshes < 0 || maxRefreshes > 50) {
             throw new ParameterException(MAX_REFRESHES, maxRefreshes, "must be a whole number from 0 to 50");
         }
-        notNull("slo", slo);
-        notNull(TARGET, target);
-        notNull("service", service);
-        notNull(REPORTS_DIR, reportsDir);
-        notNull(GATLING_RESULTS, gatlingResults);
+        Values.notNull("slo", slo);
+        Values.notNull(TARGET, target);
+        Values.notNull("service", service);
+        Values.notNull(REPORTS_DIR, reportsDir);
+        Values.notNull(GATLING_RESULTS, gatlingResults);
     }
 
     /** The defaults: the finale drop at scale 0.5, compression 20, viewers who refresh up to 5 times. */
@@ -120,18 +114,18 @@ public record NightParameters(Night night, double scale, double compression, Opt
             return v == null || v.isBlank() ? null : v.trim();
         };
         return new NightParameters(
-                Night.parse(NIGHT, orElse(get.apply(NIGHT), Night.FINALE_DROP.label())),
-                number(SCALE, orElse(get.apply(SCALE), "0.5")),
-                number(COMPRESSION, orElse(get.apply(COMPRESSION), "20")),
-                Optional.ofNullable(get.apply(DROP_OFFSET)).map(t -> duration(DROP_OFFSET, t)),
-                RefreshPolicy.parse(REFRESH, orElse(get.apply(REFRESH), "refresh")),
-                (int) whole(MAX_REFRESHES, orElse(get.apply(MAX_REFRESHES), "5")),
+                Night.parse(NIGHT, Values.orElse(get.apply(NIGHT), Night.FINALE_DROP.label())),
+                Values.number(SCALE, Values.orElse(get.apply(SCALE), "0.5")),
+                Values.number(COMPRESSION, Values.orElse(get.apply(COMPRESSION), "20")),
+                Optional.ofNullable(get.apply(DROP_OFFSET)).map(t -> Values.duration(DROP_OFFSET, t)),
+                RefreshPolicy.parse(REFRESH, Values.orElse(get.apply(REFRESH), "refresh")),
+                (int) Values.whole(MAX_REFRESHES, Values.orElse(get.apply(MAX_REFRESHES), "5")),
                 SloThresholds.fromProperties(get),
-                bool(ENFORCE_SLOS, orElse(get.apply(ENFORCE_SLOS), "false")),
-                Optional.ofNullable(get.apply(TARGET)).map(t -> url(TARGET, t)),
+                Values.bool(ENFORCE_SLOS, Values.orElse(get.apply(ENFORCE_SLOS), "false")),
+                Optional.ofNullable(get.apply(TARGET)).map(t -> Values.url(TARGET, t)),
                 ServiceFlags.fromProperties(get),
-                Path.of(orElse(get.apply(REPORTS_DIR), "reports")),
-                Path.of(orElse(get.apply(GATLING_RESULTS), orElse(get.apply("buildDir"), "target") + "/gatling")));
+                Path.of(Values.orElse(get.apply(REPORTS_DIR), "reports")),
+                Path.of(Values.orElse(get.apply(GATLING_RESULTS), Values.orElse(get.apply("buildDir"), "target") + "/gatling")));
     }
 
     /**
@@ -143,7 +137,7 @@ public record NightParameters(Night night, double scale, double compression, Opt
      * exception, must give {@code -Dtarget}, and no shutdown hook is registered.
      */
     public static boolean launchedByDropnight(Properties props) {
-        return OWN_LAUNCHER.equals(blankToNull(props.getProperty(LAUNCHER)));
+        return OWN_LAUNCHER.equals(Values.blankToNull(props.getProperty(LAUNCHER)));
     }
 
     /** Reads and validates {@code -Dinjectors} and {@code -Dinjector} from {@link System#getProperties()}. */
@@ -159,25 +153,25 @@ public record NightParameters(Night night, double scale, double compression, Opt
      * @throws ParameterException naming the property, the value and the rule
      */
     public static Shard shardFromProperties(Properties props) {
-        String injectors = blankToNull(props.getProperty(INJECTORS));
-        String injector = blankToNull(props.getProperty(INJECTOR));
+        String injectors = Values.blankToNull(props.getProperty(INJECTORS));
+        String injector = Values.blankToNull(props.getProperty(INJECTOR));
         if (injectors == null) {
             if (injector != null) {
                 throw new ParameterException(INJECTOR, injector, "needs -Dinjectors, how many injectors share the night");
             }
             return Shard.WHOLE;
         }
-        int count = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(INJECTORS, injectors)));
+        int count = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Values.whole(INJECTORS, injectors)));
         if (count > 1 && injector == null) {
             throw new ParameterException(INJECTOR, "(absent)", "is required when injectors = " + count
                     + ": this injector's 0-based index, such as $JOB_COMPLETION_INDEX");
         }
-        if (count > 1 && blankToNull(props.getProperty(TARGET)) == null) {
+        if (count > 1 && Values.blankToNull(props.getProperty(TARGET)) == null) {
             throw new ParameterException(INJECTORS, count,
                     "a sharded night needs -Dtarget, the one service every injector loads");
         }
         int index = injector == null ? 0
-                : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(INJECTOR, injector)));
+                : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Values.whole(INJECTOR, injector)));
         return new Shard(index, count);
     }
 
@@ -190,7 +184,7 @@ public record NightParameters(Night night, double scale, double compression, Opt
      * @throws ParameterException when {@code -Dplan} is set
      */
     public static void refusePlan(Properties props) {
-        String plan = blankToNull(props.getProperty(PLAN));
+        String plan = Values.blankToNull(props.getProperty(PLAN));
         if (plan != null) {
             String mode = plan.toLowerCase(Locale.ROOT);
             throw new ParameterException(PLAN, plan, "a plan is a sequence of nights, run by scripts/plan.sh -Dplan="
@@ -199,58 +193,11 @@ public record NightParameters(Night night, double scale, double compression, Opt
         }
     }
 
-    /** {@code -Dprofile}: the target profile file, empty for the built-in one. */
-    public static Optional<Path> profileFromProperties(Properties props) {
-        return Optional.ofNullable(blankToNull(props.getProperty(PROFILE))).map(Path::of);
-    }
 
-    /** {@code -Dpreflight} (default true): whether one viewer walks the journey before a night against a target. */
-    public static boolean preflightFromProperties(Properties props) {
-        return bool(PREFLIGHT, orElse(blankToNull(props.getProperty(PREFLIGHT)), "true"));
-    }
 
-    /**
-     * {@code -Dtest.injectorFault} (default false), for tests only: every viewer's episode choice
-     * throws, as a harness bug would, to prove that the night then ends INCONCLUSIVE naming the
-     * injector error, never FAIL on the service.
-     */
-    public static boolean injectorFaultFromProperties(Properties props) {
-        return bool(INJECTOR_FAULT, orElse(blankToNull(props.getProperty(INJECTOR_FAULT)), "false"));
-    }
 
-    /**
-     * {@code -Dtest.serviceStall} (default none), for tests only: the embedded service's loops are
-     * blocked this long at the drop (its admin's stall fault), as a stalled host would block them,
-     * to prove that the night then ends INCONCLUSIVE naming the stall.
-     */
-    public static Optional<Duration> serviceStallFromProperties(Properties props) {
-        String text = blankToNull(props.getProperty(SERVICE_STALL));
-        if (text == null) {
-            return Optional.empty();
-        }
-        Duration d = duration(SERVICE_STALL, text);
-        if (d.toMillis() < 1 || d.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new ParameterException(SERVICE_STALL, text, "must be from 1ms to 10s");
-        }
-        return Optional.of(d);
-    }
 
-    /** {@code -DdropAt}: an ISO-8601 instant such as {@code 2026-12-31T02:00:00Z}, or empty. */
-    public static Optional<java.time.Instant> dropAtFromProperties(Properties props) {
-        String text = blankToNull(props.getProperty(DROP_AT));
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(java.time.Instant.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ParameterException(DROP_AT, text, "must be an ISO-8601 instant such as 2026-12-31T02:00:00Z");
-        }
-    }
 
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
-    }
 
     /**
      * These parameters as the properties {@link #fromProperties} reads back to an equal value
@@ -327,92 +274,5 @@ public record NightParameters(Night night, double scale, double compression, Opt
     public NightParameters withNight(Night value) {
         return new NightParameters(value, scale, compression, dropOffset, refreshPolicy, maxRefreshes, slo,
                 enforceSlos, target, service, reportsDir, gatlingResults);
-    }
-
-    // --- parsing helpers: each failure names the property, the value and the rule -------------
-
-    static String orElse(String value, String fallback) {
-        return value == null ? fallback : value;
-    }
-
-    static double number(String property, String text) {
-        try {
-            double v = Double.parseDouble(text);
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below in one line, with the rule
-        }
-        throw new ParameterException(property, text, "must be a number such as 0.5 or 20");
-    }
-
-    static long whole(String property, String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new ParameterException(property, text, "must be a whole number");
-        }
-    }
-
-    static boolean bool(String property, String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw new ParameterException(property, text, "must be true or false");
-        };
-    }
-
-    static Duration duration(String property, String text) {
-        try {
-            return Durations.parse(property, text);
-        } catch (ConfigException e) {
-            throw new ParameterException(property, text, "must be a duration such as 500ms, 30s or 2m");
-        }
-    }
-
-    static URI url(String property, String text) {
-        try {
-            URI uri = new URI(text);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && (uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath()))) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below in one line, with the rule
-        }
-        throw new ParameterException(property, text, "must be an http(s) URL with a host and no path, such as http://127.0.0.1:8080");
-    }
-
-    static void between(String property, double value, double min, double max) {
-        if (!(value >= min && value <= max)) {
-            throw new ParameterException(property, fmt(value), "must be a number from " + fmt(min) + " to " + fmt(max));
-        }
-    }
-
-    static <T> T notNull(String property, T value) {
-        if (value == null) {
-            throw new ParameterException(property, "null", "is required");
-        }
-        return value;
-    }
-
-    static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
-    }
-
-    static List<String> serviceTimes(String property, String text) {
-        List<String> out = new ArrayList<>();
-        if (text == null) {
-            return out;
-        }
-        for (String part : text.split(",")) {
-            String p = part.trim();
-            if (!SERVICE_TIME.matcher(p).matches()) {
-                throw new ParameterException(property, text, "must be ENDPOINT=SPEC[,ENDPOINT=SPEC...], such as playback-start=lognormal:20ms:120ms");
-            }
-            out.add(p);
-        }
-        return List.copyOf(out);
     }
 }

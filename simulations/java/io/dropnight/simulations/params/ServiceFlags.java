@@ -56,14 +56,14 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
 
     static ServiceFlags fromProperties(UnaryOperator<String> get) {
         return new ServiceFlags(
-                NightParameters.orElse(get.apply(POLICY), "fixed").toLowerCase(Locale.ROOT),
+                Values.orElse(get.apply(POLICY), "fixed").toLowerCase(Locale.ROOT),
                 optionalInt(SLOTS, get.apply(SLOTS)),
                 optionalInt(QUEUE_LIMIT, get.apply(QUEUE_LIMIT)),
-                NightParameters.whole(SEED, NightParameters.orElse(get.apply(SEED), "2026")),
-                NightParameters.bool(SINGLE_FLIGHT, NightParameters.orElse(get.apply(SINGLE_FLIGHT), "false")),
-                NightParameters.bool(PREWARM, NightParameters.orElse(get.apply(PREWARM), "false")),
-                NightParameters.bool(UNCONSTRAINED, NightParameters.orElse(get.apply(UNCONSTRAINED), "false")),
-                NightParameters.serviceTimes(SERVICE_TIME, get.apply(SERVICE_TIME)),
+                Values.whole(SEED, Values.orElse(get.apply(SEED), "2026")),
+                Values.bool(SINGLE_FLIGHT, Values.orElse(get.apply(SINGLE_FLIGHT), "false")),
+                Values.bool(PREWARM, Values.orElse(get.apply(PREWARM), "false")),
+                Values.bool(UNCONSTRAINED, Values.orElse(get.apply(UNCONSTRAINED), "false")),
+                Values.serviceTimes(SERVICE_TIME, get.apply(SERVICE_TIME)),
                 optionalInt(ERROR_PAGE_STATUS, get.apply(ERROR_PAGE_STATUS)));
     }
 
@@ -117,7 +117,7 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
 
     private static OptionalInt optionalInt(String property, String text) {
         return Optional.ofNullable(text).map(t -> OptionalInt.of((int) Math.max(Integer.MIN_VALUE,
-                Math.min(Integer.MAX_VALUE, NightParameters.whole(property, t))))).orElse(OptionalInt.empty());
+                Math.min(Integer.MAX_VALUE, Values.whole(property, t))))).orElse(OptionalInt.empty());
     }
 
     private static void atLeast(String property, int value, int min) {

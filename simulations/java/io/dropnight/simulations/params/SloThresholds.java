@@ -23,16 +23,16 @@ public record SloThresholds(long playbackStartP99Millis, long timeToPlayP95Milli
     public SloThresholds {
         positiveMillis(PLAYBACK_START_P99, playbackStartP99Millis);
         positiveMillis(TIME_TO_PLAY_P95, timeToPlayP95Millis);
-        NightParameters.between(ERROR_PAGE_RATE, errorPageRatePercent, 0, 100);
-        NightParameters.between(ABANDONMENT, abandonmentPercent, 0, 100);
+        Values.between(ERROR_PAGE_RATE, errorPageRatePercent, 0, 100);
+        Values.between(ABANDONMENT, abandonmentPercent, 0, 100);
     }
 
     static SloThresholds fromProperties(UnaryOperator<String> get) {
         return new SloThresholds(
-                NightParameters.whole(PLAYBACK_START_P99, NightParameters.orElse(get.apply(PLAYBACK_START_P99), "800")),
-                NightParameters.whole(TIME_TO_PLAY_P95, NightParameters.orElse(get.apply(TIME_TO_PLAY_P95), "3000")),
-                NightParameters.number(ERROR_PAGE_RATE, NightParameters.orElse(get.apply(ERROR_PAGE_RATE), "1")),
-                NightParameters.number(ABANDONMENT, NightParameters.orElse(get.apply(ABANDONMENT), "0.5")));
+                Values.whole(PLAYBACK_START_P99, Values.orElse(get.apply(PLAYBACK_START_P99), "800")),
+                Values.whole(TIME_TO_PLAY_P95, Values.orElse(get.apply(TIME_TO_PLAY_P95), "3000")),
+                Values.number(ERROR_PAGE_RATE, Values.orElse(get.apply(ERROR_PAGE_RATE), "1")),
+                Values.number(ABANDONMENT, Values.orElse(get.apply(ABANDONMENT), "0.5")));
     }
 
     /** The same thresholds as properties {@link #fromProperties} reads back to an equal value. */

@@ -90,17 +90,17 @@ class NightParametersTest {
     @Test
     void readsTheTargetProfilePreflightAndDropInstant() {
         Properties p = new Properties();
-        assertTrue(NightParameters.profileFromProperties(p).isEmpty(), "the built-in profile");
-        assertTrue(NightParameters.preflightFromProperties(p), "preflight by default");
-        assertTrue(NightParameters.dropAtFromProperties(p).isEmpty());
+        assertTrue(NightInvocation.fromProperties(p).profile().isEmpty(), "the built-in profile");
+        assertTrue(NightInvocation.fromProperties(p).preflight(), "preflight by default");
+        assertTrue(NightInvocation.fromProperties(p).dropAt().isEmpty());
         p.setProperty(NightParameters.PROFILE, "staging.yml");
         p.setProperty(NightParameters.PREFLIGHT, "false");
         p.setProperty(NightParameters.DROP_AT, "2026-12-31T02:00:00Z");
-        assertEquals(java.nio.file.Path.of("staging.yml"), NightParameters.profileFromProperties(p).orElseThrow());
-        assertFalse(NightParameters.preflightFromProperties(p));
-        assertEquals(java.time.Instant.parse("2026-12-31T02:00:00Z"), NightParameters.dropAtFromProperties(p).orElseThrow());
+        assertEquals(java.nio.file.Path.of("staging.yml"), NightInvocation.fromProperties(p).profile().orElseThrow());
+        assertFalse(NightInvocation.fromProperties(p).preflight());
+        assertEquals(java.time.Instant.parse("2026-12-31T02:00:00Z"), NightInvocation.fromProperties(p).dropAt().orElseThrow());
         p.setProperty(NightParameters.DROP_AT, "2am");
-        ParameterException e = assertThrows(ParameterException.class, () -> NightParameters.dropAtFromProperties(p));
+        ParameterException e = assertThrows(ParameterException.class, () -> NightInvocation.fromProperties(p).dropAt());
         assertTrue(e.getMessage().startsWith("dropAt = 2am: must be an ISO-8601 instant"), e.getMessage());
     }
 
