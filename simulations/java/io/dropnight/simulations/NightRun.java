@@ -139,11 +139,11 @@ final class NightRun {
     }
 
     /**
-     * Reads the night.parameters() and prepares the run: one line and a {@link RunRefused} on a bad one,
+     * Reads the parameters and prepares the run: one line and a {@link RunRefused} on a bad one,
      * before any load.
      *
      * @param fixedNight the night a simulation class rehearses, or empty to read {@code -Dnight}
-     * @param props      the night's night.parameters() ({@code -D...}: {@link System#getProperties()})
+     * @param props      the night's parameters ({@code -D...}: {@link System#getProperties()})
      * @throws RunRefused on a bad parameter or a rehearsal that cannot start, after printing its line
      */
     static NightRun prepare(Optional<Night> fixedNight, Properties props) {
@@ -220,7 +220,7 @@ final class NightRun {
 
     private void announce() {
         console.announce(night.parameters(), night.plan(), night.shard(), service.keepsItsLogsInTheRunFolder() ? service.describe()
-                : service.describe() + ", night.profile() " + night.profile().name() + " (no embedded service started; capacity and policy"
+                : service.describe() + ", profile " + night.profile().name() + " (no embedded service started; capacity and policy"
                 + " flags are ignored)", FileLimits.describe(JvmProbe.softFdLimit(), JvmProbe.hardFdLimit(),
                 new JvmProbe().read().openFds(), night.plan().peakConcurrentViewers()), run.dir());
     }
@@ -343,7 +343,7 @@ final class NightRun {
             // Gatling has written its report and is exiting; its status (0, or 2 for breached
             // assertions) would say the service passed or failed. Neither is known: fail apart.
             System.out.println("dropnight: FAILED (-Dslo.enforce=true): the run is INCONCLUSIVE (" + verdict.reasons().get(0)
-                    + "); mend that cause (a saturated injector: night.shard() the night or give it more room), then run it again (exit "
+                    + "); mend that cause (a saturated injector: shard the night or give it more room), then run it again (exit "
                     + INCONCLUSIVE_EXIT + ")");
             System.out.flush();
             Runtime.getRuntime().halt(INCONCLUSIVE_EXIT);
