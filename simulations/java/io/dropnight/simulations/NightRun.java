@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropnight.core.Durations;
 import io.dropnight.runfolder.RunFiles;
 import io.dropnight.runfolder.RunVerdict;
-import io.dropnight.runfolder.SloFiles;
 import io.dropnight.runfolder.SloReport;
 import io.dropnight.runfolder.SloResult;
 import io.dropnight.runfolder.VerdictRules;
@@ -32,7 +31,6 @@ import io.dropnight.simulations.watch.FileLimits;
 import io.dropnight.simulations.watch.InjectorVerdict;
 import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.watch.InjectorWatch;
-import io.dropnight.simulations.watch.ServiceAgreement;
 import io.dropnight.simulations.watch.ServiceStall;
 import io.dropnight.metrics.LagLog;
 import io.dropnight.simulations.watch.JvmProbe;
@@ -252,18 +250,13 @@ final class NightRun {
         console.line(service.stallAtDrop(stall));
     }
 
-    /** The embedded service's lag log, its worst second of the night printed; empty when it cannot be read. */
+    /** The service's lag log, its worst second of the night printed. */
     private List<LagLog.Sample> serviceLag() {
-        try {
-            List<LagLog.Sample> lag = LagLog.read(run.dir());
-            ServiceStall.worst(lag, injectionStartMillis).ifPresent(w -> System.out.printf(Locale.ROOT,
-                    "dropnight: the service's loops ran at most %,.1f ms late during the night (bound %,d ms, %s)%n",
-                    w.maxLagMs(), night.invocation().bounds().serviceStallMs(), RunFiles.SERVICE_LAG));
-            return lag;
-        } catch (IOException e) {
-            System.err.println("dropnight: could not read " + RunFiles.SERVICE_LAG + ": " + e.getMessage());
-            return List.of();
-        }
+        List<LagLog.Sample> lag = service.lag(run.dir());
+        ServiceStall.worst(lag, injectionStartMillis).ifPresent(w -> console.line(String.format(Locale.ROOT,
+                "the service's loops ran at most %,.1f ms late during the night (bound %,d ms, %s)",
+                w.maxLagMs(), night.invocation().bounds().serviceStallMs(), RunFiles.SERVICE_LAG)));
+        return lag;
     }
 
     private void rewriteRunJson() {
@@ -287,25 +280,20 @@ final class NightRun {
         RunDescription.answers(runJson, metrics.requestsByName(), metrics.unclassifiedAnswers());
         rewriteRunJson();
         List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
-        // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges; the service's own logs only where it is ours
-        Optional<String> gap = !service.keepsItsLogsInTheRunFolder() ? Optional.empty() : ServiceAgreement.check(run.resolve(RunFiles.CLIENT_LOG),
-                run.resolve(RunFiles.SERVER_LOG), night.parameters().night().label(), List.of(Steps.PLAYBACK_START),
-                night.invocation().bounds().serviceGapFactor(), night.invocation().bounds().serviceGapMs());
+        InjectorBounds bounds = night.invocation().bounds();
+        // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges
+        Optional<String> gap = service.gap(run.dir(), night.parameters().night().label(), Steps.PLAYBACK_START,
+                bounds.serviceGapFactor(), bounds.serviceGapMs());
         NightVerdict.Decision decision = NightVerdict.decide(new NightVerdict.Figures(results, saturations, gap,
-                metrics.injectorErrors(), metrics.firstInjectorError(), service.keepsItsLogsInTheRunFolder() ? serviceLag() : List.of(),
-                injectionStartMillis, night.invocation().bounds().serviceStallMs()));
+                metrics.injectorErrors(), metrics.firstInjectorError(), serviceLag(), injectionStartMillis, bounds.serviceStallMs()));
         decision.notes().forEach(console::line);
         verdict = decision.report();
         try {
-            run.writeClientSummary(night.parameters().night().label(), counts, metrics.injectorErrors(), metrics.firstInjectorError());
-            SloFiles.writeJson(run.resolve(RunFiles.SLO_RESULTS), verdict);
-            SloFiles.writeJUnit(run.resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + night.parameters().night().label(), verdict);
+            run.writeResults(night.parameters().night().label(), counts, metrics.injectorErrors(), metrics.firstInjectorError(),
+                    verdict, runJson);
         } catch (IOException e) {
             System.err.println("dropnight: could not write the run folder: " + e.getMessage());
         }
-        runJson.put("verdict", verdict.verdict().jsonName());
-        verdict.reasons().forEach(runJson.withArray("verdictReasons")::add);
-        rewriteRunJson();
         printSummary(counts, results);
         console.verdict(verdict);
     }

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropnight.runfolder.RunFiles;
+import io.dropnight.runfolder.SloReport;
+import io.dropnight.runfolder.SloFiles;
 import io.dropnight.simulations.client.ClientMetrics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -72,6 +73,20 @@ public final class RunFolder {
 
     public static JsonNode parse(String json) throws IOException {
         return JSON.readTree(json);
+    }
+
+    /**
+     * After the night: client-summary.json, slo.json and slo-junit.xml, and the verdict with its
+     * reasons in run.json (rewritten).
+     */
+    public void writeResults(String night, ClientMetrics.Counts counts, long injectorErrors, Optional<String> firstInjectorError,
+                             SloReport verdict, ObjectNode runJson) throws IOException {
+        writeClientSummary(night, counts, injectorErrors, firstInjectorError);
+        SloFiles.writeJson(resolve(RunFiles.SLO_RESULTS), verdict);
+        SloFiles.writeJUnit(resolve(RunFiles.SLO_JUNIT), "dropnight.slo." + night, verdict);
+        runJson.put("verdict", verdict.verdict().jsonName());
+        verdict.reasons().forEach(runJson.withArray("verdictReasons")::add);
+        writeRunJson(runJson);
     }
 
     /**

@@ -1,6 +1,13 @@
 package io.dropnight.simulations.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropnight.metrics.LagLog;
+import io.dropnight.runfolder.RunFiles;
+import io.dropnight.simulations.watch.ServiceAgreement;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 
 import java.net.URI;
 import java.time.Duration;
@@ -39,6 +46,30 @@ public interface ServiceTarget {
 
     /** Whether its own logs (server.hlog, service-lag.csv) are in the run folder, to be compared with the client's. */
     boolean keepsItsLogsInTheRunFolder();
+
+    /**
+     * How late its loops ran, from its own lag log in the run folder (service-lag.csv); empty when
+     * it keeps none there (a target) or the log cannot be read.
+     */
+    default List<LagLog.Sample> lag(Path runDir) {
+        if (!keepsItsLogsInTheRunFolder()) {
+            return List.of();
+        }
+        try {
+            return LagLog.read(runDir);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The client/service gap at {@code endpoint} (the one whose latency an SLO judges), from both
+     * sides' logs in the run folder; empty where the service keeps none there or the sides agree.
+     */
+    default Optional<String> gap(Path runDir, String night, String endpoint, double factor, long marginMs) {
+        return !keepsItsLogsInTheRunFolder() ? Optional.empty() : ServiceAgreement.check(runDir.resolve(RunFiles.CLIENT_LOG),
+                runDir.resolve(RunFiles.SERVER_LOG), night, List.of(endpoint), factor, marginMs);
+    }
 
     /** The embedded service, reached with its admin token. */
     static ServiceTarget embedded(EmbeddedService service, String adminToken) {
