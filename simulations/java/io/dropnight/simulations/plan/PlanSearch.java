@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: a third of it is the doc of the search's rules, which read best beside
+// the bracket, narrow and confirm they describe; its parts are apart (Votes, ThresholdGuess,
+// ProbeBudget, ProgressLine).
 package io.dropnight.simulations.plan;
 
 

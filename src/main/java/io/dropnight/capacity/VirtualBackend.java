@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the model's whole state is confined to one thread, and keeping every
+// method that touches it in this one class keeps that confinement visible (see the class's doc).
 package io.dropnight.capacity;
 
 import io.dropnight.core.Checks;
