@@ -1,7 +1,6 @@
 package io.dropnight.simulations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropnight.core.Durations;
 import io.dropnight.runfolder.RunFiles;
 import io.dropnight.runfolder.RunVerdict;
 import io.dropnight.runfolder.SloReport;
@@ -14,16 +13,13 @@ import io.dropnight.simulations.params.InjectorBounds;
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
-import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.run.DropAim;
 import io.dropnight.simulations.run.NightConsole;
 import io.dropnight.simulations.run.ReportHook;
 import io.dropnight.simulations.run.RunDescription;
 import io.dropnight.simulations.run.RunFolder;
 import io.dropnight.simulations.run.SurgeAlignment;
-import io.dropnight.simulations.service.EmbeddedService;
 import io.dropnight.simulations.service.ServiceTarget;
-import io.dropnight.simulations.service.ServiceClasspath;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.slo.NightVerdict;
 import io.dropnight.simulations.watch.DescriptorReserve;
@@ -45,12 +41,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * The life cycle of one night's run, kept out of the simulation class: {@link #prepare} (parameters,
@@ -83,8 +77,6 @@ final class NightRun {
     private final ServiceTarget service;
     private final URI baseUrl;
     private final ClientHistogramLog clientLog;
-    /** Lets before() move the drop to exactly the injection's timeline (POST /admin/drop). */
-    private final String adminToken;
     private final ObjectNode runJson;
     private final DropTiming dropTiming;
     /** Lands the surge on the drop: for the embedded service, and for a target whose drop is aimed at. */
@@ -117,12 +109,11 @@ final class NightRun {
         this.surgeAlignment = !shard.sharded() && aim.isPresent()
                 ? Optional.of(new SurgeAlignment(Instant::now)) : Optional.empty();
         this.slos = new NightSlos(parameters.night().label(), parameters.slo());
-        this.adminToken = UUID.randomUUID().toString();
         String label = parameters.night().label();
         try {
             run = RunFolder.create(parameters.reportsDir(), shard.sharded() ? label + "-injector-" + shard.index() : label, startedAt);
-            service = parameters.target().map(ServiceTarget::external)
-                    .orElseGet(() -> ServiceTarget.embedded(startService(), adminToken));
+            service = parameters.target().isPresent() ? ServiceTarget.external(parameters.target().get())
+                    : ServiceTarget.startEmbedded(plan.dropOffset(), parameters.scale(), parameters.service().toArgs(), run.dir());
             baseUrl = service.url();
             clientLog = new ClientHistogramLog(run.resolve(RunFiles.CLIENT_LOG), label, metrics);
             runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl, service.model(), prepared.profile());
@@ -150,21 +141,13 @@ final class NightRun {
         return night;
     }
 
-    NightParameters parameters() {
-        return night.parameters();
-    }
 
-    NightPlan plan() {
-        return night.plan();
-    }
 
-    /** Test-only: whether every viewer's episode choice throws, as a harness bug would (-Dtest.injectorFault). */
-    boolean injectorFault() {
-        return night.invocation().injectorFault();
-    }
 
-    Shard shard() {
-        return night.shard();
+
+    /** What the night is, prepared once before any load. */
+    PreparedNight night() {
+        return night;
     }
 
     NightSlos slos() {
@@ -179,14 +162,7 @@ final class NightRun {
         return baseUrl;
     }
 
-    TargetProfile profile() {
-        return night.profile();
-    }
 
-    /** The target's drop instant known before the night (-DdropAt or announced); empty for the embedded service. */
-    Optional<Instant> knownDropAt() {
-        return night.knownDropAt();
-    }
 
     /** Present when this run lands its surge on a known drop instant. */
     Optional<SurgeAlignment> surgeAlignment() {
@@ -201,19 +177,6 @@ final class NightRun {
     /** How long the night may run before Gatling stops it, whatever happens. */
     Duration maxDuration(Duration safetyMargin) {
         return night.plan().injectionDuration().plus(night.plan().eventLength()).plus(safetyMargin);
-    }
-
-    private EmbeddedService startService() {
-        List<String> args = new ArrayList<>(List.of(
-                "--drop-in", Durations.format(night.plan().dropOffset()),
-                "--scale", String.format(Locale.ROOT, "%s", night.parameters().scale()),
-                "--admin-token", adminToken));
-        args.addAll(night.parameters().service().toArgs());
-        try {
-            return EmbeddedService.start(ServiceClasspath.fromThisJvm(), run.dir(), args);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void announce() {

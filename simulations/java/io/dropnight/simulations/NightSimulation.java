@@ -46,7 +46,8 @@ public abstract class NightSimulation extends Simulation {
     /** @param fixedNight the night this class rehearses, or empty to read {@code -Dnight} */
     protected NightSimulation(Optional<Night> fixedNight) {
         run = prepared(fixedNight);
-        NightParameters parameters = run.parameters();
+        PreparedNight prepared = run.night();
+        NightParameters parameters = prepared.parameters();
         String night = parameters.night().label();
         slos = run.slos();
 
@@ -59,12 +60,12 @@ public abstract class NightSimulation extends Simulation {
                 .acceptHeader("application/json")
                 .userAgentHeader("dropnight-viewer/" + night);
 
-        Steps steps = new Steps(new TargetCalls(run.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
-                new ViewerRandom(parameters.service().seed(), run.shard().index()), parameters.maxRefreshes(),
-                run.knownDropAt(), line -> System.out.println("dropnight: " + line),
-                run.injectorFault());
+        Steps steps = new Steps(new TargetCalls(prepared.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
+                new ViewerRandom(parameters.service().seed(), prepared.shard().index()), parameters.maxRefreshes(),
+                prepared.knownDropAt(), line -> System.out.println("dropnight: " + line),
+                prepared.invocation().injectorFault());
         Journeys journeys = new Journeys(steps, parameters.night());
-        viewers = run.plan().populations().stream()
+        viewers = prepared.plan().populations().stream()
                 .map(p -> viewersOf(p, journeys))
                 .toList();
 

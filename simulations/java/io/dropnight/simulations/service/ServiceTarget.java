@@ -5,7 +5,12 @@ import io.dropnight.metrics.LagLog;
 import io.dropnight.runfolder.RunFiles;
 import io.dropnight.simulations.watch.ServiceAgreement;
 
+import io.dropnight.core.Durations;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.UUID;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -74,6 +79,22 @@ public interface ServiceTarget {
     /** The embedded service, reached with its admin token. */
     static ServiceTarget embedded(EmbeddedService service, String adminToken) {
         return new EmbeddedTarget(service, new HarnessClient(service.url()), adminToken);
+    }
+
+    /**
+     * Starts the embedded service in a child JVM of this one's class path, writing into
+     * {@code runDir}, with a fresh admin token that only the returned target knows.
+     *
+     * @param dropIn its drop, from its start
+     * @param scale  its capacity scale (the night's)
+     * @param flags  further {@code serve} flags (capacity and policy)
+     */
+    static ServiceTarget startEmbedded(Duration dropIn, double scale, List<String> flags, Path runDir) throws IOException {
+        String adminToken = UUID.randomUUID().toString();
+        List<String> args = new ArrayList<>(List.of("--drop-in", Durations.format(dropIn),
+                "--scale", String.format(Locale.ROOT, "%s", scale), "--admin-token", adminToken));
+        args.addAll(flags);
+        return embedded(EmbeddedService.start(ServiceClasspath.fromThisJvm(), runDir, args), adminToken);
     }
 
     /** A target the night only calls. */
