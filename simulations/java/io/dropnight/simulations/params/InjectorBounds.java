@@ -40,7 +40,7 @@ import java.util.function.UnaryOperator;
  * @param connectWindow     ...that second this long before at most ({@code -Dinjector.connectWindow}, default 10s,
  *                          Gatling's default connect timeout: a connect that timed out began that long before)
  * @param serviceStallMs    with the embedded service: one of its loops ran later than this, ms, during the night
- *                          ({@code -Dinjector.serviceStallMs}, default 500): the host stalled it
+ *                          ({@code -Dinjector.serviceStallMs}, default 1000): the host stalled it
  *                          ({@link io.dropnight.simulations.watch.ServiceStall})
  */
 public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds, long gcMillisPerSecond,
@@ -155,6 +155,6 @@ public record InjectorBounds(double fdPercent, double cpuPercent, int cpuSeconds
                 Values.whole(CONNECT_FAILURES_PER_SECOND,
                         Values.orElse(get.apply(CONNECT_FAILURES_PER_SECOND), "0")),
                 Values.duration(CONNECT_WINDOW, Values.orElse(get.apply(CONNECT_WINDOW), "10s")),
-                Values.whole(SERVICE_STALL_MS, Values.orElse(get.apply(SERVICE_STALL_MS), "500")));
+                Values.whole(SERVICE_STALL_MS, Values.orElse(get.apply(SERVICE_STALL_MS), "1000")));
     }
 }

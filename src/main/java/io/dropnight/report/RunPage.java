@@ -155,7 +155,8 @@ final class RunPage {
         LagLog.Sample worst = lag.stream().max(java.util.Comparator.comparingDouble(LagLog.Sample::maxLagMs)).orElseThrow();
         long origin = RunModel.originMillis(model.data());
         page.raw("<section class=\"lag\"><h2>Service event loops</h2><p>Each loop of the service (its event loops and the"
-                + " model's thread) is probed every " + LoopLag.SERVICE_PERIOD.toMillis() + " ms; the worst probe ran <strong>"
+                + " model's thread) is probed every " + LoopLag.SERVICE_PERIOD.toMillis() + " ms; the worst probe (the service's own"
+                + " start-up included: the verdict reads only the seconds after the injection started) ran <strong>"
                 + Html.esc(String.format(java.util.Locale.ROOT, "%,.1f ms", worst.maxLagMs())) + "</strong> late, at +"
                 + Html.esc(String.format(java.util.Locale.ROOT, "%.0f s", (worst.epochMillis() - origin) / 1000.0))
                 + ". A loop that runs late holds its slots past their modelled time: past the night's bound the run is"

@@ -30,7 +30,7 @@ class InjectorVerdictTest {
 
     @Test
     void theStatedDefaults() {
-        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1), 3, 3, 100, 0, 0, 0, Duration.ofSeconds(10), 500), DEFAULTS);
+        assertEquals(new InjectorBounds(90, 95, 3, 250, 1, Duration.ofSeconds(1), 3, 3, 100, 0, 0, 0, Duration.ofSeconds(10), 1000), DEFAULTS);
     }
 
     @Test
