@@ -1,5 +1,7 @@
 package io.dropnight.simulations.params;
 
+import io.dropnight.core.ServiceDefaults;
+
 import io.dropnight.server.ErrorPage;
 import io.dropnight.shedding.OverloadPolicy;
 
@@ -59,7 +61,7 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
                 Values.orElse(get.apply(POLICY), "fixed").toLowerCase(Locale.ROOT),
                 optionalInt(SLOTS, get.apply(SLOTS)),
                 optionalInt(QUEUE_LIMIT, get.apply(QUEUE_LIMIT)),
-                Values.whole(SEED, Values.orElse(get.apply(SEED), "2026")),
+                Values.whole(SEED, Values.orElse(get.apply(SEED), Long.toString(ServiceDefaults.SEED))),
                 Values.bool(SINGLE_FLIGHT, Values.orElse(get.apply(SINGLE_FLIGHT), "false")),
                 Values.bool(PREWARM, Values.orElse(get.apply(PREWARM), "false")),
                 Values.bool(UNCONSTRAINED, Values.orElse(get.apply(UNCONSTRAINED), "false")),

@@ -1,5 +1,7 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.core.ServiceDefaults;
+
 import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.runfolder.RunFiles;
 
@@ -76,8 +78,9 @@ public final class Planner {
         Path planDir = night.reportsDir().resolve(RunFiles.PLAN_PREFIX + ID.format(started) + "-" + plan.mode().label()).toAbsolutePath();
         List<String> policies = plan.policies().isEmpty() ? List.of(night.service().policy()) : plan.policies();
         List<Double> scales = plan.scales().isEmpty() ? List.of(night.scale()) : plan.scales();
-        int slots = night.service().slots().orElse(64);
-        int queue = night.service().queueLimit().orElse(slots * 4); // the service's default ratio, 256 per 64 slots
+        int slots = night.service().slots().orElse(ServiceDefaults.SLOTS);
+        // the service's default ratio, 256 per 64 slots
+        int queue = night.service().queueLimit().orElse(slots * ServiceDefaults.QUEUE_LIMIT / ServiceDefaults.SLOTS);
         List<PlanEntry> entries = new ArrayList<>();
         int status = 0;
         try {

@@ -1,14 +1,17 @@
 package io.dropnight.simulations.plan;
 
+import io.dropnight.runfolder.TaggedInterval;
+
+import io.dropnight.runfolder.RunFileException;
+
+import io.dropnight.runfolder.JsonObjects;
+
+import io.dropnight.runfolder.IntervalLog;
+
 import io.dropnight.runfolder.RunFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.EncodableHistogram;
-import org.HdrHistogram.HistogramLogReader;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,19 +28,17 @@ import java.util.TreeMap;
  * @param peakPerSecond  requests in the busiest second, as rehearsed (compressed time)
  */
 public record ProbeFigures(OptionalLong arrivals, OptionalDouble peakPerSecond) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Reads what the run folder holds; missing files leave their figure empty. */
+    /** Reads what the run folder holds (through the run folder's own readers); missing files leave their figure empty. */
     public static ProbeFigures of(Path runFolder) {
         OptionalLong arrivals = OptionalLong.empty();
         try {
-            JsonNode run = JSON.readTree(runFolder.resolve(RunFiles.RUN_INFO).toFile());
-            JsonNode a = run.path("parameters").path("arrivals");
+            JsonNode a = JsonObjects.read(runFolder.resolve(RunFiles.RUN_INFO)).path("parameters").path("arrivals");
             if (a.isNumber() && a.asLong() > 0) {
                 arrivals = OptionalLong.of(a.asLong());
             }
-        } catch (IOException e) {
-            // no run.json: the figure stays empty and plan.json says so
+        } catch (RunFileException e) {
+            // an unreadable run.json: the figure stays empty and plan.json says so
         }
         return new ProbeFigures(arrivals, peakPerSecond(runFolder.resolve(RunFiles.SERVER_LOG)));
     }
@@ -47,14 +48,11 @@ public record ProbeFigures(OptionalLong arrivals, OptionalDouble peakPerSecond) 
             return OptionalDouble.empty();
         }
         Map<Long, Long> perSecond = new TreeMap<>();
-        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
-            EncodableHistogram h;
-            while ((h = reader.nextIntervalHistogram()) != null) {
-                if (h instanceof AbstractHistogram histogram) {
-                    perSecond.merge(histogram.getStartTimeStamp() / 1000, histogram.getTotalCount(), Long::sum);
-                }
+        try {
+            for (TaggedInterval i : IntervalLog.read(hlog).intervals()) {
+                perSecond.merge(i.startMillis() / 1000, i.histogram().getTotalCount(), Long::sum);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RunFileException | RuntimeException e) {
             return OptionalDouble.empty(); // an unreadable log: no figure rather than a wrong one
         }
         return perSecond.values().stream().mapToLong(Long::longValue).max().stream().mapToDouble(v -> v).findFirst();

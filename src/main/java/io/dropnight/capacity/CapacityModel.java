@@ -1,5 +1,7 @@
 package io.dropnight.capacity;
 
+import io.dropnight.core.ServiceDefaults;
+
 import io.dropnight.core.Checks;
 import io.dropnight.core.ConfigException;
 import io.dropnight.core.Endpoint;
@@ -59,7 +61,7 @@ public record CapacityModel(boolean unconstrained, double scale, int slots, int 
         times.put(Endpoint.HEARTBEAT, ServiceTimeDistribution.parse("heartbeat", "exp:1ms"));
         times.put(Endpoint.PAGE_HOME, ServiceTimeDistribution.parse("page-home", "lognormal:10ms:50ms"));
         times.put(Endpoint.PAGE_TITLE, ServiceTimeDistribution.parse("page-title", "lognormal:8ms:40ms"));
-        return new CapacityModel(false, 1.0, 64, 256, times, CacheModel.defaults());
+        return new CapacityModel(false, 1.0, ServiceDefaults.SLOTS, ServiceDefaults.QUEUE_LIMIT, times, CacheModel.defaults());
     }
 
     /** Backend slots after scaling, at least 1. */

@@ -1,5 +1,7 @@
 package io.dropnight.config;
 
+import io.dropnight.core.ServiceDefaults;
+
 import io.dropnight.capacity.CacheModel;
 import io.dropnight.capacity.CapacityModel;
 import io.dropnight.catalogue.CatalogueConfig;
@@ -40,7 +42,7 @@ public final class ServiceConfigBuilder {
     private String host = "127.0.0.1";
     private int port = 8080;
     private NetworkLimits limits = NetworkLimits.defaults();
-    private long seed = 2026;
+    private long seed = ServiceDefaults.SEED;
     private int titles = 3000;
     private Instant dropAt;
     private Duration dropIn;

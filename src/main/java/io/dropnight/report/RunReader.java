@@ -1,5 +1,7 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.JsonObjects;
+
 import io.dropnight.runfolder.SloReport;
 import io.dropnight.runfolder.SloFiles;
 import io.dropnight.runfolder.IntervalLog;
@@ -56,18 +58,7 @@ public final class RunReader {
     }
 
     private static JsonNode readObject(Path file) throws RunFileException {
-        if (!Files.exists(file)) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(file.toFile());
-            if (node == null || !node.isObject()) {
-                throw new RunFileException(file + ": must hold a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new RunFileException(file + ": is not valid JSON (" + firstLine(e.getMessage()) + ")", e);
-        }
+        return JsonObjects.read(file);
     }
 
     private static Optional<SloReport> readSlos(Path file) throws RunFileException {
