@@ -1,5 +1,7 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.ClientTags;
+
 import io.dropnight.runfolder.IntervalLog;
 import io.dropnight.runfolder.TaggedInterval;
 
@@ -18,10 +20,10 @@ import java.util.TreeMap;
  */
 public record ClientLoadSeries(List<Point> points) {
     /** Outcome names as the client writes them. */
-    static final String OK = "ok";
-    static final String ERROR_PAGE = "error-page";
-    static final String FAILED = "failed";
-    static final String LOCKED = "locked";
+    static final String OK = ClientTags.OK;
+    static final String ERROR_PAGE = ClientTags.ERROR_PAGE;
+    static final String FAILED = ClientTags.FAILED;
+    static final String LOCKED = ClientTags.LOCKED;
 
     /**
      * @param secondsSinceStart   start of the second, seconds after the report's time origin

@@ -1,7 +1,8 @@
 package io.dropnight.runfolder;
 
 /**
- * The tags of client.hlog, one owner for the harness that writes them and the report and
+ * The tags of client.hlog (and the outcome names server.hlog shares), one owner for the service
+ * and the harness that write them and the report and
  * {@code merge-runs} that read them: {@code <night>/time-to-play} and {@code <night>/playback-start}
  * (the viewers' two SLO latencies), and every finished request as
  * {@code <night>/<endpoint>/<outcome>}, the server's scheme. Stateless.
@@ -11,6 +12,19 @@ public final class ClientTags {
     public static final String TIME_TO_PLAY = "time-to-play";
     /** The successful play request's own latency, the endpoint an SLO judges. */
     public static final String PLAYBACK_START = "playback-start";
+
+    /** The last part of a request's tag: how it ended, on either side (server.hlog, client.hlog). */
+    public static final String OK = "ok";
+    /** The branded error page, whatever its status. */
+    public static final String ERROR_PAGE = "error-page";
+    /** The service: an answer the client got wrong (a 4xx other than the error page). */
+    public static final String CLIENT_ERROR = "client-error";
+    /** The service: shed by its overload policy (also the error page to the viewer). */
+    public static final String REJECTED = "rejected";
+    /** The client: an unexpected answer, or none at all. */
+    public static final String FAILED = "failed";
+    /** The client: the episode is still locked before the drop. */
+    public static final String LOCKED = "locked";
 
     private ClientTags() {
     }
