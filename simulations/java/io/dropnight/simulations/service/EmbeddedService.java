@@ -72,7 +72,7 @@ public final class EmbeddedService implements AutoCloseable {
                 .main(classpath, "io.dropnight.cli.Main", serve);
         Files.createDirectories(runDir);
         Path log = runDir.resolve("server.log");
-        Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
+        Files.writeString(log, printable(command) + System.lineSeparator(), StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<URI> ready = new CompletableFuture<>();
@@ -97,6 +97,17 @@ public final class EmbeddedService implements AutoCloseable {
      * Copies the service's console to server.log, completing {@code ready} on the ready line and
      * counting Netty's leak reports.
      */
+    /** The command line as server.log records it: the admin token's value is a secret and is not written. */
+    static String printable(List<String> command) {
+        List<String> shown = new ArrayList<>(command);
+        for (int i = 0; i + 1 < shown.size(); i++) {
+            if (shown.get(i).equals("--admin-token")) {
+                shown.set(i + 1, "(secret)");
+            }
+        }
+        return String.join(" ", shown);
+    }
+
     private static void pump(BufferedReader out, Path log, CompletableFuture<URI> ready, AtomicInteger leaks) {
         try (PrintStream file = new PrintStream(Files.newOutputStream(log, java.nio.file.StandardOpenOption.APPEND), true,
                 StandardCharsets.UTF_8)) {

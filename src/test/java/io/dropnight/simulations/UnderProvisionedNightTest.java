@@ -47,5 +47,7 @@ class UnderProvisionedNightTest {
         JsonNode summary = new ObjectMapper().readTree(run.resolve("client-summary.json").toFile());
         assertTrue(summary.get("errorPagesSeen").asLong() > 0, summary.toString());
         assertTrue(Files.exists(run.resolve("client.hlog")));
+        String serverLog = Files.readString(run.resolve("server.log"));
+        assertTrue(serverLog.contains("--admin-token (secret)"), "the service's admin token is not written: " + serverLog.lines().findFirst());
     }
 }
