@@ -53,7 +53,7 @@ public final class ReportGenerator {
     public Path runReport(Path runDir) throws RunFileException, IOException {
         RunData data = RunReader.read(runDir);
         String html = RunPage.render(RunModel.of(data));
-        Path page = writeAtomically(runDir.resolve(RunFiles.INDEX_PAGE), html);
+        Path page = AtomicFiles.write(runDir.resolve(RunFiles.INDEX_PAGE), html);
         writeIndex(reportsRoot(runDir));
         LOG.info("wrote {}", page);
         return page;
@@ -77,7 +77,7 @@ public final class ReportGenerator {
                 : reportsRoot(runDirs.get(0)).resolve("compare-" + COMPARE_STAMP.format(clock.instant()) + ".html");
         Path outDir = target.toAbsolutePath().getParent();
         String html = ComparisonPage.render(runs, outDir);
-        Path page = writeAtomically(target, html);
+        Path page = AtomicFiles.write(target, html);
         writeIndex(outDir);
         LOG.info("wrote {}", page);
         return page;
@@ -85,14 +85,10 @@ public final class ReportGenerator {
 
     /** Rewrites {@code <reportsRoot>/index.html} from the run folders found there. */
     public Path writeIndex(Path reportsRoot) throws IOException {
-        return writeAtomically(reportsRoot.resolve(RunFiles.INDEX_PAGE), RunIndexPage.render(reportsRoot));
+        return AtomicFiles.write(reportsRoot.resolve(RunFiles.INDEX_PAGE), RunIndexPage.render(reportsRoot));
     }
 
     private static Path reportsRoot(Path runDir) {
         return runDir.toAbsolutePath().normalize().getParent();
-    }
-
-    private static Path writeAtomically(Path target, String html) throws IOException {
-        return AtomicFiles.write(target, html);
     }
 }

@@ -39,12 +39,12 @@ public final class RunReader {
                 && !Files.exists(dir.resolve(RunFiles.CLIENT_LOG))) {
             throw new RunFileException(dir + ": not a run folder (none of run.json, server.hlog, client.hlog)");
         }
-        JsonNode runInfo = readObject(dir.resolve(RunFiles.RUN_INFO));
+        JsonNode runInfo = JsonObjects.read(dir.resolve(RunFiles.RUN_INFO));
         String fallbackId = dir.toAbsolutePath().normalize().getFileName().toString();
         String runId = runInfo.path("runId").asText(fallbackId);
         IntervalLog server = readLog(dir.resolve(RunFiles.SERVER_LOG));
         IntervalLog client = readLog(dir.resolve(RunFiles.CLIENT_LOG));
-        JsonNode clientSummary = readObject(dir.resolve(RunFiles.CLIENT_SUMMARY));
+        JsonNode clientSummary = JsonObjects.read(dir.resolve(RunFiles.CLIENT_SUMMARY));
         Path sloFile = dir.resolve(RunFiles.SLO_RESULTS);
         Optional<SloReport> slos = readSlos(sloFile);
         Optional<String> gatling = Files.isRegularFile(dir.resolve(RunFiles.GATLING_REPORT))
@@ -55,10 +55,6 @@ public final class RunReader {
 
     private static IntervalLog readLog(Path file) throws RunFileException {
         return Files.exists(file) ? IntervalLog.read(file) : IntervalLog.EMPTY;
-    }
-
-    private static JsonNode readObject(Path file) throws RunFileException {
-        return JsonObjects.read(file);
     }
 
     private static Optional<SloReport> readSlos(Path file) throws RunFileException {
