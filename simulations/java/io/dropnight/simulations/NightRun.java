@@ -1,19 +1,18 @@
 package io.dropnight.simulations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropnight.metrics.LagLog;
 import io.dropnight.runfolder.RunFiles;
-import io.dropnight.runfolder.RunVerdict;
 import io.dropnight.runfolder.SloReport;
 import io.dropnight.runfolder.SloResult;
 import io.dropnight.runfolder.VerdictRules;
 import io.dropnight.simulations.client.ClientHistogramLog;
 import io.dropnight.simulations.client.ClientMetrics;
-import io.dropnight.simulations.nights.NightPlan;
+import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.params.InjectorBounds;
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
-import io.dropnight.simulations.params.Shard;
-import io.dropnight.simulations.run.DropAim;
+import io.dropnight.simulations.run.InconclusiveExit;
 import io.dropnight.simulations.run.NightConsole;
 import io.dropnight.simulations.run.ReportHook;
 import io.dropnight.simulations.run.RunDescription;
@@ -22,17 +21,10 @@ import io.dropnight.simulations.run.SurgeAlignment;
 import io.dropnight.simulations.service.ServiceTarget;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.slo.NightVerdict;
-import io.dropnight.simulations.watch.DescriptorReserve;
 import io.dropnight.simulations.watch.FileLimits;
-import io.dropnight.simulations.watch.InjectorVerdict;
-import io.dropnight.simulations.journey.Steps;
-import io.dropnight.simulations.watch.InjectorWatch;
-import io.dropnight.simulations.watch.ServiceStall;
-import io.dropnight.metrics.LagLog;
+import io.dropnight.simulations.watch.InjectorGuard;
 import io.dropnight.simulations.watch.JvmProbe;
-import io.dropnight.simulations.watch.PlannedArrivals;
-import io.dropnight.simulations.watch.TransportErrorFilter;
-import io.dropnight.simulations.watch.TransportErrors;
+import io.dropnight.simulations.watch.ServiceStall;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +32,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -54,7 +44,7 @@ import java.util.Properties;
  * service stopped so it writes server.hlog) → Gatling writes its report → {@link #afterGatlingReport}
  * (at JVM exit: Gatling's report copied into the run folder, the run's report generated).
  *
- * <p>From {@code before()} to {@code after()} an {@link InjectorWatch} watches the load generator
+ * <p>From {@code before()} to {@code after()} an {@link InjectorGuard} watches the load generator
  * itself (injector.csv); where it passed one of its {@link InjectorBounds} the run's verdict is
  * inconclusive, not fail ({@link VerdictRules}): slo.json, slo-junit.xml, run.json, the console.
  *
@@ -66,59 +56,39 @@ import java.util.Properties;
 final class NightRun {
     /** What the night is, prepared once before any load. */
     private final PreparedNight night;
-    /** The exit status of an enforced run that is inconclusive: apart from Gatling's 2 for breached SLOs. */
-    static final int INCONCLUSIVE_EXIT = 4;
-    private static final int RESERVED_FDS = 32;
-
     private final NightSlos slos;
     private final ClientMetrics metrics = new ClientMetrics();
     private final long preparedNanos = System.nanoTime();
+    private final NightConsole console = new NightConsole(System.out);
+    /** Descriptors held back, transport errors told apart, injector.csv: the load generator watched. */
+    private final InjectorGuard guard = InjectorGuard.hold(NightRun.class.getClassLoader(), System.err);
     private final RunFolder run;
     private final ServiceTarget service;
-    private final URI baseUrl;
     private final ClientHistogramLog clientLog;
     private final ObjectNode runJson;
     private final DropTiming dropTiming;
-    /** Lands the surge on the drop: for the embedded service, and for a target whose drop is aimed at. */
+    /** Lands the surge on the drop: for one injector aiming at a known drop (see the constructor). */
     private final Optional<SurgeAlignment> surgeAlignment;
-    private InjectorWatch watch;
-    /** The night's requests that got no response, by where the error was raised (Gatling's own report of each). */
-    private final TransportErrors transportErrors = new TransportErrors();
-    private Optional<TransportErrorFilter> transportFilter = Optional.empty();
-    /** Descriptors kept for after(): an injector out of them must still write its run folder. */
-    private final DescriptorReserve reserve = DescriptorReserve.hold(RESERVED_FDS, NightRun.class.getClassLoader());
-    private SloReport verdict;
-    private final NightConsole console = new NightConsole(System.out);
     /** When before() started the injection, epoch ms: the night's service lag is judged from here. */
     private long injectionStartMillis;
+    private SloReport verdict;
 
     private NightRun(PreparedNight prepared) {
         this.night = prepared;
         NightParameters parameters = prepared.parameters();
-        NightPlan plan = prepared.plan();
-        Shard shard = prepared.shard();
-        Optional<DropAim> aim = prepared.aim();
-        Instant startedAt = prepared.startedAt();
-        NightPlan wholeNight = prepared.wholeNight();
-        // Only one injector aiming at a target's drop lands its surge on it. A sharded injector keeps
-        // the timeline its shard was planned on (DropAim). The embedded service's nights keep today's
-        // timing, on which their figures were calibrated: the surge lands the injector's start lag
-        // (a few hundred ms) after the drop, and landing it exactly on the cold title cache made the
-        // default finale drop several times worse in one run each (8.97 % error pages against 3.15 % and 2.14 %, on
-        // 2026-12-06); run.json still records where it landed.
-        this.surgeAlignment = !shard.sharded() && aim.isPresent()
-                ? Optional.of(new SurgeAlignment(Instant::now)) : Optional.empty();
-        this.slos = new NightSlos(parameters.night().label(), parameters.slo());
         String label = parameters.night().label();
+        this.surgeAlignment = SurgeAlignment.forNight(prepared.shard(), prepared.aim());
+        this.slos = new NightSlos(label, parameters.slo());
         try {
-            run = RunFolder.create(parameters.reportsDir(), shard.sharded() ? label + "-injector-" + shard.index() : label, startedAt);
+            run = RunFolder.create(parameters.reportsDir(), prepared.shard().sharded() ? label + "-injector-" + prepared.shard().index()
+                    : label, prepared.startedAt());
             service = parameters.target().isPresent() ? ServiceTarget.external(parameters.target().get())
-                    : ServiceTarget.startEmbedded(plan.dropOffset(), parameters.scale(), parameters.service().toArgs(), run.dir());
-            baseUrl = service.url();
+                    : ServiceTarget.startEmbedded(prepared.plan().dropOffset(), parameters.scale(), parameters.service().toArgs(), run.dir());
             clientLog = new ClientHistogramLog(run.resolve(RunFiles.CLIENT_LOG), label, metrics);
-            runJson = RunDescription.of(run, parameters, plan, startedAt, baseUrl, service.model(), prepared.profile());
-            RunDescription.injector(runJson, shard, wholeNight);
-            aim.ifPresent(a -> runJson.put("dropAt", a.dropAt().toString()));
+            runJson = RunDescription.of(run, parameters, prepared.plan(), prepared.startedAt(), service.url(), service.model(),
+                    prepared.profile());
+            RunDescription.injector(runJson, prepared.shard(), prepared.wholeNight());
+            prepared.aim().ifPresent(a -> runJson.put("dropAt", a.dropAt().toString()));
             run.writeRunJson(runJson);
             dropTiming = new DropTiming(prepared, surgeAlignment, service, runJson, this::rewriteRunJson, console,
                     Clock.systemUTC(), System::nanoTime, preparedNanos);
@@ -136,16 +106,13 @@ final class NightRun {
      * @throws RunRefused on a bad parameter or a rehearsal that cannot start, after printing its line
      */
     static NightRun prepare(Optional<Night> fixedNight, Properties props) {
-        NightRun night = new NightRun(PreparedNight.prepare(fixedNight, props));
-        night.announce();
-        return night;
+        NightRun run = new NightRun(PreparedNight.prepare(fixedNight, props));
+        PreparedNight n = run.night;
+        run.console.announce(n.parameters(), n.plan(), n.shard(), run.service.describe(n.profile().name()), FileLimits.describe(JvmProbe.softFdLimit(), JvmProbe.hardFdLimit(),
+                new JvmProbe().read().openFds(), n.plan().peakConcurrentViewers()), run.run.dir());
+        return run;
     }
 
-
-
-
-
-    /** What the night is, prepared once before any load. */
     PreparedNight night() {
         return night;
     }
@@ -159,10 +126,8 @@ final class NightRun {
     }
 
     URI baseUrl() {
-        return baseUrl;
+        return service.url();
     }
-
-
 
     /** Present when this run lands its surge on a known drop instant. */
     Optional<SurgeAlignment> surgeAlignment() {
@@ -179,13 +144,6 @@ final class NightRun {
         return night.plan().injectionDuration().plus(night.plan().eventLength()).plus(safetyMargin);
     }
 
-    private void announce() {
-        console.announce(night.parameters(), night.plan(), night.shard(), service.keepsItsLogsInTheRunFolder() ? service.describe()
-                : service.describe() + ", profile " + night.profile().name() + " (no embedded service started; capacity and policy"
-                + " flags are ignored)", FileLimits.describe(JvmProbe.softFdLimit(), JvmProbe.hardFdLimit(),
-                new JvmProbe().read().openFds(), night.plan().peakConcurrentViewers()), run.dir());
-    }
-
     /**
      * Gatling's {@code before()}. The service started its drop clock in {@link #prepare}; Gatling
      * injects a few seconds later. The drop is moved here to {@code now + dropOffset} so that it
@@ -194,32 +152,8 @@ final class NightRun {
     void before() {
         dropTiming.start();
         injectionStartMillis = System.currentTimeMillis();
-        night.invocation().serviceStall().ifPresent(this::stallServiceAtDrop);
-        transportFilter = TransportErrorFilter.install(transportErrors);
-        if (transportFilter.isEmpty()) {
-            System.err.println("dropnight: SLF4J is not bound to logback here: transport errors (out of descriptors or"
-                    + " ports, connect failures) cannot be told apart, only counted as requests with no response");
-        }
-        try {
-            watch = InjectorWatch.start(run.resolve(RunFiles.INJECTOR_LOG), metrics, new PlannedArrivals(night.plan()),
-                    night.invocation().bounds().lagGrace(), new InjectorVerdict(night.invocation().bounds(), night.plan().totalArrivals()), transportErrors);
-        } catch (IOException e) {
-            System.err.println("dropnight: the injector watch could not start, the verdict cannot tell a saturated"
-                    + " load generator: " + e.getMessage());
-        }
-    }
-
-    private void stallServiceAtDrop(Duration stall) {
-        console.line(service.stallAtDrop(stall));
-    }
-
-    /** The service's lag log, its worst second of the night printed. */
-    private List<LagLog.Sample> serviceLag() {
-        List<LagLog.Sample> lag = service.lag(run.dir());
-        ServiceStall.worst(lag, injectionStartMillis).ifPresent(w -> console.line(String.format(Locale.ROOT,
-                "the service's loops ran at most %,.1f ms late during the night (bound %,d ms, %s)",
-                w.maxLagMs(), night.invocation().bounds().serviceStallMs(), RunFiles.SERVICE_LAG)));
-        return lag;
+        night.invocation().serviceStall().ifPresent(stall -> console.line(service.stallAtDrop(stall)));
+        guard.start(run.resolve(RunFiles.INJECTOR_LOG), metrics, night.plan(), night.invocation().bounds());
     }
 
     private void rewriteRunJson() {
@@ -232,10 +166,8 @@ final class NightRun {
 
     /** Gatling's {@code after()}: the client's files, the SLOs, the service stopped, a summary. */
     void after() {
-        reserve.release();
+        List<String> saturations = guard.stop();
         clientLog.close();
-        List<String> saturations = watch == null ? List.of() : watch.stop();
-        transportFilter.ifPresent(TransportErrorFilter::uninstall);
         // its server.hlog is complete once it has stopped
         service.stop().ifPresent(line -> console.line(line + ", server.hlog in " + run.dir()));
         ClientMetrics.Counts counts = metrics.counts();
@@ -247,8 +179,10 @@ final class NightRun {
         // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges
         Optional<String> gap = service.gap(run.dir(), night.parameters().night().label(), Steps.PLAYBACK_START,
                 bounds.serviceGapFactor(), bounds.serviceGapMs());
+        List<LagLog.Sample> lag = service.lag(run.dir());
+        ServiceStall.describeWorst(lag, injectionStartMillis, bounds.serviceStallMs()).ifPresent(console::line);
         NightVerdict.Decision decision = NightVerdict.decide(new NightVerdict.Figures(results, saturations, gap,
-                metrics.injectorErrors(), metrics.firstInjectorError(), serviceLag(), injectionStartMillis, bounds.serviceStallMs()));
+                metrics.injectorErrors(), metrics.firstInjectorError(), lag, injectionStartMillis, bounds.serviceStallMs()));
         decision.notes().forEach(console::line);
         verdict = decision.report();
         try {
@@ -257,52 +191,38 @@ final class NightRun {
         } catch (IOException e) {
             System.err.println("dropnight: could not write the run folder: " + e.getMessage());
         }
-        printSummary(counts, results);
+        console.afterNight(night.parameters().night().label(), metrics, clientLog.totalTimeToPlayMicros(),
+                clientLog.totalPlaybackStartMicros(), night.plan(), night.profile().name(), String.valueOf(night.profile().source()),
+                guard.transportErrors(), results, night.parameters().enforceSlos());
         console.verdict(verdict);
     }
 
-    private void printSummary(ClientMetrics.Counts c, List<SloResult> results) {
-        console.viewers(night.parameters().night().label(), c, clientLog.totalTimeToPlayMicros(), clientLog.totalPlaybackStartMicros());
-        if (night.plan().peakConcurrentViewers() == 0) {
-            console.startedAgainstPlanned(c.users(), night.plan().totalArrivals());
-        }
-        console.unclassified(metrics.unclassifiedAnswers(), night.profile().name(), String.valueOf(night.profile().source()));
-        console.injectorErrors(metrics.injectorErrors(), metrics.firstInjectorError());
-        console.noResponses(metrics.noResponses(), transportFilter.map(f -> transportErrors));
-        console.slos(results, night.parameters().enforceSlos());
-    }
-
     /**
-     * Runs at JVM exit, after Gatling has written its HTML report: copies it into the run folder and
-     * generates the run's own report.
+     * Runs at JVM exit, after Gatling has written its HTML report: copies it into the run folder,
+     * generates the run's own report, and ends an enforced inconclusive night apart
+     * ({@link InconclusiveExit}). Only under Dropnight's own launcher: an orchestrator's JVM is not
+     * this run's to end; there the inconclusive verdict stands in slo.json and slo-junit.xml.
      *
      * @param simulationId Gatling's id of the simulation (its class name in lower case)
      */
     void afterGatlingReport(String simulationId) {
-        reserve.release();
+        guard.release();
         try {
             Optional<Path> copied = run.copyGatlingReport(night.parameters().gatlingResults(), simulationId, night.startedAt());
-            System.out.println("dropnight: " + copied.map(p -> "Gatling report copied to " + p)
+            console.line(copied.map(p -> "Gatling report copied to " + p)
                     .orElse("no Gatling report found under " + night.parameters().gatlingResults().toAbsolutePath()));
         } catch (IOException e) {
             System.err.println("dropnight: could not copy the Gatling report: " + e.getMessage());
         }
         writeReport();
-        // Only under Dropnight's own launcher: an orchestrator's JVM is not this run's to end; there
-        // the inconclusive verdict stands in slo.json and slo-junit.xml (an <error>).
-        if (verdict != null && verdict.verdict() == RunVerdict.INCONCLUSIVE && night.parameters().enforceSlos()) {
-            // Gatling has written its report and is exiting; its status (0, or 2 for breached
-            // assertions) would say the service passed or failed. Neither is known: fail apart.
-            System.out.println("dropnight: FAILED (-Dslo.enforce=true): the run is INCONCLUSIVE (" + verdict.reasons().get(0)
-                    + "); mend that cause (a saturated injector: shard the night or give it more room), then run it again (exit "
-                    + INCONCLUSIVE_EXIT + ")");
+        InconclusiveExit.status(verdict, night.parameters().enforceSlos(), console).ifPresent(status -> {
             System.out.flush();
-            Runtime.getRuntime().halt(INCONCLUSIVE_EXIT);
-        }
+            Runtime.getRuntime().halt(status);
+        });
     }
 
     /** Writes the run folder's HTML report (without Gatling's, which an orchestrator keeps). */
     void writeReport() {
-        System.out.println("dropnight: " + ReportHook.generate(run.dir()));
+        console.line(ReportHook.generate(run.dir()));
     }
 }

@@ -2,7 +2,6 @@ package io.dropnight.simulations;
 
 import io.dropnight.core.Durations;
 import io.dropnight.simulations.nights.EpisodeChoice;
-import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
@@ -104,13 +103,14 @@ final class NightTarget {
     }
 
     /**
-     * Sharded injectors aim the night's own timeline at the target's own drop, or refuse: an
+     * Sharded injectors aim the night's own timeline ({@code nightOffset} from its first injection
+     * to its drop) at the target's own drop, or refuse: an
      * injector started after the drop, or with no drop to aim at, would run a night that is not the
      * planned one.
      */
-    static DropAim aimed(NightParameters p, Shard shard, Optional<Instant> announced) {
+    static DropAim aimed(Duration nightOffset, Shard shard, Optional<Instant> announced) {
         try {
-            DropAim a = DropAim.at(Instant.now(), announced, shard, Nights.plan(p).dropOffset());
+            DropAim a = DropAim.at(Instant.now(), announced, shard, nightOffset);
             System.out.println("dropnight: " + shard.describe() + ": the target drops at " + a.dropAt()
                     + "; injection starts at " + a.injectionStartAt() + ", the surge " + Durations.format(a.dropOffset()) + " later");
             return a;

@@ -59,10 +59,12 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         }
         Optional<Instant> announced = given.target().isEmpty() ? Optional.empty()
                 : NightTarget.announcedDrop(given.target().get(), profile, invocation);
-        Optional<DropAim> aim = shard.sharded() ? Optional.of(NightTarget.aimed(given, shard, announced))
+        NightPlan asGiven = Nights.plan(given);
+        Optional<DropAim> aim = shard.sharded() ? Optional.of(NightTarget.aimed(asGiven.dropOffset(), shard, announced))
                 : NightTarget.aimedAtTarget(given, announced);
+        // An aim moves the drop offset, and the gathering before the drop with it: that night is planned anew.
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
-        NightPlan wholeNight = Nights.plan(parameters);
+        NightPlan wholeNight = aim.isPresent() ? Nights.plan(parameters) : asGiven;
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
         return new PreparedNight(invocation, parameters, shard, profile, announced, aim, wholeNight, plan, startedAt);
     }

@@ -1,5 +1,6 @@
 package io.dropnight.simulations.params;
 
+import io.dropnight.core.ServeFlags;
 import io.dropnight.core.ServiceDefaults;
 
 import io.dropnight.server.ErrorPage;
@@ -71,22 +72,22 @@ public record ServiceFlags(String policy, OptionalInt slots, OptionalInt queueLi
 
     /** The command-line flags for {@code dropnight serve}, scale and drop excluded (the simulation owns those). */
     public List<String> toArgs() {
-        List<String> args = new ArrayList<>(List.of("--policy", policy, "--seed", Long.toString(seed)));
-        slots.ifPresent(v -> args.addAll(List.of("--slots", Integer.toString(v))));
-        queueLimit.ifPresent(v -> args.addAll(List.of("--queue-limit", Integer.toString(v))));
+        List<String> args = new ArrayList<>(List.of(ServeFlags.POLICY, policy, ServeFlags.SEED, Long.toString(seed)));
+        slots.ifPresent(v -> args.addAll(List.of(ServeFlags.SLOTS, Integer.toString(v))));
+        queueLimit.ifPresent(v -> args.addAll(List.of(ServeFlags.QUEUE_LIMIT, Integer.toString(v))));
         if (singleFlight) {
-            args.add("--single-flight");
+            args.add(ServeFlags.SINGLE_FLIGHT);
         }
         if (prewarm) {
-            args.add("--prewarm");
+            args.add(ServeFlags.PREWARM);
         }
         if (unconstrained) {
-            args.add("--unconstrained");
+            args.add(ServeFlags.UNCONSTRAINED);
         }
         for (String st : serviceTimes) {
-            args.addAll(List.of("--service-time", st));
+            args.addAll(List.of(ServeFlags.SERVICE_TIME, st));
         }
-        errorPageStatus.ifPresent(v -> args.addAll(List.of("--error-page-status", Integer.toString(v))));
+        errorPageStatus.ifPresent(v -> args.addAll(List.of(ServeFlags.ERROR_PAGE_STATUS, Integer.toString(v))));
         return List.copyOf(args);
     }
 

@@ -57,6 +57,27 @@ public final class NightConsole {
         line("run folder " + runDir);
     }
 
+    /**
+     * Everything said once the night is over, before its verdict: the viewers, what went
+     * unexplained (answers the profile does not describe, injector errors, requests with no
+     * response) and each SLO.
+     *
+     * @param transport the night's transport errors by kind; empty when they could not be told apart
+     */
+    public void afterNight(String night, ClientMetrics metrics, Histogram timeToPlayMicros, Histogram playbackStartMicros,
+                           NightPlan plan, String profile, String profileSource, Optional<TransportErrors> transport,
+                           List<SloResult> results, boolean enforced) {
+        ClientMetrics.Counts counts = metrics.counts();
+        viewers(night, counts, timeToPlayMicros, playbackStartMicros);
+        if (plan.peakConcurrentViewers() == 0) {
+            startedAgainstPlanned(counts.users(), plan.totalArrivals());
+        }
+        unclassified(metrics.unclassifiedAnswers(), profile, profileSource);
+        injectorErrors(metrics.injectorErrors(), metrics.firstInjectorError());
+        noResponses(metrics.noResponses(), transport);
+        slos(results, enforced);
+    }
+
     /** The viewers' counts and the client's two SLO latencies (HdrHistogram, microseconds). */
     public void viewers(String night, ClientMetrics.Counts c, Histogram timeToPlayMicros, Histogram playbackStartMicros) {
         out.printf(Locale.ROOT, PREFIX + "%s viewers %d, playback starts %d, error pages %d (%.3f %% of %d requests), refreshes %d,"

@@ -1,5 +1,7 @@
 package io.dropnight.simulations.service;
 
+import io.dropnight.core.ServeFlags;
+
 import io.dropnight.runfolder.ReadyLine;
 
 import java.io.BufferedReader;
@@ -66,7 +68,7 @@ public final class EmbeddedService implements AutoCloseable {
     public static EmbeddedService start(String classpath, Path runDir, List<String> args) throws IOException {
         // The leak level is passed on (JvmCommand): the tests (and the CI night) run this JVM with
         // Netty's leak detection at paranoid and want the service's buffers tracked the same way.
-        List<String> serve = new ArrayList<>(List.of("serve", "--port", "0", "--run-dir", runDir.toAbsolutePath().toString()));
+        List<String> serve = new ArrayList<>(List.of(ServeFlags.SERVE, ServeFlags.PORT, "0", ServeFlags.RUN_DIR, runDir.toAbsolutePath().toString()));
         serve.addAll(args);
         List<String> command = JvmCommand.java().jvmArgs("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC")
                 .main(classpath, "io.dropnight.cli.Main", serve);
@@ -101,7 +103,7 @@ public final class EmbeddedService implements AutoCloseable {
     static String printable(List<String> command) {
         List<String> shown = new ArrayList<>(command);
         for (int i = 0; i + 1 < shown.size(); i++) {
-            if (shown.get(i).equals("--admin-token")) {
+            if (shown.get(i).equals(ServeFlags.ADMIN_TOKEN)) {
                 shown.set(i + 1, "(secret)");
             }
         }

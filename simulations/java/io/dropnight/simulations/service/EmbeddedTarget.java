@@ -28,7 +28,7 @@ final class EmbeddedTarget implements ServiceTarget {
     }
 
     @Override
-    public String describe() {
+    public String describe(String profile) {
         return "embedded service (child JVM pid " + service.pid() + ") at " + service.url();
     }
 

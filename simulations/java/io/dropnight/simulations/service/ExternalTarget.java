@@ -22,8 +22,9 @@ final class ExternalTarget implements ServiceTarget {
     }
 
     @Override
-    public String describe() {
-        return "external target " + url;
+    public String describe(String profile) {
+        return "external target " + url + ", profile " + profile + " (no embedded service started; capacity and policy"
+                + " flags are ignored)";
     }
 
     @Override

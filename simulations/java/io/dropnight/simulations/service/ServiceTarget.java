@@ -1,5 +1,7 @@
 package io.dropnight.simulations.service;
 
+import io.dropnight.core.ServeFlags;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.metrics.LagLog;
 import io.dropnight.runfolder.RunFiles;
@@ -30,8 +32,8 @@ public interface ServiceTarget {
     /** Its base URL. */
     URI url();
 
-    /** One line for the console: what the night runs against. */
-    String describe();
+    /** One line for the console: what the night runs against, called through target profile {@code profile}. */
+    String describe(String profile);
 
     /** The capacity model it runs with, from its /metrics, for run.json; empty against a target. */
     Optional<JsonNode> model();
@@ -91,8 +93,8 @@ public interface ServiceTarget {
      */
     static ServiceTarget startEmbedded(Duration dropIn, double scale, List<String> flags, Path runDir) throws IOException {
         String adminToken = UUID.randomUUID().toString();
-        List<String> args = new ArrayList<>(List.of("--drop-in", Durations.format(dropIn),
-                "--scale", String.format(Locale.ROOT, "%s", scale), "--admin-token", adminToken));
+        List<String> args = new ArrayList<>(List.of(ServeFlags.DROP_IN, Durations.format(dropIn),
+                ServeFlags.SCALE, String.format(Locale.ROOT, "%s", scale), ServeFlags.ADMIN_TOKEN, adminToken));
         args.addAll(flags);
         return embedded(EmbeddedService.start(ServiceClasspath.fromThisJvm(), runDir, args), adminToken);
     }

@@ -1,6 +1,7 @@
 package io.dropnight.simulations.watch;
 
 import io.dropnight.metrics.LagLog;
+import io.dropnight.runfolder.RunFiles;
 import io.dropnight.runfolder.VerdictRules;
 
 import java.util.List;
@@ -35,6 +36,13 @@ public final class ServiceStall {
             }
         }
         return Optional.ofNullable(worst);
+    }
+
+    /** The night's worst second as a console line, or empty when the log has no sample in the night. */
+    public static Optional<String> describeWorst(List<LagLog.Sample> samples, long fromEpochMillis, long boundMs) {
+        return worst(samples, fromEpochMillis).map(w -> String.format(Locale.ROOT,
+                "the service's loops ran at most %,.1f ms late during the night (bound %,d ms, %s)", w.maxLagMs(), boundMs,
+                RunFiles.SERVICE_LAG));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.dropnight.config;
 
 import io.dropnight.core.ConfigException;
+import io.dropnight.core.ServeFlags;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -56,14 +57,14 @@ public record Setting(String key, String flag, String label, Kind kind, String d
 
     private static final Setting DROP_AT = text("drop-at", "--drop-at", "INSTANT",
             "Drop instant, ISO-8601 (e.g. 2026-11-26T01:00:00Z).", ServiceConfigBuilder::dropAt);
-    private static final Setting DROP_IN = text("drop-in", "--drop-in", "DURATION",
+    private static final Setting DROP_IN = text("drop-in", ServeFlags.DROP_IN, "DURATION",
             "Drop this long after start (e.g. 30s).", ServiceConfigBuilder::dropIn);
 
     private static final List<Setting> ALL = List.of(
             text("host", "--host", "<host>", "Bind address (default: 127.0.0.1, loopback only).",
                     ServiceConfigBuilder::host),
-            whole("port", "--port", "<port>", "TCP port; 0 picks a free one (default: 8080).", ServiceConfigBuilder::port),
-            new Setting("seed", "--seed", "<seed>", Kind.LONG, "Catalogue and service-time seed (default: 2026).", null,
+            whole("port", ServeFlags.PORT, "<port>", "TCP port; 0 picks a free one (default: 8080).", ServiceConfigBuilder::port),
+            new Setting("seed", ServeFlags.SEED, "<seed>", Kind.LONG, "Catalogue and service-time seed (default: 2026).", null,
                     (b, v) -> b.seed((Long) v)),
             whole("titles", "--titles", "<titles>", "Catalogue size (default: 3000).", ServiceConfigBuilder::titles),
             DROP_AT,
@@ -72,25 +73,25 @@ public record Setting(String key, String flag, String label, Kind kind, String d
                     ServiceConfigBuilder::zone),
             whole("drop-episodes", "--drop-episodes", "N", "Episodes unlocked at the drop (default: 1).",
                     ServiceConfigBuilder::dropEpisodes),
-            text("policy", "--policy", "<policy>", "Overload policy: none, fixed, adaptive, priority (default: fixed).",
+            text("policy", ServeFlags.POLICY, "<policy>", "Overload policy: none, fixed, adaptive, priority (default: fixed).",
                     ServiceConfigBuilder::policy),
-            onOff("capacity.unconstrained", "--unconstrained", "Turn the capacity model off (measures the harness itself).",
+            onOff("capacity.unconstrained", ServeFlags.UNCONSTRAINED, "Turn the capacity model off (measures the harness itself).",
                     ServiceConfigBuilder::unconstrained),
-            number("capacity.scale", "--scale", "<scale>", "Rehearsal-to-full-size ratio; scales slots and queue (default: 1).",
+            number("capacity.scale", ServeFlags.SCALE, "<scale>", "Rehearsal-to-full-size ratio; scales slots and queue (default: 1).",
                     ServiceConfigBuilder::scale),
-            whole("capacity.slots", "--slots", "<slots>", "Virtual backend slots (default: 64).", ServiceConfigBuilder::slots),
-            whole("capacity.queue-limit", "--queue-limit", "N", "Wait-queue bound (default: 256).",
+            whole("capacity.slots", ServeFlags.SLOTS, "<slots>", "Virtual backend slots (default: 64).", ServiceConfigBuilder::slots),
+            whole("capacity.queue-limit", ServeFlags.QUEUE_LIMIT, "N", "Wait-queue bound (default: 256).",
                     ServiceConfigBuilder::queueLimit),
-            new Setting("capacity.service-times", "--service-time", "ENDPOINT=SPEC", Kind.ENTRIES,
+            new Setting("capacity.service-times", ServeFlags.SERVICE_TIME, "ENDPOINT=SPEC", Kind.ENTRIES,
                     "An endpoint's service time, e.g. home=lognormal:8ms:40ms (repeatable).", null,
                     (b, v) -> ((List<?>) v).forEach(entry -> b.serviceTime((String) entry))),
             text("cache.ttl", "--cache-ttl", "DURATION", "Title-metadata cache TTL (default: 30s).",
                     ServiceConfigBuilder::cacheTtl),
             number("cache.miss-cost-factor", "--cache-miss-factor", "X", "Service-time multiplier of a miss (default: 8).",
                     ServiceConfigBuilder::cacheMissCostFactor),
-            onOff("cache.single-flight", "--single-flight", "Coalesce concurrent cache misses per key.",
+            onOff("cache.single-flight", ServeFlags.SINGLE_FLIGHT, "Coalesce concurrent cache misses per key.",
                     ServiceConfigBuilder::singleFlight),
-            onOff("cache.prewarm", "--prewarm", "Fill the cache for the featured series at the drop.",
+            onOff("cache.prewarm", ServeFlags.PREWARM, "Fill the cache for the featured series at the drop.",
                     ServiceConfigBuilder::prewarm),
             whole("limits.max-connections", "--max-connections", "N", "Open connections accepted (default: 20000).",
                     ServiceConfigBuilder::maxConnections),
@@ -102,16 +103,16 @@ public record Setting(String key, String flag, String label, Kind kind, String d
                     ServiceConfigBuilder::maxBodyBytes),
             whole("limits.max-header-bytes", "--max-header-bytes", "N", "Largest request headers (default: 8192).",
                     ServiceConfigBuilder::maxHeaderBytes),
-            new Setting("admin-token", "--admin-token", "TOKEN", Kind.TEXT,
+            new Setting("admin-token", ServeFlags.ADMIN_TOKEN, "TOKEN", Kind.TEXT,
                     "Token for /admin routes (default: $DROPNIGHT_ADMIN_TOKEN, else generated into RUN_DIR/admin-token).",
                     "DROPNIGHT_ADMIN_TOKEN", (b, v) -> b.adminToken((String) v)),
             text("session-ttl", "--session-ttl", "DURATION", "Session token lifetime (default: 6h).",
                     ServiceConfigBuilder::sessionTtl),
-            new Setting("run-dir", "--run-dir", "DIR", Kind.PATH, "Where histograms are written (default: reports/<time>-serve).",
+            new Setting("run-dir", ServeFlags.RUN_DIR, "DIR", Kind.PATH, "Where histograms are written (default: reports/<time>-serve).",
                     null, (b, v) -> b.runDir((Path) v)),
             text("metrics-interval", "--metrics-interval", "DURATION", "Interval-log period (default: 1s).",
                     ServiceConfigBuilder::metricsInterval),
-            whole("error-page-status", "--error-page-status", "STATUS",
+            whole("error-page-status", ServeFlags.ERROR_PAGE_STATUS, "STATUS",
                     "Status of the error page when shedding: 503 (default), or 200 as some deployments serve it.",
                     ServiceConfigBuilder::errorPageStatus));
 

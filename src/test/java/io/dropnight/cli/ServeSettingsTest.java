@@ -4,6 +4,7 @@ import io.dropnight.config.ConfigFile;
 import io.dropnight.config.ServiceConfigBuilder;
 import io.dropnight.config.Setting;
 import io.dropnight.server.ServiceConfig;
+import io.dropnight.simulations.params.ServiceFlags;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 import static java.util.Map.entry;
@@ -94,6 +96,23 @@ class ServeSettingsTest {
         ServiceConfig fromFlags = fromFlags(!token, args);
         assertEquals(fromFile, fromFlags);
         assertNotEquals(fromFlags(true, List.of()), fromFlags, "the sample must change something");
+    }
+
+    /**
+     * The harness's side of the contract: every capacity and policy flag a night hands the embedded
+     * service ({@code ServiceFlags.toArgs}, spelt by {@code core.ServeFlags}) is one {@code serve}
+     * parses, into the values the night was given.
+     */
+    @Test
+    void theFlagsANightHandsTheEmbeddedServiceAreServesOwn() {
+        ServiceFlags given = new ServiceFlags("priority", OptionalInt.of(12), OptionalInt.of(7), 77, true, true, true,
+                List.of("home=fixed:7ms"), OptionalInt.of(200));
+        ServiceConfig config = fromFlags(true, given.toArgs());
+        ServiceConfig expected = fromFlags(true, List.of("--policy", "priority", "--slots", "12", "--queue-limit", "7",
+                "--seed", "77", "--single-flight", "--prewarm", "--unconstrained", "--service-time", "home=fixed:7ms",
+                "--error-page-status", "200"));
+        assertEquals(expected, config);
+        assertNotEquals(fromFlags(true, List.of()), config);
     }
 
     /** @param withToken whether to set the admin token too (else a random one would differ every time) */

@@ -36,7 +36,7 @@ class InconclusiveInjectorTest {
                 "-Dnight=finale-drop", "-Dscale=0.6", "-Dcompression=100", "-DdropOffset=4s", "-DmaxRefreshes=1",
                 "-Dunconstrained=true", "-Dslo.enforce=true"))) {
             int status = gatling.await(BOUND_SECONDS);
-            assertEquals(NightRun.INCONCLUSIVE_EXIT, status, "expected the inconclusive status:\n" + tail(gatling.log()));
+            assertEquals(io.dropnight.simulations.run.InconclusiveExit.STATUS, status, "expected the inconclusive status:\n" + tail(gatling.log()));
             assertTrue(gatling.log().contains("VERDICT INCONCLUSIVE"), tail(gatling.log()));
             assertTrue(gatling.log().contains("soft limit 700, hard 700"), tail(gatling.log()));
             run = gatling.onlyRunFolder();
@@ -72,7 +72,7 @@ class InconclusiveInjectorTest {
                 "-Dtest.injectorFault=true", "-Dslo.enforce=true"))) {
             int status = gatling.await(BOUND_SECONDS);
             log = gatling.log();
-            assertEquals(NightRun.INCONCLUSIVE_EXIT, status, "inconclusive, not Gatling's 2 for failed SLOs:\n" + tail(log));
+            assertEquals(io.dropnight.simulations.run.InconclusiveExit.STATUS, status, "inconclusive, not Gatling's 2 for failed SLOs:\n" + tail(log));
             run = gatling.onlyRunFolder();
         }
         assertTrue(log.contains("dropnight: FIRST injector error in choose-episode: IllegalStateException: deliberate test fault"),

@@ -4,6 +4,11 @@ import io.dropnight.runfolder.RunVerdict;
 import io.dropnight.runfolder.SloReport;
 import io.dropnight.runfolder.SloResult;
 import io.dropnight.runfolder.VerdictRules;
+import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.nights.NightPlan;
+import io.dropnight.simulations.nights.Nights;
+import io.dropnight.simulations.params.NightParameters;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,5 +74,19 @@ class NightConsoleTest {
                 dropnight: SLO playbackStartP99: finale-drop/playback-start p99 = 158.207 ms, must be <= 800.000 ms: passed
                 dropnight: SLOs reported, not enforced; -Dslo.enforce=true makes a breach fail the build (the CI night does)
                 """, text());
+    }
+
+    @Test
+    void afterTheNightTheViewersThenWhatWentUnexplainedThenEachSlo() {
+        NightPlan plan = Nights.plan(NightParameters.fromProperties(new Properties()));
+        console.afterNight("finale-drop", new ClientMetrics(), new Histogram(3), new Histogram(3), plan, "built-in", "classpath",
+                Optional.empty(), List.of(SloResult.atMost("errorPageRate", "finale-drop error pages per request", 1, 0, "%")), true);
+        List<String> lines = text().lines().toList();
+        assertEquals(4, lines.size(), text());
+        assertTrue(lines.get(0).startsWith("dropnight: finale-drop viewers 0, playback starts 0"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("dropnight: client-side HdrHistogram time-to-play p50 0.0"), lines.get(1));
+        assertEquals("dropnight: WARNING 0 viewers started, " + plan.totalArrivals() + " planned: this run is not the planned night",
+                lines.get(2));
+        assertTrue(lines.get(3).startsWith("dropnight: SLO errorPageRate: "), lines.get(3));
     }
 }

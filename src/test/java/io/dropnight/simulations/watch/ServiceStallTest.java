@@ -32,5 +32,8 @@ class ServiceStallTest {
         assertEquals(Optional.empty(), ServiceStall.judge(lag, START, 500), "the bound itself is within");
         assertEquals(Optional.of(new ServiceStall.Worst(500.0, START + 2000)), ServiceStall.worst(lag, START));
         assertEquals(Optional.empty(), ServiceStall.judge(List.of(), START, 500), "no lag log (an older run): no cause");
+        assertEquals(Optional.of("the service's loops ran at most 500.0 ms late during the night (bound 500 ms, service-lag.csv)"),
+                ServiceStall.describeWorst(lag, START, 500));
+        assertEquals(Optional.empty(), ServiceStall.describeWorst(List.of(), START, 500));
     }
 }
