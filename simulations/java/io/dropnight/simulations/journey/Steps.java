@@ -45,6 +45,8 @@ public final class Steps {
     static final String INJECTOR_ERROR = "injectorError";
     /** The request name of the title page reloaded while waiting for the drop. */
     static final String TITLE_POLL = "title-poll";
+    /** Where a crash in the heartbeats-until-the-event-ends loop is named. */
+    private static final String HEARTBEAT_LOOP = "heartbeat-loop";
     /** The request name of {@code play}, as Gatling's statistics, the SLO assertions and the report know it. */
     public static final String PLAYBACK_START = ClientTags.PLAYBACK_START;
     /** Set when the current call has an answer the viewer acts on (worked, or the viewer gave up). */
@@ -122,7 +124,7 @@ public final class Steps {
         CallSpec title = profile.title();
         String[] answerNames = calls.answerNames(title);
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
-                asLongAs(s -> !s.getBoolean(ABANDONED) && !finalEpisodeOut(s)).on(
+                asLongAs(guardedCondition(TITLE_POLL, s -> !s.getBoolean(ABANDONED) && !finalEpisodeOut(s))).on(
                         pause(Duration.ofSeconds(3), Duration.ofSeconds(6))
                                 .exec(guarded(TITLE_POLL, s -> beforeSend(s, title, answerNames, TITLE_POLL)))
                                 .doIf(s -> !s.getBoolean(ABANDONED)).then(
@@ -175,7 +177,8 @@ public final class Steps {
         }
         Duration every = scaled(interval);
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
-                asLongAs(s -> !s.getBoolean(ABANDONED) && System.nanoTime() + every.toNanos() < deadlineNanos.getAsLong())
+                asLongAs(guardedCondition(HEARTBEAT_LOOP,
+                        s -> !s.getBoolean(ABANDONED) && System.nanoTime() + every.toNanos() < deadlineNanos.getAsLong()))
                         .on(pause(every).exec(heartbeat())));
     }
 
@@ -196,7 +199,7 @@ public final class Steps {
         String requestName = requestName(call);
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 exec(s -> s.set(ATTEMPT_SETTLED, false).set(LOCKED_WAITS, 0))
-                        .asLongAs(s -> !s.getBoolean(ATTEMPT_SETTLED)).on(
+                        .asLongAs(guardedCondition(requestName, s -> !s.getBoolean(ATTEMPT_SETTLED))).on(
                                 exec(guarded(requestName, s -> beforeSend(s, call, answerNames, requestName)))
                                         .doIf(s -> !s.getBoolean(ABANDONED)).then(
                                                 exec(calls.request(call, requestName))
@@ -230,6 +233,22 @@ public final class Steps {
                 return step.apply(s);
             } catch (RuntimeException e) {
                 return injectorError(s, where, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+        };
+    }
+
+    /**
+     * A loop's or a branch's condition that cannot crash unseen: Gatling logs a crashed condition and
+     * leaves the loop, so the viewer would walk on as if the condition were false; here the crash is
+     * an injector error, counted and named like a crashed step, and the condition is false.
+     */
+    private Function<Session, Boolean> guardedCondition(String where, Function<Session, Boolean> condition) {
+        return s -> {
+            try {
+                return condition.apply(s);
+            } catch (RuntimeException e) {
+                injectorError(s, where, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                return false;
             }
         };
     }
@@ -331,14 +350,30 @@ public final class Steps {
     }
 
     static boolean finalEpisodeOut(Session s) {
-        Boolean available = s.contains(TargetCalls.FINAL_AVAILABLE) ? s.getBoolean(TargetCalls.FINAL_AVAILABLE) : null;
-        if (available != null) {
-            return available;
+        return finalEpisodeOut(s.contains(TargetCalls.FINAL_AVAILABLE) ? (Object) s.get(TargetCalls.FINAL_AVAILABLE) : null,
+                s.contains(TargetProfile.DROP_AT) ? (Object) s.get(TargetProfile.DROP_AT) : null, Instant.now());
+    }
+
+    /**
+     * Whether the final episode is out: as the last title answer said ({@code available}: a boolean,
+     * or its text), or, with no answer to read (an error page, a timeout, a profile without
+     * finalAvailable), by the announced drop instant ({@code dropAt}: an {@link Instant} or its
+     * ISO-8601 text). Unreadable or absent: out, so that no viewer waits for a drop that never comes.
+     * (The values are taken as {@code Object}s: {@code String.valueOf(session.get(..))} would pick
+     * the {@code char[]} overload and throw.)
+     */
+    static boolean finalEpisodeOut(Object available, Object dropAt, Instant now) {
+        if (available instanceof Boolean b) {
+            return b;
         }
-        // No answer to read (error page, timeout, or a profile without finalAvailable): go by the announced drop instant.
-        String dropAt = s.contains(TargetProfile.DROP_AT) ? String.valueOf(s.get(TargetProfile.DROP_AT)) : null;
+        if (available instanceof String text && (text.equals("true") || text.equals("false"))) {
+            return Boolean.parseBoolean(text);
+        }
+        if (dropAt == null) {
+            return true;
+        }
         try {
-            return dropAt == null || !Instant.now().isBefore(Instant.parse(dropAt));
+            return !now.isBefore(dropAt instanceof Instant i ? i : Instant.parse(String.valueOf(dropAt)));
         } catch (DateTimeParseException e) {
             return true;
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,6 +68,10 @@ final class GatlingProcess implements AutoCloseable {
         }
         assertTrue(exited, "Gatling did not finish within " + boundSeconds + " s:\n" + log());
         ChildJvm.assertNoLeakReport("the Gatling JVM", log());
+        // Gatling logs a crashed session function or condition and walks the viewer on: in a night
+        // that is the harness's defect, unseen in its figures (a condition once crashed on a string
+        // drop instant), so it fails the test.
+        assertFalse(log().contains("crashed with message"), () -> "a session function crashed in Gatling:\n" + log());
         assertServiceRanAtTheLeakLevel();
         ChildJvm.assertNoLeakReportIn(reports, "server.log");
         return process.exitValue();
