@@ -71,7 +71,8 @@ final class GatlingProcess implements AutoCloseable {
         // Gatling logs a crashed session function or condition and walks the viewer on: in a night
         // that is the harness's defect, unseen in its figures (a condition once crashed on a string
         // drop instant), so it fails the test.
-        assertFalse(log().contains("crashed with message"), () -> "a session function crashed in Gatling:\n" + log());
+        String text = log();
+        assertFalse(text.contains("crashed with message"), () -> "a session function crashed in Gatling:\n" + text);
         assertServiceRanAtTheLeakLevel();
         ChildJvm.assertNoLeakReportIn(reports, "server.log");
         return process.exitValue();
