@@ -103,10 +103,21 @@ public final class ClientHistogramLog implements AutoCloseable {
     }
 
     private void write(Histogram interval) {
-        // Values are microseconds: a ratio of 1000 writes Interval_Max in milliseconds, as the server's log does.
-        // Clamped at 0: a start a fraction of a millisecond early would print as "-0.000", which log readers reject.
-        writer.outputIntervalHistogram(Math.max(0, interval.getStartTimeStamp() - writer.getBaseTime()) / 1000.0,
-                interval.getEndTimeStamp() / 1000.0 - writer.getBaseTime() / 1000.0, interval, 1000.0);
+        write(writer, interval);
+    }
+
+    /**
+     * One interval, stamped from the writer's base time, in whole milliseconds first: an interval
+     * the ticker takes in the same millisecond as the last (a fixed-rate ticker catching up after a
+     * stall) has a length of exactly 0, not {@code -0.000}, which floating-point subtraction of two
+     * second counts once printed, and which log readers reject. Values are microseconds: a ratio of
+     * 1000 writes Interval_Max in milliseconds, as the server's log does. Clamped at 0: a start a
+     * fraction of a millisecond before the base time is the base time.
+     */
+    static void write(HistogramLogWriter writer, Histogram interval) {
+        long startMillis = Math.max(0, interval.getStartTimeStamp() - writer.getBaseTime());
+        long endMillis = Math.max(startMillis, interval.getEndTimeStamp() - writer.getBaseTime());
+        writer.outputIntervalHistogram(startMillis / 1000.0, endMillis / 1000.0, interval, 1000.0);
     }
 
     /** Everything recorded so far (complete once closed), microseconds. */

@@ -123,7 +123,9 @@ public final class IntervalLogWriter implements AutoCloseable {
         if (closed) {
             return;
         }
-        long nowMillis = epochMillisClock.getAsLong();
+        // never before the interval's start, even if the wall clock stepped back: a negative length
+        // would be printed as "-0.001", which log readers reject
+        long nowMillis = Math.max(intervalStartMillis, epochMillisClock.getAsLong());
         double startSec = (intervalStartMillis - baseMillis) / 1000.0;
         double endSec = (nowMillis - baseMillis) / 1000.0;
         for (Map.Entry<String, Histogram> e : swapAll().entrySet()) {

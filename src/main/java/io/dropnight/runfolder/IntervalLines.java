@@ -1,5 +1,6 @@
 package io.dropnight.runfolder;
 
+import io.dropnight.core.UntrustedText;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -36,7 +37,7 @@ final class IntervalLines {
             }
             if (!INTERVAL.matcher(line).matches()) {
                 throw new RunFileException(String.format(Locale.ROOT,
-                        "%s: line %d is not an HdrHistogram log line", file, i + 1));
+                        "%s: line %d is not an HdrHistogram log line: %s", file, i + 1, UntrustedText.abbreviate(line)));
             }
             intervals++;
         }

@@ -5,10 +5,12 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every finished request lands in client.hlog as <night>/<endpoint>/<outcome>, read by the server's reader. */
@@ -67,5 +69,33 @@ class ClientTimelineTest {
         assertEquals(1, m.byEndpointOutcome.get("home/locked").getIntervalHistogram().getTotalCount());
         assertTrue(m.byEndpointOutcome.keySet().stream().noneMatch(t -> t.startsWith("late") || t.startsWith("a/")),
                 m.byEndpointOutcome.keySet().toString());
+    }
+
+    /**
+     * Two intervals taken in the same millisecond (a fixed-rate ticker catching up after a stall)
+     * once printed a length of -0.000, and a run's report could not read its own client.hlog.
+     */
+    @Test
+    void anIntervalTakenInTheSameMillisecondAsTheLastReadsBack(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("client.hlog");
+        long base = 1_765_000_000_000L; // a base at which the old subtraction printed -0.000 for the second span
+        try (java.io.PrintStream out = new java.io.PrintStream(file.toFile(), java.nio.charset.StandardCharsets.US_ASCII)) {
+            org.HdrHistogram.HistogramLogWriter writer = new org.HdrHistogram.HistogramLogWriter(out);
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(base);
+            writer.setBaseTime(base);
+            writer.outputBaseTime(base);
+            writer.outputLegend();
+            for (long[] span : new long[][] {{base + 4_999, base + 5_001}, {base + 5_001, base + 5_001}, {base - 3, base - 1}}) {
+                Histogram h = new Histogram(3);
+                h.recordValue(1_000);
+                h.setStartTimeStamp(span[0]);
+                h.setEndTimeStamp(span[1]);
+                h.setTag("finale-drop/home/ok");
+                ClientHistogramLog.write(writer, h);
+            }
+        }
+        assertFalse(Files.readString(file).contains("-0.000"), Files.readString(file));
+        assertEquals(3, IntervalLog.read(file).mergedByTag().get("finale-drop/home/ok").getTotalCount());
     }
 }

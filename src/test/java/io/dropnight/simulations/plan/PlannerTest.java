@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,8 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The planner end to end: bad flags stop with one line before any night runs; one short real
  * capacity plan (each probe a Gatling night in its own JVM) whose answer passed and whose step below
  * failed, read back from their own run folders.
+ *
+ * <p>Isolated: its probes' verdicts, near the threshold, decide the answer, so no other night shares
+ * the machine with them (failsafe runs night classes two at a time).
  */
 @Tag("night")
+@Isolated
 class PlannerTest {
     @TempDir
     Path reports;
