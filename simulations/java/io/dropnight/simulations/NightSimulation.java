@@ -62,8 +62,8 @@ public abstract class NightSimulation extends Simulation {
 
         Steps steps = new Steps(new TargetCalls(prepared.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
                 new ViewerRandom(parameters.service().seed(), prepared.shard().index()), parameters.maxRefreshes(),
-                prepared.knownDropAt(), line -> System.out.println("dropnight: " + line),
-                prepared.invocation().injectorFault());
+                prepared.knownDropAt(), line -> System.out.println("dropnight: " + prepared.profile().secrets().redact(line)),
+                prepared.invocation().injectorFault(), prepared.accounts(), parameters.service().seed() + prepared.shard().index());
         Journeys journeys = new Journeys(steps, parameters.night());
         viewers = prepared.plan().populations().stream()
                 .map(p -> viewersOf(p, journeys))

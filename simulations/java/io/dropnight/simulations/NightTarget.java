@@ -58,8 +58,9 @@ final class NightTarget {
     static Optional<Instant> announcedDrop(URI target, TargetProfile profile, NightInvocation invocation) {
         Optional<Instant> given = invocation.dropAt();
         NightParameters night = invocation.night();
+        // Every line a preflight prints may carry a request: its secrets are shown as ${env:NAME}.
         Preflight preflight = new Preflight(target, profile, EpisodeChoice.forNight(night.night()),
-                new SplittableRandom(night.service().seed()), System.out::println);
+                new SplittableRandom(night.service().seed()), line -> System.out.println(profile.secrets().redact(line)));
         if (!invocation.preflight()) {
             System.out.println("dropnight: preflight skipped (-Dpreflight=false)");
             return given.or(preflight::announcedDrop);
@@ -69,7 +70,7 @@ final class NightTarget {
             System.out.println("dropnight: preflight passed: one viewer walked the journey against " + target);
             return given.or(() -> Preflight.dropAt(saved));
         } catch (Preflight.Failed e) {
-            throw new RunRefused(RunRefused.PREFLIGHT_FAILED, e.getMessage()
+            throw new RunRefused(RunRefused.PREFLIGHT_FAILED, profile.secrets().redact(e.getMessage())
                     + " (no load was sent; -Dpreflight=false skips this check)").printed();
         }
     }

@@ -7,6 +7,7 @@ import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
+import io.dropnight.simulations.profile.Accounts;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.run.DropAim;
 
@@ -30,9 +31,11 @@ import static io.dropnight.simulations.RunRefused.valid;
  * @param wholeNight  the whole night's plan (every injector's)
  * @param plan        this injector's share of it
  * @param startedAt   when the preparation began
+ * @param accounts    this injector's share of the profile's accounts, checked against its viewers; empty when it has none
  */
 record PreparedNight(NightInvocation invocation, NightParameters parameters, Shard shard, TargetProfile profile,
-                     Optional<Instant> knownDropAt, Optional<DropAim> aim, NightPlan wholeNight, NightPlan plan, Instant startedAt) {
+                     Optional<Instant> knownDropAt, Optional<DropAim> aim, NightPlan wholeNight, NightPlan plan, Instant startedAt,
+                     Optional<Accounts> accounts) {
 
     /**
      * @param fixedNight the night a simulation class rehearses, or empty to read {@code -Dnight}
@@ -66,6 +69,15 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
         NightPlan wholeNight = aim.isPresent() ? Nights.plan(parameters) : asGiven;
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
-        return new PreparedNight(invocation, parameters, shard, profile, announced, aim, wholeNight, plan, startedAt);
+        Optional<Accounts> accounts = profile.accounts().map(a -> a.share(shard.index(), shard.count()));
+        // A closed-model night starts a new viewer whenever one leaves: its peak is the least it needs.
+        int viewers = Math.max(plan.totalArrivals(), plan.peakConcurrentViewers());
+        accounts.flatMap(a -> a.shortOf(viewers, shard.sharded() ? shard.describe() + "'s share" : "the night")).ifPresent(line -> {
+            throw new RunRefused(RunRefused.BAD_PARAMETER, "profile " + profile.source() + ": " + line).printed();
+        });
+        accounts.ifPresent(a -> System.out.printf(java.util.Locale.ROOT, "dropnight: accounts: %,d of %,d rows of %s for %s"
+                + " (strategy %s, columns %s)%n", a.rows().size(), profile.accounts().get().rows().size(), a.file(),
+                shard.sharded() ? shard.describe() : "the night", a.strategy().label(), a.columns()));
+        return new PreparedNight(invocation, parameters, shard, profile, announced, aim, wholeNight, plan, startedAt, accounts);
     }
 }

@@ -3,11 +3,13 @@ package io.dropnight.simulations.journey;
 import io.dropnight.runfolder.ClientTags;
 
 import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.profile.Accounts;
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.client.ClientOutcome;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.Session;
 
 import java.time.Duration;
@@ -68,6 +70,8 @@ public final class Steps {
     private final Optional<String> knownDropAt;
     private final Consumer<String> console;
     private final boolean deliberateFault;
+    /** This injector's share of the accounts, one row per arriving viewer; empty when the journey needs none. */
+    private final Optional<AccountFeeder> accounts;
 
     /**
      * @param calls        how each call is made on the target
@@ -78,9 +82,12 @@ public final class Steps {
      * @param knownDropAt  the drop instant known before the night, for a target whose profile saves none
      * @param console      where the night's first injector error is printed as it happens
      * @param deliberateFault for tests only: every episode choice throws, as a harness bug would
+     * @param accounts     this injector's share of the profile's accounts (empty when it has none)
+     * @param seed         the night's seed, for the random account strategy
      */
     public Steps(TargetCalls calls, ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random,
-                 int maxRefreshes, Optional<Instant> knownDropAt, Consumer<String> console, boolean deliberateFault) {
+                 int maxRefreshes, Optional<Instant> knownDropAt, Consumer<String> console, boolean deliberateFault,
+                 Optional<Accounts> accounts, long seed) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.profile = calls.profile();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -90,11 +97,13 @@ public final class Steps {
         this.knownDropAt = knownDropAt.map(Instant::toString);
         this.console = Objects.requireNonNull(console, "console");
         this.deliberateFault = deliberateFault;
+        this.accounts = accounts.map(a -> new AccountFeeder(a, seed));
     }
 
     /** Resets the viewer's state, gives it its seeded random source and its id for the profile; counts the viewer. */
     public ChainBuilder arrive() {
-        return exec(guarded("arrive", s -> {
+        ChainBuilder start = accounts.map(CoreDsl::feed).orElseGet(Steps::nothing);
+        return start.exec(guarded("arrive", s -> {
             metrics.userStarted(s.scenario());
             Session viewer = random.seed(s).set(TargetProfile.USER_ID, s.userId()).set(ABANDONED, false).set(REFRESHES, 0);
             return knownDropAt.map(d -> viewer.set(TargetProfile.DROP_AT, d)).orElse(viewer);

@@ -72,6 +72,8 @@ public final class Preflight {
         this.out = Objects.requireNonNull(out, "out");
         this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         values.put(TargetProfile.USER_ID, "0");
+        // The preflight's viewer signs in with the first account, as the night's first viewer will.
+        profile.accounts().ifPresent(a -> values.putAll(a.rows().get(0)));
     }
 
     /**

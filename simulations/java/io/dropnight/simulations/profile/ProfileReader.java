@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a {@link TargetProfile} from YAML and validates all of it before any load: an unknown
@@ -33,20 +34,34 @@ import java.util.Set;
 public final class ProfileReader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final List<String> TOP_KEYS =
-            List.of("name", "session", "headers", "home", "title", "play", "heartbeat", "errorPage");
+            List.of("name", "accounts", "session", "headers", "home", "title", "play", "heartbeat", "errorPage");
     private static final List<String> CALL_KEYS = List.of("method", "path", "body", "save", "ok");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
     private final String source;
+    /** Where a file the profile names (its accounts) is found: the profile's own folder. */
+    private final Path folder;
+    private final Secrets secrets;
     /** Names a step may use: built-ins and what earlier steps saved. */
     private final Set<String> known = new LinkedHashSet<>(List.of(TargetProfile.USER_ID));
 
-    private ProfileReader(String source) {
+    private ProfileReader(String source, Path folder, Secrets secrets) {
         this.source = source;
+        this.folder = folder;
+        this.secrets = secrets;
     }
 
-    /** Reads the profile at {@code file}. */
+    /** Reads the profile at {@code file}, its secrets from this process's environment. */
     public static TargetProfile read(Path file) {
+        return read(file, System::getenv);
+    }
+
+    /**
+     * Reads the profile at {@code file}.
+     *
+     * @param environment an environment variable's value by name, null when unset: {@code ${env:NAME}}'s source
+     */
+    public static TargetProfile read(Path file, UnaryOperator<String> environment) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -55,7 +70,8 @@ public final class ProfileReader {
         } catch (IOException e) {
             throw new ProfileException(file.toString(), "(file)", "cannot be read: " + e.getMessage());
         }
-        return parse(file.toString(), text);
+        Path folder = file.toAbsolutePath().getParent();
+        return parse(file.toString(), folder == null ? Path.of("") : folder, text, environment);
     }
 
     /** The built-in {@code dropnight} profile, from the classpath. */
@@ -64,17 +80,27 @@ public final class ProfileReader {
             if (in == null) {
                 throw new IllegalStateException(TargetProfile.BUILT_IN_RESOURCE + " is missing from the classpath");
             }
-            return parse(TargetProfile.BUILT_IN_SOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parse(TargetProfile.BUILT_IN_SOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8), name -> null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * @param source where the text came from, named in every error
-     * @param text   the YAML
-     */
+    /** As {@link #parse(String, String, UnaryOperator)} with an empty environment: a secret in {@code text} is refused. */
     public static TargetProfile parse(String source, String text) {
+        return parse(source, text, name -> null);
+    }
+
+    /**
+     * @param source      where the text came from, named in every error
+     * @param text        the YAML
+     * @param environment an environment variable's value by name, null when unset: {@code ${env:NAME}}'s source
+     */
+    public static TargetProfile parse(String source, String text, UnaryOperator<String> environment) {
+        return parse(source, Path.of(""), text, environment);
+    }
+
+    private static TargetProfile parse(String source, Path folder, String text, UnaryOperator<String> environment) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -85,12 +111,14 @@ public final class ProfileReader {
         if (root == null || !root.isObject()) {
             throw new ProfileException(source, "(file)", "must be a YAML mapping with the keys " + TOP_KEYS);
         }
-        return new ProfileReader(source).profile(root, text);
+        return new ProfileReader(source, folder, Secrets.from(environment)).profile(root, text);
     }
 
     private TargetProfile profile(JsonNode root, String text) {
         onlyKeys(root, "", TOP_KEYS);
         String name = text(root, "name").orElseThrow(() -> fail("name", "is required (shown in the report)"));
+        Optional<Accounts> accounts = accounts(root.get("accounts"));
+        accounts.ifPresent(a -> known.addAll(a.columns()));
         Optional<CallSpec> session = optionalCall(root, "session", Set.of(200), List.of());
         Map<String, String> headers = headers(root);
         CallSpec home = call(root, "home", Set.of(200), List.of());
@@ -112,7 +140,7 @@ public final class ProfileReader {
                     + " save finalEpisodeId in home or title");
         }
         return new TargetProfile(name, source, text, session, headers, home, title, finalAvailable, play, locked,
-                heartbeat, every, errorPage(root.get("errorPage")));
+                heartbeat, every, errorPage(root.get("errorPage")), secrets, accounts);
     }
 
     private Optional<CallSpec> optionalCall(JsonNode root, String step, Set<Integer> ok, List<String> extra) {
@@ -134,12 +162,12 @@ public final class ProfileReader {
         if (!METHODS.contains(method)) {
             throw fail(step + ".method", "'" + method + "' is not one of " + new java.util.TreeSet<>(METHODS));
         }
-        String path = text(node, "path").orElseThrow(() -> fail(step + ".path", "is required"));
+        String path = secret(step + ".path", text(node, "path").orElseThrow(() -> fail(step + ".path", "is required")));
         if (!path.startsWith("/")) {
             throw fail(step + ".path", "'" + path + "' must start with /");
         }
         names(step + ".path", path);
-        Optional<String> body = text(node, "body");
+        Optional<String> body = text(node, "body").map(b -> secret(step + ".body", b));
         body.ifPresent(b -> names(step + ".body", b));
         Set<Integer> ok = node.has("ok") ? statuses(node.get("ok"), step + ".ok") : defaultOk;
         Map<String, String> save = new LinkedHashMap<>();
@@ -182,9 +210,27 @@ public final class ProfileReader {
                 throw fail(key, "must be a text value");
             }
             names(key, e.getValue().asText());
-            headers.put(e.getKey(), e.getValue().asText());
+            headers.put(e.getKey(), secret(key, e.getValue().asText()));
         }
         return headers;
+    }
+
+    /** {@code accounts: { csv: FILE, strategy: queue }}, the file relative to the profile's folder. */
+    private Optional<Accounts> accounts(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw fail("accounts", "must be a mapping with the keys [csv, strategy]");
+        }
+        onlyKeys(node, "accounts.", List.of("csv", "strategy"));
+        String csv = text(node, "csv").orElseThrow(() -> fail("accounts.csv", "is required: the CSV file of accounts,"
+                + " one row per viewer, its header the session names"));
+        String strategyText = text(node, "strategy").orElse(Accounts.Strategy.QUEUE.label());
+        Accounts.Strategy strategy = Accounts.Strategy.of(strategyText).orElseThrow(() -> fail("accounts.strategy",
+                "'" + strategyText + "' is not one of queue, circular, random"));
+        return Optional.of(Accounts.read(source, "accounts.csv", folder.resolve(csv), strategy,
+                List.of(TargetProfile.USER_ID, TargetProfile.EPISODE_ID)));
     }
 
     private Optional<Locked> locked(JsonNode play) {
@@ -200,7 +246,8 @@ public final class ProfileReader {
         if (status == null || !status.canConvertToInt() || !status.isIntegralNumber()) {
             throw fail("play.locked.status", "is required: the HTTP status of a locked episode, such as 403");
         }
-        return Optional.of(new Locked(httpStatus("play.locked.status", status.asInt()), text(node, "bodyContains")));
+        return Optional.of(new Locked(httpStatus("play.locked.status", status.asInt()),
+                text(node, "bodyContains").map(t -> secret("play.locked.bodyContains", t))));
     }
 
     private ErrorPageSpec errorPage(JsonNode node) {
@@ -211,9 +258,9 @@ public final class ProfileReader {
             throw fail("errorPage", "must be a mapping with the keys [bodyContains, statuses, header]");
         }
         onlyKeys(node, "errorPage.", List.of("bodyContains", "statuses", "header"));
-        ErrorPageSpec spec = new ErrorPageSpec(text(node, "bodyContains"),
+        ErrorPageSpec spec = new ErrorPageSpec(text(node, "bodyContains").map(t -> secret("errorPage.bodyContains", t)),
                 node.has("statuses") ? statuses(node.get("statuses"), "errorPage.statuses") : Set.of(),
-                text(node, "header"));
+                text(node, "header").map(t -> secret("errorPage.header", t)));
         if (spec.equals(ErrorPageSpec.NONE)) {
             throw fail("errorPage", "needs at least one of bodyContains, statuses, header (or leave errorPage out)");
         }
@@ -304,6 +351,11 @@ public final class ProfileReader {
             names.addAll(c.save().keySet());
         }
         return names;
+    }
+
+    /** {@code text} with its {@code ${env:NAME}} secrets resolved (TargetProfile keeps the file's text as written). */
+    private String secret(String key, String text) {
+        return secrets.resolve(source, key, text);
     }
 
     private ProfileException fail(String key, String rule) {

@@ -27,11 +27,14 @@ import java.util.Optional;
  * @param heartbeat      keeps a stream alive; empty when the service has none
  * @param heartbeatEvery the service's heartbeat interval in real time (the night compresses it as time)
  * @param errorPage      how the target's error page is recognised
+ * @param secrets        the {@code ${env:NAME}} values the file used, to be redacted from any text shown
+ * @param accounts       the viewers' accounts (a CSV file, a row per viewer); empty when the journey needs none
  */
 public record TargetProfile(String name, String source, String content, Optional<CallSpec> session,
                             Map<String, String> headers, CallSpec home, CallSpec title,
                             Optional<String> finalAvailable, CallSpec play, Optional<Locked> locked,
-                            Optional<CallSpec> heartbeat, Duration heartbeatEvery, ErrorPageSpec errorPage) {
+                            Optional<CallSpec> heartbeat, Duration heartbeatEvery, ErrorPageSpec errorPage,
+                            Secrets secrets, Optional<Accounts> accounts) {
     /** The classpath resource of the built-in profile (a copy is docs/profiles/dropnight.yml). */
     public static final String BUILT_IN_RESOURCE = "/profiles/dropnight.yml";
     public static final String BUILT_IN_SOURCE = "built-in dropnight";
@@ -60,6 +63,8 @@ public record TargetProfile(String name, String source, String content, Optional
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(heartbeatEvery, "heartbeatEvery");
         Objects.requireNonNull(errorPage, "errorPage");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(accounts, "accounts");
     }
 
     /** The built-in {@code dropnight} profile, which describes the embedded service. */

@@ -101,7 +101,12 @@ public final class RunDescription {
     private static void profile(ObjectNode o, TargetProfile profile) {
         o.put("name", profile.name()).put("source", profile.source());
         o.putPOJO("skippedSteps", profile.skippedSteps());
+        // the file as written: its secrets are ${env:NAME} placeholders, never their values
         o.put("content", profile.content());
+        o.putPOJO("secrets", profile.secrets().names());
+        // the accounts file's shape, never a value of it
+        profile.accounts().ifPresent(a -> o.putObject("accounts").put("file", a.file().toString())
+                .put("strategy", a.strategy().label()).put("rows", a.rows().size()).putPOJO("columns", a.columns()));
     }
 
     /**

@@ -44,6 +44,12 @@ final class GatlingProcess implements AutoCloseable {
      * {@code prlimit --nofile=700:700} to run the injector (and the service it starts) with few files.
      */
     static GatlingProcess start(Path dir, List<String> launcher, List<String> properties) throws IOException {
+        return start(dir, launcher, properties, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, List, List)}, with {@code environment} added to the child's (a profile's secrets). */
+    static GatlingProcess start(Path dir, List<String> launcher, List<String> properties, java.util.Map<String, String> environment)
+            throws IOException {
         Path reports = dir.resolve("reports");
         Path results = dir.resolve("gatling");
         // At Surefire's leak level, which the Gatling JVM passes on to the service it starts
@@ -55,7 +61,9 @@ final class GatlingProcess implements AutoCloseable {
                 .gatling(testClasspath(), ReleaseNightSimulation.class.getName(), results, "dropnight-test");
         command.addAll(java);
         Path log = dir.resolve("gatling.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         return new GatlingProcess(p, log, reports);
     }
 

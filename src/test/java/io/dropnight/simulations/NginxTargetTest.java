@@ -36,6 +36,9 @@ class NginxTargetTest {
      * every second more is a second of viewers polling the title page in each of these nights.
      */
     private static final java.time.Duration DROP_IN = java.time.Duration.ofSeconds(22);
+    /** The nginx-staging profile's secrets, given to the Gatling JVM as environment variables. */
+    static final Map<String, String> SECRETS = Map.of("NGINX_STAGING_PASSWORD", "pa55-Zebra-Quartz-91",
+            "NGINX_STAGING_API_KEY", "key-7f3c9e1d2b");
     /** Request names of the journey and the routes the nginx-staging profile sends them to. */
     static final Map<String, String> ROUTES = Map.of(
             "session", "POST /v2/auth/login", "home", "GET /v2/browse", "title", "GET /v2/shows/{id}",
@@ -68,6 +71,20 @@ class NginxTargetTest {
         assertTrue(night.runJson.get("profile").get("content").asText().contains("/v2/auth/login"));
         assertFalse(Files.exists(night.runFolder.resolve("server.log")), "no embedded service was started");
         assertTrue(night.log.contains("preflight: play POST"), night.log);
+
+        // The profile's secrets reached the target (nginx accepted the login) but no file and no line:
+        // the recorded profile shows them as ${env:NAME}.
+        for (String secret : SECRETS.values()) {
+            assertFalse(night.log.contains(secret), "the console shows a secret");
+            try (java.util.stream.Stream<Path> files = Files.walk(night.runFolder)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret),
+                            "a secret is written in " + f);
+                }
+            }
+        }
+        assertTrue(night.runJson.get("profile").get("content").asText().contains("${env:NGINX_STAGING_PASSWORD}"));
+        assertEquals("[\"NGINX_STAGING_PASSWORD\",\"NGINX_STAGING_API_KEY\"]", night.runJson.get("profile").get("secrets").toString());
 
         // The surge lands on the drop nginx announced, on the injector's own timeline.
         long skewMs = night.runJson.get("surge").get("skewMs").asLong();
@@ -125,7 +142,7 @@ class NginxTargetTest {
                     "-Dnight=" + nightName, "-Dscale=0.05", "-Dcompression=100", "-DmaxRefreshes=2",
                     "-Dslo.enforce=false"));
             flags.addAll(List.of(extraFlags));
-            try (GatlingProcess gatling = GatlingProcess.start(dir, flags)) {
+            try (GatlingProcess gatling = GatlingProcess.start(dir, List.of(), flags, SECRETS)) {
                 exit = gatling.await(300);
                 log = gatling.log();
                 run = gatling.onlyRunFolder();

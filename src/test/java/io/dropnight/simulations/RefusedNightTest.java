@@ -154,4 +154,26 @@ class RefusedNightTest {
             assertFalse(Files.exists(gatling.reports()), "nothing was written");
         }
     }
+
+    /** A queue of accounts shorter than the night's viewers is refused before any load, naming both counts. */
+    @Test
+    void tooFewAccountsForAQueueAreRefusedBeforeAnyLoad(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("accounts.csv"), "username,password\nada,pw-1\nbob,pw-2\n");
+        Path profile = Files.writeString(dir.resolve("staging.yml"), """
+                name: staging
+                accounts: { csv: accounts.csv, strategy: queue }
+                session: { method: POST, path: /login, body: '{"user":"#{username}","password":"#{password}"}' }
+                home:  { path: /home, save: { titleId: hero.id, finalEpisodeId: hero.last } }
+                title: { path: '/titles/#{titleId}' }
+                play:  { method: POST, path: '/play/#{episodeId}' }
+                """);
+        Path reports = dir.resolve("reports");
+        RunRefused e = assertThrows(RunRefused.class, () -> NightRun.prepare(Optional.empty(), props(reports,
+                "target", "http://127.0.0.1:9", "profile", profile.toString(), "preflight", "false", "dropOffset", "5s",
+                "night", "finale-drop", "scale", "0.05")));
+        assertTrue(e.getMessage().startsWith("profile " + profile + ": accounts " + dir.resolve("accounts.csv")
+                + ": 2 rows for the night, which starts 620 viewers; strategy queue signs each account in once"), e.getMessage());
+        assertEquals(RunRefused.BAD_PARAMETER, e.exitStatus());
+        assertFalse(Files.exists(reports), "nothing was written");
+    }
 }
