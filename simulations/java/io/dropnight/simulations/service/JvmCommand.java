@@ -74,4 +74,12 @@ public final class JvmCommand {
     public List<String> gatling(String classpath, String simulation, Path results, String description) {
         return main(classpath, GATLING_MAIN, List.of("-s", simulation, "-rf", results.toString(), "-rd", description));
     }
+
+    /** The whole command running an executable jar (a foreign target, such as WireMock's standalone server). */
+    public List<String> jar(Path jar, List<String> args) {
+        List<String> c = new ArrayList<>(command);
+        c.addAll(List.of("-jar", jar.toString()));
+        c.addAll(args);
+        return List.copyOf(c);
+    }
 }

@@ -1,0 +1,120 @@
+package io.dropnight.simulations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.testing.WireMockTarget;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * WireMock, a server no one here wrote, as the target of two sharded injectors whose viewers sign
+ * in with the accounts of one CSV file (issue 22): each account signs in once across both
+ * injectors, and the harness's requests per endpoint equal WireMock's own request journal.
+ */
+@Tag("night")
+class WireMockAccountsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NIGHT = "finale-drop";
+    /** More rows than the night's 620 viewers, so that both queues suffice. */
+    private static final int ACCOUNTS = 700;
+
+    @Test
+    void twoShardedInjectorsSignEachAccountInOnceAndTheirCountsAreTheTargets(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("username,password\n");
+        for (int i = 0; i < ACCOUNTS; i++) {
+            csv.append("viewer-").append(i).append(",pw-").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("accounts.csv"), csv.toString());
+        Path profile = Files.writeString(dir.resolve("wiremock-staging.yml"), """
+                name: wiremock-staging
+                accounts: { csv: accounts.csv, strategy: queue }
+                session: { method: POST, path: /api/login, body: '{"username":"#{username}","password":"#{password}"}',
+                           save: { token: session.token } }
+                headers: { Authorization: 'Bearer #{token}' }
+                home:  { method: GET, path: /api/home, save: { titleId: hero.id, finalEpisodeId: hero.finale, dropAt: hero.releaseAt } }
+                title: { method: GET, path: '/api/titles/#{titleId}' }
+                play:  { method: POST, path: '/api/playback/#{episodeId}', save: { playbackId: playback.id } }
+                """);
+        // The drop leaves both JVMs time to start, the night's offset and the sharded lead (20 s).
+        Instant dropAt = Instant.now().plusSeconds(50).truncatedTo(ChronoUnit.SECONDS);
+        List<Path> runs = new ArrayList<>();
+        List<JsonNode> journal;
+        try (WireMockTarget wiremock = WireMockTarget.start(dir)) {
+            wiremock.stub(answer("POST", "/api/login", "{\"session\":{\"token\":\"t-1\"}}"));
+            wiremock.stub(answer("GET", "/api/home", "{\"hero\":{\"id\":\"show-7c1e\",\"finale\":\"ep-7c1e-10\",\"releaseAt\":\""
+                    + dropAt + "\"}}"));
+            wiremock.stub(answer("GET", "/api/titles/show-7c1e", "{\"id\":\"show-7c1e\",\"episodes\":[{\"id\":\"ep-7c1e-10\"}]}"));
+            wiremock.stub(answer("POST", "/api/playback/ep-7c1e-10", "{\"playback\":{\"id\":\"pb-1\"}}"));
+            List<GatlingProcess> injectors = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    injectors.add(GatlingProcess.start(Files.createDirectories(dir.resolve("injector-" + i)), List.of(
+                            "-Dtarget=" + wiremock.url(), "-Dprofile=" + profile, "-Dnight=" + NIGHT, "-Dscale=0.05",
+                            "-Dcompression=100", "-Dslo.enforce=false", "-Dinjectors=2", "-Dinjector=" + i)));
+                }
+                for (GatlingProcess g : injectors) {
+                    assertEquals(0, g.await(300), g.log());
+                    assertTrue(g.log().contains("dropnight: accounts: 350 of 700 rows of "), g.log());
+                    runs.add(g.onlyRunFolder());
+                }
+            } finally {
+                for (GatlingProcess g : injectors) {
+                    g.close();
+                }
+            }
+            journal = wiremock.requests();
+        }
+
+        // The viewers' sign-ins (the preflight's are the harness's own, X-Scenario: harness).
+        Map<String, Integer> signIns = new HashMap<>();
+        Map<String, Long> targetPerRoute = new TreeMap<>();
+        for (JsonNode r : journal) {
+            if (!NIGHT.equals(r.path("headers").path("X-Scenario").asText())) {
+                continue;
+            }
+            String route = r.path("method").asText() + " " + r.path("url").asText();
+            targetPerRoute.merge(route, 1L, Long::sum);
+            if (route.equals("POST /api/login")) {
+                signIns.merge(JSON.readTree(r.path("body").asText()).path("username").asText(), 1, Integer::sum);
+            }
+        }
+        long viewers = 0;
+        Map<String, Long> harnessPerRoute = new TreeMap<>();
+        Map<String, String> routes = Map.of("session", "POST /api/login", "home", "GET /api/home", "title", "GET /api/titles/show-7c1e",
+                "title-poll", "GET /api/titles/show-7c1e", "playback-start", "POST /api/playback/ep-7c1e-10");
+        for (Path run : runs) {
+            viewers += JSON.readTree(run.resolve("client-summary.json").toFile()).get("users").asLong();
+            JSON.readTree(run.resolve("run.json").toFile()).get("requests").fields().forEachRemaining(e ->
+                    harnessPerRoute.merge(routes.get(e.getKey()), e.getValue().asLong(), Long::sum));
+            JsonNode accounts = JSON.readTree(run.resolve("run.json").toFile()).at("/profile/accounts");
+            assertEquals(ACCOUNTS, accounts.path("rows").asInt(), accounts.toString());
+            assertEquals("[\"username\",\"password\"]", accounts.path("columns").toString());
+            assertTrue(!Files.readString(run.resolve("run.json")).contains("pw-1"), "no account's value is recorded");
+        }
+        assertEquals(620, viewers, "every planned viewer started");
+        assertEquals(viewers, signIns.size(), "one account per viewer: " + signIns.size() + " accounts signed in");
+        assertTrue(signIns.values().stream().allMatch(n -> n == 1), "an account signed in twice: " + signIns);
+        assertEquals(targetPerRoute, harnessPerRoute, "requests per endpoint, harness vs WireMock's journal");
+    }
+
+    private static String answer(String method, String url, String body) throws Exception {
+        Map<String, Object> mapping = Map.of(
+                "request", Map.of("method", method, "url", url),
+                "response", Map.of("status", 200, "headers", Map.of("Content-Type", "application/json"), "body", body));
+        return JSON.writeValueAsString(mapping);
+    }
+}
