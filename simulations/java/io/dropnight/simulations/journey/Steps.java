@@ -1,3 +1,5 @@
+// Over 300 lines for now: it serves the five fixed steps of a target profile, which the journey
+// file (issue 22: any number of steps and hosts) replaces; it is rebuilt in that shape there.
 package io.dropnight.simulations.journey;
 
 import io.dropnight.runfolder.ClientTags;

@@ -1,6 +1,9 @@
+// Over 300 lines for now: it serves the five fixed steps of a target profile, which the journey
+// file (issue 22: any number of steps and hosts) replaces; it is rebuilt in that shape there.
 package io.dropnight.simulations.journey;
 
 import io.dropnight.simulations.profile.CallSpec;
+import io.dropnight.simulations.profile.Capture;
 import io.dropnight.simulations.profile.ErrorPageSpec;
 import io.dropnight.simulations.profile.Expressions;
 import io.dropnight.simulations.profile.Locked;
@@ -27,8 +30,10 @@ import java.util.regex.Pattern;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -101,6 +106,7 @@ public final class TargetCalls {
     private static String[] requestNamesOf(CallSpec call, TargetProfile profile) {
         Set<String> names = new LinkedHashSet<>(Expressions.referencedNames(call.path()));
         call.body().ifPresent(b -> names.addAll(Expressions.referencedNames(b)));
+        call.form().values().forEach(v -> names.addAll(Expressions.referencedNames(v)));
         if (!call.step().equals("session")) {
             profile.headers().values().forEach(v -> names.addAll(Expressions.referencedNames(v)));
         }
@@ -117,6 +123,9 @@ public final class TargetCalls {
         }
         if (call.body().isPresent()) {
             r = r.body(StringBody(call.body().get())).asJson();
+        }
+        for (Map.Entry<String, String> field : call.form().entrySet()) {
+            r = r.formParam(field.getKey(), field.getValue());
         }
         return r.check(checks(call));
     }
@@ -147,12 +156,28 @@ public final class TargetCalls {
                 profile.finalAvailable().ifPresent(e -> checks.add(jmesPath(e).ofBoolean().optional().saveAs(FINAL_AVAILABLE)));
             }
         }
+        for (Map.Entry<String, Capture> c : call.captures().entrySet()) {
+            checks.add(captureCheck(c.getValue(), FOUND + c.getKey()));
+        }
         Set<Integer> expected = new LinkedHashSet<>(call.okStatuses());
         locked.ifPresent(l -> expected.add(l.status()));
         checks.add(status().in(List.copyOf(expected)));
         page.bodyContains().ifPresent(m -> checks.add(substring(m).notExists()));
         page.header().ifPresent(h -> checks.add(header(h).notExists()));
         return checks.toArray(CheckBuilder[]::new);
+    }
+
+    /**
+     * A header's value; a cookie's value from the answer's {@code Set-Cookie} (Gatling's cookie jar
+     * keeps the cookie itself); a regex's first group (or match), or every one as a list.
+     */
+    private static CheckBuilder captureCheck(Capture c, String saveAs) {
+        return switch (c.kind()) {
+            case HEADER -> header(c.expression()).optional().saveAs(saveAs);
+            case COOKIE -> headerRegex("Set-Cookie", "^\\s*" + Pattern.quote(c.expression()) + "=([^;]*)").optional().saveAs(saveAs);
+            case REGEX -> c.all() ? regex(c.expression()).findAll().optional().saveAs(saveAs)
+                    : regex(c.expression()).optional().saveAs(saveAs);
+        };
     }
 
     private static CheckBuilder saveCheck(String name, String expression, String saveAs) {
@@ -191,7 +216,7 @@ public final class TargetCalls {
     private static String[] answerNamesOf(CallSpec call) {
         List<String> names = new ArrayList<>(List.of(HTTP_STATUS, ERROR_PAGE_BODY_MATCHES, ERROR_PAGE_HEADER,
                 LOCKED_BODY_MATCHES, RETRY_AFTER, FINAL_AVAILABLE, JSON_FOUND));
-        call.save().keySet().forEach(n -> names.add(FOUND + n));
+        call.savedNames().forEach(n -> names.add(FOUND + n));
         return names.toArray(String[]::new);
     }
 
@@ -336,7 +361,7 @@ public final class TargetCalls {
                 }
                 simple &= !v.expression().replaceAll(EL.pattern(), "").contains("#{");
             }
-            String[] saveNames = call.save().keySet().toArray(String[]::new);
+            String[] saveNames = call.savedNames().toArray(String[]::new);
             String[] foundNames = new String[saveNames.length];
             for (int i = 0; i < saveNames.length; i++) {
                 foundNames[i] = FOUND + saveNames[i];

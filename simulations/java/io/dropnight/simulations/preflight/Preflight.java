@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.metrics.ScenarioLabels;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.profile.CallSpec;
+import io.dropnight.simulations.profile.Capture;
 import io.dropnight.simulations.profile.Expressions;
 import io.dropnight.simulations.profile.Locked;
 import io.dropnight.simulations.profile.TargetProfile;
@@ -70,7 +71,8 @@ public final class Preflight {
         this.choice = Objects.requireNonNull(choice, "choice");
         this.random = Objects.requireNonNull(random, "random");
         this.out = Objects.requireNonNull(out, "out");
-        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        // A cookie jar, as each Gatling viewer has: a login that sets a session cookie works on the next step.
+        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).cookieHandler(new java.net.CookieManager()).build();
         values.put(TargetProfile.USER_ID, "0");
         // The preflight's viewer signs in with the first account, as the night's first viewer will.
         profile.accounts().ifPresent(a -> values.putAll(a.rows().get(0)));
@@ -151,6 +153,14 @@ public final class Preflight {
         if (call.body().isPresent()) {
             b.header("Content-Type", "application/json");
         }
+        if (!call.form().isEmpty()) {
+            StringBuilder form = new StringBuilder();
+            call.form().forEach((name, value) -> form.append(form.length() == 0 ? "" : "&")
+                    .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(substituted(call.step() + ".form." + name, value), java.nio.charset.StandardCharsets.UTF_8)));
+            body = HttpRequest.BodyPublishers.ofString(form.toString());
+            b.header("Content-Type", "application/x-www-form-urlencoded");
+        }
         HttpResponse<String> response = send(call, request, b.method(call.method(), body).build());
         int status = response.statusCode();
         if (isErrorPage(response)) {
@@ -177,6 +187,14 @@ public final class Preflight {
             String value = found.get().isTextual() ? found.get().asText() : found.get().toString();
             saved.put(save.getKey(), value);
             raw.put(save.getKey(), found.get());
+        }
+        for (Map.Entry<String, Capture> capture : call.captures().entrySet()) {
+            Optional<Object> found = Captures.read(capture.getValue(), response.headers(), response.body());
+            if (found.isEmpty()) {
+                throw fail(call, request, "status " + status + ", but save " + capture.getKey() + " (" + capture.getValue().kind().key()
+                        + " '" + capture.getValue().expression() + "') found nothing in the answer");
+            }
+            saved.put(capture.getKey(), String.valueOf(found.get()));
         }
         values.putAll(saved);
         out.accept("preflight: " + call.step() + " " + request + " -> " + status + (saved.isEmpty() ? "" : ", saved " + saved));

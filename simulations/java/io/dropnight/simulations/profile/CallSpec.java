@@ -15,17 +15,30 @@ import java.util.Set;
  * @param method    HTTP method, upper case
  * @param path      path and query, may hold {@code #{name}}
  * @param body      request body (sent as JSON), may hold {@code #{name}}
+ * @param form      an HTML form's fields in order (sent as {@code application/x-www-form-urlencoded}), values may
+ *                  hold {@code #{name}}; empty when the step sends none (never beside a body)
  * @param save      session name → JMESPath on the JSON body, in the order written
+ * @param captures  session name → a value read from a header, a cookie or the body by regex, in the order written
  * @param okStatuses statuses that mean the step worked
  */
-public record CallSpec(String step, String method, String path, Optional<String> body, Map<String, String> save,
-                       Set<Integer> okStatuses) {
+public record CallSpec(String step, String method, String path, Optional<String> body, Map<String, String> form,
+                       Map<String, String> save,
+                       Map<String, Capture> captures, Set<Integer> okStatuses) {
     public CallSpec {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(body, "body");
+        form = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(form, "form")));
         save = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(save, "save")));
+        captures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(captures, "captures")));
         okStatuses = Set.copyOf(Objects.requireNonNull(okStatuses, "okStatuses"));
+    }
+
+    /** Every name this call saves: its JSON saves, then its captures. */
+    public java.util.List<String> savedNames() {
+        java.util.List<String> names = new java.util.ArrayList<>(save.keySet());
+        names.addAll(captures.keySet());
+        return names;
     }
 }

@@ -1,3 +1,5 @@
+// Over 300 lines for now: it serves the five fixed steps of a target profile, which the journey
+// file (issue 22: any number of steps and hosts) replaces; it is rebuilt in that shape there.
 package io.dropnight.simulations.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,7 +37,7 @@ public final class ProfileReader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final List<String> TOP_KEYS =
             List.of("name", "accounts", "session", "headers", "home", "title", "play", "heartbeat", "errorPage");
-    private static final List<String> CALL_KEYS = List.of("method", "path", "body", "save", "ok");
+    private static final List<String> CALL_KEYS = List.of("method", "path", "body", "form", "save", "ok");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
     private final String source;
@@ -169,12 +171,17 @@ public final class ProfileReader {
         names(step + ".path", path);
         Optional<String> body = text(node, "body").map(b -> secret(step + ".body", b));
         body.ifPresent(b -> names(step + ".body", b));
+        Map<String, String> form = form(node.get("form"), step + ".form");
+        if (body.isPresent() && !form.isEmpty()) {
+            throw fail(step + ".form", "a step sends a JSON body or a form, not both");
+        }
         Set<Integer> ok = node.has("ok") ? statuses(node.get("ok"), step + ".ok") : defaultOk;
         Map<String, String> save = new LinkedHashMap<>();
+        Map<String, Capture> captures = new LinkedHashMap<>();
         JsonNode saves = node.get("save");
         if (saves != null && !saves.isNull()) {
             if (!saves.isObject()) {
-                throw fail(step + ".save", "must map session names to JMESPath expressions");
+                throw fail(step + ".save", "must map session names to JMESPath expressions or {header|cookie|regex: ...}");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = saves.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -182,16 +189,96 @@ public final class ProfileReader {
                 if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                     throw fail(key, "a session name must be letters, digits or _ (not starting with a digit)");
                 }
-                if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
-                    throw fail(key, "must be a JMESPath expression (text)");
+                if (e.getValue().isObject()) {
+                    capture(key, e.getValue()).ifPresentOrElse(c -> captures.put(e.getKey(), c),
+                            () -> save.put(e.getKey(), jsonSave(key, e.getValue().get("json"))));
+                } else {
+                    save.put(e.getKey(), jsonSave(key, e.getValue()));
                 }
-                names(key, e.getValue().asText());
-                jmesPath(key, e.getValue().asText());
-                save.put(e.getKey(), e.getValue().asText());
             }
         }
         known.addAll(save.keySet());
-        return new CallSpec(step, method, path, body, save, ok);
+        known.addAll(captures.keySet());
+        return new CallSpec(step, method, path, body, form, save, captures, ok);
+    }
+
+    /** {@code form: { field: value }}: an HTML form's fields, values with {@code #{name}}s and secrets. */
+    private Map<String, String> form(JsonNode node, String key) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return form;
+        }
+        if (!node.isObject() || node.isEmpty()) {
+            throw fail(key, "must map form fields to values, such as { user: '#{username}' }");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw fail(key + "." + e.getKey(), "must be a text value");
+            }
+            String value = secret(key + "." + e.getKey(), e.getValue().asText());
+            names(key + "." + e.getKey(), value);
+            form.put(e.getKey(), value);
+        }
+        return form;
+    }
+
+    /** A JMESPath save: text that compiles, whose {@code #{name}}s are known. */
+    private String jsonSave(String key, JsonNode value) {
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw fail(key, "must be a JMESPath expression (text)");
+        }
+        names(key, value.asText());
+        jmesPath(key, value.asText());
+        return value.asText();
+    }
+
+    /**
+     * {@code {header: NAME}}, {@code {cookie: NAME}}, {@code {regex: RE, all: true}} as a capture;
+     * empty for {@code {json: PATH}}, which is a JMESPath save.
+     */
+    private Optional<Capture> capture(String key, JsonNode node) {
+        onlyKeys(node, key + ".", List.of("json", "header", "cookie", "regex", "all"));
+        List<String> kinds = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(k -> {
+            if (!k.equals("all")) {
+                kinds.add(k);
+            }
+        });
+        if (kinds.size() != 1) {
+            throw fail(key, "needs exactly one of json, header, cookie, regex (found " + kinds + ")");
+        }
+        String kind = kinds.get(0);
+        boolean all = node.has("all") && node.get("all").asBoolean(false);
+        if (node.has("all") && !(kind.equals("regex") && node.get("all").isBoolean())) {
+            throw fail(key + ".all", "is true or false, and only beside regex");
+        }
+        if (kind.equals("json")) {
+            return Optional.empty();
+        }
+        String value = text(node, kind).filter(t -> !t.isBlank()).orElseThrow(() -> fail(key + "." + kind, "must be a non-empty text"));
+        switch (kind) {
+            case "header" -> {
+                if (!value.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                    throw fail(key + ".header", "'" + value + "' is not an HTTP header name");
+                }
+                return Optional.of(new Capture(Capture.Kind.HEADER, value, false));
+            }
+            case "cookie" -> {
+                if (!value.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                    throw fail(key + ".cookie", "'" + value + "' is not a cookie name");
+                }
+                return Optional.of(new Capture(Capture.Kind.COOKIE, value, false));
+            }
+            default -> {
+                try {
+                    java.util.regex.Pattern.compile(value);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw fail(key + ".regex", "'" + value + "' does not compile: " + e.getDescription());
+                }
+                return Optional.of(new Capture(Capture.Kind.REGEX, value, all));
+            }
+        }
     }
 
     private Map<String, String> headers(JsonNode root) {
@@ -346,9 +433,9 @@ public final class ProfileReader {
     @SafeVarargs
     private static Set<String> saved(Optional<CallSpec> session, CallSpec... calls) {
         Set<String> names = new HashSet<>();
-        session.ifPresent(s -> names.addAll(s.save().keySet()));
+        session.ifPresent(s -> names.addAll(s.savedNames()));
         for (CallSpec c : calls) {
-            names.addAll(c.save().keySet());
+            names.addAll(c.savedNames());
         }
         return names;
     }

@@ -97,6 +97,6 @@ public record TargetProfile(String name, String source, String content, Optional
 
     /** Whether the journey is given the drop instant by the target ({@code dropAt} saved by a step). */
     public boolean announcesDrop() {
-        return steps().stream().anyMatch(c -> c.save().containsKey(DROP_AT));
+        return steps().stream().anyMatch(c -> c.savedNames().contains(DROP_AT));
     }
 }

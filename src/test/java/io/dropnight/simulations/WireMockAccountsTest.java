@@ -23,7 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * WireMock, a server no one here wrote, as the target of two sharded injectors whose viewers sign
  * in with the accounts of one CSV file (issue 22): each account signs in once across both
- * injectors, and the harness's requests per endpoint equal WireMock's own request journal.
+ * injectors, and the harness's requests per endpoint equal WireMock's own request journal. Its
+ * login sets a session cookie and a CSRF token in a header, which every later call must carry
+ * (WireMock answers nothing else), and the title page holds the manifest the play call sends,
+ * read by a regex: the captures of a header, a cookie and a regex, a form login, and the viewers'
+ * cookie jar.
  */
 @Tag("night")
 class WireMockAccountsTest {
@@ -42,23 +46,33 @@ class WireMockAccountsTest {
         Path profile = Files.writeString(dir.resolve("wiremock-staging.yml"), """
                 name: wiremock-staging
                 accounts: { csv: accounts.csv, strategy: queue }
-                session: { method: POST, path: /api/login, body: '{"username":"#{username}","password":"#{password}"}',
-                           save: { token: session.token } }
-                headers: { Authorization: 'Bearer #{token}' }
+                session: { method: POST, path: /api/login, form: { username: '#{username}', password: '#{password}' },
+                           save: { token: session.token, csrf: { header: X-CSRF-Token }, sid: { cookie: sid } } }
+                headers: { Authorization: 'Bearer #{token}', X-CSRF-Token: '#{csrf}' }
                 home:  { method: GET, path: /api/home, save: { titleId: hero.id, finalEpisodeId: hero.finale, dropAt: hero.releaseAt } }
-                title: { method: GET, path: '/api/titles/#{titleId}' }
-                play:  { method: POST, path: '/api/playback/#{episodeId}', save: { playbackId: playback.id } }
+                title: { method: GET, path: '/api/titles/#{titleId}', save: { manifest: { regex: 'manifest=(\\S+)' } } }
+                play:  { method: POST, path: '/api/playback/#{episodeId}?session=#{sid}', body: '{"manifest":"#{manifest}"}',
+                         save: { playbackId: playback.id } }
                 """);
         // The drop leaves both JVMs time to start, the night's offset and the sharded lead (20 s).
         Instant dropAt = Instant.now().plusSeconds(50).truncatedTo(ChronoUnit.SECONDS);
         List<Path> runs = new ArrayList<>();
         List<JsonNode> journal;
         try (WireMockTarget wiremock = WireMockTarget.start(dir)) {
-            wiremock.stub(answer("POST", "/api/login", "{\"session\":{\"token\":\"t-1\"}}"));
-            wiremock.stub(answer("GET", "/api/home", "{\"hero\":{\"id\":\"show-7c1e\",\"finale\":\"ep-7c1e-10\",\"releaseAt\":\""
-                    + dropAt + "\"}}"));
-            wiremock.stub(answer("GET", "/api/titles/show-7c1e", "{\"id\":\"show-7c1e\",\"episodes\":[{\"id\":\"ep-7c1e-10\"}]}"));
-            wiremock.stub(answer("POST", "/api/playback/ep-7c1e-10", "{\"playback\":{\"id\":\"pb-1\"}}"));
+            wiremock.stub(stub(Map.of("method", "POST", "url", "/api/login", "headers",
+                            Map.of("Content-Type", Map.of("contains", "application/x-www-form-urlencoded"))),
+                    Map.of("Set-Cookie", "sid=s-9f2; Path=/; HttpOnly", "X-CSRF-Token", "c-42"), "{\"session\":{\"token\":\"t-1\"}}"));
+            // Only a viewer who kept the cookie and sends the token is answered (else WireMock's 404: unclassified).
+            Map<String, Object> signedIn = Map.of("cookies", Map.of("sid", Map.of("equalTo", "s-9f2")),
+                    "headers", Map.of("X-CSRF-Token", Map.of("equalTo", "c-42")));
+            wiremock.stub(stub(with(signedIn, "GET", "/api/home"), Map.of(),
+                    "{\"hero\":{\"id\":\"show-7c1e\",\"finale\":\"ep-7c1e-10\",\"releaseAt\":\"" + dropAt + "\"}}"));
+            wiremock.stub(stub(with(signedIn, "GET", "/api/titles/show-7c1e"), Map.of("Content-Type", "text/plain"),
+                    "show-7c1e\nepisode=ep-7c1e-10 manifest=https://cdn.example/m/ep-7c1e-10/master.m3u8?sig=ab12\n"));
+            Map<String, Object> play = new HashMap<>(with(signedIn, "POST", "/api/playback/ep-7c1e-10?session=s-9f2"));
+            play.put("bodyPatterns", List.of(Map.of("equalToJson",
+                    "{\"manifest\":\"https://cdn.example/m/ep-7c1e-10/master.m3u8?sig=ab12\"}")));
+            wiremock.stub(stub(play, Map.of(), "{\"playback\":{\"id\":\"pb-1\"}}"));
             List<GatlingProcess> injectors = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
@@ -89,13 +103,15 @@ class WireMockAccountsTest {
             String route = r.path("method").asText() + " " + r.path("url").asText();
             targetPerRoute.merge(route, 1L, Long::sum);
             if (route.equals("POST /api/login")) {
-                signIns.merge(JSON.readTree(r.path("body").asText()).path("username").asText(), 1, Integer::sum);
+                // a form login: username=viewer-17&password=pw-17
+                String username = r.path("body").asText().replaceAll("^username=([^&]*)&.*$", "$1");
+                signIns.merge(username, 1, Integer::sum);
             }
         }
         long viewers = 0;
         Map<String, Long> harnessPerRoute = new TreeMap<>();
         Map<String, String> routes = Map.of("session", "POST /api/login", "home", "GET /api/home", "title", "GET /api/titles/show-7c1e",
-                "title-poll", "GET /api/titles/show-7c1e", "playback-start", "POST /api/playback/ep-7c1e-10");
+                "title-poll", "GET /api/titles/show-7c1e", "playback-start", "POST /api/playback/ep-7c1e-10?session=s-9f2");
         for (Path run : runs) {
             viewers += JSON.readTree(run.resolve("client-summary.json").toFile()).get("users").asLong();
             JSON.readTree(run.resolve("run.json").toFile()).get("requests").fields().forEachRemaining(e ->
@@ -104,6 +120,9 @@ class WireMockAccountsTest {
             assertEquals(ACCOUNTS, accounts.path("rows").asInt(), accounts.toString());
             assertEquals("[\"username\",\"password\"]", accounts.path("columns").toString());
             assertTrue(!Files.readString(run.resolve("run.json")).contains("pw-1"), "no account's value is recorded");
+            JsonNode info = JSON.readTree(run.resolve("run.json").toFile());
+            assertTrue(!info.get("warnUnclassified").asBoolean(), "every answer understood: " + info.get("unclassified"));
+            assertTrue(JSON.readTree(run.resolve("client-summary.json").toFile()).get("playbackStarts").asLong() > 0);
         }
         assertEquals(620, viewers, "every planned viewer started");
         assertEquals(viewers, signIns.size(), "one account per viewer: " + signIns.size() + " accounts signed in");
@@ -111,10 +130,16 @@ class WireMockAccountsTest {
         assertEquals(targetPerRoute, harnessPerRoute, "requests per endpoint, harness vs WireMock's journal");
     }
 
-    private static String answer(String method, String url, String body) throws Exception {
-        Map<String, Object> mapping = Map.of(
-                "request", Map.of("method", method, "url", url),
-                "response", Map.of("status", 200, "headers", Map.of("Content-Type", "application/json"), "body", body));
-        return JSON.writeValueAsString(mapping);
+    private static Map<String, Object> with(Map<String, Object> matchers, String method, String url) {
+        Map<String, Object> request = new HashMap<>(matchers);
+        request.put("method", method);
+        request.put("url", url);
+        return request;
+    }
+
+    private static String stub(Map<String, Object> request, Map<String, String> headers, String body) throws Exception {
+        Map<String, String> all = new HashMap<>(Map.of("Content-Type", "application/json"));
+        all.putAll(headers);
+        return JSON.writeValueAsString(Map.of("request", request, "response", Map.of("status", 200, "headers", all, "body", body)));
     }
 }
