@@ -28,14 +28,17 @@ public enum Outcome {
      */
     public static Outcome classify(Integer status, boolean errorPage, boolean locked, boolean savesFound,
                                    Set<Integer> okStatuses) {
+        // In this order: locked (only ever true on the play step) is checked before the error page,
+        // so that an errorPage marker that a locked answer also carries ("errors" in both) does not
+        // swallow it; then the error page, whatever the status; then the answer's status and saves.
+        if (locked && status != null) {
+            return LOCKED;
+        }
         if (errorPage) {
             return ERROR_PAGE;
         }
         if (status == null) {
             return FAILED;
-        }
-        if (locked) {
-            return LOCKED;
         }
         return okStatuses.contains(status) && savesFound ? OK : UNCLASSIFIED;
     }

@@ -48,6 +48,10 @@ public final class TargetCalls {
     static final String HTTP_STATUS = "httpStatus";
     /** Occurrences of {@code errorPage.bodyContains} in the answer's body. */
     static final String ERROR_PAGE_BODY_MATCHES = "errorPageBodyMatches";
+    /** What {@code errorPage.json} found in a JSON answer (the error page when truthy). */
+    static final String ERROR_PAGE_JSON = "errorPageJson";
+    /** What {@code play.locked.json} found in a JSON answer (locked when truthy). */
+    static final String LOCKED_JSON = "lockedJson";
     /** Present when the answer carries {@code errorPage.header}. */
     static final String ERROR_PAGE_HEADER = "errorPageHeader";
     /** Occurrences of {@code play.locked.bodyContains} in the answer's body. */
@@ -127,7 +131,26 @@ public final class TargetCalls {
         for (Map.Entry<String, String> field : call.form().entrySet()) {
             r = r.formParam(field.getKey(), field.getValue());
         }
-        return r.check(checks(call));
+        r = r.check(checks(call));
+        List<CheckBuilder> predicates = jsonPredicates(call);
+        if (!predicates.isEmpty()) {
+            // Only a JSON answer is asked: an HTML error page or a text body is not a failed check.
+            r = r.checkIf((response, session) -> isJson(response.headers().get("Content-Type")))
+                    .then(predicates.toArray(CheckBuilder[]::new));
+        }
+        return r;
+    }
+
+    /** {@code errorPage.json} and, on play, {@code play.locked.json}: JMESPath predicates on a JSON answer. */
+    private List<CheckBuilder> jsonPredicates(CallSpec call) {
+        List<CheckBuilder> checks = new ArrayList<>();
+        profile.errorPage().json().ifPresent(e -> checks.add(jmesPath(e).optional().saveAs(ERROR_PAGE_JSON)));
+        lockedFor(call).flatMap(Locked::json).ifPresent(e -> checks.add(jmesPath(e).optional().saveAs(LOCKED_JSON)));
+        return checks;
+    }
+
+    static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     /**
@@ -215,7 +238,7 @@ public final class TargetCalls {
 
     private static String[] answerNamesOf(CallSpec call) {
         List<String> names = new ArrayList<>(List.of(HTTP_STATUS, ERROR_PAGE_BODY_MATCHES, ERROR_PAGE_HEADER,
-                LOCKED_BODY_MATCHES, RETRY_AFTER, FINAL_AVAILABLE, JSON_FOUND));
+                LOCKED_BODY_MATCHES, RETRY_AFTER, FINAL_AVAILABLE, JSON_FOUND, ERROR_PAGE_JSON, LOCKED_JSON));
         call.savedNames().forEach(n -> names.add(FOUND + n));
         return names.toArray(String[]::new);
     }
@@ -225,10 +248,12 @@ public final class TargetCalls {
         JsonReads reads = reads(call);
         Integer status = s.contains(HTTP_STATUS) ? s.getInt(HTTP_STATUS) : null;
         boolean bodyMatched = s.contains(ERROR_PAGE_BODY_MATCHES) && s.getInt(ERROR_PAGE_BODY_MATCHES) > 0;
-        boolean errorPage = profile.errorPage().matches(status, bodyMatched, s.contains(ERROR_PAGE_HEADER));
+        boolean errorPage = profile.errorPage().matches(status, bodyMatched, s.contains(ERROR_PAGE_HEADER),
+                s.contains(ERROR_PAGE_JSON) && ErrorPageSpec.truthy(s.get(ERROR_PAGE_JSON)));
         Locked l = reads.locked();
         boolean locked = status != null && l != null && l.status() == status
-                && (l.bodyContains().isEmpty() || s.contains(LOCKED_BODY_MATCHES) && s.getInt(LOCKED_BODY_MATCHES) > 0);
+                && (l.bodyContains().isEmpty() || s.contains(LOCKED_BODY_MATCHES) && s.getInt(LOCKED_BODY_MATCHES) > 0)
+                && (l.json().isEmpty() || s.contains(LOCKED_JSON) && ErrorPageSpec.truthy(s.get(LOCKED_JSON)));
         boolean savesFound = true;
         for (String n : reads.foundNames()) {
             savesFound &= s.contains(n);

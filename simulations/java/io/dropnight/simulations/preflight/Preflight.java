@@ -6,6 +6,7 @@ import io.dropnight.metrics.ScenarioLabels;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.Capture;
+import io.dropnight.simulations.profile.ErrorPageSpec;
 import io.dropnight.simulations.profile.Expressions;
 import io.dropnight.simulations.profile.Locked;
 import io.dropnight.simulations.profile.TargetProfile;
@@ -163,10 +164,11 @@ public final class Preflight {
         }
         HttpResponse<String> response = send(call, request, b.method(call.method(), body).build());
         int status = response.statusCode();
-        if (isErrorPage(response)) {
+        // As the night classifies: locked (play only) first, then the error page.
+        boolean locked = call.step().equals("play") && isLocked(response);
+        if (!locked && isErrorPage(response)) {
             throw fail(call, request, "answered with the error page (status " + status + ")");
         }
-        boolean locked = call.step().equals("play") && isLocked(response);
         if (!call.okStatuses().contains(status) && !locked) {
             throw fail(call, request, "status " + status + ", the profile expects " + call.okStatuses()
                     + (call.step().equals("play") ? profile.locked().map(l -> " or " + l.status() + " (locked)").orElse("") : ""));
@@ -232,13 +234,27 @@ public final class Preflight {
         var page = profile.errorPage();
         boolean body = page.bodyContains().map(m -> r.body().contains(m)).orElse(false);
         boolean header = page.header().map(h -> r.headers().firstValue(h).isPresent()).orElse(false);
-        return page.matches(r.statusCode(), body, header);
+        return page.matches(r.statusCode(), body, header, page.json().map(e -> jsonTruthy(e, r)).orElse(false));
+    }
+
+    /** A JMESPath predicate on a JSON answer, as the night reads it: false for a body that is not JSON. */
+    private static boolean jsonTruthy(String expression, HttpResponse<String> r) {
+        if (!r.headers().firstValue("Content-Type").map(t -> t.toLowerCase(java.util.Locale.ROOT).contains("json")).orElse(false)) {
+            return false;
+        }
+        try {
+            return Expressions.evaluate(expression, JSON.readTree(r.body()))
+                    .map(v -> ErrorPageSpec.truthy(v.isTextual() ? v.asText() : v.toString())).orElse(false);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean isLocked(HttpResponse<String> r) {
         Optional<Locked> locked = profile.locked();
         return locked.isPresent() && locked.get().status() == r.statusCode()
-                && locked.get().bodyContains().map(m -> r.body().contains(m)).orElse(true);
+                && locked.get().bodyContains().map(m -> r.body().contains(m)).orElse(true)
+                && locked.get().json().map(e -> jsonTruthy(e, r)).orElse(true);
     }
 
     private JsonNode json(CallSpec call, String request, HttpResponse<String> r) {

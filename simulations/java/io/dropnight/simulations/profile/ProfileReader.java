@@ -326,32 +326,84 @@ public final class ProfileReader {
             return Optional.empty();
         }
         if (!node.isObject()) {
-            throw fail("play.locked", "must be a mapping with the keys [status, bodyContains]");
+            throw fail("play.locked", "must be a mapping with the keys [status, bodyContains, json]");
         }
-        onlyKeys(node, "play.locked.", List.of("status", "bodyContains"));
+        onlyKeys(node, "play.locked.", List.of("status", "bodyContains", "json"));
         JsonNode status = node.get("status");
         if (status == null || !status.canConvertToInt() || !status.isIntegralNumber()) {
             throw fail("play.locked.status", "is required: the HTTP status of a locked episode, such as 403");
         }
         return Optional.of(new Locked(httpStatus("play.locked.status", status.asInt()),
-                text(node, "bodyContains").map(t -> secret("play.locked.bodyContains", t))));
+                text(node, "bodyContains").map(t -> secret("play.locked.bodyContains", t)),
+                text(node, "json").map(e -> predicate("play.locked.json", e))));
     }
 
+    /**
+     * {@code errorPage: { bodyContains, statuses, header, json }}, or the same criteria as a list
+     * {@code errorPage: { any: [ {status: [..]}, {json: ..}, ... ] }}, one entry per kind.
+     */
     private ErrorPageSpec errorPage(JsonNode node) {
         if (node == null || node.isNull()) {
             return ErrorPageSpec.NONE;
         }
+        List<String> kinds = List.of("bodyContains", "statuses", "status", "header", "json");
         if (!node.isObject()) {
-            throw fail("errorPage", "must be a mapping with the keys [bodyContains, statuses, header]");
+            throw fail("errorPage", "must be a mapping with the keys [bodyContains, statuses, header, json] or [any]");
         }
-        onlyKeys(node, "errorPage.", List.of("bodyContains", "statuses", "header"));
-        ErrorPageSpec spec = new ErrorPageSpec(text(node, "bodyContains").map(t -> secret("errorPage.bodyContains", t)),
-                node.has("statuses") ? statuses(node.get("statuses"), "errorPage.statuses") : Set.of(),
-                text(node, "header").map(t -> secret("errorPage.header", t)));
+        Map<String, JsonNode> criteria = new LinkedHashMap<>();
+        if (node.has("any")) {
+            onlyKeys(node, "errorPage.", List.of("any"));
+            JsonNode any = node.get("any");
+            if (!any.isArray() || any.isEmpty()) {
+                throw fail("errorPage.any", "must be a list of criteria, such as [ {status: [503]}, {json: 'errors[0]'} ]");
+            }
+            for (int i = 0; i < any.size(); i++) {
+                String key = "errorPage.any[" + i + "]";
+                JsonNode entry = any.get(i);
+                if (!entry.isObject() || entry.size() != 1) {
+                    throw fail(key, "must be one criterion: one of " + kinds);
+                }
+                onlyKeys(entry, key + ".", kinds);
+                String kind = entry.fieldNames().next();
+                String normal = kind.equals("status") ? "statuses" : kind;
+                if (criteria.putIfAbsent(normal, entry.get(kind)) != null) {
+                    throw fail(key, "a second " + kind + ": give each kind once (statuses as one list)");
+                }
+            }
+        } else {
+            onlyKeys(node, "errorPage.", List.of("bodyContains", "statuses", "header", "json"));
+            node.fields().forEachRemaining(e -> criteria.put(e.getKey(), e.getValue()));
+        }
+        JsonNode statusNode = criteria.get("statuses");
+        ErrorPageSpec spec = new ErrorPageSpec(
+                value(criteria.get("bodyContains"), "errorPage.bodyContains").map(t -> secret("errorPage.bodyContains", t)),
+                statusNode == null ? Set.of() : statuses(statusNode.isArray() ? statusNode
+                        : YAML.createArrayNode().add(statusNode), "errorPage.statuses"),
+                value(criteria.get("header"), "errorPage.header").map(t -> secret("errorPage.header", t)),
+                value(criteria.get("json"), "errorPage.json").map(e -> predicate("errorPage.json", e)));
         if (spec.equals(ErrorPageSpec.NONE)) {
-            throw fail("errorPage", "needs at least one of bodyContains, statuses, header (or leave errorPage out)");
+            throw fail("errorPage", "needs at least one of bodyContains, statuses, header, json (or leave errorPage out)");
         }
         return spec;
+    }
+
+    private Optional<String> value(JsonNode v, String key) {
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isValueNode()) {
+            throw fail(key, "must be a text value");
+        }
+        return Optional.of(v.asText());
+    }
+
+    /** A JMESPath predicate on a JSON answer: compiles, and uses no session name (it reads the answer only). */
+    private String predicate(String key, String expression) {
+        if (!Expressions.referencedNames(expression).isEmpty()) {
+            throw fail(key, "reads the answer only: no #{name} here");
+        }
+        jmesPath(key, expression);
+        return expression;
     }
 
     private Set<Integer> statuses(JsonNode node, String key) {

@@ -111,9 +111,10 @@ class NginxTargetTest {
     }
 
     @Test
-    void stepsTheTargetLacksAreSkippedAndTheDropIsGivenByFlag(@TempDir Path dir) throws Exception {
+    void stepsTheTargetLacksAreSkippedTheDropIsGivenByFlagAndA200WithErrorsIsTheErrorPage(@TempDir Path dir) throws Exception {
         Instant dropAt = Instant.now().plus(DROP_IN).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Night night = runNight(dir, "nginx-staging-no-session.yml", NginxTarget.Ids.NUMBERS, "finale-drop", "-DdropAt=" + dropAt);
+        Night night = runNight(dir, "nginx-staging-no-session.yml", NginxTarget.Ids.NUMBERS, NginxTarget.ShedPage.JSON_ERRORS,
+                "finale-drop", "-DdropAt=" + dropAt);
         assertEquals(0, night.exit, night.log);
         assertEquals("[\"session\",\"heartbeat\"]", night.runJson.get("profile").get("skippedSteps").toString());
         assertFalse(night.runJson.get("requests").has("session") || night.runJson.get("requests").has("heartbeat"),
@@ -124,6 +125,10 @@ class NginxTargetTest {
         assertEquals(dropAt.toString(), night.runJson.get("dropAt").asText());
         long skewMs = night.runJson.get("surge").get("skewMs").asLong();
         assertTrue(Math.abs(skewMs) <= 100, "surge " + skewMs + " ms from -DdropAt\n" + night.log);
+        // nginx sheds with a 200 whose JSON has an errors array: the profile's JMESPath predicate finds each one.
+        assertTrue(night.nginxShed > 0, "nginx shed part of the surge: " + night.nginxPerRoute);
+        assertEquals(night.nginxShed, night.client.get("errorPagesSeen").asLong(), "error pages seen = requests nginx shed");
+        assertFalse(night.runJson.get("warnUnclassified").asBoolean(), night.runJson.get("unclassified").toString());
     }
 
     record Night(int exit, String log, Path runFolder, JsonNode runJson, JsonNode client,
@@ -132,8 +137,13 @@ class NginxTargetTest {
 
     static Night runNight(Path dir, String profile, NginxTarget.Ids ids, String nightName, String... extraFlags)
             throws Exception {
+        return runNight(dir, profile, ids, NginxTarget.ShedPage.HTML, nightName, extraFlags);
+    }
+
+    static Night runNight(Path dir, String profile, NginxTarget.Ids ids, NginxTarget.ShedPage shedPage, String nightName,
+                          String... extraFlags) throws Exception {
         Path profileFile = Path.of("src/test/resources/profiles", profile).toAbsolutePath();
-        try (NginxTarget nginx = NginxTarget.start(Instant.now().plus(DROP_IN), 60, 20, ids)) {
+        try (NginxTarget nginx = NginxTarget.start(Instant.now().plus(DROP_IN), 60, 20, ids, shedPage)) {
             int exit;
             String log;
             Path run;

@@ -2,6 +2,8 @@ package io.dropnight.simulations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.runfolder.IntervalLog;
+import io.dropnight.runfolder.RunFiles;
 import io.dropnight.testing.WireMockTarget;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * login sets a session cookie and a CSRF token in a header, which every later call must carry
  * (WireMock answers nothing else), and the title page holds the manifest the play call sends,
  * read by a regex: the captures of a header, a cookie and a regex, a form login, and the viewers'
- * cookie jar.
+ * cookie jar. Play answers 200 with an errors array until 3 s after the drop: locked by its code,
+ * read before the error page, which any other errors array is.
  */
 @Tag("night")
 class WireMockAccountsTest {
@@ -52,7 +57,12 @@ class WireMockAccountsTest {
                 home:  { method: GET, path: /api/home, save: { titleId: hero.id, finalEpisodeId: hero.finale, dropAt: hero.releaseAt } }
                 title: { method: GET, path: '/api/titles/#{titleId}', save: { manifest: { regex: 'manifest=(\\S+)' } } }
                 play:  { method: POST, path: '/api/playback/#{episodeId}?session=#{sid}', body: '{"manifest":"#{manifest}"}',
-                         save: { playbackId: playback.id } }
+                         save: { playbackId: playback.id },
+                         locked: { status: 200, json: "errors[?extensions.code=='NOT_YET_AVAILABLE'] | [0]" } }
+                errorPage:
+                  any:
+                    - { status: [503] }
+                    - { json: 'errors[0]' }
                 """);
         // The drop leaves both JVMs time to start, the night's offset and the sharded lead (20 s).
         Instant dropAt = Instant.now().plusSeconds(50).truncatedTo(ChronoUnit.SECONDS);
@@ -72,7 +82,10 @@ class WireMockAccountsTest {
             Map<String, Object> play = new HashMap<>(with(signedIn, "POST", "/api/playback/ep-7c1e-10?session=s-9f2"));
             play.put("bodyPatterns", List.of(Map.of("equalToJson",
                     "{\"manifest\":\"https://cdn.example/m/ep-7c1e-10/master.m3u8?sig=ab12\"}")));
-            wiremock.stub(stub(play, Map.of(), "{\"playback\":{\"id\":\"pb-1\"}}"));
+            // Until the service unlocks the episode, 3 s after the drop, play answers 200 with an
+            // errors array: locked, by its code, not the error page that any other error is.
+            wiremock.stub(stub(play, Map.of(), "{\"data\":null,\"errors\":[{\"message\":\"not yet\","
+                    + "\"extensions\":{\"code\":\"NOT_YET_AVAILABLE\"}}]}", 5));
             List<GatlingProcess> injectors = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
@@ -80,6 +93,10 @@ class WireMockAccountsTest {
                             "-Dtarget=" + wiremock.url(), "-Dprofile=" + profile, "-Dnight=" + NIGHT, "-Dscale=0.05",
                             "-Dcompression=100", "-Dslo.enforce=false", "-Dinjectors=2", "-Dinjector=" + i)));
                 }
+                Instant unlockAt = dropAt.plusSeconds(3);
+                await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> !Instant.now().isBefore(unlockAt));
+                wiremock.stub(stub(play, Map.of(), "{\"playback\":{\"id\":\"pb-1\"}}", 1));
                 for (GatlingProcess g : injectors) {
                     assertEquals(0, g.await(300), g.log());
                     assertTrue(g.log().contains("dropnight: accounts: 350 of 700 rows of "), g.log());
@@ -109,6 +126,7 @@ class WireMockAccountsTest {
             }
         }
         long viewers = 0;
+        long locked = 0;
         Map<String, Long> harnessPerRoute = new TreeMap<>();
         Map<String, String> routes = Map.of("session", "POST /api/login", "home", "GET /api/home", "title", "GET /api/titles/show-7c1e",
                 "title-poll", "GET /api/titles/show-7c1e", "playback-start", "POST /api/playback/ep-7c1e-10?session=s-9f2");
@@ -122,9 +140,14 @@ class WireMockAccountsTest {
             assertTrue(!Files.readString(run.resolve("run.json")).contains("pw-1"), "no account's value is recorded");
             JsonNode info = JSON.readTree(run.resolve("run.json").toFile());
             assertTrue(!info.get("warnUnclassified").asBoolean(), "every answer understood: " + info.get("unclassified"));
-            assertTrue(JSON.readTree(run.resolve("client-summary.json").toFile()).get("playbackStarts").asLong() > 0);
+            JsonNode client = JSON.readTree(run.resolve("client-summary.json").toFile());
+            assertEquals(client.get("users").asLong(), client.get("playbackStarts").asLong(), "every viewer played: " + client);
+            assertEquals(0, client.get("errorPagesSeen").asLong(), "a locked answer is not the error page: " + client);
+            locked += IntervalLog.read(run.resolve(RunFiles.CLIENT_LOG)).mergedByTag().entrySet().stream()
+                    .filter(e -> e.getKey().equals(NIGHT + "/playback-start/locked")).mapToLong(e -> e.getValue().getTotalCount()).sum();
         }
         assertEquals(620, viewers, "every planned viewer started");
+        assertTrue(locked > 0, "viewers at the drop found the episode locked for 3 s");
         assertEquals(viewers, signIns.size(), "one account per viewer: " + signIns.size() + " accounts signed in");
         assertTrue(signIns.values().stream().allMatch(n -> n == 1), "an account signed in twice: " + signIns);
         assertEquals(targetPerRoute, harnessPerRoute, "requests per endpoint, harness vs WireMock's journal");
@@ -138,8 +161,14 @@ class WireMockAccountsTest {
     }
 
     private static String stub(Map<String, Object> request, Map<String, String> headers, String body) throws Exception {
+        return stub(request, headers, body, 5);
+    }
+
+    /** @param priority WireMock's: the lower number wins where two stubs match */
+    private static String stub(Map<String, Object> request, Map<String, String> headers, String body, int priority) throws Exception {
         Map<String, String> all = new HashMap<>(Map.of("Content-Type", "application/json"));
         all.putAll(headers);
-        return JSON.writeValueAsString(Map.of("request", request, "response", Map.of("status", 200, "headers", all, "body", body)));
+        return JSON.writeValueAsString(Map.of("priority", priority, "request", request,
+                "response", Map.of("status", 200, "headers", all, "body", body)));
     }
 }

@@ -41,6 +41,22 @@ public final class NginxTarget implements AutoCloseable {
      * {@code show-7c1e}, episodes {@code e106}, a UUID, {@code e108}): the harness must send back
      * whatever the answer gave, unchanged.
      */
+    /** The page nginx serves, with status 200, for a request it sheds. */
+    public enum ShedPage {
+        /** A branded HTML page whose body holds {@link #ERROR_PAGE_MARKER}. */
+        HTML("oops.html", "text/html"),
+        /** A GraphQL-style JSON answer: {@code {"data": null, "errors": [{"extensions": {"code": "RATE_LIMITED"}}]}}. */
+        JSON_ERRORS("oops.json", "application/json");
+
+        private final String file;
+        private final String type;
+
+        ShedPage(String file, String type) {
+            this.file = file;
+            this.type = type;
+        }
+    }
+
     public enum Ids {
         NUMBERS("42", List.of("4201", "4202", "4203")),
         STRINGS("show-7c1e", List.of("e106", "3f1c2a9e-8d4b-4c1e-9a7f-2b6d5e8c1a03", "e108"));
@@ -89,6 +105,11 @@ public final class NginxTarget implements AutoCloseable {
 
     /** As {@link #start(Instant, int, int)}, with the catalogue's ids numbers or strings. */
     public static NginxTarget start(Instant dropAt, int ratePerSecond, int burst, Ids ids) throws IOException {
+        return start(dropAt, ratePerSecond, burst, ids, ShedPage.HTML);
+    }
+
+    /** As {@link #start(Instant, int, int, Ids)}, shedding with {@code shedPage}. */
+    public static NginxTarget start(Instant dropAt, int ratePerSecond, int burst, Ids ids, ShedPage shedPage) throws IOException {
         Path nginx = executable();
         Path dir = Files.createTempDirectory("dropnight-nginx-");
         deleteAtExit(dir);
@@ -97,13 +118,15 @@ public final class NginxTarget implements AutoCloseable {
         Files.createDirectories(dir.resolve("tmp"));
         Files.writeString(www.resolve("oops.html"), "<!doctype html><html><body><main id=\"" + ERROR_PAGE_MARKER
                 + "\"><h1>Too popular!</h1><p>We are letting viewers in a few at a time. Try again.</p></main></body></html>\n");
-        for (Path p : List.of(www, www.resolve("oops.html"))) {
+        Files.writeString(www.resolve("oops.json"), "{\"data\":null,\"errors\":[{\"message\":\"Too popular, try again\","
+                + "\"extensions\":{\"code\":\"RATE_LIMITED\"}}]}\n");
+        for (Path p : List.of(www, www.resolve("oops.html"), www.resolve("oops.json"))) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
         }
         int front = freePort();
         int back = freePort();
         Path conf = dir.resolve("nginx.conf");
-        Files.writeString(conf, conf(dir, front, back, dropAt, ratePerSecond, burst, ids));
+        Files.writeString(conf, conf(dir, front, back, dropAt, ratePerSecond, burst, ids, shedPage));
         Process p = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", conf.toString(),
                 "-e", dir.resolve("error.log").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
@@ -122,7 +145,7 @@ public final class NginxTarget implements AutoCloseable {
         return target;
     }
 
-    private static String conf(Path dir, int front, int back, Instant dropAt, int rate, int burst, Ids ids) {
+    private static String conf(Path dir, int front, int back, Instant dropAt, int rate, int burst, Ids ids, ShedPage page) {
         String tmp = dir.resolve("tmp").toString();
         String www = dir.resolve("www").toString();
         return String.format(Locale.ROOT, """
@@ -144,8 +167,8 @@ public final class NginxTarget implements AutoCloseable {
                         listen 127.0.0.1:%4$d;
                         access_log %1$s/access.log routes;
                         limit_req_status 429;
-                        error_page 429 =200 /oops.html;
-                        location = /oops.html { internal; root %3$s; default_type text/html; }
+                        error_page 429 =200 /%15$s;
+                        location = /%15$s { internal; root %3$s; default_type %16$s; }
                         location /v2/ {
                             limit_req zone=surge burst=%7$d nodelay;
                             proxy_pass http://127.0.0.1:%5$d;
@@ -168,7 +191,7 @@ public final class NginxTarget implements AutoCloseable {
                 }
                 """, dir, tmp, www, front, back, rate, burst, dropAt,
                 ids.json(ids.show), ids.json(ids.episodes.get(2)), ids.show, ids.json(ids.episodes.get(0)),
-                ids.json(ids.episodes.get(1)), String.join("|", ids.episodes));
+                ids.json(ids.episodes.get(1)), String.join("|", ids.episodes), page.file, page.type);
     }
 
     public URI url() {
