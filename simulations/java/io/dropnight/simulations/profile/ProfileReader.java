@@ -35,6 +35,8 @@ import java.util.function.UnaryOperator;
  */
 public final class ProfileReader {
     private static final YAMLMapper YAML = new YAMLMapper();
+    /** A profile is a page of YAML; a file over this is refused unread. */
+    static final long MAX_BYTES = 1024 * 1024;
     private static final List<String> TOP_KEYS =
             List.of("name", "accounts", "session", "headers", "home", "title", "play", "heartbeat", "errorPage");
     private static final List<String> CALL_KEYS = List.of("method", "path", "body", "form", "save", "ok");
@@ -66,6 +68,9 @@ public final class ProfileReader {
     public static TargetProfile read(Path file, UnaryOperator<String> environment) {
         String text;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new ProfileException(file.toString(), "(file)", "is over 1 MB; a profile is a page of YAML");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ProfileException(file.toString(), "(file)", "does not exist");
@@ -103,6 +108,7 @@ public final class ProfileReader {
     }
 
     private static TargetProfile parse(String source, Path folder, String text, UnaryOperator<String> environment) {
+        refuseAliases(source, text);
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -114,6 +120,24 @@ public final class ProfileReader {
             throw new ProfileException(source, "(file)", "must be a YAML mapping with the keys " + TOP_KEYS);
         }
         return new ProfileReader(source, folder, Secrets.from(environment)).profile(root, text);
+    }
+
+    /**
+     * Jackson reads a YAML alias ({@code *name}) as the text "name", silently: a profile that uses
+     * one would not say what its writer meant (and an alias bomb must never expand), so any alias is
+     * one line naming where it is.
+     */
+    private static void refuseAliases(String source, String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(text)) {
+            while (p.nextToken() != null) {
+                if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+                    throw new ProfileException(source, "(file)", "line " + p.currentLocation().getLineNr()
+                            + ": a YAML alias (*" + p.getText() + ") is not supported in a profile: write the value out");
+                }
+            }
+        } catch (IOException e) {
+            // not YAML: parse() says so with its own line
+        }
     }
 
     private TargetProfile profile(JsonNode root, String text) {
