@@ -1,0 +1,33 @@
+package io.dropnight.simulations.profile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The profile the README shows is one the reader accepts, saying what the README says it does. */
+class ReadmeProfileTest {
+    @Test
+    void theReadmesProfileReads(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("## Rehearse your own service");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Files.writeString(dir.resolve("accounts.csv"), "username,password\nada,pw-1\n");
+        Path file = Files.writeString(dir.resolve("my-staging.yml"), yaml);
+
+        TargetProfile p = ProfileReader.read(file, Map.of("STAGING_API_KEY", "k-123456")::get);
+        assertEquals("my-staging", p.name());
+        assertEquals(List.of("username", "password"), p.accounts().orElseThrow().columns());
+        assertEquals("k-123456", p.headers().get("X-Api-Key"));
+        assertEquals(List.of("STAGING_API_KEY"), p.secrets().names());
+        assertTrue(p.session().orElseThrow().captures().containsKey("csrf"));
+        assertTrue(p.locked().orElseThrow().json().isPresent() && p.errorPage().json().isPresent());
+    }
+}
