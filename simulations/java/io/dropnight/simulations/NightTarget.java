@@ -6,6 +6,7 @@ import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
 import io.dropnight.simulations.preflight.Preflight;
+import io.dropnight.simulations.preflight.TlsTrust;
 import io.dropnight.simulations.profile.ProfileException;
 import io.dropnight.simulations.profile.ProfileReader;
 import io.dropnight.simulations.profile.TargetProfile;
@@ -58,9 +59,18 @@ final class NightTarget {
     static Optional<Instant> announcedDrop(URI target, TargetProfile profile, NightInvocation invocation) {
         Optional<Instant> given = invocation.dropAt();
         NightParameters night = invocation.night();
-        // Every line a preflight prints may carry a request: its secrets are shown as ${env:NAME}.
-        Preflight preflight = new Preflight(target, profile, EpisodeChoice.forNight(night.night()),
-                new SplittableRandom(night.service().seed()), line -> System.out.println(profile.secrets().redact(line)));
+        TlsTrust tls = TlsTrust.from(System::getProperty);
+        if (target.getScheme().equals("https")) {
+            System.out.println("dropnight: " + tls.describe());
+        }
+        Preflight preflight;
+        try {
+            // Every line a preflight prints may carry a request: its secrets are shown as ${env:NAME}.
+            preflight = new Preflight(target, profile, EpisodeChoice.forNight(night.night()),
+                    new SplittableRandom(night.service().seed()), line -> System.out.println(profile.secrets().redact(line)), tls);
+        } catch (Preflight.Failed e) {
+            throw new RunRefused(RunRefused.BAD_PARAMETER, e.getMessage()).printed();
+        }
         if (!invocation.preflight()) {
             System.out.println("dropnight: preflight skipped (-Dpreflight=false)");
             return given.or(preflight::announcedDrop);

@@ -67,13 +67,30 @@ public final class Preflight {
      * @param out     where each step's line is printed
      */
     public Preflight(URI baseUrl, TargetProfile profile, EpisodeChoice choice, RandomGenerator random, Consumer<String> out) {
+        this(baseUrl, profile, choice, random, out, TlsTrust.from(System::getProperty));
+    }
+
+    /**
+     * As {@link #Preflight(URI, TargetProfile, EpisodeChoice, RandomGenerator, Consumer)}, trusting
+     * the certificates {@code tls} trusts (the night's Gatling settings).
+     */
+    public Preflight(URI baseUrl, TargetProfile profile, EpisodeChoice choice, RandomGenerator random, Consumer<String> out,
+                     TlsTrust tls) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.choice = Objects.requireNonNull(choice, "choice");
         this.random = Objects.requireNonNull(random, "random");
         this.out = Objects.requireNonNull(out, "out");
-        // A cookie jar, as each Gatling viewer has: a login that sets a session cookie works on the next step.
-        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).cookieHandler(new java.net.CookieManager()).build();
+        // As each Gatling viewer: a cookie jar (a login that sets a session cookie works on the next
+        // step), redirects followed, HTTP/1.1, and the night's TLS trust.
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(TIMEOUT).cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1);
+        try {
+            b.sslContext(tls.sslContext());
+        } catch (IOException e) {
+            throw new Failed("preflight: " + e.getMessage());
+        }
+        this.client = b.build();
         values.put(TargetProfile.USER_ID, "0");
         // The preflight's viewer signs in with the first account, as the night's first viewer will.
         profile.accounts().ifPresent(a -> values.putAll(a.rows().get(0)));
@@ -221,6 +238,10 @@ public final class Preflight {
     private HttpResponse<String> send(CallSpec call, String request, HttpRequest r) {
         try {
             return client.send(r, HttpResponse.BodyHandlers.ofString());
+        } catch (javax.net.ssl.SSLException e) {
+            throw fail(call, request, "the target's certificate is not trusted (" + e.getMessage() + "): give its trust store"
+                    + " with -D" + TlsTrust.TRUST_STORE + "=FILE (and -D" + TlsTrust.TRUST_STORE_PASSWORD + "), or -D"
+                    + TlsTrust.INSECURE + "=true to trust any certificate");
         } catch (IOException e) {
             throw fail(call, request, "the target is unreachable ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");

@@ -33,6 +33,8 @@ public final class WireMockTarget implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Process process;
     private final int port;
+    /** Its HTTPS port, or 0 when it serves none. */
+    private int httpsPort;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private WireMockTarget(Process process, int port) {
@@ -42,6 +44,22 @@ public final class WireMockTarget implements AutoCloseable {
 
     /** Starts WireMock on a free loopback port, its files and console in {@code dir}, and waits until it answers. */
     public static WireMockTarget start(Path dir) throws IOException {
+        return start(dir, List.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, also serving HTTPS on another free port with the key and certificate
+     * of {@code keyStore} (PKCS12, {@code password} for the store and the key).
+     */
+    public static WireMockTarget startHttps(Path dir, Path keyStore, String password) throws IOException {
+        int https = freePort();
+        WireMockTarget t = start(dir, List.of("--https-port", Integer.toString(https), "--https-keystore", keyStore.toString(),
+                "--keystore-type", "PKCS12", "--keystore-password", password, "--key-manager-password", password));
+        t.httpsPort = https;
+        return t;
+    }
+
+    private static WireMockTarget start(Path dir, List<String> extra) throws IOException {
         Path jar = Path.of(System.getProperty("dropnight.buildDir", "target"), "wiremock", "wiremock-standalone.jar");
         if (!Files.isRegularFile(jar)) {
             String message = jar + " is missing: mvn verify copies WireMock's standalone jar there (pre-integration-test)";
@@ -51,12 +69,11 @@ public final class WireMockTarget implements AutoCloseable {
             Assumptions.abort("skipped: " + message);
         }
         Path root = Files.createDirectories(dir.resolve("wiremock"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        List<String> command = JvmCommand.plain().jvmArgs("-Xmx256m").jar(jar, List.of("--port", Integer.toString(port),
+        int port = freePort();
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port),
                 "--bind-address", "127.0.0.1", "--root-dir", root.toString(), "--disable-banner"));
+        args.addAll(extra);
+        List<String> command = JvmCommand.plain().jvmArgs("-Xmx256m").jar(jar, args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(root.resolve("wiremock.log").toFile()).start();
         WireMockTarget target = new WireMockTarget(p, port);
         try {
@@ -85,6 +102,20 @@ public final class WireMockTarget implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Its HTTPS address (see {@link #startHttps}). */
+    public URI httpsUrl() {
+        if (httpsPort == 0) {
+            throw new IllegalStateException("started without HTTPS");
+        }
+        return URI.create("https://127.0.0.1:" + httpsPort);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** Adds one stub mapping (WireMock's JSON: {@code {"request": {...}, "response": {...}}}). */

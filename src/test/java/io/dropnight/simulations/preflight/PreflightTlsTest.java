@@ -1,0 +1,97 @@
+package io.dropnight.simulations.preflight;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.simulations.nights.EpisodeChoice;
+import io.dropnight.simulations.profile.ProfileReader;
+import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.testing.WireMockTarget;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The preflight against WireMock over HTTPS with a self-signed certificate (for 127.0.0.1, made by
+ * keytool here): refused by default with one line, accepted with the trust store that holds the
+ * certificate, or when told to trust any; the trust is the night's Gatling settings' (TlsTrust).
+ * Tagged night for the WireMock jar, which Maven copies before the integration tests.
+ */
+@Tag("night")
+class PreflightTlsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "changeit-123";
+    private static final TargetProfile PROFILE = ProfileReader.parse("tls.yml", """
+            name: tls
+            home:  { path: /home, save: { titleId: hero.id, finalEpisodeId: hero.last } }
+            title: { path: '/titles/#{titleId}' }
+            play:  { method: POST, path: '/play/#{episodeId}' }
+            """);
+
+    @Test
+    void aSelfSignedTargetIsRefusedUnlessItsCertificateIsTrustedOrAnyIs(@TempDir Path dir) throws Exception {
+        Path server = dir.resolve("server.p12");
+        keytool("-genkeypair", "-alias", "wm", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", server.toString(), "-storetype", "PKCS12",
+                "-storepass", PASSWORD, "-keypass", PASSWORD);
+        Path cert = dir.resolve("server.cer");
+        keytool("-exportcert", "-alias", "wm", "-keystore", server.toString(), "-storepass", PASSWORD, "-file", cert.toString());
+        Path trust = dir.resolve("trust.p12");
+        keytool("-importcert", "-noprompt", "-alias", "wm", "-file", cert.toString(), "-keystore", trust.toString(),
+                "-storetype", "PKCS12", "-storepass", PASSWORD);
+
+        try (WireMockTarget wiremock = WireMockTarget.startHttps(dir, server, PASSWORD)) {
+            wiremock.stub(answer("GET", "/home", "{\"hero\":{\"id\":\"t-1\",\"last\":\"e-9\"}}"));
+            wiremock.stub(answer("GET", "/titles/t-1", "{\"episodes\":[]}"));
+            wiremock.stub(answer("POST", "/play/e-9", "{}"));
+
+            Preflight.Failed refused = assertThrows(Preflight.Failed.class,
+                    () -> walk(wiremock, new TlsTrust(false, Optional.empty(), "PKCS12", ""), new ArrayList<>()));
+            assertTrue(refused.getMessage().startsWith("preflight failed at step home: GET " + wiremock.httpsUrl()
+                    + "/home: the target's certificate is not trusted (PKIX path building failed"), refused.getMessage());
+            assertTrue(refused.getMessage().endsWith("give its trust store with -Dgatling.ssl.trustStore.file=FILE (and"
+                    + " -Dgatling.ssl.trustStore.password), or -Dgatling.ssl.useInsecureTrustManager=true to trust any certificate"),
+                    refused.getMessage());
+            assertEquals(1, refused.getMessage().lines().count(), refused.getMessage());
+
+            List<String> trusted = new ArrayList<>();
+            walk(wiremock, new TlsTrust(false, Optional.of(trust), "PKCS12", PASSWORD), trusted);
+            assertTrue(trusted.get(0).startsWith("preflight: home GET " + wiremock.httpsUrl() + "/home -> 200"), trusted.toString());
+
+            List<String> insecure = new ArrayList<>();
+            walk(wiremock, TlsTrust.from(Map.of(TlsTrust.INSECURE, "true")::get), insecure);
+            assertEquals(3, insecure.stream().filter(l -> l.contains(" -> 200")).count(), insecure.toString());
+        }
+        assertEquals("TLS: INSECURE, any server certificate is trusted (-Dgatling.ssl.useInsecureTrustManager=true)",
+                TlsTrust.from(Map.of(TlsTrust.INSECURE, "true")::get).describe());
+        assertEquals("TLS: certificates checked against the JVM's trust store", TlsTrust.from(Map.<String, String>of()::get).describe());
+    }
+
+    private static void walk(WireMockTarget wiremock, TlsTrust tls, List<String> lines) {
+        new Preflight(wiremock.httpsUrl(), PROFILE, EpisodeChoice.FINAL, new SplittableRandom(1), lines::add, tls).walk();
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
+        assertEquals(0, p.exitValue(), "keytool " + List.of(args) + ": " + out);
+    }
+
+    private static String answer(String method, String url, String body) throws Exception {
+        return JSON.writeValueAsString(Map.of("request", Map.of("method", method, "url", url),
+                "response", Map.of("status", 200, "headers", Map.of("Content-Type", "application/json"), "body", body)));
+    }
+}
