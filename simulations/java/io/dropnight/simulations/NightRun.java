@@ -12,6 +12,7 @@ import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.params.InjectorBounds;
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.preflight.TlsTrust;
 import io.dropnight.simulations.run.InconclusiveExit;
 import io.dropnight.simulations.run.NightConsole;
 import io.dropnight.simulations.run.ReportHook;
@@ -88,6 +89,9 @@ final class NightRun {
             runJson = RunDescription.of(run, parameters, prepared.plan(), prepared.startedAt(), service.url(), service.model(),
                     prepared.profile());
             RunDescription.injector(runJson, prepared.shard(), prepared.wholeNight());
+            if ("https".equals(service.url().getScheme())) {
+                runJson.put("tls", TlsTrust.from(System::getProperty).describe()); // insecure said out loud
+            }
             prepared.aim().ifPresent(a -> runJson.put("dropAt", a.dropAt().toString()));
             run.writeRunJson(runJson);
             dropTiming = new DropTiming(prepared, surgeAlignment, service, runJson, this::rewriteRunJson, console,
