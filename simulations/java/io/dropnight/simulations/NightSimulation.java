@@ -4,6 +4,7 @@ import io.dropnight.simulations.journey.Journeys;
 import io.dropnight.simulations.journey.RefreshBehaviour;
 import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.journey.TargetCalls;
+import io.dropnight.simulations.journey.ViewerIds;
 import io.dropnight.simulations.journey.ViewerRandom;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.params.Night;
@@ -63,7 +64,8 @@ public abstract class NightSimulation extends Simulation {
         Steps steps = new Steps(new TargetCalls(prepared.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
                 new ViewerRandom(parameters.service().seed(), prepared.shard().index()), parameters.maxRefreshes(),
                 prepared.knownDropAt(), line -> System.out.println("dropnight: " + prepared.profile().secrets().redact(line)),
-                prepared.invocation().injectorFault(), prepared.accounts(), parameters.service().seed() + prepared.shard().index());
+                prepared.invocation().injectorFault(), prepared.accounts(), parameters.service().seed() + prepared.shard().index(),
+                new ViewerIds(prepared.shard().index(), prepared.shard().count()));
         Journeys journeys = new Journeys(steps, parameters.night());
         viewers = prepared.plan().populations().stream()
                 .map(p -> viewersOf(p, journeys))

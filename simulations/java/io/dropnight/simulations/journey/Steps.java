@@ -74,6 +74,7 @@ public final class Steps {
     private final boolean deliberateFault;
     /** This injector's share of the accounts, one row per arriving viewer; empty when the journey needs none. */
     private final Optional<AccountFeeder> accounts;
+    private final ViewerIds ids;
 
     /**
      * @param calls        how each call is made on the target
@@ -86,10 +87,11 @@ public final class Steps {
      * @param deliberateFault for tests only: every episode choice throws, as a harness bug would
      * @param accounts     this injector's share of the profile's accounts (empty when it has none)
      * @param seed         the night's seed, for the random account strategy
+     * @param ids          the viewers' numbers ({@code #{userId}}), unique across sharded injectors
      */
     public Steps(TargetCalls calls, ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random,
                  int maxRefreshes, Optional<Instant> knownDropAt, Consumer<String> console, boolean deliberateFault,
-                 Optional<Accounts> accounts, long seed) {
+                 Optional<Accounts> accounts, long seed, ViewerIds ids) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.profile = calls.profile();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -100,6 +102,7 @@ public final class Steps {
         this.console = Objects.requireNonNull(console, "console");
         this.deliberateFault = deliberateFault;
         this.accounts = accounts.map(a -> new AccountFeeder(a, seed));
+        this.ids = Objects.requireNonNull(ids, "ids");
     }
 
     /** Resets the viewer's state, gives it its seeded random source and its id for the profile; counts the viewer. */
@@ -107,7 +110,7 @@ public final class Steps {
         ChainBuilder start = accounts.map(CoreDsl::feed).orElseGet(Steps::nothing);
         return start.exec(guarded("arrive", s -> {
             metrics.userStarted(s.scenario());
-            Session viewer = random.seed(s).set(TargetProfile.USER_ID, s.userId()).set(ABANDONED, false).set(REFRESHES, 0);
+            Session viewer = random.seed(s).set(TargetProfile.USER_ID, ids.of(s.userId())).set(ABANDONED, false).set(REFRESHES, 0);
             return knownDropAt.map(d -> viewer.set(TargetProfile.DROP_AT, d)).orElse(viewer);
         }));
     }
