@@ -119,7 +119,7 @@ public final class TargetCalls {
 
     /** The call as a Gatling request named {@code requestName}, with its saves and {@link #checks}. */
     HttpRequestActionBuilder request(CallSpec call, String requestName) {
-        HttpRequestActionBuilder r = http(requestName).httpRequest(call.method(), call.path());
+        HttpRequestActionBuilder r = http(requestName).httpRequest(call.method(), profile.address(call));
         if (!call.step().equals("session")) {
             for (Map.Entry<String, String> h : profile.headers().entrySet()) {
                 r = r.header(h.getKey(), h.getValue());

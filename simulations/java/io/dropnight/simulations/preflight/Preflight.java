@@ -157,8 +157,8 @@ public final class Preflight {
     }
 
     private HttpResponse<String> call(CallSpec call) {
-        String path = substituted(call.step() + ".path", call.path());
-        URI uri = baseUrl.resolve(path);
+        String address = substituted(call.step() + ".path", profile.address(call));
+        URI uri = baseUrl.resolve(address);
         String request = call.method() + " " + uri;
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("X-Scenario", ScenarioLabels.HARNESS).header("Accept", "application/json");

@@ -20,10 +20,11 @@ import java.util.Set;
  * @param save      session name → JMESPath on the JSON body, in the order written
  * @param captures  session name → a value read from a header, a cookie or the body by regex, in the order written
  * @param okStatuses statuses that mean the step worked
+ * @param host      the named host the step calls ({@link TargetProfile#hosts()}); empty for {@code -Dtarget}
  */
 public record CallSpec(String step, String method, String path, Optional<String> body, Map<String, String> form,
                        Map<String, String> save,
-                       Map<String, Capture> captures, Set<Integer> okStatuses) {
+                       Map<String, Capture> captures, Set<Integer> okStatuses, Optional<String> host) {
     public CallSpec {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(method, "method");
@@ -33,6 +34,7 @@ public record CallSpec(String step, String method, String path, Optional<String>
         save = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(save, "save")));
         captures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(captures, "captures")));
         okStatuses = Set.copyOf(Objects.requireNonNull(okStatuses, "okStatuses"));
+        Objects.requireNonNull(host, "host");
     }
 
     /** Every name this call saves: its JSON saves, then its captures. */

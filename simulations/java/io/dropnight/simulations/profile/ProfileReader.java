@@ -38,14 +38,16 @@ public final class ProfileReader {
     /** A profile is a page of YAML; a file over this is refused unread. */
     static final long MAX_BYTES = 1024 * 1024;
     private static final List<String> TOP_KEYS =
-            List.of("name", "accounts", "session", "headers", "home", "title", "play", "heartbeat", "errorPage");
-    private static final List<String> CALL_KEYS = List.of("method", "path", "body", "form", "save", "ok");
+            List.of("name", "hosts", "accounts", "session", "headers", "home", "title", "play", "heartbeat", "errorPage");
+    private static final List<String> CALL_KEYS = List.of("method", "host", "path", "body", "form", "save", "ok");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
     private final String source;
     /** Where a file the profile names (its accounts) is found: the profile's own folder. */
     private final Path folder;
     private final Secrets secrets;
+    /** The profile's named hosts, read before its steps. */
+    private final Map<String, java.net.URI> hosts = new LinkedHashMap<>();
     /** Names a step may use: built-ins and what earlier steps saved. */
     private final Set<String> known = new LinkedHashSet<>(List.of(TargetProfile.USER_ID));
 
@@ -143,6 +145,7 @@ public final class ProfileReader {
     private TargetProfile profile(JsonNode root, String text) {
         onlyKeys(root, "", TOP_KEYS);
         String name = text(root, "name").orElseThrow(() -> fail("name", "is required (shown in the report)"));
+        hosts(root.get("hosts"));
         Optional<Accounts> accounts = accounts(root.get("accounts"));
         accounts.ifPresent(a -> known.addAll(a.columns()));
         Optional<CallSpec> session = optionalCall(root, "session", Set.of(200), List.of());
@@ -166,7 +169,7 @@ public final class ProfileReader {
                     + " save finalEpisodeId in home or title");
         }
         return new TargetProfile(name, source, text, session, headers, home, title, finalAvailable, play, locked,
-                heartbeat, every, errorPage(root.get("errorPage")), secrets, accounts);
+                heartbeat, every, errorPage(root.get("errorPage")), secrets, accounts, hosts);
     }
 
     private Optional<CallSpec> optionalCall(JsonNode root, String step, Set<Integer> ok, List<String> extra) {
@@ -223,7 +226,12 @@ public final class ProfileReader {
         }
         known.addAll(save.keySet());
         known.addAll(captures.keySet());
-        return new CallSpec(step, method, path, body, form, save, captures, ok);
+        Optional<String> host = text(node, "host");
+        if (host.isPresent() && !host.get().equals(TargetProfile.TARGET_HOST) && !hosts.containsKey(host.get())) {
+            throw fail(step + ".host", "'" + host.get() + "' is not a host of this profile (hosts: " + hosts.keySet()
+                    + ", and api: -Dtarget)");
+        }
+        return new CallSpec(step, method, path, body, form, save, captures, ok, host);
     }
 
     /** {@code form: { field: value }}: an HTML form's fields, values with {@code #{name}}s and secrets. */
@@ -324,6 +332,39 @@ public final class ProfileReader {
             headers.put(e.getKey(), secret(key, e.getValue().asText()));
         }
         return headers;
+    }
+
+    /**
+     * {@code hosts: { cdn: https://cdn.example.internal }}: named base URLs, http or https, without
+     * a query; {@code api} is {@code -Dtarget}'s and is replaced by it.
+     */
+    private void hosts(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw fail("hosts", "must map host names to base URLs, such as { cdn: https://cdn.example.internal }");
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            String key = "hosts." + name;
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+                throw fail(key, "a host's name is letters, digits, _ or -");
+            }
+            String text = secret(key, value(node.get(name), key).orElseThrow(() -> fail(key, "must be a base URL")));
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(text);
+            } catch (java.net.URISyntaxException e) {
+                throw fail(key, "'" + text + "' is not a URL: " + e.getReason());
+            }
+            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null
+                    || uri.getQuery() != null) {
+                throw fail(key, "'" + text + "' must be an http or https base URL with a host and no query");
+            }
+            if (!name.equals(TargetProfile.TARGET_HOST)) {
+                hosts.put(name, uri);
+            }
+        });
     }
 
     /** {@code accounts: { csv: FILE, strategy: queue }}, the file relative to the profile's folder. */

@@ -29,12 +29,13 @@ import java.util.Optional;
  * @param errorPage      how the target's error page is recognised
  * @param secrets        the {@code ${env:NAME}} values the file used, to be redacted from any text shown
  * @param accounts       the viewers' accounts (a CSV file, a row per viewer); empty when the journey needs none
+ * @param hosts          named base URLs a step may call besides {@code -Dtarget} ({@code api}), by name
  */
 public record TargetProfile(String name, String source, String content, Optional<CallSpec> session,
                             Map<String, String> headers, CallSpec home, CallSpec title,
                             Optional<String> finalAvailable, CallSpec play, Optional<Locked> locked,
                             Optional<CallSpec> heartbeat, Duration heartbeatEvery, ErrorPageSpec errorPage,
-                            Secrets secrets, Optional<Accounts> accounts) {
+                            Secrets secrets, Optional<Accounts> accounts, Map<String, java.net.URI> hosts) {
     /** The classpath resource of the built-in profile (a copy is docs/profiles/dropnight.yml). */
     public static final String BUILT_IN_RESOURCE = "/profiles/dropnight.yml";
     public static final String BUILT_IN_SOURCE = "built-in dropnight";
@@ -65,6 +66,21 @@ public record TargetProfile(String name, String source, String content, Optional
         Objects.requireNonNull(errorPage, "errorPage");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(accounts, "accounts");
+        hosts = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(hosts, "hosts")));
+    }
+
+    /** The host {@code -Dtarget} names (a profile's {@code hosts.api}, if written, is replaced by it). */
+    public static final String TARGET_HOST = "api";
+
+    /**
+     * The step's address: its {@code path} on its named host, or on {@code -Dtarget} (left
+     * relative, for Gatling's base URL or the preflight's target to resolve).
+     */
+    public String address(CallSpec call) {
+        return call.host().filter(h -> !h.equals(TARGET_HOST)).map(h -> {
+            String base = hosts.get(h).toString();
+            return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + call.path();
+        }).orElse(call.path());
     }
 
     /** The built-in {@code dropnight} profile, which describes the embedded service. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.runfolder.VerdictRules;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What is not the service never passes as the service's verdict: a saturated load generator, the
@@ -23,35 +21,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * inconclusive, not failed, with the cause named. Each cause is provoked on purpose in a child
  * Gatling JVM. Nothing recorded is lost: the run folder, the report and Gatling's report are written.
  *
- * <p>Isolated: these nights saturate or stall on purpose, and would make a night beside them the
- * host's (failsafe runs night classes two at a time).
+ * The fd-starved injector, which saturates the host on purpose, runs alone in
+ * {@link FdStarvedInjectorTest}; these two nights are light and share the machine.
  */
 @Tag("night")
-@Isolated
 class InconclusiveInjectorTest {
     private static final long BOUND_SECONDS = 240;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** 700 open files for the injector (and the service it starts): the finale's waiting viewers need more. */
-    @Test
-    void anInjectorOutOfFileDescriptorsIsInconclusiveWithTheFdCause(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit (util-linux) is needed to shrink the fd limit");
-        Path run;
-        try (GatlingProcess gatling = GatlingProcess.start(dir, List.of("/usr/bin/prlimit", "--nofile=700:700"), List.of(
-                "-Dnight=finale-drop", "-Dscale=0.6", "-Dcompression=100", "-DdropOffset=4s", "-DmaxRefreshes=1",
-                "-Dunconstrained=true", "-Dslo.enforce=true"))) {
-            int status = gatling.await(BOUND_SECONDS);
-            assertEquals(io.dropnight.simulations.run.InconclusiveExit.STATUS, status, "expected the inconclusive status:\n" + tail(gatling.log()));
-            assertTrue(gatling.log().contains("VERDICT INCONCLUSIVE"), tail(gatling.log()));
-            assertTrue(gatling.log().contains("soft limit 700, hard 700"), tail(gatling.log()));
-            run = gatling.onlyRunFolder();
-        }
-        JsonNode slo = assertInconclusive(run, "open files: ");
-        assertTrue(slo.get("slos").size() > 0, "the SLO results are kept: " + slo);
-        // The connects that found no descriptor, from Gatling's own errors: a cause of their own.
-        assertInconclusive(run, "out of open files: ");
-        assertTrue(slo.toString().contains("Too many open files"), "with the error as raised: " + slo);
-    }
 
     /** A journey step that throws (the test-only fault) stops its viewers; the night is never a FAIL of the service. */
     @Test
@@ -109,11 +85,11 @@ class InconclusiveInjectorTest {
         assertTrue(Files.readString(run.resolve("index.html")).contains("its loops ran"), "the run page names it");
     }
 
-    private static JsonNode assertInconclusive(Path run, String cause) throws Exception {
+    static JsonNode assertInconclusive(Path run, String cause) throws Exception {
         return assertInconclusive(run, VerdictRules.SATURATED, cause);
     }
 
-    private static JsonNode assertInconclusive(Path run, String prefix, String cause) throws Exception {
+    static JsonNode assertInconclusive(Path run, String prefix, String cause) throws Exception {
         JsonNode slo = JSON.readTree(run.resolve("slo.json").toFile());
         assertEquals("inconclusive", slo.get("verdict").asText(), slo.toString());
         boolean found = false;
@@ -134,7 +110,7 @@ class InconclusiveInjectorTest {
         return slo;
     }
 
-    private static String tail(String log) {
+    static String tail(String log) {
         return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
     }
 }

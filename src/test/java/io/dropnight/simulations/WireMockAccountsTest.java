@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.runfolder.IntervalLog;
 import io.dropnight.runfolder.RunFiles;
+import io.dropnight.testing.TestCertificate;
 import io.dropnight.testing.WireMockTarget;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (WireMock answers nothing else), and the title page holds the manifest the play call sends,
  * read by a regex: the captures of a header, a cookie and a regex, a form login, and the viewers'
  * cookie jar. Play answers 200 with an errors array until 3 s after the drop: locked by its code,
- * read before the error page, which any other errors array is.
+ * read before the error page, which any other errors array is. The title page is on a second host
+ * over HTTPS, its certificate trusted through Gatling's trust-store settings.
  */
 @Tag("night")
 class WireMockAccountsTest {
@@ -50,12 +52,13 @@ class WireMockAccountsTest {
         Files.writeString(dir.resolve("accounts.csv"), csv.toString());
         Path profile = Files.writeString(dir.resolve("wiremock-staging.yml"), """
                 name: wiremock-staging
+                hosts: { catalog: '${env:CATALOG_URL}' }
                 accounts: { csv: accounts.csv, strategy: queue }
                 session: { method: POST, path: /api/login, form: { username: '#{username}', password: '#{password}' },
                            save: { token: session.token, csrf: { header: X-CSRF-Token }, sid: { cookie: sid } } }
                 headers: { Authorization: 'Bearer #{token}', X-CSRF-Token: '#{csrf}' }
                 home:  { method: GET, path: /api/home, save: { titleId: hero.id, finalEpisodeId: hero.finale, dropAt: hero.releaseAt } }
-                title: { method: GET, path: '/api/titles/#{titleId}', save: { manifest: { regex: 'manifest=(\\S+)' } } }
+                title: { method: GET, host: catalog, path: '/api/titles/#{titleId}', save: { manifest: { regex: 'manifest=(\\S+)' } } }
                 play:  { method: POST, path: '/api/playback/#{episodeId}?session=#{sid}', body: '{"manifest":"#{manifest}"}',
                          save: { playbackId: playback.id },
                          locked: { status: 200, json: "errors[?extensions.code=='NOT_YET_AVAILABLE'] | [0]" } }
@@ -68,7 +71,11 @@ class WireMockAccountsTest {
         Instant dropAt = Instant.now().plusSeconds(50).truncatedTo(ChronoUnit.SECONDS);
         List<Path> runs = new ArrayList<>();
         List<JsonNode> journal;
-        try (WireMockTarget wiremock = WireMockTarget.start(dir)) {
+        String wiremockHttps;
+        // The title page is on a second host, WireMock's HTTPS port with a certificate the injectors
+        // trust through Gatling's own trust-store settings (the preflight reads the same ones).
+        TestCertificate certificate = TestCertificate.create(dir, "changeit-456");
+        try (WireMockTarget wiremock = WireMockTarget.startHttps(dir, certificate.keyStore(), certificate.password())) {
             wiremock.stub(stub(Map.of("method", "POST", "url", "/api/login", "headers",
                             Map.of("Content-Type", Map.of("contains", "application/x-www-form-urlencoded"))),
                     Map.of("Set-Cookie", "sid=s-9f2; Path=/; HttpOnly", "X-CSRF-Token", "c-42"), "{\"session\":{\"token\":\"t-1\"}}"));
@@ -89,9 +96,12 @@ class WireMockAccountsTest {
             List<GatlingProcess> injectors = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
-                    injectors.add(GatlingProcess.start(Files.createDirectories(dir.resolve("injector-" + i)), List.of(
+                    injectors.add(GatlingProcess.start(Files.createDirectories(dir.resolve("injector-" + i)), List.of(), List.of(
                             "-Dtarget=" + wiremock.url(), "-Dprofile=" + profile, "-Dnight=" + NIGHT, "-Dscale=0.05",
-                            "-Dcompression=100", "-Dslo.enforce=false", "-Dinjectors=2", "-Dinjector=" + i)));
+                            "-Dcompression=100", "-Dslo.enforce=false", "-Dinjectors=2", "-Dinjector=" + i,
+                            "-Dgatling.ssl.trustStore.file=" + certificate.trustStore(), "-Dgatling.ssl.trustStore.type=PKCS12",
+                            "-Dgatling.ssl.trustStore.password=" + certificate.password()),
+                            Map.of("CATALOG_URL", wiremock.httpsUrl().toString())));
                 }
                 Instant unlockAt = dropAt.plusSeconds(3);
                 await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(20))
@@ -108,6 +118,7 @@ class WireMockAccountsTest {
                 }
             }
             journal = wiremock.requests();
+            wiremockHttps = wiremock.httpsUrl().toString();
         }
 
         // The viewers' sign-ins (the preflight's are the harness's own, X-Scenario: harness).
@@ -118,6 +129,9 @@ class WireMockAccountsTest {
                 continue;
             }
             String route = r.path("method").asText() + " " + r.path("url").asText();
+            if (route.startsWith("GET /api/titles/")) {
+                assertTrue(r.path("absoluteUrl").asText().startsWith(wiremockHttps), "the title page is on the catalog host: " + r);
+            }
             targetPerRoute.merge(route, 1L, Long::sum);
             if (route.equals("POST /api/login")) {
                 // a form login: username=viewer-17&password=pw-17

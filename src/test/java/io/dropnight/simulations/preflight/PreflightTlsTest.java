@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.profile.ProfileReader;
 import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.testing.TestCertificate;
 import io.dropnight.testing.WireMockTarget;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,17 +40,10 @@ class PreflightTlsTest {
 
     @Test
     void aSelfSignedTargetIsRefusedUnlessItsCertificateIsTrustedOrAnyIs(@TempDir Path dir) throws Exception {
-        Path server = dir.resolve("server.p12");
-        keytool("-genkeypair", "-alias", "wm", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", server.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        Path cert = dir.resolve("server.cer");
-        keytool("-exportcert", "-alias", "wm", "-keystore", server.toString(), "-storepass", PASSWORD, "-file", cert.toString());
-        Path trust = dir.resolve("trust.p12");
-        keytool("-importcert", "-noprompt", "-alias", "wm", "-file", cert.toString(), "-keystore", trust.toString(),
-                "-storetype", "PKCS12", "-storepass", PASSWORD);
+        TestCertificate certificate = TestCertificate.create(dir, PASSWORD);
+        Path trust = certificate.trustStore();
 
-        try (WireMockTarget wiremock = WireMockTarget.startHttps(dir, server, PASSWORD)) {
+        try (WireMockTarget wiremock = WireMockTarget.startHttps(dir, certificate.keyStore(), PASSWORD)) {
             wiremock.stub(answer("GET", "/home", "{\"hero\":{\"id\":\"t-1\",\"last\":\"e-9\"}}"));
             wiremock.stub(answer("GET", "/titles/t-1", "{\"episodes\":[]}"));
             wiremock.stub(answer("POST", "/play/e-9", "{}"));
@@ -79,15 +72,6 @@ class PreflightTlsTest {
 
     private static void walk(WireMockTarget wiremock, TlsTrust tls, List<String> lines) {
         new Preflight(wiremock.httpsUrl(), PROFILE, EpisodeChoice.FINAL, new SplittableRandom(1), lines::add, tls).walk();
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
-        assertEquals(0, p.exitValue(), "keytool " + List.of(args) + ": " + out);
     }
 
     private static String answer(String method, String url, String body) throws Exception {
