@@ -6,6 +6,7 @@ import io.dropnight.metrics.ScenarioLabels;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.Capture;
+import io.dropnight.simulations.profile.ElFunctions;
 import io.dropnight.simulations.profile.ErrorPageSpec;
 import io.dropnight.simulations.profile.Expressions;
 import io.dropnight.simulations.profile.Locked;
@@ -296,7 +297,8 @@ public final class Preflight {
 
     private String substituted(String key, String text) {
         return Expressions.substitute(text, values).orElseThrow(() -> new Failed("preflight: " + key
-                + " uses a #{name} that no earlier step saved (known: " + values.keySet() + ")"));
+                + " uses a #{name} that no earlier step saved, or a Gatling function the preflight does not evaluate"
+                + " (names known: " + values.keySet() + "; functions: " + ElFunctions.NAMES + ")"));
     }
 
     private static Failed fail(CallSpec call, String request, String what) {

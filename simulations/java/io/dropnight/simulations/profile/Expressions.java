@@ -37,15 +37,18 @@ public final class Expressions {
     }
 
     /**
-     * The text with each plain {@code #{name}} replaced by its value.
+     * The text with each plain {@code #{name}} replaced by its value, and each of Gatling's
+     * stand-alone functions ({@link ElFunctions}) by its value.
      *
-     * @return empty when a name has no value
+     * @return empty when a name has no value, or a function is not one evaluated here
      */
     public static Optional<String> substitute(String text, Map<String, String> values) {
         Matcher m = EL.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = m.group(2) == null ? values.get(m.group(1)) : null;
+            String token = m.group();
+            String value = m.group(2) == null ? values.get(m.group(1))
+                    : ElFunctions.evaluate(token.substring(2, token.length() - 1)).orElse(null);
             if (value == null) {
                 return Optional.empty();
             }
