@@ -210,8 +210,7 @@ public final class ProfileReader {
             if (!saves.isObject()) {
                 throw fail(step + ".save", "must map session names to JMESPath expressions or {header|cookie|regex: ...}");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = saves.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : saves.properties()) {
                 String key = step + ".save." + e.getKey();
                 if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                     throw fail(key, "a session name must be letters, digits or _ (not starting with a digit)");
@@ -243,8 +242,7 @@ public final class ProfileReader {
         if (!node.isObject() || node.isEmpty()) {
             throw fail(key, "must map form fields to values, such as { user: '#{username}' }");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                 throw fail(key + "." + e.getKey(), "must be a text value");
             }
@@ -322,8 +320,7 @@ public final class ProfileReader {
         if (!node.isObject()) {
             throw fail("headers", "must map header names to values");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = "headers." + e.getKey();
             if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                 throw fail(key, "must be a text value");
@@ -437,7 +434,7 @@ public final class ProfileReader {
             }
         } else {
             onlyKeys(node, "errorPage.", List.of("bodyContains", "statuses", "header", "json"));
-            node.fields().forEachRemaining(e -> criteria.put(e.getKey(), e.getValue()));
+            node.properties().forEach(e -> criteria.put(e.getKey(), e.getValue()));
         }
         JsonNode statusNode = criteria.get("statuses");
         ErrorPageSpec spec = new ErrorPageSpec(
