@@ -246,7 +246,7 @@ public final class Steps {
             try {
                 return step.apply(s);
             } catch (RuntimeException e) {
-                return injectorError(s, where, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                return injectorError(s, where, e);
             }
         };
     }
@@ -261,10 +261,14 @@ public final class Steps {
             try {
                 return condition.apply(s);
             } catch (RuntimeException e) {
-                injectorError(s, where, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                injectorError(s, where, e);
                 return false;
             }
         };
+    }
+
+    private Session injectorError(Session s, String where, RuntimeException e) {
+        return injectorError(s, where, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 
     private Session injectorError(Session s, String where, String what) {

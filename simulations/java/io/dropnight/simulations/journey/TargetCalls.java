@@ -135,7 +135,7 @@ public final class TargetCalls {
         List<CheckBuilder> predicates = jsonPredicates(call);
         if (!predicates.isEmpty()) {
             // Only a JSON answer is asked: an HTML error page or a text body is not a failed check.
-            r = r.checkIf((response, session) -> isJson(response.headers().get("Content-Type")))
+            r = r.checkIf((response, session) -> Expressions.isJson(response.headers().get("Content-Type")))
                     .then(predicates.toArray(CheckBuilder[]::new));
         }
         return r;
@@ -147,10 +147,6 @@ public final class TargetCalls {
         profile.errorPage().json().ifPresent(e -> checks.add(jmesPath(e).optional().saveAs(ERROR_PAGE_JSON)));
         lockedFor(call).flatMap(Locked::json).ifPresent(e -> checks.add(jmesPath(e).optional().saveAs(LOCKED_JSON)));
         return checks;
-    }
-
-    static boolean isJson(String contentType) {
-        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 
     /**
@@ -197,7 +193,7 @@ public final class TargetCalls {
     private static CheckBuilder captureCheck(Capture c, String saveAs) {
         return switch (c.kind()) {
             case HEADER -> header(c.expression()).optional().saveAs(saveAs);
-            case COOKIE -> headerRegex("Set-Cookie", "^\\s*" + Pattern.quote(c.expression()) + "=([^;]*)").optional().saveAs(saveAs);
+            case COOKIE -> headerRegex("Set-Cookie", c.setCookieValuePattern()).optional().saveAs(saveAs);
             case REGEX -> c.all() ? regex(c.expression()).findAll().optional().saveAs(saveAs)
                     : regex(c.expression()).optional().saveAs(saveAs);
         };

@@ -22,7 +22,7 @@ final class Captures {
         return switch (capture.kind()) {
             case HEADER -> headers.firstValue(capture.expression()).map(v -> v);
             case COOKIE -> {
-                Pattern cookie = Pattern.compile("^\\s*" + Pattern.quote(capture.expression()) + "=([^;]*)");
+                Pattern cookie = Pattern.compile(capture.setCookieValuePattern());
                 yield headers.allValues("Set-Cookie").stream().map(cookie::matcher).filter(Matcher::find)
                         .map(m -> (Object) m.group(1)).findFirst();
             }

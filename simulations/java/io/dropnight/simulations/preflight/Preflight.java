@@ -261,7 +261,7 @@ public final class Preflight {
 
     /** A JMESPath predicate on a JSON answer, as the night reads it: false for a body that is not JSON. */
     private static boolean jsonTruthy(String expression, HttpResponse<String> r) {
-        if (!r.headers().firstValue("Content-Type").map(t -> t.toLowerCase(java.util.Locale.ROOT).contains("json")).orElse(false)) {
+        if (!Expressions.isJson(r.headers().firstValue("Content-Type").orElse(null))) {
             return false;
         }
         try {

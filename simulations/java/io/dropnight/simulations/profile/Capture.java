@@ -24,6 +24,14 @@ public record Capture(Kind kind, String expression, boolean all) {
         }
     }
 
+    /**
+     * For a {@link Kind#COOKIE}: the regular expression whose first group is the cookie's value in
+     * one {@code Set-Cookie} header, the one the load's check and the preflight both apply.
+     */
+    public String setCookieValuePattern() {
+        return "^\\s*" + java.util.regex.Pattern.quote(expression) + "=([^;]*)";
+    }
+
     public Capture {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(expression, "expression");

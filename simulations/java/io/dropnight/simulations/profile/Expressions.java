@@ -69,6 +69,15 @@ public final class Expressions {
         }
     }
 
+    /**
+     * Whether an answer of this {@code Content-Type} is JSON, and so asked the profile's JMESPath
+     * predicates (the load and the preflight alike): any media type holding "json"
+     * (application/json, application/problem+json, application/graphql-response+json).
+     */
+    public static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+    }
+
     /** Evaluates a JMESPath on a JSON document; a null or missing result is empty. */
     public static Optional<JsonNode> evaluate(String expression, JsonNode document) {
         JsonNode result = JMES.compile(expression).search(document);

@@ -449,6 +449,7 @@ public final class ProfileReader {
         return spec;
     }
 
+    /** A scalar as text; empty when absent or null; anything else is one line naming {@code key}. */
     private Optional<String> value(JsonNode v, String key) {
         if (v == null || v.isNull()) {
             return Optional.empty();
@@ -526,15 +527,9 @@ public final class ProfileReader {
         }
     }
 
+    /** The value at {@code key} of {@code node} (a mapping, or null), read as {@link #value} reads one. */
     private Optional<String> text(JsonNode node, String key) {
-        JsonNode v = node == null ? null : node.get(key);
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        if (!v.isValueNode()) {
-            throw fail(key, "must be a text value");
-        }
-        return Optional.of(v.asText());
+        return value(node == null ? null : node.get(key), key);
     }
 
     private static boolean needsEpisodeChoice(CallSpec play, Optional<CallSpec> heartbeat) {
