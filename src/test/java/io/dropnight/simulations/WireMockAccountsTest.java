@@ -76,23 +76,26 @@ class WireMockAccountsTest {
         // trust through Gatling's own trust-store settings (the preflight reads the same ones).
         TestCertificate certificate = TestCertificate.create(dir, "changeit-456");
         try (WireMockTarget wiremock = WireMockTarget.startHttps(dir, certificate.keyStore(), certificate.password())) {
-            wiremock.stub(stub(Map.of("method", "POST", "url", "/api/login", "headers",
+            wiremock.stubJson(Map.of("method", "POST", "url", "/api/login", "headers",
                             Map.of("Content-Type", Map.of("contains", "application/x-www-form-urlencoded"))),
-                    Map.of("Set-Cookie", "sid=s-9f2; Path=/; HttpOnly", "X-CSRF-Token", "c-42"), "{\"session\":{\"token\":\"t-1\"}}"));
+                    Map.of("Set-Cookie", "sid=s-9f2; Path=/; HttpOnly", "X-CSRF-Token", "c-42"), "{\"session\":{\"token\":\"t-1\"}}",
+                    WireMockTarget.DEFAULT_PRIORITY);
             // Only a viewer who kept the cookie and sends the token is answered (else WireMock's 404: unclassified).
             Map<String, Object> signedIn = Map.of("cookies", Map.of("sid", Map.of("equalTo", "s-9f2")),
                     "headers", Map.of("X-CSRF-Token", Map.of("equalTo", "c-42")));
-            wiremock.stub(stub(with(signedIn, "GET", "/api/home"), Map.of(),
-                    "{\"hero\":{\"id\":\"show-7c1e\",\"finale\":\"ep-7c1e-10\",\"releaseAt\":\"" + dropAt + "\"}}"));
-            wiremock.stub(stub(with(signedIn, "GET", "/api/titles/show-7c1e"), Map.of("Content-Type", "text/plain"),
-                    "show-7c1e\nepisode=ep-7c1e-10 manifest=https://cdn.example/m/ep-7c1e-10/master.m3u8?sig=ab12\n"));
+            wiremock.stubJson(with(signedIn, "GET", "/api/home"), Map.of(),
+                    "{\"hero\":{\"id\":\"show-7c1e\",\"finale\":\"ep-7c1e-10\",\"releaseAt\":\"" + dropAt + "\"}}",
+                    WireMockTarget.DEFAULT_PRIORITY);
+            wiremock.stubJson(with(signedIn, "GET", "/api/titles/show-7c1e"), Map.of("Content-Type", "text/plain"),
+                    "show-7c1e\nepisode=ep-7c1e-10 manifest=https://cdn.example/m/ep-7c1e-10/master.m3u8?sig=ab12\n",
+                    WireMockTarget.DEFAULT_PRIORITY);
             Map<String, Object> play = new HashMap<>(with(signedIn, "POST", "/api/playback/ep-7c1e-10?session=s-9f2"));
             play.put("bodyPatterns", List.of(Map.of("equalToJson",
                     "{\"manifest\":\"https://cdn.example/m/ep-7c1e-10/master.m3u8?sig=ab12\"}")));
             // Until the service unlocks the episode, 3 s after the drop, play answers 200 with an
             // errors array: locked, by its code, not the error page that any other error is.
-            wiremock.stub(stub(play, Map.of(), "{\"data\":null,\"errors\":[{\"message\":\"not yet\","
-                    + "\"extensions\":{\"code\":\"NOT_YET_AVAILABLE\"}}]}", 5));
+            wiremock.stubJson(play, Map.of(), "{\"data\":null,\"errors\":[{\"message\":\"not yet\","
+                    + "\"extensions\":{\"code\":\"NOT_YET_AVAILABLE\"}}]}", WireMockTarget.DEFAULT_PRIORITY);
             List<GatlingProcess> injectors = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
@@ -106,7 +109,7 @@ class WireMockAccountsTest {
                 Instant unlockAt = dropAt.plusSeconds(3);
                 await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(20))
                         .until(() -> !Instant.now().isBefore(unlockAt));
-                wiremock.stub(stub(play, Map.of(), "{\"playback\":{\"id\":\"pb-1\"}}", 1));
+                wiremock.stubJson(play, Map.of(), "{\"playback\":{\"id\":\"pb-1\"}}", 1);
                 for (GatlingProcess g : injectors) {
                     assertEquals(0, g.await(300), g.log());
                     assertTrue(g.log().contains("dropnight: accounts: 350 of 700 rows of "), g.log());
@@ -174,15 +177,4 @@ class WireMockAccountsTest {
         return request;
     }
 
-    private static String stub(Map<String, Object> request, Map<String, String> headers, String body) throws Exception {
-        return stub(request, headers, body, 5);
-    }
-
-    /** @param priority WireMock's: the lower number wins where two stubs match */
-    private static String stub(Map<String, Object> request, Map<String, String> headers, String body, int priority) throws Exception {
-        Map<String, String> all = new HashMap<>(Map.of("Content-Type", "application/json"));
-        all.putAll(headers);
-        return JSON.writeValueAsString(Map.of("priority", priority, "request", request,
-                "response", Map.of("status", 200, "headers", all, "body", body)));
-    }
 }

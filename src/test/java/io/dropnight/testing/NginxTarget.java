@@ -2,7 +2,6 @@ package io.dropnight.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -123,8 +122,8 @@ public final class NginxTarget implements AutoCloseable {
         for (Path p : List.of(www, www.resolve("oops.html"), www.resolve("oops.json"))) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
         }
-        int front = freePort();
-        int back = freePort();
+        int front = FreePort.next();
+        int back = FreePort.next();
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(conf, conf(dir, front, back, dropAt, ratePerSecond, burst, ids, shedPage));
         Process p = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", conf.toString(),
@@ -273,12 +272,6 @@ public final class NginxTarget implements AutoCloseable {
                 System.err.println("could not remove " + dir + ": " + e.getMessage());
             }
         }, "nginx-target-cleanup"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static String readIfExists(Path p) throws IOException {

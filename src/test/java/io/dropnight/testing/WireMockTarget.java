@@ -6,7 +6,6 @@ import io.dropnight.simulations.service.JvmCommand;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -31,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class WireMockTarget implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** WireMock's own default priority for a stub. */
+    public static final int DEFAULT_PRIORITY = 5;
     private final Process process;
     private final int port;
     /** Its HTTPS port, or 0 when it serves none. */
@@ -52,7 +55,7 @@ public final class WireMockTarget implements AutoCloseable {
      * of {@code keyStore} (PKCS12, {@code password} for the store and the key).
      */
     public static WireMockTarget startHttps(Path dir, Path keyStore, String password) throws IOException {
-        int https = freePort();
+        int https = FreePort.next();
         WireMockTarget t = start(dir, List.of("--https-port", Integer.toString(https), "--https-keystore", keyStore.toString(),
                 "--keystore-type", "PKCS12", "--keystore-password", password, "--key-manager-password", password));
         t.httpsPort = https;
@@ -69,7 +72,7 @@ public final class WireMockTarget implements AutoCloseable {
             Assumptions.abort("skipped: " + message);
         }
         Path root = Files.createDirectories(dir.resolve("wiremock"));
-        int port = freePort();
+        int port = FreePort.next();
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port),
                 "--bind-address", "127.0.0.1", "--root-dir", root.toString(), "--disable-banner"));
         args.addAll(extra);
@@ -112,14 +115,29 @@ public final class WireMockTarget implements AutoCloseable {
         return URI.create("https://127.0.0.1:" + httpsPort);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+
+
+    /** A stub answering {@code method url} with 200 and a JSON {@code body}. */
+    public void stubJson(String method, String url, String body) throws IOException, InterruptedException {
+        stubJson(Map.of("method", method, "url", url), Map.of(), body, DEFAULT_PRIORITY);
+    }
+
+    /**
+     * A stub answering {@code request} (WireMock's request matchers: method, url, headers, cookies,
+     * bodyPatterns) with 200, a JSON {@code body} and {@code headers} besides its Content-Type.
+     *
+     * @param priority WireMock's: the lower number wins where two stubs match
+     */
+    public void stubJson(Map<String, Object> request, Map<String, String> headers, String body, int priority)
+            throws IOException, InterruptedException {
+        Map<String, String> all = new HashMap<>(Map.of("Content-Type", "application/json"));
+        all.putAll(headers);
+        stub(JSON.writeValueAsString(Map.of("priority", priority, "request", request,
+                "response", Map.of("status", 200, "headers", all, "body", body))));
     }
 
     /** Adds one stub mapping (WireMock's JSON: {@code {"request": {...}, "response": {...}}}). */
-    public void stub(String mapping) throws IOException, InterruptedException {
+    private void stub(String mapping) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(url().resolve("/__admin/mappings"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(mapping)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,5 @@
 package io.dropnight.simulations.preflight;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.profile.ProfileReader;
 import io.dropnight.simulations.profile.TargetProfile;
@@ -29,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("night")
 class PreflightTlsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "changeit-123";
     private static final TargetProfile PROFILE = ProfileReader.parse("tls.yml", """
             name: tls
@@ -44,9 +42,9 @@ class PreflightTlsTest {
         Path trust = certificate.trustStore();
 
         try (WireMockTarget wiremock = WireMockTarget.startHttps(dir, certificate.keyStore(), PASSWORD)) {
-            wiremock.stub(answer("GET", "/home", "{\"hero\":{\"id\":\"t-1\",\"last\":\"e-9\"}}"));
-            wiremock.stub(answer("GET", "/titles/t-1", "{\"episodes\":[]}"));
-            wiremock.stub(answer("POST", "/play/e-9", "{}"));
+            wiremock.stubJson("GET", "/home", "{\"hero\":{\"id\":\"t-1\",\"last\":\"e-9\"}}");
+            wiremock.stubJson("GET", "/titles/t-1", "{\"episodes\":[]}");
+            wiremock.stubJson("POST", "/play/e-9", "{}");
 
             Preflight.Failed refused = assertThrows(Preflight.Failed.class,
                     () -> walk(wiremock, new TlsTrust(false, Optional.empty(), "PKCS12", ""), new ArrayList<>()));
@@ -74,8 +72,4 @@ class PreflightTlsTest {
         new Preflight(wiremock.httpsUrl(), PROFILE, EpisodeChoice.FINAL, new SplittableRandom(1), lines::add, tls).walk();
     }
 
-    private static String answer(String method, String url, String body) throws Exception {
-        return JSON.writeValueAsString(Map.of("request", Map.of("method", method, "url", url),
-                "response", Map.of("status", 200, "headers", Map.of("Content-Type", "application/json"), "body", body)));
-    }
 }

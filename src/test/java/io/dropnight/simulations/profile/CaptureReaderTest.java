@@ -13,14 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** What a step saves from an answer: JMESPath on its JSON, a header, a cookie, or a regex on its body. */
 class CaptureReaderTest {
     private static String profile(String sessionSave) {
-        return """
-                name: p
-                session: { method: POST, path: /login, save: %s }
-                headers: { X-CSRF-Token: '#{csrf}' }
-                home:  { path: /home, save: { titleId: hero.id, finalEpisodeId: hero.last } }
-                title: { path: '/titles/#{titleId}' }
-                play:  { method: POST, path: '/play/#{episodeId}' }
-                """.formatted(sessionSave);
+        return SessionProfiles.withSession("{ method: POST, path: /login, save: " + sessionSave + " }", "{ X-CSRF-Token: '#{csrf}' }");
     }
 
     @Test

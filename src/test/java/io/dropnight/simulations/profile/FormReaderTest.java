@@ -11,12 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** A step that sends an HTML form (a form login) instead of a JSON body. */
 class FormReaderTest {
     private static String profile(String session) {
-        return "name: p\nsession: " + session + """
-
-                home:  { path: /home, save: { titleId: hero.id, finalEpisodeId: hero.last } }
-                title: { path: '/titles/#{titleId}' }
-                play:  { method: POST, path: '/play/#{episodeId}' }
-                """;
+        return SessionProfiles.withSession(session, null);
     }
 
     @Test
