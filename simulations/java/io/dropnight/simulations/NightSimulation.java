@@ -55,18 +55,20 @@ public abstract class NightSimulation extends Simulation {
         // No HTTP cache: a target that sends ETag or Last-Modified (a gateway's static error page)
         // would otherwise get conditional requests and answer 304 with no body, which no profile
         // can classify. The embedded service sends Cache-Control: no-store, so nothing changes there.
-        protocol = http.baseUrl(run.baseUrl().toString())
+        io.gatling.javaapi.http.HttpProtocolBuilder base = http.baseUrl(run.baseUrl().toString())
                 .disableCaching()
                 .header("X-Scenario", night)
                 .acceptHeader("application/json")
                 .userAgentHeader("dropnight-viewer/" + night);
+        // HTTP/2 only when the journey file asks (protocol.http2): spoken where the target offers it by ALPN.
+        protocol = prepared.profile().http2() ? base.enableHttp2() : base;
 
         Steps steps = new Steps(new TargetCalls(prepared.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
                 new ViewerRandom(parameters.service().seed(), prepared.shard().index()), parameters.maxRefreshes(),
                 prepared.knownDropAt(), line -> System.out.println("dropnight: " + prepared.profile().secrets().redact(line)),
                 prepared.invocation().injectorFault(), prepared.accounts(), parameters.service().seed() + prepared.shard().index(),
                 new ViewerIds(prepared.shard().index(), prepared.shard().count()));
-        Journeys journeys = new Journeys(steps, parameters.night());
+        Journeys journeys = new Journeys(steps, prepared.profile(), parameters.night());
         viewers = prepared.plan().populations().stream()
                 .map(p -> viewersOf(p, journeys))
                 .toList();

@@ -32,7 +32,7 @@ public final class ClientMetrics {
      * Distinct endpoint names kept apart in client.hlog; later names are logged as {@link #OTHER}, so
      * that a profile with many names (or a bug) cannot grow the log without bound.
      */
-    public static final int MAX_ENDPOINTS = 16;
+    public static final int MAX_ENDPOINTS = io.dropnight.runfolder.ClientTags.MAX_ENDPOINTS;
     public static final String OTHER = "other";
 
     final Recorder timeToPlayMicros = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);

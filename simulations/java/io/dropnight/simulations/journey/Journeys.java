@@ -5,8 +5,12 @@ import io.dropnight.runfolder.ClientTags;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.params.Night;
+import io.dropnight.simulations.profile.JourneyStep;
+import io.dropnight.simulations.profile.Role;
+import io.dropnight.simulations.profile.TargetProfile;
 import io.gatling.javaapi.core.ChainBuilder;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -31,10 +35,17 @@ public final class Journeys {
 
     private final Steps steps;
     private final EpisodeChoice choice;
+    /** The journey file's steps before the wait for the drop, between it and play, and after play (no heartbeat). */
+    private final List<JourneyStep> browse;
+    private final List<JourneyStep> toPlay;
+    private final List<JourneyStep> afterPlay;
 
-    public Journeys(Steps steps, Night night) {
+    public Journeys(Steps steps, TargetProfile profile, Night night) {
         this.steps = Objects.requireNonNull(steps, "steps");
         this.choice = EpisodeChoice.forNight(night);
+        this.browse = profile.between(null, Role.WAIT_FOR_DROP);
+        this.toPlay = profile.between(Role.WAIT_FOR_DROP, Role.PLAY);
+        this.afterPlay = profile.between(Role.PLAY, null);
     }
 
     /**
@@ -51,15 +62,21 @@ public final class Journeys {
         };
     }
 
+    /**
+     * The journey file's steps before the wait for the drop (sign-in, home), the wait, then, as one
+     * time to play, the episode choice, the steps before play (a licence) and play; then the steps
+     * after play (a manifest) and the heartbeats.
+     */
     private ChainBuilder waitForDrop(Population p) {
         ChainBuilder first = steps.arrive()
-                .exec(steps.session(), steps.home(), steps.title(), steps.pollTitleUntilDrop())
+                .exec(steps.steps(browse), steps.title(), steps.pollTitleUntilDrop())
                 .exec(doIf(s -> s.getBoolean(Steps.ABANDONED)).then(outcome()))
                 .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
                 .exec(steps.intendToPlay())
-                .exec(group(TIME_TO_PLAY).on(steps.chooseEpisode(EpisodeChoice.FINAL, 0), steps.play()))
+                .exec(group(TIME_TO_PLAY).on(steps.chooseEpisode(EpisodeChoice.FINAL, 0), steps.steps(toPlay), steps.play()))
                 .exec(outcome())
                 .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                .exec(steps.steps(afterPlay))
                 .exec(steps.heartbeats(p.heartbeats(), p.heartbeatInterval()));
         return nextEpisodes(first, p);
     }
@@ -67,10 +84,11 @@ public final class Journeys {
     private ChainBuilder playNow(Population p) {
         return steps.arrive()
                 .exec(steps.intendToPlay())
-                .exec(group(TIME_TO_PLAY).on(steps.session(), steps.home(), steps.title(),
-                        steps.chooseEpisode(choice, 0), steps.play()))
+                .exec(group(TIME_TO_PLAY).on(steps.steps(browse), steps.title(),
+                        steps.chooseEpisode(choice, 0), steps.steps(toPlay), steps.play()))
                 .exec(outcome())
                 .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                .exec(steps.steps(afterPlay))
                 .exec(steps.heartbeats(p.heartbeats(), p.heartbeatInterval()));
     }
 
@@ -79,9 +97,11 @@ public final class Journeys {
         ChainBuilder chain = first;
         for (int i = 1; i < p.episodes(); i++) {
             chain = chain.exec(steps.intendToPlay())
-                    .exec(group(TIME_TO_PLAY).on(steps.chooseEpisode(EpisodeChoice.NTH_OF_LAST_SEASON, i), steps.play()))
+                    .exec(group(TIME_TO_PLAY).on(steps.chooseEpisode(EpisodeChoice.NTH_OF_LAST_SEASON, i), steps.steps(toPlay),
+                            steps.play()))
                     .exec(outcome())
                     .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                    .exec(steps.steps(afterPlay))
                     .exec(steps.heartbeats(p.heartbeats(), p.heartbeatInterval()));
         }
         return chain;

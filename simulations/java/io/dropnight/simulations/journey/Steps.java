@@ -1,11 +1,16 @@
-// Over 300 lines for now: it serves the five fixed steps of a target profile, which the journey
-// file (issue 22: any number of steps and hosts) replaces; it is rebuilt in that shape there.
+// Over 300 lines: the viewer's whole behaviour (refresh, give up, wait for the drop, locked, groups,
+// heartbeats) and the guard that keeps a harness crash from being read as the target's failure
+// share the viewer's session state; split, each half would reach into the other's names.
 package io.dropnight.simulations.journey;
 
 import io.dropnight.runfolder.ClientTags;
 
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.profile.Accounts;
+import io.dropnight.simulations.profile.Interval;
+import io.dropnight.simulations.profile.JourneyStep;
+import io.dropnight.simulations.profile.ProfileReader;
+import io.dropnight.simulations.profile.Role;
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.client.ClientOutcome;
@@ -21,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -28,7 +34,6 @@ import java.util.function.LongSupplier;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 
 /**
@@ -47,8 +52,12 @@ public final class Steps {
      * {@link #ABANDONED} set so that every later step is skipped), but not counted as giving up.
      */
     static final String INJECTOR_ERROR = "injectorError";
-    /** The request name of the title page reloaded while waiting for the drop. */
-    static final String TITLE_POLL = "title-poll";
+    /** The request name of the wait-for-drop page reloaded while waiting: its step's name and {@code -poll}. */
+    private final String titlePoll;
+    /** How often the waiting viewer reloads it. */
+    private final Interval pollEvery;
+    /** Answers of a parallel group's other calls, counted as they arrive (a group's session is not passed on). */
+    private static final String GROUP_ANSWERS = "groupAnswers";
     /** Where a crash in the heartbeats-until-the-event-ends loop is named. */
     private static final String HEARTBEAT_LOOP = "heartbeat-loop";
     /** The request name of {@code play}, as Gatling's statistics, the SLO assertions and the report know it. */
@@ -103,6 +112,35 @@ public final class Steps {
         this.deliberateFault = deliberateFault;
         this.accounts = accounts.map(a -> new AccountFeeder(a, seed));
         this.ids = Objects.requireNonNull(ids, "ids");
+        JourneyStep wait = profile.stepWith(Role.WAIT_FOR_DROP).orElseThrow();
+        this.titlePoll = wait.name() + ProfileReader.POLL_SUFFIX;
+        this.pollEvery = wait.every().orElseThrow();
+    }
+
+    /** {@code steps} in order, each as {@link #step(JourneyStep)} makes it. */
+    public ChainBuilder steps(List<JourneyStep> steps) {
+        ChainBuilder chain = nothing();
+        for (JourneyStep step : steps) {
+            chain = chain.exec(step(step));
+        }
+        return chain;
+    }
+
+    /**
+     * One step as the viewer makes it: its think time, then its call, refreshed on the error page
+     * until it works or the viewer gives up; an optional step or a parallel group is made once,
+     * its failures counted, and the journey goes on.
+     */
+    public ChainBuilder step(JourneyStep step) {
+        ChainBuilder chain = step.pause().map(p -> doIf(s -> !s.getBoolean(ABANDONED)).then(pause(p))).orElseGet(Steps::nothing);
+        if (!step.parallel().isEmpty()) {
+            return chain.exec(group(step));
+        }
+        return chain.exec(step.optional() ? once(step.call()) : refreshOnErrorPage(step.call()));
+    }
+
+    private static ChainBuilder pause(Interval p) {
+        return p.isFixed() ? CoreDsl.pause(p.min()) : CoreDsl.pause(p.min(), p.max());
     }
 
     /** Resets the viewer's state, gives it its seeded random source and its id for the profile; counts the viewer. */
@@ -115,37 +153,28 @@ public final class Steps {
         }));
     }
 
-    /** Signs in (the profile's {@code session}); skipped when the target has none. */
-    public ChainBuilder session() {
-        return profile.session().map(this::refreshOnErrorPage).orElseGet(Steps::nothing);
-    }
-
-    /** The home page: learns the series on show, its final episode and, when announced, the drop instant. */
-    public ChainBuilder home() {
-        return refreshOnErrorPage(profile.home());
-    }
-
-    /** The title page: the episodes and whether the final one is out. */
+    /** The wait-for-drop step's first visit (the title page): the episodes and whether the final one is out. */
     public ChainBuilder title() {
-        return refreshOnErrorPage(profile.title());
+        return step(profile.stepWith(Role.WAIT_FOR_DROP).orElseThrow());
     }
 
     /**
-     * Stays on the title page until the final episode unlocks, reloading it every 3–6 s (a person,
-     * not compressed). Error pages while polling are counted; the next poll is the refresh.
+     * Stays on the wait-for-drop page until the final episode unlocks ({@code until}, or the drop
+     * instant), reloading it every {@code every} (3–6 s unless the journey says: a person, not
+     * compressed). Error pages while polling are counted; the next poll is the refresh.
      */
     public ChainBuilder pollTitleUntilDrop() {
         CallSpec title = profile.title();
         String[] answerNames = calls.answerNames(title);
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
-                asLongAs(guardedCondition(TITLE_POLL, s -> !s.getBoolean(ABANDONED) && !finalEpisodeOut(s))).on(
-                        pause(Duration.ofSeconds(3), Duration.ofSeconds(6))
-                                .exec(guarded(TITLE_POLL, s -> beforeSend(s, title, answerNames, TITLE_POLL)))
+                asLongAs(guardedCondition(titlePoll, s -> !s.getBoolean(ABANDONED) && !finalEpisodeOut(s))).on(
+                        pause(pollEvery)
+                                .exec(guarded(titlePoll, s -> beforeSend(s, title, answerNames, titlePoll)))
                                 .doIf(s -> !s.getBoolean(ABANDONED)).then(
-                                        exec(calls.request(title, TITLE_POLL))
-                                                .exec(guarded(TITLE_POLL, s -> {
+                                        exec(calls.request(title, titlePoll))
+                                                .exec(guarded(titlePoll, s -> {
                                                     Session answered = calls.keepSaves(s, title);
-                                                    recordOutcome(answered, title, TITLE_POLL);
+                                                    recordOutcome(answered, title, titlePoll);
                                                     return answered;
                                                 })))));
     }
@@ -168,9 +197,9 @@ public final class Steps {
         return exec(s -> s.set(INTENT_NANOS, System.nanoTime()));
     }
 
-    /** Starts the stream (the profile's {@code play}); waits out a locked episode. */
+    /** Starts the stream (the play step); waits out a locked episode. */
     public ChainBuilder play() {
-        return refreshOnErrorPage(profile.play());
+        return step(profile.stepWith(Role.PLAY).orElseThrow());
     }
 
     /**
@@ -181,7 +210,7 @@ public final class Steps {
         if (profile.heartbeat().isEmpty()) {
             return nothing();
         }
-        return doIf(s -> !s.getBoolean(ABANDONED)).then(repeat(count).on(pause(scaled(interval)).exec(heartbeat())));
+        return doIf(s -> !s.getBoolean(ABANDONED)).then(repeat(count).on(CoreDsl.pause(scaled(interval)).exec(heartbeat())));
     }
 
     /** Watches until {@code deadlineNanos} (on {@link System#nanoTime()}), one heartbeat every {@code interval}. */
@@ -193,7 +222,7 @@ public final class Steps {
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 asLongAs(guardedCondition(HEARTBEAT_LOOP,
                         s -> !s.getBoolean(ABANDONED) && System.nanoTime() + every.toNanos() < deadlineNanos.getAsLong()))
-                        .on(pause(every).exec(heartbeat())));
+                        .on(CoreDsl.pause(every).exec(heartbeat())));
     }
 
     /** The night's heartbeat interval is calibrated at 60 s of real time: a target's own interval scales it. */
@@ -219,7 +248,7 @@ public final class Steps {
                                                 exec(calls.request(call, requestName))
                                                         .exec(guarded(requestName, s -> afterAttempt(calls.keepSaves(s, call), call, requestName)))
                                                         .doIf(s -> s.getLong(NEXT_PAUSE_MS) > 0)
-                                                        .then(pause(s -> Duration.ofMillis(s.getLong(NEXT_PAUSE_MS)))))));
+                                                        .then(CoreDsl.pause(s -> Duration.ofMillis(s.getLong(NEXT_PAUSE_MS)))))));
     }
 
     /**
@@ -314,53 +343,99 @@ public final class Steps {
      */
     private Outcome recordOutcome(Session s, CallSpec call, String requestName) {
         long now = System.nanoTime();
-        metrics.requestSent(requestName);
         Outcome outcome = calls.classify(s, call);
+        if (outcome == Outcome.OK && call.role() == Role.PLAY) {
+            metrics.playbackStarted(now - s.getLong(SENT_NANOS), now - s.getLong(INTENT_NANOS));
+        }
+        record(requestName, outcome, s.contains(TargetCalls.HTTP_STATUS) ? s.getInt(TargetCalls.HTTP_STATUS) : null,
+                s.contains(SENT_NANOS) ? now - s.getLong(SENT_NANOS) : 0);
+        return outcome;
+    }
+
+    /** One finished request counted: sent, its outcome, and its line in the client timeline. Any thread. */
+    private void record(String requestName, Outcome outcome, Integer status, long latencyNanos) {
+        metrics.requestSent(requestName);
         switch (outcome) {
-            case OK -> {
-                if (call.step().equals("play")) {
-                    metrics.playbackStarted(now - s.getLong(SENT_NANOS), now - s.getLong(INTENT_NANOS));
-                }
-            }
             case ERROR_PAGE -> metrics.errorPageSeen();
             case FAILED -> metrics.requestFailed();
             case UNCLASSIFIED -> {
                 metrics.requestFailed();
-                metrics.unclassified(requestName, s.contains(TargetCalls.HTTP_STATUS) ? s.getInt(TargetCalls.HTTP_STATUS) : 0);
+                metrics.unclassified(requestName, status == null ? 0 : status);
             }
             default -> {
-                // LOCKED is counted as sent only: not yet, not an error.
+                // OK is counted as sent (a play's start by recordOutcome); LOCKED as sent only: not yet, not an error.
             }
         }
         // The client timeline (client.hlog <night>/<endpoint>/<outcome>): an answer the profile
         // does not describe is a failure there; a request with no status had no response.
-        boolean answered = s.contains(TargetCalls.HTTP_STATUS);
         ClientOutcome timeline = switch (outcome) {
             case OK -> ClientOutcome.OK;
             case ERROR_PAGE -> ClientOutcome.ERROR_PAGE;
             case LOCKED -> ClientOutcome.LOCKED;
-            case FAILED, UNCLASSIFIED -> answered ? ClientOutcome.FAILED : ClientOutcome.NO_RESPONSE;
+            case FAILED, UNCLASSIFIED -> status != null ? ClientOutcome.FAILED : ClientOutcome.NO_RESPONSE;
         };
-        metrics.requestEnded(requestName, timeline, s.contains(SENT_NANOS) ? now - s.getLong(SENT_NANOS) : 0);
-        return outcome;
+        metrics.requestEnded(requestName, timeline, latencyNanos);
+    }
+
+    /**
+     * A parallel group: its first call as the request, the others as Gatling's resources, fetched
+     * at once on the viewer's connections as a browser fetches a page's images. Each answer is
+     * counted under the step's name as it arrives; an answer that never came (refused, timed out,
+     * a request that could not be built) is counted as no response. Made once: failures are counted
+     * and the journey goes on.
+     */
+    private ChainBuilder group(JourneyStep step) {
+        CallSpec first = step.call();
+        String name = requestName(first);
+        String[] answerNames = calls.answerNames(first);
+        int others = step.parallel().size();
+        return doIf(s -> !s.getBoolean(ABANDONED)).then(exec(guarded(name, s -> {
+                    for (CallSpec c : step.parallel()) {
+                        String missing = calls.missingName(s::contains, c);
+                        if (missing != null) {
+                            return injectorError(s, name, "the request cannot be built: #{" + missing
+                                    + "} is not in the viewer's session (" + c.method() + " " + c.path() + ")");
+                        }
+                    }
+                    return beforeSend(s, first, answerNames, name).set(GROUP_ANSWERS, new AtomicInteger());
+                })))
+                .doIf(s -> !s.getBoolean(ABANDONED)).then(
+                        exec(calls.group(step, name, (s, outcome, status, latencyNanos) -> {
+                            ((AtomicInteger) s.get(GROUP_ANSWERS)).incrementAndGet();
+                            record(name, outcome, status, latencyNanos);
+                        }))
+                                .exec(guarded(name, s -> {
+                                    Session answered = calls.keepSaves(s, first);
+                                    recordOutcome(answered, first, name);
+                                    int unanswered = others - ((AtomicInteger) s.get(GROUP_ANSWERS)).get();
+                                    for (int i = 0; i < unanswered; i++) {
+                                        record(name, Outcome.FAILED, null, 0);
+                                    }
+                                    return answered.remove(GROUP_ANSWERS);
+                                })));
     }
 
     private ChainBuilder heartbeat() {
-        CallSpec beat = profile.heartbeat().orElseThrow();
-        String[] answerNames = calls.answerNames(beat);
-        return doIf(s -> !s.getBoolean(ABANDONED)).then(exec(guarded(beat.step(), s -> beforeSend(s, beat, answerNames, beat.step()))))
+        return once(profile.heartbeat().orElseThrow());
+    }
+
+    /** {@code call} made once: counted, its answer kept, never refreshed (a heartbeat, an optional step). */
+    private ChainBuilder once(CallSpec call) {
+        String[] answerNames = calls.answerNames(call);
+        String name = requestName(call);
+        return doIf(s -> !s.getBoolean(ABANDONED)).then(exec(guarded(name, s -> beforeSend(s, call, answerNames, name))))
                 .doIf(s -> !s.getBoolean(ABANDONED)).then(
-                        exec(calls.request(beat, beat.step()))
-                                .exec(guarded(beat.step(), s -> {
-                                    Session answered = calls.keepSaves(s, beat);
-                                    recordOutcome(answered, beat, beat.step());
+                        exec(calls.request(call, name))
+                                .exec(guarded(name, s -> {
+                                    Session answered = calls.keepSaves(s, call);
+                                    recordOutcome(answered, call, name);
                                     return answered;
                                 })));
     }
 
     /** Each step's request name is its profile key, but {@code play}'s, which keeps the name the SLOs use. */
     static String requestName(CallSpec call) {
-        return call.step().equals("play") ? PLAYBACK_START : call.step();
+        return call.role() == Role.PLAY ? PLAYBACK_START : call.step();
     }
 
     private static ChainBuilder nothing() {

@@ -1,12 +1,14 @@
-// Over 300 lines for now: it serves the five fixed steps of a target profile, which the journey
-// file (issue 22: any number of steps and hosts) replaces; it is rebuilt in that shape there.
+// Over 300 lines: a call's checks and the one-parse JSON reading they feed (JsonReads, Template)
+// must agree name for name; kept beside each other so that a change to one is seen in the other.
 package io.dropnight.simulations.journey;
 
 import io.dropnight.simulations.profile.CallSpec;
 import io.dropnight.simulations.profile.Capture;
 import io.dropnight.simulations.profile.ErrorPageSpec;
 import io.dropnight.simulations.profile.Expressions;
+import io.dropnight.simulations.profile.JourneyStep;
 import io.dropnight.simulations.profile.Locked;
+import io.dropnight.simulations.profile.Role;
 import io.dropnight.simulations.profile.TargetProfile;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
@@ -75,10 +77,7 @@ public final class TargetCalls {
 
     public TargetCalls(TargetProfile profile) {
         this.profile = Objects.requireNonNull(profile, "profile");
-        List<CallSpec> all = new ArrayList<>(List.of(profile.home(), profile.title(), profile.play()));
-        profile.session().ifPresent(all::add);
-        profile.heartbeat().ifPresent(all::add);
-        for (CallSpec call : all) {
+        for (CallSpec call : profile.steps()) {
             reads.put(call, JsonReads.of(call, profile));
         }
     }
@@ -111,7 +110,8 @@ public final class TargetCalls {
         Set<String> names = new LinkedHashSet<>(Expressions.referencedNames(call.path()));
         call.body().ifPresent(b -> names.addAll(Expressions.referencedNames(b)));
         call.form().values().forEach(v -> names.addAll(Expressions.referencedNames(v)));
-        if (!call.step().equals("session")) {
+        call.headers().values().forEach(v -> names.addAll(Expressions.referencedNames(v)));
+        if (call.role() != Role.SESSION) {
             profile.headers().values().forEach(v -> names.addAll(Expressions.referencedNames(v)));
         }
         return names.toArray(String[]::new);
@@ -119,18 +119,7 @@ public final class TargetCalls {
 
     /** The call as a Gatling request named {@code requestName}, with its saves and {@link #checks}. */
     HttpRequestActionBuilder request(CallSpec call, String requestName) {
-        HttpRequestActionBuilder r = http(requestName).httpRequest(call.method(), profile.address(call));
-        if (!call.step().equals("session")) {
-            for (Map.Entry<String, String> h : profile.headers().entrySet()) {
-                r = r.header(h.getKey(), h.getValue());
-            }
-        }
-        if (call.body().isPresent()) {
-            r = r.body(StringBody(call.body().get())).asJson();
-        }
-        for (Map.Entry<String, String> field : call.form().entrySet()) {
-            r = r.formParam(field.getKey(), field.getValue());
-        }
+        HttpRequestActionBuilder r = plain(call, requestName);
         r = r.check(checks(call));
         List<CheckBuilder> predicates = jsonPredicates(call);
         if (!predicates.isEmpty()) {
@@ -139,6 +128,74 @@ public final class TargetCalls {
                     .then(predicates.toArray(CheckBuilder[]::new));
         }
         return r;
+    }
+
+    /** The call on the wire: method, address, headers and body, without checks. */
+    private HttpRequestActionBuilder plain(CallSpec call, String requestName) {
+        HttpRequestActionBuilder r = http(requestName).httpRequest(call.method(), profile.address(call));
+        if (call.role() != Role.SESSION) {
+            for (Map.Entry<String, String> h : profile.headers().entrySet()) {
+                r = r.header(h.getKey(), h.getValue());
+            }
+        }
+        for (Map.Entry<String, String> h : call.headers().entrySet()) {
+            r = r.header(h.getKey(), h.getValue());
+        }
+        if (call.body().isPresent()) {
+            r = r.body(StringBody(call.body().get()));
+            if (!call.rawBody()) {
+                r = r.asJson();
+            } else if (call.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                r = r.header("Content-Type", "text/plain");
+            }
+        }
+        for (Map.Entry<String, String> field : call.form().entrySet()) {
+            r = r.formParam(field.getKey(), field.getValue());
+        }
+        return r;
+    }
+
+    /** What a parallel group's other calls report as each answer arrives (on Gatling's threads). */
+    interface GroupAnswer {
+        void answered(Session viewer, Outcome outcome, Integer status, long latencyNanos);
+    }
+
+    /**
+     * A parallel group: {@code step}'s first call as the request (read as any call), the others as
+     * Gatling's resources, fetched at once. A resource's answer is read here, as it arrives (a
+     * resource's session does not reach the journey): its status, the error page, its ok statuses.
+     */
+    HttpRequestActionBuilder group(JourneyStep step, String requestName, GroupAnswer answer) {
+        List<HttpRequestActionBuilder> resources = new ArrayList<>();
+        for (CallSpec c : step.parallel()) {
+            resources.add(plain(c, requestName)
+                    .checkIf((response, session) -> {
+                        long latency = Math.max(0, response.endTimestamp() - response.startTimestamp()) * 1_000_000L;
+                        int status = response.status().code();
+                        answer.answered(session, classifyAnswer(c, status, response.headers(), response.body().string()), status, latency);
+                        return false;
+                    })
+                    .then(status().saveAs(HTTP_STATUS)));
+        }
+        return request(step.call(), requestName).resources(resources.toArray(HttpRequestActionBuilder[]::new));
+    }
+
+    /** A whole answer read at once (a group's resource): the error page first, then the call's ok statuses. */
+    Outcome classifyAnswer(CallSpec call, int status, io.netty.handler.codec.http.HttpHeaders headers, String body) {
+        ErrorPageSpec page = profile.errorPage();
+        boolean errorPage = page.matches(status, page.bodyContains().map(body::contains).orElse(false),
+                page.header().map(headers::contains).orElse(false),
+                page.json().map(e -> Expressions.isJson(headers.get("Content-Type")) && jsonTruthy(e, body)).orElse(false));
+        return Outcome.classify(status, errorPage, false, true, call.okStatuses());
+    }
+
+    private static boolean jsonTruthy(String expression, String body) {
+        try {
+            return Expressions.evaluate(expression, JSON.readTree(body))
+                    .map(v -> ErrorPageSpec.truthy(v.isTextual() ? v.asText() : v.toString())).orElse(false);
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     /** {@code errorPage.json} and, on play, {@code play.locked.json}: JMESPath predicates on a JSON answer. */
@@ -171,7 +228,7 @@ public final class TargetCalls {
             for (Map.Entry<String, String> save : call.save().entrySet()) {
                 checks.add(saveCheck(save.getKey(), save.getValue(), FOUND + save.getKey()));
             }
-            if (call.step().equals("title")) {
+            if (call.role() == Role.WAIT_FOR_DROP) {
                 profile.finalAvailable().ifPresent(e -> checks.add(jmesPath(e).ofBoolean().optional().saveAs(FINAL_AVAILABLE)));
             }
         }
@@ -258,7 +315,7 @@ public final class TargetCalls {
     }
 
     private Optional<Locked> lockedFor(CallSpec call) {
-        return call.step().equals("play") ? profile.locked() : Optional.empty();
+        return call.role() == Role.PLAY ? profile.locked() : Optional.empty();
     }
 
     /** How a value found in the JSON answer is kept, as Gatling's own jmesPath checks would keep it. */
@@ -371,7 +428,7 @@ public final class TargetCalls {
                 Kind kind = save.getKey().equals(TargetProfile.EPISODE_IDS) ? Kind.LIST : Kind.TEXT;
                 values.add(new Read(save.getKey(), FOUND + save.getKey(), kind, save.getValue()));
             }
-            if (call.step().equals("title")) {
+            if (call.role() == Role.WAIT_FOR_DROP) {
                 profile.finalAvailable().ifPresent(e -> values.add(new Read(FINAL_AVAILABLE, FINAL_AVAILABLE, Kind.BOOLEAN, e)));
             }
             boolean simple = !values.isEmpty();
@@ -387,7 +444,7 @@ public final class TargetCalls {
             for (int i = 0; i < saveNames.length; i++) {
                 foundNames[i] = FOUND + saveNames[i];
             }
-            Locked locked = call.step().equals("play") ? profile.locked().orElse(null) : null;
+            Locked locked = call.role() == Role.PLAY ? profile.locked().orElse(null) : null;
             return new JsonReads(List.copyOf(values), simple, simple ? template(values) : s -> "", answerNamesOf(call),
                     saveNames, foundNames, locked, requestNamesOf(call, profile));
         }

@@ -9,6 +9,8 @@ import io.dropnight.simulations.profile.Capture;
 import io.dropnight.simulations.profile.ElFunctions;
 import io.dropnight.simulations.profile.ErrorPageSpec;
 import io.dropnight.simulations.profile.Expressions;
+import io.dropnight.simulations.profile.JourneyStep;
+import io.dropnight.simulations.profile.Role;
 import io.dropnight.simulations.profile.Locked;
 import io.dropnight.simulations.profile.TargetProfile;
 
@@ -50,13 +52,23 @@ public final class Preflight {
     private final Map<String, String> values = new LinkedHashMap<>();
     /** The same values as the answers gave them, for a list of ids the episode choice reads. */
     private final Map<String, JsonNode> raw = new LinkedHashMap<>();
+    /** Whether {@code episodeId} is the choice's (the load overwrites its own choice, never a captured id). */
+    private boolean chose;
 
     /** The walk stopped: its message is one line naming the step, the request and what was missing. */
     public static final class Failed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** The target's certificate was not trusted: the injector's configuration, never an answer to go on after. */
+        private final boolean untrusted;
+
         Failed(String line) {
+            this(line, false);
+        }
+
+        Failed(String line, boolean untrusted) {
             super(line, null, false, false);
+            this.untrusted = untrusted;
         }
     }
 
@@ -85,7 +97,8 @@ public final class Preflight {
         // As each Gatling viewer: a cookie jar (a login that sets a session cookie works on the next
         // step), redirects followed, HTTP/1.1, and the night's TLS trust.
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(TIMEOUT).cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1);
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(profile.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
         try {
             b.sslContext(tls.sslContext());
         } catch (IOException e) {
@@ -132,29 +145,54 @@ public final class Preflight {
     }
 
     private void walkTo(boolean whole) {
-        profile.session().ifPresent(this::call);
-        call(profile.home());
-        if (!whole) {
-            return;
+        boolean episodeOut = true;
+        for (JourneyStep step : profile.journey()) {
+            if (step.role() == Role.WAIT_FOR_DROP && !whole) {
+                return;
+            }
+            if (!episodeOut && step.role() != Role.PLAY) {
+                out.accept("preflight: " + step.name() + " not tried: the episode is not out yet");
+                continue;
+            }
+            if (step.role() == Role.PLAY && values.containsKey(TargetProfile.FINAL_EPISODE_ID)) {
+                chooseEpisode();
+            }
+            if (step.optional() || !step.parallel().isEmpty()) {
+                for (CallSpec c : step.calls()) {
+                    try {
+                        call(c);
+                    } catch (Failed e) {
+                        if (e.untrusted) {
+                            throw e; // not the target's answer: the load could not call it at all
+                        }
+                        // As the load: a failed optional step or group member is counted, and the journey goes on.
+                        out.accept(e.getMessage().replace("preflight failed at step", "preflight: (optional, the journey goes on) step"));
+                    }
+                }
+                continue;
+            }
+            HttpResponse<String> response = call(step.call());
+            if (step.role() == Role.WAIT_FOR_DROP) {
+                step.until().ifPresent(e -> {
+                    Optional<JsonNode> available = Expressions.evaluate(substituted(step.name() + ".until", e), json(response));
+                    out.accept("preflight: " + step.name() + " until = " + available.map(JsonNode::toString).orElse("(nothing)"));
+                });
+            }
+            if (step.role() == Role.PLAY) {
+                episodeOut = step.call().okStatuses().contains(response.statusCode()) && !isLocked(response);
+            }
         }
-        HttpResponse<String> title = call(profile.title());
-        profile.finalAvailable().ifPresent(e -> {
-            Optional<JsonNode> available = Expressions.evaluate(substituted("title.finalAvailable", e), json(title));
-            out.accept("preflight: title finalAvailable = " + available.map(JsonNode::toString).orElse("(nothing)"));
-        });
-        if (values.containsKey(TargetProfile.FINAL_EPISODE_ID)) {
-            // The viewers' own choice, ids kept as the answers gave them: the preflight fails where the load would.
-            String episode = choice.pick(values.get(TargetProfile.FINAL_EPISODE_ID), episodeIds(), 0, random);
-            values.put(TargetProfile.EPISODE_ID, episode);
-            out.accept("preflight: episode " + episode + " chosen as the night's viewers choose (" + choice.name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+
+    /** The viewers' own choice, ids kept as the answers gave them: the preflight fails where the load would. */
+    private void chooseEpisode() {
+        if (values.containsKey(TargetProfile.EPISODE_ID) && !chose) {
+            return; // the journey captured its own episodeId
         }
-        HttpResponse<String> play = call(profile.play());
-        boolean episodeOut = profile.play().okStatuses().contains(play.statusCode());
-        if (profile.heartbeat().isPresent() && episodeOut) {
-            call(profile.heartbeat().get());
-        } else if (profile.heartbeat().isPresent()) {
-            out.accept("preflight: heartbeat not tried: the episode is not out yet");
-        }
+        String episode = choice.pick(values.get(TargetProfile.FINAL_EPISODE_ID), episodeIds(), 0, random);
+        values.put(TargetProfile.EPISODE_ID, episode);
+        chose = true;
+        out.accept("preflight: episode " + episode + " chosen as the night's viewers choose (" + choice.name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
 
     private HttpResponse<String> call(CallSpec call) {
@@ -163,14 +201,18 @@ public final class Preflight {
         String request = call.method() + " " + uri;
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("X-Scenario", ScenarioLabels.HARNESS).header("Accept", "application/json");
-        if (!call.step().equals("session")) {
+        if (profile.http2() && "http".equalsIgnoreCase(uri.getScheme())) {
+            b.version(HttpClient.Version.HTTP_1_1); // as Gatling: HTTP/2 by ALPN over TLS only, no cleartext upgrade
+        }
+        if (call.role() != Role.SESSION) {
             profile.headers().forEach((name, value) -> b.header(name, substituted("headers." + name, value)));
         }
+        call.headers().forEach((name, value) -> b.header(name, substituted(call.step() + ".headers." + name, value)));
         HttpRequest.BodyPublisher body = call.body()
                 .map(t -> HttpRequest.BodyPublishers.ofString(substituted(call.step() + ".body", t)))
                 .orElse(HttpRequest.BodyPublishers.noBody());
-        if (call.body().isPresent()) {
-            b.header("Content-Type", "application/json");
+        if (call.body().isPresent() && call.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            b.header("Content-Type", call.rawBody() ? "text/plain" : "application/json");
         }
         if (!call.form().isEmpty()) {
             StringBuilder form = new StringBuilder();
@@ -183,13 +225,13 @@ public final class Preflight {
         HttpResponse<String> response = send(call, request, b.method(call.method(), body).build());
         int status = response.statusCode();
         // As the night classifies: locked (play only) first, then the error page.
-        boolean locked = call.step().equals("play") && isLocked(response);
+        boolean locked = call.role() == Role.PLAY && isLocked(response);
         if (!locked && isErrorPage(response)) {
             throw fail(call, request, "answered with the error page (status " + status + ")");
         }
         if (!call.okStatuses().contains(status) && !locked) {
             throw fail(call, request, "status " + status + ", the profile expects " + call.okStatuses()
-                    + (call.step().equals("play") ? profile.locked().map(l -> " or " + l.status() + " (locked)").orElse("") : ""));
+                    + (call.role() == Role.PLAY ? profile.locked().map(l -> " or " + l.status() + " (locked)").orElse("") : ""));
         }
         if (locked) {
             out.accept("preflight: " + call.step() + " " + request + " -> " + status + " locked (the episode is not out yet; allowed)");
@@ -240,9 +282,9 @@ public final class Preflight {
         try {
             return client.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (javax.net.ssl.SSLException e) {
-            throw fail(call, request, "the target's certificate is not trusted (" + e.getMessage() + "): give its trust store"
+            throw new Failed(fail(call, request, "the target's certificate is not trusted (" + e.getMessage() + "): give its trust store"
                     + " with -D" + TlsTrust.TRUST_STORE + "=FILE (and -D" + TlsTrust.TRUST_STORE_PASSWORD + "), or -D"
-                    + TlsTrust.INSECURE + "=true to trust any certificate");
+                    + TlsTrust.INSECURE + "=true to trust any certificate").getMessage(), true);
         } catch (IOException e) {
             throw fail(call, request, "the target is unreachable ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");

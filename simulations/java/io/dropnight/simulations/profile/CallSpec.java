@@ -21,10 +21,16 @@ import java.util.Set;
  * @param captures  session name → a value read from a header, a cookie or the body by regex, in the order written
  * @param okStatuses statuses that mean the step worked
  * @param host      the named host the step calls ({@link TargetProfile#hosts()}); empty for {@code -Dtarget}
+ * @param role      what the call's step means to the night
+ * @param headers   sent on this call only (values may hold {@code #{name}}), beside the profile's common ones
+ * @param absolute  {@code path} is a whole URL ({@code url:}, usually one captured from an earlier answer)
+ * @param rawBody   the body is sent as written ({@code body:} in a journey file, {@code text/plain} unless the
+ *                  call's headers name a type); otherwise a body is JSON
  */
 public record CallSpec(String step, String method, String path, Optional<String> body, Map<String, String> form,
                        Map<String, String> save,
-                       Map<String, Capture> captures, Set<Integer> okStatuses, Optional<String> host) {
+                       Map<String, Capture> captures, Set<Integer> okStatuses, Optional<String> host, Role role,
+                       Map<String, String> headers, boolean absolute, boolean rawBody) {
     public CallSpec {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(method, "method");
@@ -35,6 +41,8 @@ public record CallSpec(String step, String method, String path, Optional<String>
         captures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(captures, "captures")));
         okStatuses = Set.copyOf(Objects.requireNonNull(okStatuses, "okStatuses"));
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(role, "role");
+        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
     }
 
     /** Every name this call saves: its JSON saves, then its captures. */

@@ -38,8 +38,19 @@ public final class ProfileReader {
     /** A profile is a page of YAML; a file over this is refused unread. */
     static final long MAX_BYTES = 1024 * 1024;
     private static final List<String> TOP_KEYS =
-            List.of("name", "hosts", "accounts", "session", "headers", "home", "title", "play", "heartbeat", "errorPage");
+            List.of("name", "hosts", "protocol", "accounts", "headers", "steps", "errorPage");
+    /** The five-step profile's keys (issue 8), still read: the same journey, its steps at the top. */
+    private static final List<String> LEGACY_TOP_KEYS =
+            List.of("name", "hosts", "protocol", "accounts", "session", "headers", "home", "title", "play", "heartbeat", "errorPage");
     private static final List<String> CALL_KEYS = List.of("method", "host", "path", "body", "form", "save", "ok");
+    private static final List<String> STEP_KEYS =
+            List.of("name", "role", "request", "parallel", "capture", "ok", "optional", "every", "until", "locked", "pause");
+    private static final List<String> REQUEST_KEYS = List.of("method", "host", "path", "url", "headers", "json", "form", "body");
+    /** How often the waiting audience reloads the title page unless a journey says: a person, not compressed. */
+    static final Interval POLL_EVERY = new Interval(Duration.ofSeconds(3), Duration.ofSeconds(6));
+    /** The endpoint of a wait-for-drop step's reloads: its name and this. */
+    public static final String POLL_SUFFIX = "-poll";
+    private static final int MAX_PARALLEL = 8;
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
     private final String source;
@@ -50,6 +61,11 @@ public final class ProfileReader {
     private final Map<String, java.net.URI> hosts = new LinkedHashMap<>();
     /** Names a step may use: built-ins and what earlier steps saved. */
     private final Set<String> known = new LinkedHashSet<>(List.of(TargetProfile.USER_ID));
+    /** The file's {@code headers:}, read (once) before the first step that sends them. */
+    private JsonNode headersNode;
+    private Map<String, String> commonHeaders;
+    /** Why {@code #{episodeId}} is not known yet, added to the unknown-name line; empty once it is known. */
+    private String episodeHint = "";
 
     private ProfileReader(String source, Path folder, Secrets secrets) {
         this.source = source;
@@ -143,40 +159,67 @@ public final class ProfileReader {
     }
 
     private TargetProfile profile(JsonNode root, String text) {
-        onlyKeys(root, "", TOP_KEYS);
+        boolean legacy = !root.has("steps");
+        onlyKeys(root, "", legacy ? LEGACY_TOP_KEYS : TOP_KEYS);
         String name = text(root, "name").orElseThrow(() -> fail("name", "is required (shown in the report)"));
         hosts(root.get("hosts"));
+        boolean http2 = protocol(root.get("protocol"));
         Optional<Accounts> accounts = accounts(root.get("accounts"));
         accounts.ifPresent(a -> known.addAll(a.columns()));
-        Optional<CallSpec> session = optionalCall(root, "session", Set.of(200), List.of());
-        Map<String, String> headers = headers(root);
-        CallSpec home = call(root, "home", Set.of(200), List.of());
-        CallSpec title = call(root, "title", Set.of(200), List.of("finalAvailable"));
+        headersNode = root.get("headers");
+        List<JourneyStep> journey = legacy ? legacySteps(root) : steps(root.get("steps"));
+        return new TargetProfile(name, source, text, journey, commonHeaders(), errorPage(root.get("errorPage")), secrets, accounts,
+                hosts, http2, legacy);
+    }
+
+    /**
+     * The five-step profile ({@code session}, {@code home}, {@code title}, {@code play},
+     * {@code heartbeat} at the top) read as the journey it always described.
+     */
+    private List<JourneyStep> legacySteps(JsonNode root) {
+        List<JourneyStep> steps = new java.util.ArrayList<>();
+        if (root.has("session") && !root.get("session").isNull()) {
+            steps.add(JourneyStep.of(legacyCall(root, "session", Set.of(200), List.of(), Role.SESSION)));
+        }
+        steps.add(JourneyStep.of(legacyCall(root, "home", Set.of(200), List.of(), Role.STEP)));
+        CallSpec title = legacyCall(root, "title", Set.of(200), List.of("finalAvailable"), Role.WAIT_FOR_DROP);
         Optional<String> finalAvailable = text(root.get("title"), "finalAvailable").map(e -> {
             names("title.finalAvailable", e);
             jmesPath("title.finalAvailable", e);
             return e;
         });
-        known.add(TargetProfile.EPISODE_ID);
-        CallSpec play = call(root, "play", Set.of(200), List.of("locked"));
-        Optional<Locked> locked = locked(root.get("play"));
-        Optional<CallSpec> heartbeat = optionalCall(root, "heartbeat", Set.of(200, 204), List.of("every"));
-        Duration every = heartbeat.isEmpty() ? TargetProfile.CALIBRATED_HEARTBEAT
-                : text(root.get("heartbeat"), "every").map(t -> duration("heartbeat.every", t))
-                        .orElse(TargetProfile.CALIBRATED_HEARTBEAT);
-        if (needsEpisodeChoice(play, heartbeat) && !saved(session, home, title).contains(TargetProfile.FINAL_EPISODE_ID)) {
-            throw fail("play.path", "uses #{episodeId}, which the journey picks from a saved finalEpisodeId:"
-                    + " save finalEpisodeId in home or title");
+        steps.add(new JourneyStep(title, false, List.of(), Optional.of(POLL_EVERY), finalAvailable, Optional.empty(), Optional.empty()));
+        episodeChoice(steps);
+        CallSpec play = legacyCall(root, "play", Set.of(200), List.of("locked"), Role.PLAY);
+        steps.add(new JourneyStep(play, false, List.of(), Optional.empty(), Optional.empty(), locked(root.get("play").get("locked"), "play.locked"),
+                Optional.empty()));
+        if (root.has("heartbeat") && !root.get("heartbeat").isNull()) {
+            CallSpec beat = legacyCall(root, "heartbeat", Set.of(200, 204), List.of("every"), Role.HEARTBEAT);
+            Duration every = text(root.get("heartbeat"), "every").map(t -> duration("heartbeat.every", t))
+                    .orElse(TargetProfile.CALIBRATED_HEARTBEAT);
+            steps.add(new JourneyStep(beat, false, List.of(), Optional.of(Interval.fixed(every)), Optional.empty(),
+                    Optional.empty(), Optional.empty()));
         }
-        return new TargetProfile(name, source, text, session, headers, home, title, finalAvailable, play, locked,
-                heartbeat, every, errorPage(root.get("errorPage")), secrets, accounts, hosts);
+        return steps;
     }
 
-    private Optional<CallSpec> optionalCall(JsonNode root, String step, Set<Integer> ok, List<String> extra) {
-        return root.has(step) && !root.get(step).isNull() ? Optional.of(call(root, step, ok, extra)) : Optional.empty();
+    /**
+     * After the wait for the drop the journey picks {@code #{episodeId}} from a saved
+     * {@code finalEpisodeId} (and {@code episodeIds}); a journey that captures {@code episodeId}
+     * itself keeps its own.
+     */
+    private void episodeChoice(List<JourneyStep> before) {
+        boolean choosable = before.stream().flatMap(s -> s.calls().stream())
+                .anyMatch(c -> c.savedNames().contains(TargetProfile.FINAL_EPISODE_ID));
+        if (choosable) {
+            known.add(TargetProfile.EPISODE_ID);
+        } else {
+            episodeHint = " (#{episodeId} is picked from a saved finalEpisodeId: save finalEpisodeId before the wait-for-drop step,"
+                    + " or capture episodeId yourself)";
+        }
     }
 
-    private CallSpec call(JsonNode root, String step, Set<Integer> defaultOk, List<String> extraKeys) {
+    private CallSpec legacyCall(JsonNode root, String step, Set<Integer> defaultOk, List<String> extraKeys, Role role) {
         JsonNode node = root.get(step);
         if (node == null || node.isNull()) {
             throw fail(step, "is required: the journey cannot run without it");
@@ -187,39 +230,270 @@ public final class ProfileReader {
         List<String> allowed = new java.util.ArrayList<>(CALL_KEYS);
         allowed.addAll(extraKeys);
         onlyKeys(node, step + ".", allowed);
+        return request(step, step, node, true, node.get("save"), step + ".save", node.get("ok"), step + ".ok", defaultOk, role);
+    }
+
+    /** {@code steps:}, the journey file's list, each step read and checked in order. */
+    private List<JourneyStep> steps(JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw fail("steps", "must be a list of steps, each { name, request } (see docs/JOURNEYS.md)");
+        }
+        List<JourneyStep> steps = new java.util.ArrayList<>();
+        Set<String> endpoints = new LinkedHashSet<>();
+        Map<Role, Integer> roles = new java.util.EnumMap<>(Role.class);
+        for (int i = 0; i < node.size(); i++) {
+            JourneyStep step = step("steps[" + i + "]", node.get(i), roles);
+            String key = "steps[" + i + "].name";
+            String endpoint = step.role() == Role.PLAY ? io.dropnight.runfolder.ClientTags.PLAYBACK_START : step.name();
+            if (!endpoints.add(endpoint) || step.role() == Role.WAIT_FOR_DROP && !endpoints.add(step.name() + POLL_SUFFIX)) {
+                throw fail(key, "'" + step.name() + "' is used twice (every step's name is its own endpoint; "
+                        + io.dropnight.runfolder.ClientTags.PLAYBACK_START + " is the play step's, <name>" + POLL_SUFFIX + " the wait-for-drop step's reloads)");
+            }
+            if (endpoints.size() > io.dropnight.runfolder.ClientTags.MAX_ENDPOINTS) {
+                throw fail(key, "a journey has at most " + io.dropnight.runfolder.ClientTags.MAX_ENDPOINTS
+                        + " endpoints (its steps, and the wait-for-drop step's reloads), as client.hlog keeps them apart");
+            }
+            steps.add(step);
+            if (step.role() == Role.WAIT_FOR_DROP) {
+                episodeChoice(steps);
+            }
+        }
+        for (Role one : List.of(Role.WAIT_FOR_DROP, Role.PLAY)) {
+            if (!roles.containsKey(one)) {
+                throw fail("steps", "needs one step with role: " + one.label() + " (the night's "
+                        + (one == Role.PLAY ? "stream start" : "waiting audience") + ")");
+            }
+        }
+        return steps;
+    }
+
+    private JourneyStep step(String key, JsonNode node, Map<Role, Integer> roles) {
+        if (node == null || !node.isObject()) {
+            throw fail(key, "must be a mapping with the keys " + STEP_KEYS);
+        }
+        onlyKeys(node, key + ".", STEP_KEYS);
+        String name = text(node, "name").orElseThrow(() -> fail(key + ".name", "is required: the step's endpoint name"));
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")) {
+            throw fail(key + ".name", "'" + name + "' must be 1 to 40 letters, digits, _, . or - (it names an endpoint)");
+        }
+        String at = key + " (" + name + ")";
+        String roleText = text(node, "role").orElse(null);
+        Role role = roleText == null ? Role.STEP : Role.of(roleText).orElseThrow(() -> fail(at + ".role",
+                "'" + roleText + "' is not one of " + Role.labels() + " (or leave it out for a plain step)"));
+        if (role != Role.STEP && roles.putIfAbsent(role, 1) != null) {
+            throw fail(at + ".role", "a journey has one " + role.label() + " step");
+        }
+        if (role == Role.PLAY && !roles.containsKey(Role.WAIT_FOR_DROP)) {
+            throw fail(at + ".role", "play comes after the wait-for-drop step");
+        }
+        if ((role == Role.SESSION || role == Role.WAIT_FOR_DROP) && roles.containsKey(Role.PLAY)) {
+            throw fail(at + ".role", role.label() + " comes before the play step");
+        }
+        if (role == Role.HEARTBEAT && !roles.containsKey(Role.PLAY)) {
+            throw fail(at + ".role", "heartbeat comes after the play step");
+        }
+        boolean optional = node.has("optional") && bool(node.get("optional"), at + ".optional");
+        if (optional && role != Role.STEP) {
+            throw fail(at + ".optional", "only a plain step may be optional: the " + role.label() + " step is the night's own");
+        }
+        only(node, "every", role == Role.WAIT_FOR_DROP || role == Role.HEARTBEAT, at, "the wait-for-drop and heartbeat steps");
+        only(node, "until", role == Role.WAIT_FOR_DROP, at, "the wait-for-drop step");
+        only(node, "locked", role == Role.PLAY, at, "the play step");
+        only(node, "parallel", role == Role.STEP, at, "a plain step");
+        Optional<Interval> pause = text(node, "pause").map(t -> interval(at + ".pause", t));
+        Optional<Interval> every = text(node, "every").map(t -> interval(at + ".every", t));
+        if (role == Role.WAIT_FOR_DROP && every.isEmpty()) {
+            every = Optional.of(POLL_EVERY);
+        }
+        if (role == Role.HEARTBEAT) {
+            every = Optional.of(every.orElse(Interval.fixed(TargetProfile.CALIBRATED_HEARTBEAT)));
+            if (!every.get().isFixed() || every.get().min().compareTo(Duration.ofSeconds(1)) < 0) {
+                throw fail(at + ".every", "'" + every.get() + "' must be one duration of at least 1s, such as 60s");
+            }
+        }
+        Set<Integer> defaultOk = role == Role.HEARTBEAT ? Set.of(200, 204) : Set.of(200);
+        boolean group = node.has("parallel");
+        if (group == node.has("request")) {
+            throw fail(at, "needs exactly one of request (one call) or parallel (calls made at once)");
+        }
+        CallSpec call;
+        List<CallSpec> parallel = new java.util.ArrayList<>();
+        if (group) {
+            JsonNode list = node.get("parallel");
+            if (!list.isArray() || list.size() < 2 || list.size() > MAX_PARALLEL) {
+                throw fail(at + ".parallel", "must list 2 to " + MAX_PARALLEL + " requests, such as [ {host: cdn, path: /a.jpg}, ... ]");
+            }
+            if (node.has("capture")) {
+                throw fail(at + ".capture", "a parallel group captures nothing (its answers arrive together): capture in a step of its own");
+            }
+            call = null;
+            for (int j = 0; j < list.size(); j++) {
+                CallSpec c = request(at + ".parallel[" + j + "]", name, list.get(j), false, null, null, node.get("ok"), at + ".ok",
+                        defaultOk, role);
+                if (call == null) {
+                    call = c;
+                } else {
+                    parallel.add(c);
+                }
+            }
+        } else {
+            call = request(at + ".request", name, node.get("request"), false, node.get("capture"), at + ".capture", node.get("ok"),
+                    at + ".ok", defaultOk, role);
+        }
+        Optional<String> until = until(node.get("until"), at + ".until");
+        Optional<Locked> locked = locked(node.get("locked"), at + ".locked");
+        return new JourneyStep(call, optional, parallel, every, until, locked, pause);
+    }
+
+    /** {@code until: { json: EXPR }} (or the expression alone): holds once the episode is out. */
+    private Optional<String> until(JsonNode node, String key) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode expression = node;
+        if (node.isObject()) {
+            onlyKeys(node, key + ".", List.of("json"));
+            expression = node.get("json");
+        }
+        if (expression == null || !expression.isTextual() || expression.asText().isBlank()) {
+            throw fail(key, "must be { json: JMESPath } on the answer, true once the episode is out");
+        }
+        names(key, expression.asText());
+        jmesPath(key, expression.asText());
+        return Optional.of(expression.asText());
+    }
+
+    private void only(JsonNode node, String field, boolean allowed, String at, String where) {
+        if (node.has(field) && !allowed) {
+            throw fail(at + "." + field, "belongs only to " + where);
+        }
+    }
+
+    private boolean bool(JsonNode v, String key) {
+        if (!v.isBoolean()) {
+            throw fail(key, "is true or false");
+        }
+        return v.asBoolean();
+    }
+
+    private Interval interval(String key, String text) {
+        try {
+            return Interval.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw fail(key, e.getMessage());
+        }
+    }
+
+    /** {@code protocol: { http2: true }}: whether HTTP/2 may be spoken; TLS trust is the injector's own flags. */
+    private boolean protocol(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isObject()) {
+            throw fail("protocol", "must be a mapping with the key [http2]");
+        }
+        for (String tls : List.of("trustStore", "trustStorePassword", "insecure")) {
+            if (node.has(tls)) {
+                throw fail("protocol." + tls, "TLS trust is given to the injector when it starts (Gatling reads it then):"
+                        + " -Dgatling.ssl.trustStore=FILE -Dgatling.ssl.trustStorePassword=... or -Dgatling.ssl.useInsecureTrustManager=true"
+                        + " (see docs/PROFILES.md)");
+            }
+        }
+        onlyKeys(node, "protocol.", List.of("http2"));
+        return node.has("http2") && bool(node.get("http2"), "protocol.http2");
+    }
+
+    /**
+     * One request: {@code method}, {@code path} on a named {@code host} or an absolute {@code url},
+     * {@code headers}, and a body as {@code json}, {@code form} or raw {@code body}; what it
+     * captures and which statuses mean it worked.
+     *
+     * @param key      where the request is in the file, for errors
+     * @param step     the step's name (its endpoint)
+     * @param node     the request mapping
+     * @param saves    the captures mapping (legacy {@code save:} or a step's {@code capture:}), or null
+     * @param savesKey where {@code saves} is, for errors
+     */
+    private CallSpec request(String key, String step, JsonNode node, boolean legacy, JsonNode saves, String savesKey,
+                             JsonNode okNode, String okKey, Set<Integer> defaultOk, Role role) {
+        if (node == null || !node.isObject()) {
+            throw fail(key, "must be a mapping with the keys " + REQUEST_KEYS);
+        }
+        if (!legacy) {
+            onlyKeys(node, key + ".", REQUEST_KEYS);
+        }
+        if (role != Role.SESSION) {
+            commonHeaders();
+        }
         String method = text(node, "method").orElse("GET").toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            throw fail(step + ".method", "'" + method + "' is not one of " + new java.util.TreeSet<>(METHODS));
+            throw fail(key + ".method", "'" + method + "' is not one of " + new java.util.TreeSet<>(METHODS));
         }
-        String path = secret(step + ".path", text(node, "path").orElseThrow(() -> fail(step + ".path", "is required")));
-        if (!path.startsWith("/")) {
-            throw fail(step + ".path", "'" + path + "' must start with /");
+        boolean absolute = node.has("url");
+        if (absolute && (node.has("path") || node.has("host"))) {
+            throw fail(key + ".url", "a request has a path (on a host) or a whole url, not both");
         }
-        names(step + ".path", path);
-        Optional<String> body = text(node, "body").map(b -> secret(step + ".body", b));
-        body.ifPresent(b -> names(step + ".body", b));
-        Map<String, String> form = form(node.get("form"), step + ".form");
+        String path;
+        if (absolute) {
+            path = secret(key + ".url", text(node, "url").orElseThrow(() -> fail(key + ".url", "must be a text")));
+            names(key + ".url", path);
+            if (!path.startsWith("#{") && !path.matches("(?i)https?://.+")) {
+                throw fail(key + ".url", "'" + path + "' must be an http(s) URL or a captured one, such as '#{manifestUrl}'");
+            }
+        } else {
+            path = secret(key + ".path", text(node, "path").orElseThrow(() -> fail(key + ".path", "is required (or url:)")));
+            if (!path.startsWith("/")) {
+                throw fail(key + ".path", "'" + path + "' must start with / (or give a whole url:)");
+            }
+            names(key + ".path", path);
+        }
+        Optional<String> body = text(node, "body").map(b -> secret(key + ".body", b));
+        if (node.has("json")) {
+            if (body.isPresent()) {
+                throw fail(key + ".json", "a request sends a body, json or a form: one of them");
+            }
+            try {
+                body = Optional.of(secret(key + ".json", node.get("json").isTextual() ? node.get("json").asText()
+                        : new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(node.get("json"))));
+            } catch (JsonProcessingException e) {
+                throw fail(key + ".json", "cannot be written as JSON: " + e.getOriginalMessage());
+            }
+        }
+        body.ifPresent(b -> names(key + ".body", b));
+        Map<String, String> form = form(node.get("form"), key + ".form");
         if (body.isPresent() && !form.isEmpty()) {
-            throw fail(step + ".form", "a step sends a JSON body or a form, not both");
+            throw fail(key + ".form", "a step sends a JSON body or a form, not both");
         }
-        Set<Integer> ok = node.has("ok") ? statuses(node.get("ok"), step + ".ok") : defaultOk;
+        Map<String, String> callHeaders = new LinkedHashMap<>();
+        JsonNode headerNode = legacy ? null : node.get("headers");
+        if (headerNode != null && !headerNode.isNull()) {
+            if (!headerNode.isObject()) {
+                throw fail(key + ".headers", "must map header names to values");
+            }
+            for (Map.Entry<String, JsonNode> e : headerNode.properties()) {
+                String k = key + ".headers." + e.getKey();
+                String v = value(e.getValue(), k).orElseThrow(() -> fail(k, "must be a text value"));
+                names(k, v);
+                callHeaders.put(e.getKey(), secret(k, v));
+            }
+        }
+        Set<Integer> ok = okNode != null && !okNode.isNull() ? statuses(okNode, okKey) : defaultOk;
         Map<String, String> save = new LinkedHashMap<>();
         Map<String, Capture> captures = new LinkedHashMap<>();
-        JsonNode saves = node.get("save");
         if (saves != null && !saves.isNull()) {
             if (!saves.isObject()) {
-                throw fail(step + ".save", "must map session names to JMESPath expressions or {header|cookie|regex: ...}");
+                throw fail(savesKey, "must map session names to JMESPath expressions or {json|header|cookie|regex: ...}");
             }
             for (Map.Entry<String, JsonNode> e : saves.properties()) {
-                String key = step + ".save." + e.getKey();
+                String k = savesKey + "." + e.getKey();
                 if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    throw fail(key, "a session name must be letters, digits or _ (not starting with a digit)");
+                    throw fail(k, "a session name must be letters, digits or _ (not starting with a digit)");
                 }
                 if (e.getValue().isObject()) {
-                    capture(key, e.getValue()).ifPresentOrElse(c -> captures.put(e.getKey(), c),
-                            () -> save.put(e.getKey(), jsonSave(key, e.getValue().get("json"))));
+                    capture(k, e.getValue()).ifPresentOrElse(c -> captures.put(e.getKey(), c),
+                            () -> save.put(e.getKey(), jsonSave(k, e.getValue().get("json"))));
                 } else {
-                    save.put(e.getKey(), jsonSave(key, e.getValue()));
+                    save.put(e.getKey(), jsonSave(k, e.getValue()));
                 }
             }
         }
@@ -227,10 +501,11 @@ public final class ProfileReader {
         known.addAll(captures.keySet());
         Optional<String> host = text(node, "host");
         if (host.isPresent() && !host.get().equals(TargetProfile.TARGET_HOST) && !hosts.containsKey(host.get())) {
-            throw fail(step + ".host", "'" + host.get() + "' is not a host of this profile (hosts: " + hosts.keySet()
+            throw fail(key + ".host", "'" + host.get() + "' is not a host of this profile (hosts: " + hosts.keySet()
                     + ", and api: -Dtarget)");
         }
-        return new CallSpec(step, method, path, body, form, save, captures, ok, host);
+        return new CallSpec(step, method, path, body, form, save, captures, ok, host, role, callHeaders, absolute,
+                !legacy && node.has("body"));
     }
 
     /** {@code form: { field: value }}: an HTML form's fields, values with {@code #{name}}s and secrets. */
@@ -311,9 +586,19 @@ public final class ProfileReader {
         }
     }
 
-    private Map<String, String> headers(JsonNode root) {
+    /**
+     * The common headers, sent on every step but the session: read when the first such step is, so
+     * that they may use what the session saved and nothing saved later.
+     */
+    private Map<String, String> commonHeaders() {
+        if (commonHeaders == null) {
+            commonHeaders = headers(headersNode);
+        }
+        return commonHeaders;
+    }
+
+    private Map<String, String> headers(JsonNode node) {
         Map<String, String> headers = new LinkedHashMap<>();
-        JsonNode node = root.get("headers");
         if (node == null || node.isNull()) {
             return headers;
         }
@@ -382,22 +667,21 @@ public final class ProfileReader {
                 List.of(TargetProfile.USER_ID, TargetProfile.EPISODE_ID)));
     }
 
-    private Optional<Locked> locked(JsonNode play) {
-        JsonNode node = play.get("locked");
+    private Optional<Locked> locked(JsonNode node, String key) {
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
         if (!node.isObject()) {
-            throw fail("play.locked", "must be a mapping with the keys [status, bodyContains, json]");
+            throw fail(key, "must be a mapping with the keys [status, bodyContains, json]");
         }
-        onlyKeys(node, "play.locked.", List.of("status", "bodyContains", "json"));
+        onlyKeys(node, key + ".", List.of("status", "bodyContains", "json"));
         JsonNode status = node.get("status");
         if (status == null || !status.canConvertToInt() || !status.isIntegralNumber()) {
-            throw fail("play.locked.status", "is required: the HTTP status of a locked episode, such as 403");
+            throw fail(key + ".status", "is required: the HTTP status of a locked episode, such as 403");
         }
-        return Optional.of(new Locked(httpStatus("play.locked.status", status.asInt()),
-                text(node, "bodyContains").map(t -> secret("play.locked.bodyContains", t)),
-                text(node, "json").map(e -> predicate("play.locked.json", e))));
+        return Optional.of(new Locked(httpStatus(key + ".status", status.asInt()),
+                text(node, "bodyContains").map(t -> secret(key + ".bodyContains", t)),
+                text(node, "json").map(e -> predicate(key + ".json", e))));
     }
 
     /**
@@ -506,7 +790,8 @@ public final class ProfileReader {
     private void names(String key, String text) {
         for (String name : Expressions.referencedNames(text)) {
             if (!known.contains(name)) {
-                throw fail(key, "#{" + name + "} is not saved by an earlier step (known here: " + known + ")");
+                throw fail(key, "#{" + name + "} is not saved by an earlier step (known here: " + known + ")"
+                        + (name.equals(TargetProfile.EPISODE_ID) ? episodeHint : ""));
             }
         }
     }
@@ -530,23 +815,6 @@ public final class ProfileReader {
     /** The value at {@code key} of {@code node} (a mapping, or null), read as {@link #value} reads one. */
     private Optional<String> text(JsonNode node, String key) {
         return value(node == null ? null : node.get(key), key);
-    }
-
-    private static boolean needsEpisodeChoice(CallSpec play, Optional<CallSpec> heartbeat) {
-        String episode = TargetProfile.EPISODE_ID;
-        return Expressions.referencedNames(play.path() + play.body().orElse("")).contains(episode)
-                || heartbeat.map(h -> Expressions.referencedNames(h.path() + h.body().orElse("")).contains(episode))
-                        .orElse(false);
-    }
-
-    @SafeVarargs
-    private static Set<String> saved(Optional<CallSpec> session, CallSpec... calls) {
-        Set<String> names = new HashSet<>();
-        session.ifPresent(s -> names.addAll(s.savedNames()));
-        for (CallSpec c : calls) {
-            names.addAll(c.savedNames());
-        }
-        return names;
     }
 
     /** {@code text} with its {@code ${env:NAME}} secrets resolved (TargetProfile keeps the file's text as written). */

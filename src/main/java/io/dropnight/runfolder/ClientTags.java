@@ -13,6 +13,12 @@ public final class ClientTags {
     /** The successful play request's own latency, the endpoint an SLO judges. */
     public static final String PLAYBACK_START = "playback-start";
 
+    /**
+     * Distinct endpoints client.hlog keeps apart (later ones share one tag): a journey names at most
+     * this many, and the metrics cap their labels here.
+     */
+    public static final int MAX_ENDPOINTS = 16;
+
     /** The last part of a request's tag: how it ended, on either side (server.hlog, client.hlog). */
     public static final String OK = "ok";
     /** The branded error page, whatever its status. */

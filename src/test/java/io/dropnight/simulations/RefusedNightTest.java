@@ -78,11 +78,11 @@ class RefusedNightTest {
     @Test
     void aBadProfileIsRefusedInOneLineNamingTheFileTheKeyAndTheRule(@TempDir Path dir) throws Exception {
         Path profile = dir.resolve("staging.yml");
-        Files.writeString(profile, Files.readString(Path.of("docs/profiles/dropnight.yml")).replace("save: { episodeIds", "sav: { episodeIds"));
+        Files.writeString(profile, Files.readString(Path.of("docs/profiles/dropnight.yml")).replace("capture: { episodeIds", "captur: { episodeIds"));
         Path reports = dir.resolve("reports");
         RunRefused e = assertThrows(RunRefused.class,
                 () -> NightRun.prepare(Optional.empty(), props(reports, "profile", profile.toString())));
-        assertTrue(e.getMessage().startsWith("profile " + profile + ": title.sav: unknown key"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("profile " + profile + ": steps[2].captur: unknown key"), e.getMessage());
         assertEquals(RunRefused.BAD_PARAMETER, e.exitStatus());
         assertFalse(Files.exists(reports), "nothing was written");
     }

@@ -136,6 +136,16 @@ public final class WireMockTarget implements AutoCloseable {
                 "response", Map.of("status", 200, "headers", all, "body", body))));
     }
 
+    /**
+     * A stub answering {@code request} with {@code status}, {@code headers} (its Content-Type among
+     * them, if any) and {@code body}.
+     */
+    public void stubAnswer(Map<String, Object> request, int status, Map<String, String> headers, String body, int priority)
+            throws IOException, InterruptedException {
+        stub(JSON.writeValueAsString(Map.of("priority", priority, "request", request,
+                "response", Map.of("status", status, "headers", headers, "body", body))));
+    }
+
     /** Adds one stub mapping (WireMock's JSON: {@code {"request": {...}, "response": {...}}}). */
     private void stub(String mapping) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(url().resolve("/__admin/mappings"))

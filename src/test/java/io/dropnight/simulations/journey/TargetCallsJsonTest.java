@@ -59,7 +59,7 @@ class TargetCallsJsonTest {
         TargetProfile p = TargetProfile.builtIn();
         TargetCalls calls = new TargetCalls(p);
 
-        TargetCalls.JsonReads home = TargetCalls.JsonReads.of(p.home(), p);
+        TargetCalls.JsonReads home = TargetCalls.JsonReads.of(p.step("home").orElseThrow().call(), p);
         assertTrue(home.combined());
         String homeExpression = TargetCalls.JsonReads.expression(home.values(), name -> null);
         assertEquals("{\"titleId\": to_string(not_null((featured.titleId), 'dropnight:not-found')), "
@@ -120,11 +120,11 @@ class TargetCallsJsonTest {
                 title: { path: /show }
                 play:  { method: POST, path: '/watch/#{episodeId}' }
                 """);
-        TargetCalls.JsonReads home = TargetCalls.JsonReads.of(p.home(), p);
+        TargetCalls.JsonReads home = TargetCalls.JsonReads.of(p.step("home").orElseThrow().call(), p);
         assertFalse(home.combined());
         TargetCalls.JsonReads title = TargetCalls.JsonReads.of(p.title(), p);
         assertFalse(title.combined(), "nothing to read");
-        assertArrayEquals(new TargetCalls(p).answerNames(p.home()), new TargetCalls(p).answerNames(p.home()));
+        assertArrayEquals(new TargetCalls(p).answerNames(p.step("home").orElseThrow().call()), new TargetCalls(p).answerNames(p.step("home").orElseThrow().call()));
     }
 
     @Test

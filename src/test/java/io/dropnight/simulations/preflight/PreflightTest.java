@@ -57,7 +57,7 @@ class PreflightTest {
 
     @Test
     void aSaveThatFindsNothingNamesTheSaveAndItsExpression(@TempDir Path dir) throws Exception {
-        String wrong = Files.readString(Path.of("docs/profiles/dropnight.yml")).replace("dropAt: featured.dropAt", "dropAt: featured.premiere");
+        String wrong = Files.readString(Path.of("docs/profiles/dropnight.yml")).replace("dropAt: { json: featured.dropAt }", "dropAt: { json: featured.premiere }");
         TargetProfile profile = ProfileReader.parse("wrong.yml", wrong);
         try (RunningService s = RunningService.start(dir, b -> { })) {
             Preflight.Failed e = assertThrows(Preflight.Failed.class, () -> new Preflight(s.uri("/"), profile, EpisodeChoice.FINAL, new SplittableRandom(1), l -> { }).walk());

@@ -28,7 +28,7 @@ class HostsReaderTest {
         assertEquals(Map.of("catalog", URI.create("https://cat.example:8443/v2/")), p.hosts(), "api is -Dtarget's");
         assertEquals("https://cat.example:8443/v2/titles/#{titleId}", p.address(p.title()));
         assertEquals("/play/#{episodeId}", p.address(p.play()));
-        assertEquals("/home", p.address(p.home()));
+        assertEquals("/home", p.address(p.step("home").orElseThrow().call()));
     }
 
     @ParameterizedTest(name = "{0}")

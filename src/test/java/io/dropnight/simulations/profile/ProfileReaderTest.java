@@ -41,7 +41,7 @@ class ProfileReaderTest {
         TargetProfile p = TargetProfile.builtIn();
         assertEquals("dropnight", p.name());
         assertEquals("/api/titles/#{titleId}", p.title().path());
-        assertEquals(List.of("titleId", "finalEpisodeId", "dropAt"), List.copyOf(p.home().save().keySet()));
+        assertEquals(List.of("titleId", "finalEpisodeId", "dropAt"), List.copyOf(p.step("home").orElseThrow().call().save().keySet()));
         assertEquals(403, p.locked().orElseThrow().status());
         assertEquals(Set.of(200, 204), p.heartbeat().orElseThrow().okStatuses());
         assertEquals(Duration.ofSeconds(60), p.heartbeatEvery());
@@ -55,7 +55,7 @@ class ProfileReaderTest {
         TargetProfile p = ProfileReader.parse("tiny.yml", MINIMAL);
         assertEquals(List.of("session", "heartbeat"), p.skippedSteps());
         assertEquals(List.of("home", "title", "play"), p.steps().stream().map(CallSpec::step).toList());
-        assertEquals("GET", p.home().method());
+        assertEquals("GET", p.step("home").orElseThrow().call().method());
         assertEquals(ErrorPageSpec.NONE, p.errorPage());
         assertFalse(p.announcesDrop());
     }
@@ -90,7 +90,7 @@ class ProfileReaderTest {
     void playingAnEpisodeNeedsASavedFinalEpisode() {
         String text = MINIMAL.replace("save: { finalEpisodeId: 'show.last' }", "save: { x: 'show.last' }");
         ProfileException e = assertThrows(ProfileException.class, () -> ProfileReader.parse("p.yml", text));
-        assertTrue(e.getMessage().contains("play.path: uses #{episodeId}"), e.getMessage());
+        assertTrue(e.getMessage().contains("play.path: #{episodeId} is not saved by an earlier step") && e.getMessage().contains("save finalEpisodeId before the wait-for-drop step"), e.getMessage());
     }
 
     @Test
