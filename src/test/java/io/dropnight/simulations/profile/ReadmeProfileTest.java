@@ -29,5 +29,21 @@ class ReadmeProfileTest {
         assertEquals(List.of("STAGING_API_KEY"), p.secrets().names());
         assertTrue(p.session().orElseThrow().captures().containsKey("csrf"));
         assertTrue(p.locked().orElseThrow().json().isPresent() && p.errorPage().json().isPresent());
+        assertEquals(List.of("login", "home", "artwork", "title", "play", "manifest"),
+                p.journey().stream().map(JourneyStep::name).toList());
+        assertEquals("https://cdn.staging.example.internal/img/#{titleId}/logo.png",
+                p.address(p.step("artwork").orElseThrow().parallel().get(0)));
+        assertTrue(p.step("manifest").orElseThrow().call().absolute());
+    }
+
+    /** docs/YOUR-SERVICE.md shows the built-in journey in flow style: it is the same journey. */
+    @Test
+    void theGuidesJourneyIsTheBuiltInOne() throws Exception {
+        String guide = Files.readString(Path.of("docs/YOUR-SERVICE.md"));
+        int start = guide.indexOf("```yaml\n") + "```yaml\n".length();
+        TargetProfile shown = ProfileReader.parse("YOUR-SERVICE.md", guide.substring(start, guide.indexOf("```", start)));
+        assertEquals(TargetProfile.builtIn().journey(), shown.journey());
+        assertEquals(TargetProfile.builtIn().headers(), shown.headers());
+        assertEquals(TargetProfile.builtIn().errorPage(), shown.errorPage());
     }
 }
