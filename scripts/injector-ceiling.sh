@@ -5,9 +5,12 @@
 # both against an unconstrained service on loopback. CPU per request is the injector JVM's own CPU
 # time (process CPU between Gatling's before() and after()) divided by its requests; the goal is
 # journey / minimal <= 1.25. Bounded: each Gatling run has a fixed injection.
+# Then (issue 22) the same calls as a plain Gatling simulation (PlainJourneySimulation: one exec per
+# call, jmesPath saves, the same pauses and arrivals, no Dropnight journey code) against a fresh
+# unconstrained service: journey / plain CPU per request, goal <= 1.15.
 #
 #   scripts/injector-ceiling.sh [--rate 1000] [--duration 20] [--scale 1] [--compression 20] [--out DIR]
-#                               [--only minimal|journey] [--connections per-user|shared|both] [--jfr]
+#                               [--only minimal|journey|plain|journey+plain] [--connections per-user|shared|both] [--jfr]
 #
 # --connections: the minimal scenario's connections. per-user (default) is Gatling's default and the
 # issue's "one GET of /health per user": every user opens its own connection, as each journey viewer
@@ -35,14 +38,14 @@ while [ $# -gt 0 ]; do
     --only) only=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --jfr) jfr=1; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "injector-ceiling.sh: unknown flag $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 for n in "$rate" "$duration"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "injector-ceiling.sh: '$n' is not a whole number" >&2; exit 2; }
 done
-[[ -z "$only" || "$only" == minimal || "$only" == journey ]] || { echo "injector-ceiling.sh: --only takes minimal or journey" >&2; exit 2; }
+[[ -z "$only" || "$only" =~ ^(minimal|journey|plain|journey\+plain)$ ]] || { echo "injector-ceiling.sh: --only takes minimal, journey, plain or journey+plain" >&2; exit 2; }
 case "$connections" in
   per-user|shared) modes=("$connections") ;;
   both) modes=(per-user shared) ;;
@@ -60,7 +63,7 @@ cores=$(nproc)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 declare -A minimal_us=()
-if [ "$only" != journey ]; then
+if [ -z "$only" ] || [ "$only" = minimal ]; then
 # shellcheck disable=SC2086
 start service "$out/service.out" java ${JAVA_OPTS:-} -jar "$jar" serve --port 0 --unconstrained \
   --run-dir "$out/service-run" --admin-token "bench-admin-$RANDOM$RANDOM-token"
@@ -83,7 +86,10 @@ done
 cleanup; pids=()
 fi
 [ "$only" = minimal ] && { echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
+url=""
 
+journey_us=""
+if [ "$only" != plain ]; then
 echo "finale journey: scale $scale, compression $compression, unconstrained embedded service" >&2
 jfr_env=()
 if [ -n "$jfr" ]; then
@@ -108,7 +114,32 @@ echo "journey: $requests requests, injector CPU $cpu_s s ($cores cores), $journe
 echo "journey: $rps requests/s on average over $shape"
 java -cp "$jar" "$root/scripts/ClientPeakRate.java" "$run/client.hlog" || true
 grep -a -A3 'INCONCLUSIVE' "$out/journey.log" | grep -av '^\[' | head -6 || true
+fi
+
+if [ -z "$only" ] || [ "$only" = plain ] || [ "$only" = journey+plain ]; then
+# The plain simulation's service drops at a stated instant; its arrivals are placed so that the
+# drop step starts there, as the night's surge does (the offset leaves Maven time to start Gatling).
+drop_at=$(date -u -d "+$(awk -v c="$compression" 'BEGIN { printf "%d", 900 / c + 45 }') seconds" +%Y-%m-%dT%H:%M:%SZ)
+# shellcheck disable=SC2086
+start service "$out/plain-service.out" java ${JAVA_OPTS:-} -jar "$jar" serve --port 0 --unconstrained --drop-at "$drop_at" \
+  --run-dir "$out/plain-service-run" --admin-token "bench-admin-$RANDOM$RANDOM-token"
+echo "plain journey: scale $scale, compression $compression, drop at $drop_at" >&2
+(cd "$root" && timeout 900 mvn -B -q gatling:test -Dgatling.simulationClass=io.dropnight.simulations.bench.PlainJourneySimulation \
+  -Dtarget="$url" -Dscale="$scale" -Dcompression="$compression" -DdropAt="$drop_at" -DbuildDir="$out/plain") >"$out/plain.log" 2>&1 || true
+cleanup; pids=()
+plain=$(grep -o 'dropnight-bench: .*' "$out/plain.log" | tail -1)
+[ -n "$plain" ] || { echo "injector-ceiling.sh: the plain journey printed no figures; see $out/plain.log" >&2; exit 1; }
+plain_us=$(sed -E 's/.*, ([0-9.]+) us per request/\1/' <<<"$plain")
+plain_ko=$(grep -a '^> Global' "$out/plain.log" | tail -1 | awk -F'|' '{ gsub(/[ ,]/, "", $4); print $4 }')
+echo "$plain; Gatling KO ${plain_ko:-?}"
+if [ -n "$journey_us" ]; then
+  ratio=$(awk -v j="$journey_us" -v p="$plain_us" 'BEGIN { printf "%.2f", j / p }')
+  echo "journey / plain Gatling simulation CPU per request = ${ratio}x (goal <= 1.15x)"
+fi
+fi
+
 for mode in "${modes[@]}"; do
+  [ -n "$journey_us" ] || continue
   [ -n "${minimal_us[$mode]:-}" ] || continue
   ratio=$(awk -v j="$journey_us" -v m="${minimal_us[$mode]}" 'BEGIN { printf "%.2f", j / m }')
   echo "journey / minimal ($mode connections) CPU per request = ${ratio}x (goal <= 1.25x); per-second load: $run/index.html"
