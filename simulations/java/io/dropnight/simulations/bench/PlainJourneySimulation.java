@@ -61,13 +61,23 @@ public class PlainJourneySimulation extends Simulation {
         });
     }
 
-    // Each page is retried while it shows the error page, 1–3 s apart, within the journey's refreshes.
+    /** A count a check saved, or {@code absent} when the answer never came (the check did not run). */
+    private static int count(io.gatling.javaapi.core.Session session, String key, int absent) {
+        return session.contains(key) ? session.getInt(key) : absent;
+    }
+
+    /** Loops end by their condition, or after this many turns whatever happens. */
+    private static final int MAX_TURNS = 200;
+
+    // Each page is retried while it shows the error page (or did not answer), 1–3 s apart, within the journey's refreshes.
     private static ChainBuilder untilNotErrorPage(String name, ChainBuilder call) {
         return exec(session -> session.set("done", false))
-                .asLongAs(session -> !session.getBoolean("done") && session.getInt("refreshes") <= MAX_REFRESHES).on(
-                        counted(call)
+                .asLongAs(session -> !session.getBoolean("done") && session.getInt("refreshes") <= MAX_REFRESHES
+                        && session.getInt(name + "Turn") < MAX_TURNS, name + "Turn").on(
+                        exec(session -> session.remove("errorMarks"))
+                                .exec(counted(call))
                                 .exec(session -> {
-                                    boolean errorPage = session.getInt("errorMarks") > 0;
+                                    boolean errorPage = count(session, "errorMarks", 1) > 0;
                                     return errorPage ? session.set("refreshes", session.getInt("refreshes") + 1)
                                             : session.set("done", true);
                                 })
@@ -96,23 +106,26 @@ public class PlainJourneySimulation extends Simulation {
 
     private static final ChainBuilder TITLE = untilNotErrorPage("title", title("title"));
 
-    private static final ChainBuilder WAIT_FOR_DROP = asLongAs(session -> !session.getBoolean("available")).on(
+    private static final ChainBuilder WAIT_FOR_DROP = asLongAs(session -> !session.getBoolean("available")
+            && session.getInt("pollTurn") < MAX_TURNS, "pollTurn").on(
             pause(Duration.ofSeconds(3), Duration.ofSeconds(6)).exec(counted(title("title-poll"))));
 
     private static final ChainBuilder PLAY = exec(session -> session.set("episodeId", session.getString("finalEpisodeId"))
             .set("started", false))
-            .asLongAs(session -> !session.getBoolean("started") && session.getInt("refreshes") <= MAX_REFRESHES).on(
-                    counted(exec(http("playback-start").post("/api/playback/#{episodeId}").header("Authorization", "Bearer #{token}")
+            .asLongAs(session -> !session.getBoolean("started") && session.getInt("refreshes") <= MAX_REFRESHES
+                    && session.getInt("playTurn") < MAX_TURNS, "playTurn").on(
+                    exec(session -> session.removeAll("errorMarks", "lockedMarks", "status")).exec(counted(exec(http("playback-start").post("/api/playback/#{episodeId}").header("Authorization", "Bearer #{token}")
                             .check(status().in(200, 403, 503), status().saveAs("status"),
                                     substring("something-went-wrong").count().saveAs("errorMarks"),
                                     substring("EPISODE_LOCKED").count().saveAs("lockedMarks"),
-                                    jmesPath("playbackId").optional().saveAs("playbackId"))))
-                            .doIf(session -> session.getInt("lockedMarks") > 0 && session.getInt("status") == 403)
+                                    jmesPath("playbackId").optional().saveAs("playbackId")))))
+                            .doIf(session -> count(session, "lockedMarks", 0) > 0 && count(session, "status", 0) == 403)
                             .then(pause(Duration.ofMillis(500)))
-                            .doIf(session -> session.getInt("errorMarks") > 0).then(
+                            .doIf(session -> count(session, "errorMarks", 1) > 0).then(
                                     exec(session -> session.set("refreshes", session.getInt("refreshes") + 1))
                                             .pause(Duration.ofSeconds(1), Duration.ofSeconds(3)))
-                            .exec(session -> session.set("started", session.getInt("status") == 200 && session.getInt("errorMarks") == 0)));
+                            .exec(session -> session.set("started", count(session, "status", 0) == 200
+                                    && count(session, "errorMarks", 1) == 0)));
 
     private static ChainBuilder heartbeats(Duration every) {
         return repeat(3).on(pause(every).exec(counted(exec(http("heartbeat").post("/api/playback/#{playbackId}/heartbeat")
@@ -120,7 +133,7 @@ public class PlainJourneySimulation extends Simulation {
     }
 
     private static ChainBuilder viewer(boolean waits, Duration heartbeat) {
-        ChainBuilder start = exec(session -> session.set("refreshes", 0).set("available", false))
+        ChainBuilder start = exec(session -> session.set("userId", session.userId()).set("refreshes", 0).set("available", false))
                 .exec(SESSION, HOME, TITLE);
         return (waits ? start.exec(WAIT_FOR_DROP) : start)
                 .exec(PLAY)

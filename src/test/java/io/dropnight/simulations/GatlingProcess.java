@@ -50,6 +50,12 @@ final class GatlingProcess implements AutoCloseable {
     /** As {@link #start(Path, List, List)}, with {@code environment} added to the child's (a profile's secrets). */
     static GatlingProcess start(Path dir, List<String> launcher, List<String> properties, java.util.Map<String, String> environment)
             throws IOException {
+        return start(dir, ReleaseNightSimulation.class, launcher, properties, environment);
+    }
+
+    /** As {@link #start(Path, List, List, java.util.Map)}, running {@code simulation} instead of the release night. */
+    static GatlingProcess start(Path dir, Class<?> simulation, List<String> launcher, List<String> properties,
+                                java.util.Map<String, String> environment) throws IOException {
         Path reports = dir.resolve("reports");
         Path results = dir.resolve("gatling");
         // At Surefire's leak level, which the Gatling JVM passes on to the service it starts
@@ -58,7 +64,7 @@ final class GatlingProcess implements AutoCloseable {
         List<String> java = ChildJvm.command("-Xmx512m", JvmCommand.GATLING_OPENS).jvmArgs(properties.toArray(String[]::new))
                 .property("reportsDir", reports.toString()).property("gatlingResults", results.toString())
                 .property("dropnight.launcher", "dropnight") // as the Maven plugin's configuration in pom.xml
-                .gatling(testClasspath(), ReleaseNightSimulation.class.getName(), results, "dropnight-test");
+                .gatling(testClasspath(), simulation.getName(), results, "dropnight-test");
         command.addAll(java);
         Path log = dir.resolve("gatling.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
