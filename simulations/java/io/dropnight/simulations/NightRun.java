@@ -89,8 +89,9 @@ final class NightRun {
             runJson = RunDescription.of(run, parameters, prepared.plan(), prepared.startedAt(), service.url(), service.model(),
                     prepared.profile());
             RunDescription.injector(runJson, prepared.shard(), prepared.wholeNight());
-            if ("https".equals(service.url().getScheme())) {
-                runJson.put("tls", TlsTrust.from(System::getProperty).describe()); // insecure said out loud
+            if (prepared.profile().usesTls(service.url())) {
+                // insecure said out loud; the file's trust store was checked against the flags in the preflight
+                runJson.put("tls", TlsTrust.forNight(System::getProperty, prepared.profile().trustStore()).describe());
             }
             prepared.aim().ifPresent(a -> runJson.put("dropAt", a.dropAt().toString()));
             run.writeRunJson(runJson);

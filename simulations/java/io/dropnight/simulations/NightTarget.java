@@ -59,8 +59,14 @@ final class NightTarget {
     static Optional<Instant> announcedDrop(URI target, TargetProfile profile, NightInvocation invocation) {
         Optional<Instant> given = invocation.dropAt();
         NightParameters night = invocation.night();
-        TlsTrust tls = TlsTrust.from(System::getProperty);
-        if (target.getScheme().equals("https")) {
+        TlsTrust tls;
+        try {
+            tls = TlsTrust.forNight(System::getProperty, profile.trustStore());
+        } catch (IllegalArgumentException e) {
+            throw new RunRefused(RunRefused.BAD_PARAMETER, e.getMessage()).printed();
+        }
+        tls.installForTheLoad();
+        if (profile.usesTls(target)) {
             System.out.println("dropnight: " + tls.describe());
         }
         Preflight preflight;

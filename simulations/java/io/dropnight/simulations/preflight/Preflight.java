@@ -80,7 +80,7 @@ public final class Preflight {
      * @param out     where each step's line is printed
      */
     public Preflight(URI baseUrl, TargetProfile profile, EpisodeChoice choice, RandomGenerator random, Consumer<String> out) {
-        this(baseUrl, profile, choice, random, out, TlsTrust.from(System::getProperty));
+        this(baseUrl, profile, choice, random, out, TlsTrust.forNight(System::getProperty, profile.trustStore()));
     }
 
     /**
@@ -283,7 +283,8 @@ public final class Preflight {
             return client.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (javax.net.ssl.SSLException e) {
             throw new Failed(fail(call, request, "the target's certificate is not trusted (" + e.getMessage() + "): give its trust store"
-                    + " with -D" + TlsTrust.TRUST_STORE + "=FILE (and -D" + TlsTrust.TRUST_STORE_PASSWORD + "), or -D"
+                    + " as the journey file's protocol.trustStore, or with -D" + TlsTrust.TRUST_STORE + "=FILE (and -D"
+                    + TlsTrust.TRUST_STORE_PASSWORD + "), or -D"
                     + TlsTrust.INSECURE + "=true to trust any certificate").getMessage(), true);
         } catch (IOException e) {
             throw fail(call, request, "the target is unreachable ("

@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import io.dropnight.simulations.profile.TrustStore;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,8 +27,9 @@ import java.util.function.UnaryOperator;
  * @param trustStore the trust store file, empty for the JVM's own ({@code gatling.ssl.trustStore.file})
  * @param type       its type, {@code PKCS12} unless told ({@code gatling.ssl.trustStore.type})
  * @param password   its password, never shown ({@code gatling.ssl.trustStore.password})
+ * @param fromFile   the trust store is the journey file's ({@code protocol.trustStore}), not Gatling's settings
  */
-public record TlsTrust(boolean insecure, Optional<Path> trustStore, String type, String password) {
+public record TlsTrust(boolean insecure, Optional<Path> trustStore, String type, String password, boolean fromFile) {
     public static final String INSECURE = "gatling.ssl.useInsecureTrustManager";
     public static final String TRUST_STORE = "gatling.ssl.trustStore.file";
     public static final String TRUST_STORE_TYPE = "gatling.ssl.trustStore.type";
@@ -40,7 +42,42 @@ public record TlsTrust(boolean insecure, Optional<Path> trustStore, String type,
         String password = settings.apply(TRUST_STORE_PASSWORD);
         return new TlsTrust(Boolean.parseBoolean(settings.apply(INSECURE)),
                 file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file)),
-                type == null || type.isBlank() ? "PKCS12" : type, password == null ? "" : password);
+                type == null || type.isBlank() ? "PKCS12" : type, password == null ? "" : password, false);
+    }
+
+    /**
+     * The night's trust: the journey file's trust store if it gives one, else Gatling's settings.
+     *
+     * @throws IllegalArgumentException (one line) when both give one, or the file's is given beside
+     *                                  trusting any certificate
+     */
+    public static TlsTrust forNight(UnaryOperator<String> settings, Optional<TrustStore> file) {
+        TlsTrust flags = from(settings);
+        if (file.isEmpty()) {
+            return flags;
+        }
+        if (flags.insecure() || flags.trustStore().isPresent()) {
+            throw new IllegalArgumentException("the journey file's protocol.trustStore (" + file.get().file() + ") and -D"
+                    + (flags.insecure() ? INSECURE + "=true" : TRUST_STORE + "=" + flags.trustStore().get())
+                    + " both say which certificates to trust: give one");
+        }
+        return new TlsTrust(false, Optional.of(file.get().file()), file.get().type(), file.get().password(), true);
+    }
+
+    /**
+     * Makes the file's trust store the injector JVM's default trust store
+     * ({@code javax.net.ssl.trustStore}), before any load: Gatling, configured with no trust
+     * store of its own (its TLS settings are read when it starts, before any journey file),
+     * builds each viewer's TLS context with the JVM's default trust, which reads these properties
+     * when the context is built. Does nothing when the trust is Gatling's own settings.
+     */
+    public void installForTheLoad() {
+        if (!fromFile) {
+            return;
+        }
+        System.setProperty("javax.net.ssl.trustStore", trustStore.orElseThrow().toAbsolutePath().toString());
+        System.setProperty("javax.net.ssl.trustStoreType", type);
+        System.setProperty("javax.net.ssl.trustStorePassword", password);
     }
 
     /** One line for the console and run.json, said out loud when insecure; never the password. */
@@ -48,7 +85,8 @@ public record TlsTrust(boolean insecure, Optional<Path> trustStore, String type,
         if (insecure) {
             return "TLS: INSECURE, any server certificate is trusted (-D" + INSECURE + "=true)";
         }
-        return trustStore.map(f -> "TLS: certificates checked against the trust store " + f)
+        return trustStore.map(f -> "TLS: certificates checked against the trust store " + f
+                        + (fromFile ? " (the journey file's protocol.trustStore)" : ""))
                 .orElse("TLS: certificates checked against the JVM's trust store");
     }
 

@@ -42,6 +42,9 @@ public final class ProfileReader {
     private final Secrets secrets;
     /** The profile's named hosts, read before its steps. */
     private final Map<String, java.net.URI> hosts = new LinkedHashMap<>();
+    private static final List<String> PROTOCOL_KEYS = List.of("http2", "trustStore", "trustStorePassword", "trustStoreType");
+    /** The file's {@code protocol.trustStore}, once read. */
+    private Optional<TrustStore> trustStore = Optional.empty();
     /** The rules every value of the file is read by, and the names known so far. */
     private final FileRules rules;
 
@@ -148,25 +151,43 @@ public final class ProfileReader {
         StepReader steps = new StepReader(rules, hosts, root.get("headers"));
         List<JourneyStep> journey = legacy ? steps.legacySteps(root) : steps.steps(root.get("steps"));
         return new TargetProfile(name, source, text, journey, steps.commonHeaders(), errorPage(root.get("errorPage")), secrets, accounts,
-                hosts, http2, legacy);
+                hosts, http2, trustStore, legacy);
     }
 
-    /** {@code protocol: { http2: true }}: whether HTTP/2 may be spoken; TLS trust is the injector's own flags. */
+    /**
+     * {@code protocol: { http2: true, trustStore: FILE, trustStorePassword: ..., trustStoreType: ... }}:
+     * whether HTTP/2 may be spoken, and the certificates the hosts are checked against. Trusting any
+     * certificate is not the file's to say: it is the injector's flag, said out loud.
+     */
     private boolean protocol(JsonNode node) {
         if (node == null || node.isNull()) {
             return false;
         }
         if (!node.isObject()) {
-            throw rules.fail("protocol", "must be a mapping with the key [http2]");
+            throw rules.fail("protocol", "must be a mapping with the keys " + PROTOCOL_KEYS);
         }
-        for (String tls : List.of("trustStore", "trustStorePassword", "insecure")) {
-            if (node.has(tls)) {
-                throw rules.fail("protocol." + tls, "TLS trust is given to the injector when it starts (Gatling reads it then):"
-                        + " -Dgatling.ssl.trustStore=FILE -Dgatling.ssl.trustStorePassword=... or -Dgatling.ssl.useInsecureTrustManager=true"
-                        + " (see docs/PROFILES.md)");
+        if (node.has("insecure")) {
+            throw rules.fail("protocol.insecure", "trusting any certificate is the injector's choice, said on its command line:"
+                    + " -Dgatling.ssl.useInsecureTrustManager=true (or give the hosts' trust store as protocol.trustStore)");
+        }
+        rules.onlyKeys(node, "protocol.", PROTOCOL_KEYS);
+        Optional<String> file = rules.text(node, "trustStore");
+        if (file.isEmpty() && (node.has("trustStorePassword") || node.has("trustStoreType"))) {
+            throw rules.fail("protocol.trustStore", "is required beside trustStorePassword and trustStoreType");
+        }
+        file.ifPresent(f -> {
+            Path path = folder.resolve(rules.secret("protocol.trustStore", f));
+            if (!Files.isReadable(path) || Files.isDirectory(path)) {
+                throw rules.fail("protocol.trustStore", "'" + f + "' is not a readable file (resolved against the journey's folder: " + path + ")");
             }
-        }
-        rules.onlyKeys(node, "protocol.", List.of("http2"));
+            String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            String type = rules.text(node, "trustStoreType").orElse(name.endsWith(".jks") ? "JKS" : "PKCS12").toUpperCase(java.util.Locale.ROOT);
+            if (!List.of("PKCS12", "JKS").contains(type)) {
+                throw rules.fail("protocol.trustStoreType", "'" + type + "' is not one of [PKCS12, JKS]");
+            }
+            trustStore = Optional.of(new TrustStore(path, type,
+                    rules.text(node, "trustStorePassword").map(pw -> rules.secret("protocol.trustStorePassword", pw)).orElse("")));
+        });
         return node.has("http2") && rules.bool(node.get("http2"), "protocol.http2");
     }
 

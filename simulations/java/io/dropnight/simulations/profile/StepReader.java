@@ -317,6 +317,10 @@ final class StepReader {
             if (!saves.isObject()) {
                 throw rules.fail(savesKey, "must map session names to JMESPath expressions or {json|header|cookie|regex: ...}");
             }
+            if (saves.isEmpty()) {
+                throw rules.fail(savesKey, "captures nothing: name at least one value, such as { token: { json: session.token } },"
+                        + " or leave it out");
+            }
             for (Map.Entry<String, JsonNode> e : saves.properties()) {
                 String k = savesKey + "." + e.getKey();
                 if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {

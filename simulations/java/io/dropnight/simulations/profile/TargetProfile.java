@@ -25,12 +25,14 @@ import java.util.Optional;
  * @param accounts  the viewers' accounts (a CSV file, a row per viewer); empty when the journey needs none
  * @param hosts     named base URLs a step may call besides {@code -Dtarget} ({@code api}), by name
  * @param http2     whether the load (and the preflight) may speak HTTP/2 where the target offers it
+ * @param trustStore the certificates the hosts are checked against ({@code protocol.trustStore}); empty for
+ *                  the injector's own settings
  * @param legacy    read from the five-step profile format ({@code session:}, {@code home:}, ... at the top)
  */
 public record TargetProfile(String name, String source, String content, List<JourneyStep> journey,
                             Map<String, String> headers, ErrorPageSpec errorPage,
                             Secrets secrets, Optional<Accounts> accounts, Map<String, java.net.URI> hosts,
-                            boolean http2, boolean legacy) {
+                            boolean http2, Optional<TrustStore> trustStore, boolean legacy) {
     /** The classpath resource of the built-in profile (a copy is docs/profiles/dropnight.yml). */
     public static final String BUILT_IN_RESOURCE = "/profiles/dropnight.yml";
     public static final String BUILT_IN_SOURCE = "built-in dropnight";
@@ -55,6 +57,7 @@ public record TargetProfile(String name, String source, String content, List<Jou
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(accounts, "accounts");
         hosts = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(hosts, "hosts")));
+        Objects.requireNonNull(trustStore, "trustStore");
         for (Role one : List.of(Role.WAIT_FOR_DROP, Role.PLAY)) {
             if (journey.stream().filter(s -> s.role() == one).count() != 1) {
                 throw new IllegalArgumentException("a journey has exactly one " + one.label() + " step");
@@ -82,6 +85,11 @@ public record TargetProfile(String name, String source, String content, List<Jou
     /** The built-in {@code dropnight} journey, which describes the embedded service. */
     public static TargetProfile builtIn() {
         return ProfileReader.builtIn();
+    }
+
+    /** Whether any request may go over TLS: {@code -Dtarget} or a named host is https. */
+    public boolean usesTls(java.net.URI target) {
+        return "https".equalsIgnoreCase(target.getScheme()) || hosts.values().stream().anyMatch(h -> "https".equalsIgnoreCase(h.getScheme()));
     }
 
     /** The step with {@code role}, if the journey has one. */

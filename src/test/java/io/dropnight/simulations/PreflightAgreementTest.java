@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The preflight and the load read a target the same way (issue 22): for each journey file, against
@@ -103,6 +104,10 @@ class PreflightAgreementTest {
                         || l.startsWith("one-viewer ") && l.contains(": stopped, ")).toList()) {
                     String name = Path.of(line.substring("one-viewer ".length(), line.indexOf(": "))).getFileName().toString();
                     oneViewer.put(name, line.contains(": walked, ") ? "walked" : "stopped");
+                    if (name.equals("good.yml")) {
+                        // session, home, rows, title, license, play, manifest, one heartbeat: the whole journey, once each
+                        assertTrue(line.contains(", requests 8, "), line);
+                    }
                 }
             }
         }

@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the error page; the title page polled until it says the episode is out; a licence call with a raw
  * body; play, locked (425) for 2 s after the drop, which returns a signed manifest URL on the
  * second host; the manifest fetched from that absolute URL and its segments captured; heartbeats.
- * The harness's requests per endpoint equal WireMock's journal; the second host spoke HTTP/2; and
- * without the trust store the preflight refuses the target in one line (exit 4) before any load.
+ * The harness's requests per endpoint equal WireMock's journal; the second host spoke HTTP/2; the
+ * journey file's own trust store (its password a secret) is what the preflight and the load trust;
+ * without it the preflight refuses the target in one line (exit 4) before any load.
  */
 @Tag("night")
 class WireMockJourneyTest {
@@ -42,10 +43,10 @@ class WireMockJourneyTest {
 
     @Test
     void aNineStepJourneyOnTwoHostsCountsWhatTheTargetSaw(@TempDir Path dir) throws Exception {
-        Path journey = Files.writeString(dir.resolve("staging-journey.yml"), """
+        String text = """
                 name: wiremock-journey
                 hosts: { cdn: '${env:CDN_URL}' }
-                protocol: { http2: true }
+                protocol: { http2: true, trustStore: trust.p12, trustStorePassword: '${env:TRUST_PASS}' }
                 steps:
                   - name: session
                     role: session
@@ -84,7 +85,10 @@ class WireMockJourneyTest {
                   any:
                     - { status: [502, 503, 504] }
                     - { json: 'errors[0]' }
-                """);
+                """;
+        Path journey = Files.writeString(dir.resolve("staging-journey.yml"), text);
+        Path untrusting = Files.writeString(dir.resolve("untrusting-journey.yml"),
+                text.replace(", trustStore: trust.p12, trustStorePassword: '${env:TRUST_PASS}'", ""));
         Instant dropAt = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
         TestCertificate certificate = TestCertificate.create(dir, "changeit-789");
         List<JsonNode> journal;
@@ -93,12 +97,14 @@ class WireMockJourneyTest {
         try (WireMockTarget wiremock = WireMockTarget.startHttps(dir, certificate.keyStore(), certificate.password())) {
             cdn = wiremock.httpsUrl().toString();
             stubService(wiremock, dropAt, cdn, false);
-            Map<String, String> env = Map.of("CDN_URL", cdn, "VIEWER_PASS", "pw-Quokka-77");
-            List<String> night = List.of("-Dtarget=" + wiremock.url(), "-Dprofile=" + journey, "-Dnight=" + NIGHT, "-Dscale=0.05",
+            Map<String, String> env = Map.of("CDN_URL", cdn, "VIEWER_PASS", "pw-Quokka-77", "TRUST_PASS", certificate.password());
+            List<String> night = List.of("-Dtarget=" + wiremock.url(), "-Dnight=" + NIGHT, "-Dscale=0.05",
                     "-Dcompression=100", "-Dslo.enforce=false");
 
             // Without the trust store, the certificate of the second host is refused before any load.
-            try (GatlingProcess refused = GatlingProcess.start(Files.createDirectories(dir.resolve("untrusted")), List.of(), night, env)) {
+            List<String> untrusted = new java.util.ArrayList<>(night);
+            untrusted.add("-Dprofile=" + untrusting);
+            try (GatlingProcess refused = GatlingProcess.start(Files.createDirectories(dir.resolve("untrusted")), List.of(), untrusted, env)) {
                 assertEquals(4, refused.await(120), refused.log());
                 // The host's URL came from the environment: shown as its placeholder, as every such value is.
                 assertTrue(refused.log().contains("preflight failed at step artwork: GET ${env:CDN_URL}/img/show-ab/hero.jpg:"
@@ -107,8 +113,7 @@ class WireMockJourneyTest {
             assertTrue(wiremock.requests().stream().noneMatch(r -> NIGHT.equals(scenario(r))), "no viewer was started");
 
             List<String> trusted = new java.util.ArrayList<>(night);
-            trusted.addAll(List.of("-Dgatling.ssl.trustStore.file=" + certificate.trustStore(), "-Dgatling.ssl.trustStore.type=PKCS12",
-                    "-Dgatling.ssl.trustStore.password=" + certificate.password()));
+            trusted.add("-Dprofile=" + journey);
             try (GatlingProcess injector = GatlingProcess.start(Files.createDirectories(dir.resolve("injector")), List.of(), trusted, env)) {
                 await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(20)).until(() -> !Instant.now().isBefore(dropAt));
                 stubService(wiremock, dropAt, cdn, true);
@@ -118,6 +123,8 @@ class WireMockJourneyTest {
                         "{\"id\":\"pb-ab\",\"manifest\":{\"url\":\"" + cdn + "/m/ep-ab-10/master.m3u8?sig=ab12\"}}", 1);
                 assertEquals(0, injector.await(300), injector.log());
                 assertFalse(injector.log().contains("pw-Quokka-77"), "the secret is not on the console");
+                assertTrue(injector.log().contains("TLS: certificates checked against the trust store " + certificate.trustStore()
+                        + " (the journey file's protocol.trustStore)"), injector.log());
                 run = injector.onlyRunFolder();
             }
             journal = wiremock.requests();
@@ -159,6 +166,7 @@ class WireMockJourneyTest {
         assertFalse(info.get("warnUnclassified").asBoolean(), "every answer understood: " + info.get("unclassified"));
         String recorded = Files.readString(run.resolve("run.json"));
         assertFalse(recorded.contains("pw-Quokka-77"), "no secret in run.json");
+        assertFalse(recorded.contains(certificate.password()), "no trust store password in run.json");
         assertTrue(recorded.contains("${env:VIEWER_PASS}"), "the journey is recorded with its placeholder");
     }
 

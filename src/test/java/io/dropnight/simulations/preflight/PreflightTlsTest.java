@@ -47,7 +47,7 @@ class PreflightTlsTest {
             wiremock.stubJson("POST", "/play/e-9", "{}");
 
             Preflight.Failed refused = assertThrows(Preflight.Failed.class,
-                    () -> walk(wiremock, new TlsTrust(false, Optional.empty(), "PKCS12", ""), new ArrayList<>()));
+                    () -> walk(wiremock, new TlsTrust(false, Optional.empty(), "PKCS12", "", false), new ArrayList<>()));
             assertTrue(refused.getMessage().startsWith("preflight failed at step home: GET " + wiremock.httpsUrl()
                     + "/home: the target's certificate is not trusted (PKIX path building failed"), refused.getMessage());
             assertTrue(refused.getMessage().endsWith("give its trust store with -Dgatling.ssl.trustStore.file=FILE (and"
@@ -56,7 +56,7 @@ class PreflightTlsTest {
             assertEquals(1, refused.getMessage().lines().count(), refused.getMessage());
 
             List<String> trusted = new ArrayList<>();
-            walk(wiremock, new TlsTrust(false, Optional.of(trust), "PKCS12", PASSWORD), trusted);
+            walk(wiremock, new TlsTrust(false, Optional.of(trust), "PKCS12", PASSWORD, false), trusted);
             assertTrue(trusted.get(0).startsWith("preflight: home GET " + wiremock.httpsUrl() + "/home -> 200"), trusted.toString());
 
             List<String> insecure = new ArrayList<>();

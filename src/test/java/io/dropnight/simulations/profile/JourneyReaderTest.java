@@ -136,7 +136,8 @@ class JourneyReaderTest {
             a url and a path       | 'url: ''#{manifestUrl}'''                       | 'url: ''#{manifestUrl}'', path: /m'     | '(manifest).request.url: a request has a path (on a host) or a whole url, not both'
             a name saved later     | 'challenge-#{userId}'                           | 'challenge-#{segments}'                 | '(license).request.body: #{segments} is not saved by an earlier step'
             play before the wait   | '- name: title\\n    role: wait-for-drop'       | '- name: title\\n    role: play'        | '(title).role: play comes after the wait-for-drop step'
-            trust in the file      | 'protocol: { http2: true }'                     | 'protocol: { http2: true, insecure: true }' | 'protocol.insecure: TLS trust is given to the injector when it starts'
+            trust any in the file  | 'protocol: { http2: true }'                     | 'protocol: { http2: true, insecure: true }' | 'protocol.insecure: trusting any certificate is the injector''s choice'
+            an empty capture       | 'capture: { csrf: { header: X-CSRF-Token } }'  | 'capture: {}'                           | '(login).capture: captures nothing'
             a bad regex            | '(?m)^seg-\\\\d+\\\\.ts$'                        | '(?m)^seg-(\\\\d+\\\\.ts$'               | '(manifest).capture.segments.regex: ''(?m)^seg-(\\d+\\.ts$'' does not compile'
             """)
     void aBadJourneyIsOneLineNamingTheFileTheStepAndTheRule(String what, String from, String to, String expected) {
