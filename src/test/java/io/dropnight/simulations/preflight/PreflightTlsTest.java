@@ -50,7 +50,7 @@ class PreflightTlsTest {
                     () -> walk(wiremock, new TlsTrust(false, Optional.empty(), "PKCS12", "", false), new ArrayList<>()));
             assertTrue(refused.getMessage().startsWith("preflight failed at step home: GET " + wiremock.httpsUrl()
                     + "/home: the target's certificate is not trusted (PKIX path building failed"), refused.getMessage());
-            assertTrue(refused.getMessage().endsWith("give its trust store with -Dgatling.ssl.trustStore.file=FILE (and"
+            assertTrue(refused.getMessage().endsWith("give its trust store as the journey file's protocol.trustStore, or with -Dgatling.ssl.trustStore.file=FILE (and"
                     + " -Dgatling.ssl.trustStore.password), or -Dgatling.ssl.useInsecureTrustManager=true to trust any certificate"),
                     refused.getMessage());
             assertEquals(1, refused.getMessage().lines().count(), refused.getMessage());
