@@ -46,6 +46,10 @@ final class NightTarget {
             System.out.println("dropnight: target profile " + p.name() + " (" + p.source() + ")"
                     + (p.skippedSteps().isEmpty() ? "" : "; the journey skips " + String.join(" and ", p.skippedSteps())
                     + ": the target has no such call"));
+            if (p.legacy()) {
+                System.out.println("dropnight: " + p.source() + " is a five-step profile, read as the journey it describes;"
+                        + " the journey file format (docs/JOURNEYS.md) writes the same steps under steps:, with roles");
+            }
             return p;
         } catch (ProfileException e) {
             throw new RunRefused(RunRefused.BAD_PARAMETER, e.getMessage()).printed();

@@ -1,0 +1,68 @@
+package io.dropnight.simulations.nights;
+
+import io.dropnight.simulations.params.Night;
+import io.dropnight.simulations.params.NightParameters;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A night as data (issue 23), read from a night file by {@link NightReader}: when the drop comes and
+ * who arrives, in the real night's numbers (viewers at scale 1, real durations). {@link #plan} turns
+ * it into the compressed, scaled {@link NightPlan} Gatling injects. Immutable.
+ *
+ * @param name        the night's name
+ * @param source      where it was read from
+ * @param dropReal    from the first arrival to the drop, in the real night
+ * @param populations who arrives, when, and what they do
+ */
+public record NightFile(String name, String source, Duration dropReal, List<PopulationSpec> populations) {
+    public NightFile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(dropReal, "dropReal");
+        populations = List.copyOf(populations);
+    }
+
+    /**
+     * One population of a night file.
+     *
+     * @param name           its name in the night ({@code <night>/<name>} in logs, tags and reports)
+     * @param behaviour      what its viewers do once they arrive
+     * @param episodes       episodes each viewer starts
+     * @param heartbeats     heartbeats each viewer sends per episode
+     * @param heartbeatReal  between heartbeats, in the real night
+     * @param arrivals       its arrivals, in order from the first injection
+     */
+    public record PopulationSpec(String name, Journey behaviour, int episodes, int heartbeats, Duration heartbeatReal,
+                                 List<Arrival> arrivals) {
+        public PopulationSpec {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(behaviour, "behaviour");
+            Objects.requireNonNull(heartbeatReal, "heartbeatReal");
+            arrivals = List.copyOf(arrivals);
+        }
+    }
+
+    /** The night's plan for {@code p}: scaled, compressed, in whole seconds. */
+    public NightPlan plan(Night night, NightParameters p) {
+        Duration drop = p.dropOffsetOr(p.compressed(dropReal));
+        List<Population> planned = new ArrayList<>();
+        Duration eventLength = Duration.ZERO;
+        for (PopulationSpec spec : populations) {
+            List<Phase> phases = new ArrayList<>();
+            for (Arrival a : spec.arrivals()) {
+                phases.addAll(a.phases(p, drop));
+                if (spec.behaviour() == Journey.LIVE && a.closed()) {
+                    // Live viewers stay until the event ends: the audience's joining and staying.
+                    eventLength = eventLength.plus(p.compressed(a.real()));
+                }
+            }
+            planned.add(new Population(name + "/" + spec.name(), spec.behaviour(), phases, spec.episodes(), spec.heartbeats(),
+                    p.compressed(spec.heartbeatReal())));
+        }
+        return new NightPlan(night, drop, planned, eventLength);
+    }
+}

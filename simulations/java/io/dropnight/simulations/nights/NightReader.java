@@ -1,0 +1,241 @@
+package io.dropnight.simulations.nights;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.dropnight.core.ConfigException;
+import io.dropnight.core.Durations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a {@link NightFile} from YAML and validates all of it before any load: an unknown key, a
+ * population without arrivals, arrivals of a kind its behaviour cannot take, an audience of
+ * nobody. The first breach is a {@link NightFileException} naming the file, the key, the value
+ * and the rule. Stateless.
+ */
+public final class NightReader {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final List<String> TOP_KEYS = List.of("name", "drop", "populations");
+    private static final List<String> POPULATION_KEYS = List.of("name", "behaviour", "episodes", "heartbeats", "arrivals");
+    private static final Map<String, Arrival.Kind> KINDS = Map.of("gather", Arrival.Kind.GATHER, "until", Arrival.Kind.UNTIL_DROP,
+            "pause", Arrival.Kind.PAUSE, "ramp", Arrival.Kind.RAMP, "peak", Arrival.Kind.PEAK, "tail", Arrival.Kind.TAIL,
+            "join", Arrival.Kind.JOIN, "stay", Arrival.Kind.STAY);
+    private static final Map<String, Journey> BEHAVIOURS = Map.of("wait-for-drop", Journey.WAIT_FOR_DROP, "play-now", Journey.PLAY_NOW,
+            "binge", Journey.BINGE, "live", Journey.LIVE);
+    /** The default name of a phase of each kind, as the nights have always named them. */
+    private static final Map<Arrival.Kind, String> DEFAULT_NAMES = Map.of(Arrival.Kind.GATHER, "gathering",
+            Arrival.Kind.UNTIL_DROP, "before-drop", Arrival.Kind.PAUSE, "pause", Arrival.Kind.RAMP, "ramp", Arrival.Kind.PEAK, "peak",
+            Arrival.Kind.TAIL, "tail", Arrival.Kind.JOIN, "joining", Arrival.Kind.STAY, "staying");
+
+    private final String source;
+
+    private NightReader(String source) {
+        this.source = source;
+    }
+
+    /** A built-in night by its name ({@code finale-drop}), from the classpath. */
+    public static NightFile builtIn(String name) {
+        String resource = "/nights/" + name + ".yml";
+        try (InputStream in = NightReader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return parse("built-in " + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @param source where {@code text} came from, named in every error */
+    public static NightFile parse(String source, String text) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new NightFileException(source, "(file)", "is not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new NightFileException(source, "(file)", "must be a YAML mapping with the keys " + TOP_KEYS);
+        }
+        return new NightReader(source).night(root);
+    }
+
+    private NightFile night(JsonNode root) {
+        onlyKeys(root, "", TOP_KEYS);
+        String name = text(root, "name", "name");
+        if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw fail("name", name, "must be 1 to 40 lower-case letters, digits or - (it tags every request)");
+        }
+        Duration drop = duration(root.get("drop"), "drop");
+        JsonNode list = root.get("populations");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw fail("populations", String.valueOf(list), "must list at least one population { name, behaviour, arrivals }");
+        }
+        List<NightFile.PopulationSpec> populations = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        long viewers = 0;
+        for (int i = 0; i < list.size(); i++) {
+            NightFile.PopulationSpec p = population("populations[" + i + "]", list.get(i));
+            if (!names.add(p.name())) {
+                throw fail("populations[" + i + "].name", p.name(), "is used twice: each population has its own name");
+            }
+            populations.add(p);
+            viewers += p.arrivals().stream().mapToLong(Arrival::viewersAtScaleOne).sum();
+        }
+        if (viewers == 0) {
+            throw fail("populations", "0 viewers", "an audience of nobody: some arrivals must bring viewers");
+        }
+        return new NightFile(name, source, drop, populations);
+    }
+
+    private NightFile.PopulationSpec population(String key, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw fail(key, String.valueOf(node), "must be a mapping with the keys " + POPULATION_KEYS);
+        }
+        onlyKeys(node, key + ".", POPULATION_KEYS);
+        String name = text(node, "name", key + ".name");
+        if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw fail(key + ".name", name, "must be 1 to 40 lower-case letters, digits or -");
+        }
+        String at = key + " (" + name + ")";
+        String behaviourText = text(node, "behaviour", at + ".behaviour");
+        Journey behaviour = BEHAVIOURS.get(behaviourText);
+        if (behaviour == null) {
+            throw fail(at + ".behaviour", behaviourText, "is not one of " + new java.util.TreeSet<>(BEHAVIOURS.keySet()));
+        }
+        int episodes = node.has("episodes") ? whole(node.get("episodes"), at + ".episodes", 1, 20) : 1;
+        int heartbeats = 0;
+        Duration every = Duration.ofSeconds(60);
+        JsonNode beats = node.get("heartbeats");
+        if (beats != null && !beats.isNull()) {
+            if (!beats.isObject()) {
+                throw fail(at + ".heartbeats", beats.toString(), "must be { count: N, every: 60s }");
+            }
+            onlyKeys(beats, at + ".heartbeats.", List.of("count", "every"));
+            heartbeats = beats.has("count") ? whole(beats.get("count"), at + ".heartbeats.count", 0, 1000) : 0;
+            if (beats.has("every")) {
+                every = duration(beats.get("every"), at + ".heartbeats.every");
+            }
+        }
+        JsonNode list = node.get("arrivals");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw fail(at + ".arrivals", String.valueOf(list), "must list when its viewers arrive, such as [ { ramp: 4800, over: 80s } ]");
+        }
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int j = 0; j < list.size(); j++) {
+            Arrival a = arrival(at + ".arrivals[" + j + "]", list.get(j));
+            boolean closedNight = behaviour == Journey.LIVE;
+            boolean quiet = a.kind() == Arrival.Kind.PAUSE || a.kind() == Arrival.Kind.UNTIL_DROP;
+            if (!quiet && a.closed() != closedNight) {
+                throw fail(at + ".arrivals[" + j + "]", a.kind().name().toLowerCase(Locale.ROOT), closedNight
+                        ? "a live audience is a concurrency: join and stay"
+                        : "arriving viewers are counted as arrivals (gather, ramp, peak, tail); join and stay are for a live audience");
+            }
+            arrivals.add(a);
+        }
+        return new NightFile.PopulationSpec(name, behaviour, episodes, heartbeats, every, arrivals);
+    }
+
+    private Arrival arrival(String key, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw fail(key, String.valueOf(node), "must be one of " + new java.util.TreeSet<>(KINDS.keySet()) + ", such as { ramp: 4800, over: 80s }");
+        }
+        List<String> kinds = new ArrayList<>();
+        node.fieldNames().forEachRemaining(k -> {
+            if (KINDS.containsKey(k)) {
+                kinds.add(k);
+            }
+        });
+        if (kinds.size() != 1) {
+            throw fail(key, node.toString(), "needs exactly one of " + new java.util.TreeSet<>(KINDS.keySet()));
+        }
+        String k = kinds.get(0);
+        Arrival.Kind kind = KINDS.get(k);
+        List<String> allowed = new ArrayList<>(List.of("name", k));
+        switch (kind) {
+            case RAMP, PEAK, JOIN, STAY -> allowed.add("over");
+            case TAIL -> allowed.addAll(List.of("halvings", "every"));
+            default -> {
+            }
+        }
+        onlyKeys(node, key + ".", allowed);
+        String name = node.has("name") ? text(node, "name", key + ".name") : DEFAULT_NAMES.get(kind);
+        return switch (kind) {
+            case GATHER -> new Arrival(kind, name, whole(node.get(k), key + ".gather", 1, 100_000_000), Duration.ZERO, 0);
+            case UNTIL_DROP -> {
+                if (!"drop".equals(node.get(k).asText())) {
+                    throw fail(key + ".until", node.get(k).asText(), "is drop: { until: drop } leaves a pause until the drop");
+                }
+                yield new Arrival(kind, name, 0, Duration.ZERO, 0);
+            }
+            case PAUSE -> new Arrival(kind, name, 0, duration(node.get(k), key + ".pause"), 0);
+            case TAIL -> new Arrival(kind, name, whole(node.get(k), key + ".tail", 1, 100_000_000),
+                    duration(required(node, "every", key), key + ".every"), whole(required(node, "halvings", key), key + ".halvings", 1, 20));
+            default -> new Arrival(kind, name, whole(node.get(k), key + "." + k, 1, 100_000_000),
+                    duration(required(node, "over", key), key + ".over"), 0);
+        };
+    }
+
+    private JsonNode required(JsonNode node, String field, String key) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw fail(key + "." + field, "(missing)", "is required here");
+        }
+        return v;
+    }
+
+    private int whole(JsonNode v, String key, int min, int max) {
+        if (v == null || !v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+            throw fail(key, String.valueOf(v), "must be a whole number from " + min + " to " + max);
+        }
+        return v.asInt();
+    }
+
+    private Duration duration(JsonNode v, String key) {
+        if (v == null || !v.isValueNode() || v.isNull()) {
+            throw fail(key, String.valueOf(v), "is required: a duration such as 80s or 15m");
+        }
+        try {
+            Duration d = Durations.parse(key, v.asText());
+            if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw fail(key, v.asText(), "must be at least 1s");
+            }
+            return d;
+        } catch (ConfigException e) {
+            throw fail(key, v.asText(), "must be a duration such as 80s or 15m");
+        }
+    }
+
+    private String text(JsonNode node, String field, String key) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isValueNode() || v.isNull() || v.asText().isBlank()) {
+            throw fail(key, String.valueOf(v), "is required: a text value");
+        }
+        return v.asText();
+    }
+
+    private void onlyKeys(JsonNode node, String prefix, List<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw fail(prefix + k, node.get(k).toString(), "unknown key (allowed here: " + allowed + ")");
+            }
+        }
+    }
+
+    private NightFileException fail(String key, String value, String rule) {
+        return new NightFileException(source, key, "'" + value + "' " + rule);
+    }
+}

@@ -1,0 +1,99 @@
+package io.dropnight.simulations.nights;
+
+import io.dropnight.simulations.params.Night;
+import io.dropnight.simulations.params.NightParameters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The four built-in nights as files plan exactly what the Java nights plan (issue 23): every
+ * population, phase by phase (kind, users, whole-second duration, name), the drop offset and the
+ * live event's length, across scales, compressions and a moved drop.
+ */
+class NightFilesTest {
+    private static NightParameters params(Night night, String scale, String compression, String dropOffset) {
+        Properties p = new Properties();
+        p.setProperty("night", night.label());
+        p.setProperty("scale", scale);
+        p.setProperty("compression", compression);
+        if (!dropOffset.isEmpty()) {
+            p.setProperty("dropOffset", dropOffset);
+        }
+        return NightParameters.fromProperties(p);
+    }
+
+    @ParameterizedTest(name = "{0} scale {1} compression {2} drop offset {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            FINALE_DROP      | 1    | 20  | ''
+            FINALE_DROP      | 0.5  | 50  | ''
+            FINALE_DROP      | 0.05 | 100 | ''
+            FINALE_DROP      | 4    | 1   | ''
+            FINALE_DROP      | 0.75 | 30  | 45s
+            FINALE_DROP      | 0.01 | 200 | ''
+            PREMIERE_DROP    | 1    | 20  | ''
+            PREMIERE_DROP    | 0.3  | 60  | 12s
+            PREMIERE_DROP    | 2    | 7   | ''
+            CHRISTMAS_VOLUME | 1    | 20  | ''
+            CHRISTMAS_VOLUME | 0.38 | 40  | ''
+            CHRISTMAS_VOLUME | 3    | 13  | 5s
+            LIVE_EVENT       | 1    | 20  | ''
+            LIVE_EVENT       | 0.1  | 90  | ''
+            LIVE_EVENT       | 2.5  | 3   | 30s
+            """)
+    void eachBuiltInFilePlansWhatItsJavaNightPlans(Night night, String scale, String compression, String dropOffset) {
+        NightParameters p = params(night, scale, compression, dropOffset);
+        NightPlan java = Nights.plan(p);
+        NightPlan file = NightReader.builtIn(night.label()).plan(night, p);
+        assertEquals(java.dropOffset(), file.dropOffset());
+        assertEquals(java.eventLength(), file.eventLength());
+        assertEquals(java.populations().size(), file.populations().size());
+        for (int i = 0; i < java.populations().size(); i++) {
+            assertEquals(java.populations().get(i), file.populations().get(i), "population " + i);
+        }
+        assertEquals(java, file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an unknown key        | 'drop: 15m'                        | 'drop: 15m\\nmood: tense'             | 'mood: ''"tense"'' unknown key'
+            no drop               | 'drop: 15m'                        | '#drop: 15m'                           | 'drop: ''null'' is required: a duration'
+            a bad behaviour       | 'behaviour: play-now'              | 'behaviour: play-later'                | '(arrivals).behaviour: ''play-later'' is not one of [binge, live, play-now, wait-for-drop]'
+            two kinds at once     | '{ until: drop }'                  | '{ until: drop, pause: 5s }'           | '(arrivals).arrivals[0]: ''{"until":"drop","pause":"5s"}'' needs exactly one of'
+            a ramp without time   | 'ramp: 4800, over: 80s'            | 'ramp: 4800'                           | '(arrivals).arrivals[1].over: ''(missing)'' is required here'
+            no arrivals           | '    arrivals:\\n      - { gather: 2000 }' | '    arrivals: []'           | 'populations[0] (waiting).arrivals: ''[]'' must list when its viewers arrive'
+            a negative ramp       | 'ramp: 4800'                       | 'ramp: -4800'                          | '(arrivals).arrivals[1].ramp: ''-4800'' must be a whole number from 1'
+            a live ramp           | 'behaviour: play-now'              | 'behaviour: live'                      | '(arrivals).arrivals[1]: ''ramp'' a live audience is a concurrency'
+            a name used twice     | 'name: arrivals'                   | 'name: waiting'                        | 'populations[1].name: ''waiting'' is used twice'
+            until what            | 'until: drop'                      | 'until: dawn'                          | '.until: ''dawn'' is drop'
+            """)
+    void aBadNightFileIsOneLineNamingTheKeyTheValueAndTheRule(String what, String from, String to, String expected) throws Exception {
+        String text;
+        try (var in = getClass().getResourceAsStream("/nights/finale-drop.yml")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String bad = text.replace(from.translateEscapes(), to.translateEscapes());
+        assertTrue(!bad.equals(text), what + ": the replacement did not apply");
+        NightFileException e = assertThrows(NightFileException.class, () -> NightReader.parse("my-night.yml", bad), what);
+        assertTrue(e.getMessage().startsWith("night my-night.yml: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void anAudienceOfNobodyIsRefused() {
+        NightFileException e = assertThrows(NightFileException.class, () -> NightReader.parse("empty.yml", """
+                name: empty
+                drop: 1m
+                populations:
+                  - { name: nobody, behaviour: play-now, arrivals: [ { pause: 10s } ] }
+                """));
+        assertTrue(e.getMessage().contains("an audience of nobody"), e.getMessage());
+    }
+}
