@@ -1,5 +1,6 @@
 package io.dropnight.simulations;
 
+import io.dropnight.simulations.nights.NightFile;
 import io.dropnight.simulations.nights.NightPlan;
 import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.nights.Shares;
@@ -53,6 +54,8 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         });
         NightParameters given = invocation.night();
         Shard shard = valid(() -> NightParameters.shardFromProperties(props));
+        // The night file is read and checked whole before anything else starts (a user's, or a built-in one).
+        NightFile nightFile = valid(() -> Nights.file(given.night()));
         TargetProfile profile = NightTarget.profile(invocation.profile());
         if (given.target().isEmpty() && !NightParameters.launchedByDropnight(props)) {
             throw new RunRefused(RunRefused.BAD_PARAMETER, "bad parameter: target is not set: outside Dropnight's own"
@@ -62,12 +65,12 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         }
         Optional<Instant> announced = given.target().isEmpty() ? Optional.empty()
                 : NightTarget.announcedDrop(given.target().get(), profile, invocation);
-        NightPlan asGiven = Nights.plan(given);
+        NightPlan asGiven = nightFile.plan(given.night(), given);
         Optional<DropAim> aim = shard.sharded() ? Optional.of(NightTarget.aimed(asGiven.dropOffset(), shard, announced))
                 : NightTarget.aimedAtTarget(given, announced);
         // An aim moves the drop offset, and the gathering before the drop with it: that night is planned anew.
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
-        NightPlan wholeNight = aim.isPresent() ? Nights.plan(parameters) : asGiven;
+        NightPlan wholeNight = aim.isPresent() ? nightFile.plan(parameters.night(), parameters) : asGiven;
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
         Optional<Accounts> accounts = profile.accounts().map(a -> a.share(shard.index(), shard.count()));
         // A closed-model night starts a new viewer whenever one leaves: its peak is the least it needs.

@@ -32,6 +32,8 @@ public final class RunRefused extends RuntimeException {
             return read.get();
         } catch (io.dropnight.simulations.params.ParameterException e) {
             throw new RunRefused(BAD_PARAMETER, "bad parameter: " + e.getMessage()).printed();
+        } catch (io.dropnight.simulations.nights.NightFileException e) {
+            throw new RunRefused(BAD_PARAMETER, e.getMessage()).printed();
         }
     }
 

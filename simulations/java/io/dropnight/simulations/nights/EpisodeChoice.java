@@ -22,13 +22,14 @@ public enum EpisodeChoice {
     /** Any of the last three episodes (Christmas: volume 2 is three episodes). */
     ONE_OF_LAST_THREE;
 
-    /** The first episode a viewer of {@code night} starts when it does not wait for the drop. */
+    /** The first episode a viewer of {@code night} starts when it does not wait for the drop (its file's {@code episode}). */
     public static EpisodeChoice forNight(Night night) {
-        return switch (night) {
-            case PREMIERE_DROP -> NTH_OF_LAST_SEASON;
-            case CHRISTMAS_VOLUME -> ONE_OF_LAST_THREE;
-            case FINALE_DROP, LIVE_EVENT -> FINAL;
-        };
+        return Nights.file(night).episode();
+    }
+
+    /** The name a night file gives the choice: {@code final}, {@code nth-of-last-season}, {@code one-of-last-three}. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -17,13 +17,15 @@ import java.util.Objects;
  * @param source      where it was read from
  * @param dropReal    from the first arrival to the drop, in the real night
  * @param populations who arrives, when, and what they do
+ * @param episode     the first episode a viewer who does not wait for the drop starts
  */
-public record NightFile(String name, String source, Duration dropReal, List<PopulationSpec> populations) {
+public record NightFile(String name, String source, Duration dropReal, List<PopulationSpec> populations, EpisodeChoice episode) {
     public NightFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(dropReal, "dropReal");
         populations = List.copyOf(populations);
+        Objects.requireNonNull(episode, "episode");
     }
 
     /**

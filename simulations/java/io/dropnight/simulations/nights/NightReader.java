@@ -27,7 +27,9 @@ import java.util.Set;
  */
 public final class NightReader {
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final List<String> TOP_KEYS = List.of("name", "drop", "populations");
+    private static final List<String> TOP_KEYS = List.of("name", "drop", "episode", "populations");
+    /** A night file is a page of YAML; a larger one is refused unread. */
+    private static final long MAX_BYTES = 1024 * 1024;
     private static final List<String> POPULATION_KEYS = List.of("name", "behaviour", "episodes", "heartbeats", "arrivals");
     private static final Map<String, Arrival.Kind> KINDS = Map.of("gather", Arrival.Kind.GATHER, "until", Arrival.Kind.UNTIL_DROP,
             "pause", Arrival.Kind.PAUSE, "ramp", Arrival.Kind.RAMP, "peak", Arrival.Kind.PEAK, "tail", Arrival.Kind.TAIL,
@@ -58,6 +60,18 @@ public final class NightReader {
         }
     }
 
+    /** The night file at {@code file}. */
+    public static NightFile read(java.nio.file.Path file) {
+        try {
+            if (java.nio.file.Files.size(file) > MAX_BYTES) {
+                throw new NightFileException(file.toString(), "(file)", "is over 1 MB; a night is a page of YAML");
+            }
+            return parse(file.toString(), java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new NightFileException(file.toString(), "(file)", "cannot be read: " + e.getMessage());
+        }
+    }
+
     /** @param source where {@code text} came from, named in every error */
     public static NightFile parse(String source, String text) {
         JsonNode root;
@@ -79,6 +93,12 @@ public final class NightReader {
             throw fail("name", name, "must be 1 to 40 lower-case letters, digits or - (it tags every request)");
         }
         Duration drop = duration(root.get("drop"), "drop");
+        EpisodeChoice episode = EpisodeChoice.FINAL;
+        if (root.has("episode")) {
+            String e = text(root, "episode", "episode");
+            episode = java.util.Arrays.stream(EpisodeChoice.values()).filter(c -> c.label().equals(e)).findFirst()
+                    .orElseThrow(() -> fail("episode", e, "is not one of [final, nth-of-last-season, one-of-last-three]"));
+        }
         JsonNode list = root.get("populations");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw fail("populations", String.valueOf(list), "must list at least one population { name, behaviour, arrivals }");
@@ -97,7 +117,7 @@ public final class NightReader {
         if (viewers == 0) {
             throw fail("populations", "0 viewers", "an audience of nobody: some arrivals must bring viewers");
         }
-        return new NightFile(name, source, drop, populations);
+        return new NightFile(name, source, drop, populations, episode);
     }
 
     private NightFile.PopulationSpec population(String key, JsonNode node) {

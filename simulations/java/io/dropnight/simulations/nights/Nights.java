@@ -1,5 +1,6 @@
 package io.dropnight.simulations.nights;
 
+import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
 
 import java.time.Duration;
@@ -7,22 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the plan of the night named in the parameters. User counts in the night classes are
- * calibrated against the service's default capacity model at {@code scale = 1} (64 slots); the
- * parameters scale both sides, so the ratio of demand to capacity does not depend on the scale.
- * Durations are real-night durations, divided by the compression.
+ * Builds the plan of the night named in the parameters, from its night file. Viewer counts in the
+ * built-in nights are calibrated against the service's default capacity model at {@code scale = 1}
+ * (64 slots); the parameters scale both sides, so the ratio of demand to capacity does not depend
+ * on the scale. Durations are real-night durations, divided by the compression.
  */
 public final class Nights {
     private Nights() {
     }
 
+    /** The plan of the night {@code p} names, from its night file (built-in or the user's). */
     public static NightPlan plan(NightParameters p) {
-        return switch (p.night()) {
-            case FINALE_DROP -> FinaleDrop.plan(p);
-            case PREMIERE_DROP -> PremiereDrop.plan(p);
-            case CHRISTMAS_VOLUME -> ChristmasVolume.plan(p);
-            case LIVE_EVENT -> LiveEvent.plan(p);
-        };
+        return file(p.night()).plan(p.night(), p);
+    }
+
+    /**
+     * The night file of {@code night}: a built-in one from the classpath, or the user's.
+     *
+     * @throws NightFileException (one line) when the file breaks a rule
+     */
+    public static NightFile file(Night night) {
+        return night.file().map(NightReader::read).orElseGet(() -> NightReader.builtIn(night.label()));
     }
 
     /** How long waiting viewers take to gather before a drop: the offset, less a few seconds of calm. */

@@ -205,7 +205,7 @@ public record NightParameters(Night night, double scale, double compression, Opt
      */
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put(NIGHT, night.label());
+        p.put(NIGHT, night.property());
         p.put(SCALE, Double.toString(scale));
         p.put(COMPRESSION, Double.toString(compression));
         dropOffset.ifPresent(d -> p.put(DROP_OFFSET, Durations.format(d)));

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InjectionTest {
 
     static Stream<Arguments> nightsAtAwkwardCompressions() {
-        return Arrays.stream(Night.values()).flatMap(night -> Stream.of("20", "37", "113", "200")
+        return Night.values().stream().flatMap(night -> Stream.of("20", "37", "113", "200")
                 .flatMap(compression -> Stream.of("0.1", "0.5").map(scale -> Arguments.of(night, compression, scale))));
     }
 

@@ -8,7 +8,7 @@ import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Properties;
 
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class ShardedInjectionTest {
 
     @ParameterizedTest
-    @EnumSource(Night.class)
+    @MethodSource("io.dropnight.simulations.params.NightTestSupport#builtInNights")
     void everyShareOfATinyNightBuildsGatlingInjectionSteps(Night night) {
         Properties p = new Properties();
         p.setProperty("night", night.label());

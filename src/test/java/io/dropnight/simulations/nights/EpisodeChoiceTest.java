@@ -3,7 +3,7 @@ package io.dropnight.simulations.nights;
 import io.dropnight.simulations.params.Night;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -58,7 +58,7 @@ class EpisodeChoiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Night.class)
+    @MethodSource("io.dropnight.simulations.params.NightTestSupport#builtInNights")
     void everyNightHasAFirstChoice(Night night) {
         assertTrue(Set.of(EpisodeChoice.values()).contains(EpisodeChoice.forNight(night)));
     }

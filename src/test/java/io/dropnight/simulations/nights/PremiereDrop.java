@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A season launch: several episodes at once, a larger and longer surge. Viewers binge (start
+ * The Java night its built-in night file replaced (issue 23), kept as the reference
+ * {@link NightFilesTest} compares the file's plans with, phase by phase.
+ *
+ * <p> * A season launch: several episodes at once, a larger and longer surge. Viewers binge (start
  * several episodes each) and arrivals stay above capacity for a plateau of "minutes" (half a
  * minute compressed), so the service stays degraded well after the drop.
  */
-public final class PremiereDrop {
+final class PremiereDrop {
     public static final int WAITING_USERS = 3_000;
     public static final int STEP_USERS = 7_200;
     public static final int PLATEAU_USERS = 27_000;

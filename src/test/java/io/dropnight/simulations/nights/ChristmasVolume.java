@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The control night: three episodes already out, the best Christmas audience ever, and no
+ * The Java night its built-in night file replaced (issue 23), kept as the reference
+ * {@link NightFilesTest} compares the file's plans with, phase by phase.
+ *
+ * <p> * The control night: three episodes already out, the best Christmas audience ever, and no
  * incident. Arrivals climb through the evening to a peak of about 40 % of the default capacity
  * (500 viewers/s at scale 1, about 27 of 64 slots) and ease off. The default capacity must pass.
  */
-public final class ChristmasVolume {
+final class ChristmasVolume {
     public static final int EVENING_USERS = 4_000;
     public static final int RISE_USERS = 8_000;
     public static final int PEAK_USERS = 20_000;

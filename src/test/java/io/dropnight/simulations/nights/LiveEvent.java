@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A live event: the audience is a concurrency, not an arrival rate, so it is a closed model.
+ * The Java night its built-in night file replaced (issue 23), kept as the reference
+ * {@link NightFilesTest} compares the file's plans with, phase by phase.
+ *
+ * <p> * A live event: the audience is a concurrency, not an arrival rate, so it is a closed model.
  * Everyone joins in the same (compressed) minute and stays until the end, sending heartbeats; a
  * viewer who gives up is replaced by another joining, as the audience size holds.
  */
-public final class LiveEvent {
+final class LiveEvent {
     public static final int AUDIENCE = 4_000;
 
     static final Duration DEFAULT_DROP_OFFSET_REAL = Duration.ofSeconds(20);

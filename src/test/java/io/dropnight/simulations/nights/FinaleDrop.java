@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The incident: a final episode unlocks at one instant. Viewers already on the title page poll
+ * The Java night its built-in night file replaced (issue 23), kept as the reference
+ * {@link NightFilesTest} compares the file's plans with, phase by phase.
+ *
+ * <p> * The incident: a final episode unlocks at one instant. Viewers already on the title page poll
  * it; at the drop a synchronized step of new arrivals (a ramp of a few seconds) lands on top of
  * them, followed by a tail that halves every segment. Everyone presses play.
  *
@@ -16,7 +19,7 @@ import java.util.List;
  * asks for about 1.5 times the capacity for a few seconds, the tail well under it, so the service
  * should fail briefly at the drop and recover, with viewers needing a few refreshes.
  */
-public final class FinaleDrop {
+final class FinaleDrop {
     /** Viewers waiting on the title page before the drop. */
     public static final int WAITING_USERS = 2_000;
     /** Arrivals in the step at the drop. */
