@@ -89,6 +89,8 @@ final class NightRun {
             runJson = RunDescription.of(run, parameters, prepared.plan(), prepared.startedAt(), service.url(), service.model(),
                     prepared.profile());
             RunDescription.injector(runJson, prepared.shard(), prepared.wholeNight());
+            RunDescription.populations(runJson, prepared.nightFile().source(), prepared.plan(), prepared::profileOf,
+                    p -> prepared.refreshOf(p).label(), prepared::maxRefreshesOf);
             if (prepared.profile().usesTls(service.url())) {
                 // insecure said out loud; the file's trust store was checked against the flags in the preflight
                 runJson.put("tls", TlsTrust.forNight(System::getProperty, prepared.profile().trustStore()).describe());

@@ -9,6 +9,7 @@ import io.dropnight.simulations.journey.ViewerRandom;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.run.SurgeAlignment;
 import io.dropnight.simulations.slo.NightSlos;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -63,14 +64,10 @@ public abstract class NightSimulation extends Simulation {
         // HTTP/2 only when the journey file asks (protocol.http2): spoken where the target offers it by ALPN.
         protocol = prepared.profile().http2() ? base.enableHttp2() : base;
 
-        Steps steps = new Steps(new TargetCalls(prepared.profile()), run.metrics(), new RefreshBehaviour(parameters.refreshPolicy()),
-                new ViewerRandom(parameters.service().seed(), prepared.shard().index()), parameters.maxRefreshes(),
-                prepared.knownDropAt(), line -> System.out.println("dropnight: " + prepared.profile().secrets().redact(line)),
-                prepared.invocation().injectorFault(), prepared.accounts(), parameters.service().seed() + prepared.shard().index(),
-                new ViewerIds(prepared.shard().index(), prepared.shard().count()));
-        Journeys journeys = new Journeys(steps, prepared.profile(), parameters.night());
+        // Each population walks its own journey (the night's, unless its night file gives one), with
+        // its own refresh behaviour and patience; one Steps per population, built once.
         viewers = prepared.plan().populations().stream()
-                .map(p -> viewersOf(p, journeys))
+                .map(p -> viewersOf(p, journeysOf(prepared, p)))
                 .toList();
 
         SetUp setUp = setUp(viewers).protocols(protocol).maxDuration(run.maxDuration(SAFETY_MARGIN));
@@ -100,6 +97,17 @@ public abstract class NightSimulation extends Simulation {
             }
             throw e;
         }
+    }
+
+    private Journeys journeysOf(PreparedNight prepared, Population p) {
+        NightParameters parameters = prepared.parameters();
+        TargetProfile profile = prepared.profileOf(p);
+        Steps steps = new Steps(new TargetCalls(profile), run.metrics(), new RefreshBehaviour(prepared.refreshOf(p)),
+                new ViewerRandom(parameters.service().seed(), prepared.shard().index()), prepared.maxRefreshesOf(p),
+                prepared.knownDropAt(), line -> System.out.println("dropnight: " + profile.secrets().redact(line)),
+                prepared.invocation().injectorFault(), prepared.accountsOf(p), parameters.service().seed() + prepared.shard().index(),
+                new ViewerIds(prepared.shard().index(), prepared.shard().count()));
+        return new Journeys(steps, profile, parameters.night());
     }
 
     /** The surge's viewers first wait out the injector's start lag, so the surge lands on the drop (SurgeAlignment). */

@@ -56,6 +56,17 @@ final class NightTarget {
         }
     }
 
+    /** A population's own journey file ({@code journey:} in the night file); a bad one is refused before any load. */
+    static TargetProfile populationJourney(String population, Path file) {
+        try {
+            TargetProfile p = ProfileReader.read(file);
+            System.out.println("dropnight: population " + population + " walks the journey " + p.name() + " (" + p.source() + ")");
+            return p;
+        } catch (ProfileException e) {
+            throw new RunRefused(RunRefused.BAD_PARAMETER, e.getMessage()).printed();
+        }
+    }
+
     /**
      * Against a target: one viewer walks the journey first (unless {@code -Dpreflight=false}), and
      * the drop instant is {@code -DdropAt}, or the one the target announces on its home page.

@@ -2,6 +2,8 @@ package io.dropnight.simulations;
 
 import io.dropnight.simulations.nights.NightFile;
 import io.dropnight.simulations.nights.NightPlan;
+import io.dropnight.simulations.nights.Population;
+import io.dropnight.simulations.params.RefreshPolicy;
 import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.nights.Shares;
 import io.dropnight.simulations.params.Night;
@@ -13,6 +15,8 @@ import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.run.DropAim;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -33,10 +37,32 @@ import static io.dropnight.simulations.RunRefused.valid;
  * @param plan        this injector's share of it
  * @param startedAt   when the preparation began
  * @param accounts    this injector's share of the profile's accounts, checked against its viewers; empty when it has none
+ * @param nightFile   the night as its file says it
+ * @param journeys    the populations that walk a journey of their own, by population name (the others walk {@code profile})
  */
 record PreparedNight(NightInvocation invocation, NightParameters parameters, Shard shard, TargetProfile profile,
                      Optional<Instant> knownDropAt, Optional<DropAim> aim, NightPlan wholeNight, NightPlan plan, Instant startedAt,
-                     Optional<Accounts> accounts) {
+                     Optional<Accounts> accounts, NightFile nightFile, Map<String, TargetProfile> journeys) {
+
+    /** The journey {@code p}'s viewers walk: their own, or the night's. */
+    TargetProfile profileOf(Population p) {
+        return journeys.getOrDefault(p.name(), profile);
+    }
+
+    /** What {@code p}'s viewers do on the error page: the night file's word for them, or {@code -Drefresh}. */
+    RefreshPolicy refreshOf(Population p) {
+        return nightFile.spec(p).refresh().orElse(parameters.refreshPolicy());
+    }
+
+    /** The refreshes {@code p}'s viewers try before giving up: the night file's word for them, or {@code -DmaxRefreshes}. */
+    int maxRefreshesOf(Population p) {
+        return nightFile.spec(p).givesUpAfter().orElse(parameters.maxRefreshes());
+    }
+
+    /** This injector's share of the accounts {@code p}'s viewers sign in with. */
+    Optional<Accounts> accountsOf(Population p) {
+        return journeys.containsKey(p.name()) ? profileOf(p).accounts().map(a -> a.share(shard.index(), shard.count())) : accounts;
+    }
 
     /**
      * @param fixedNight the night a simulation class rehearses, or empty to read {@code -Dnight}
@@ -57,6 +83,11 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         // The night file is read and checked whole before anything else starts (a user's, or a built-in one).
         NightFile nightFile = valid(() -> Nights.file(given.night()));
         TargetProfile profile = NightTarget.profile(invocation.profile());
+        Map<String, TargetProfile> journeys = new LinkedHashMap<>();
+        for (NightFile.PopulationSpec spec : nightFile.populations()) {
+            spec.journey().ifPresent(path -> journeys.put(nightFile.name() + "/" + spec.name(),
+                    NightTarget.populationJourney(nightFile.name() + "/" + spec.name(), path)));
+        }
         if (given.target().isEmpty() && !NightParameters.launchedByDropnight(props)) {
             throw new RunRefused(RunRefused.BAD_PARAMETER, "bad parameter: target is not set: outside Dropnight's own"
                     + " launchers (mvn gatling:test, scripts/plan.sh, the injector image) no embedded service is started;"
@@ -65,6 +96,12 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         }
         Optional<Instant> announced = given.target().isEmpty() ? Optional.empty()
                 : NightTarget.announcedDrop(given.target().get(), profile, invocation);
+        if (given.target().isPresent() && invocation.preflight()) {
+            // Every journey of the night is walked once before the load, each as its own viewers walk it.
+            for (TargetProfile journey : new java.util.LinkedHashSet<>(journeys.values())) {
+                NightTarget.announcedDrop(given.target().get(), journey, invocation);
+            }
+        }
         NightPlan asGiven = nightFile.plan(given.night(), given);
         Optional<DropAim> aim = shard.sharded() ? Optional.of(NightTarget.aimed(asGiven.dropOffset(), shard, announced))
                 : NightTarget.aimedAtTarget(given, announced);
@@ -81,6 +118,7 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         accounts.ifPresent(a -> System.out.printf(java.util.Locale.ROOT, "dropnight: accounts: %,d of %,d rows of %s for %s"
                 + " (strategy %s, columns %s)%n", a.rows().size(), profile.accounts().get().rows().size(), a.file(),
                 shard.sharded() ? shard.describe() : "the night", a.strategy().label(), a.columns()));
-        return new PreparedNight(invocation, parameters, shard, profile, announced, aim, wholeNight, plan, startedAt, accounts);
+        return new PreparedNight(invocation, parameters, shard, profile, announced, aim, wholeNight, plan, startedAt, accounts,
+                nightFile, Map.copyOf(journeys));
     }
 }

@@ -2,6 +2,10 @@ package io.dropnight.simulations.nights;
 
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.RefreshPolicy;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,15 +41,28 @@ public record NightFile(String name, String source, Duration dropReal, List<Popu
      * @param heartbeats     heartbeats each viewer sends per episode
      * @param heartbeatReal  between heartbeats, in the real night
      * @param arrivals       its arrivals, in order from the first injection
+     * @param journey        its own journey file (a TV app's); empty for the night's ({@code -Dprofile}, or the built-in one)
+     * @param refresh        what its viewers do on the error page; empty for {@code -Drefresh}
+     * @param givesUpAfter   refreshes its viewers try before giving up; empty for {@code -DmaxRefreshes}
      */
     public record PopulationSpec(String name, Journey behaviour, int episodes, int heartbeats, Duration heartbeatReal,
-                                 List<Arrival> arrivals) {
+                                 List<Arrival> arrivals, Optional<Path> journey, Optional<RefreshPolicy> refresh,
+                                 Optional<Integer> givesUpAfter) {
         public PopulationSpec {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(behaviour, "behaviour");
             Objects.requireNonNull(heartbeatReal, "heartbeatReal");
             arrivals = List.copyOf(arrivals);
+            Objects.requireNonNull(journey, "journey");
+            Objects.requireNonNull(refresh, "refresh");
+            Objects.requireNonNull(givesUpAfter, "givesUpAfter");
         }
+    }
+
+    /** The population planned as {@code <night>/<name>}'s own settings. */
+    public PopulationSpec spec(Population planned) {
+        return populations.stream().filter(s -> planned.name().equals(name + "/" + s.name())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(planned.name() + " is not a population of the night " + name));
     }
 
     /** The night's plan for {@code p}: scaled, compressed, in whole seconds. */

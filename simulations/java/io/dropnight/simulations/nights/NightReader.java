@@ -30,7 +30,8 @@ public final class NightReader {
     private static final List<String> TOP_KEYS = List.of("name", "drop", "episode", "populations");
     /** A night file is a page of YAML; a larger one is refused unread. */
     private static final long MAX_BYTES = 1024 * 1024;
-    private static final List<String> POPULATION_KEYS = List.of("name", "behaviour", "episodes", "heartbeats", "arrivals");
+    private static final List<String> POPULATION_KEYS =
+            List.of("name", "behaviour", "episodes", "heartbeats", "arrivals", "journey", "refresh", "givesUpAfter");
     private static final Map<String, Arrival.Kind> KINDS = Map.of("gather", Arrival.Kind.GATHER, "until", Arrival.Kind.UNTIL_DROP,
             "pause", Arrival.Kind.PAUSE, "ramp", Arrival.Kind.RAMP, "peak", Arrival.Kind.PEAK, "tail", Arrival.Kind.TAIL,
             "join", Arrival.Kind.JOIN, "stay", Arrival.Kind.STAY);
@@ -42,9 +43,12 @@ public final class NightReader {
             Arrival.Kind.TAIL, "tail", Arrival.Kind.JOIN, "joining", Arrival.Kind.STAY, "staying");
 
     private final String source;
+    /** Where a file the night names (a population's journey) is found: the night file's own folder. */
+    private final java.nio.file.Path folder;
 
-    private NightReader(String source) {
+    private NightReader(String source, java.nio.file.Path folder) {
         this.source = source;
+        this.folder = folder;
     }
 
     /** A built-in night by its name ({@code finale-drop}), from the classpath. */
@@ -66,7 +70,8 @@ public final class NightReader {
             if (java.nio.file.Files.size(file) > MAX_BYTES) {
                 throw new NightFileException(file.toString(), "(file)", "is over 1 MB; a night is a page of YAML");
             }
-            return parse(file.toString(), java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
+            java.nio.file.Path folder = file.toAbsolutePath().getParent();
+            return parse(file.toString(), folder, java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new NightFileException(file.toString(), "(file)", "cannot be read: " + e.getMessage());
         }
@@ -74,6 +79,10 @@ public final class NightReader {
 
     /** @param source where {@code text} came from, named in every error */
     public static NightFile parse(String source, String text) {
+        return parse(source, java.nio.file.Path.of(""), text);
+    }
+
+    private static NightFile parse(String source, java.nio.file.Path folder, String text) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -83,7 +92,7 @@ public final class NightReader {
         if (root == null || !root.isObject()) {
             throw new NightFileException(source, "(file)", "must be a YAML mapping with the keys " + TOP_KEYS);
         }
-        return new NightReader(source).night(root);
+        return new NightReader(source, folder).night(root);
     }
 
     private NightFile night(JsonNode root) {
@@ -165,7 +174,25 @@ public final class NightReader {
             }
             arrivals.add(a);
         }
-        return new NightFile.PopulationSpec(name, behaviour, episodes, heartbeats, every, arrivals);
+        java.util.Optional<java.nio.file.Path> journey = java.util.Optional.empty();
+        if (node.has("journey")) {
+            String j = text(node, "journey", at + ".journey");
+            java.nio.file.Path path = folder.resolve(j);
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                throw fail(at + ".journey", j, "is not a journey file (resolved against the night file's folder: " + path + ")");
+            }
+            journey = java.util.Optional.of(path);
+        }
+        java.util.Optional<io.dropnight.simulations.params.RefreshPolicy> refresh = java.util.Optional.empty();
+        if (node.has("refresh")) {
+            String r = text(node, "refresh", at + ".refresh");
+            refresh = java.util.Optional.of(java.util.Arrays.stream(io.dropnight.simulations.params.RefreshPolicy.values())
+                    .filter(v -> v.label().equals(r)).findFirst()
+                    .orElseThrow(() -> fail(at + ".refresh", r, "is not one of [refresh, backoff]")));
+        }
+        java.util.Optional<Integer> givesUp = node.has("givesUpAfter")
+                ? java.util.Optional.of(whole(node.get("givesUpAfter"), at + ".givesUpAfter", 0, 50)) : java.util.Optional.empty();
+        return new NightFile.PopulationSpec(name, behaviour, episodes, heartbeats, every, arrivals, journey, refresh, givesUp);
     }
 
     private Arrival arrival(String key, JsonNode node) {

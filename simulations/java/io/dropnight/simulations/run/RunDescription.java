@@ -68,6 +68,25 @@ public final class RunDescription {
     }
 
     /**
+     * Records the night's file and, per population, what its viewers do: behaviour, journey, refresh
+     * behaviour, patience and planned arrivals (this injector's share).
+     */
+    public static void populations(ObjectNode runJson, String nightSource, NightPlan plan,
+                                   java.util.function.Function<io.dropnight.simulations.nights.Population, TargetProfile> journey,
+                                   java.util.function.Function<io.dropnight.simulations.nights.Population, String> refresh,
+                                   java.util.function.ToIntFunction<io.dropnight.simulations.nights.Population> givesUpAfter) {
+        runJson.put("nightFile", nightSource);
+        com.fasterxml.jackson.databind.node.ArrayNode list = runJson.putArray("populations");
+        for (io.dropnight.simulations.nights.Population p : plan.populations()) {
+            TargetProfile j = journey.apply(p);
+            list.addObject().put("name", p.name()).put("behaviour", p.journey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .put("journey", j.name()).put("journeySource", j.source()).put("refresh", refresh.apply(p))
+                    .put("givesUpAfter", givesUpAfter.applyAsInt(p)).put("plannedArrivals", p.totalArrivals())
+                    .put("peakConcurrentViewers", p.closedModel() ? p.peakConcurrency() : 0);
+        }
+    }
+
+    /**
      * Records which injector ran this run folder ({@code injector}: index, count) and the whole
      * night it is a share of, so that {@code merge-runs} can check the shares add up.
      */
