@@ -91,6 +91,7 @@ final class NightRun {
             RunDescription.injector(runJson, prepared.shard(), prepared.wholeNight());
             RunDescription.populations(runJson, prepared.nightFile().source(), prepared.plan(), prepared::profileOf,
                     p -> prepared.refreshOf(p).label(), prepared::maxRefreshesOf);
+            RunDescription.audience(runJson, prepared.nightFile(), prepared.wholeNight(), parameters.scale());
             if (prepared.profile().usesTls(service.url())) {
                 // insecure said out loud; the file's trust store was checked against the flags in the preflight
                 runJson.put("tls", TlsTrust.forNight(System::getProperty, prepared.profile().trustStore()).describe());

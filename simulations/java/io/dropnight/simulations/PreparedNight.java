@@ -44,6 +44,18 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
                      Optional<Instant> knownDropAt, Optional<DropAim> aim, NightPlan wholeNight, NightPlan plan, Instant startedAt,
                      Optional<Accounts> accounts, NightFile nightFile, Map<String, TargetProfile> journeys) {
 
+    /**
+     * How big the rehearsal is: its viewers, the scale, and against the real night's audience when
+     * the night file states it ("1 in N").
+     */
+    static String audienceLine(NightFile night, NightPlan whole, double scale) {
+        long planned = Math.max(whole.totalArrivals(), whole.peakConcurrentViewers());
+        String line = String.format(java.util.Locale.ROOT, "audience: the rehearsal plans %,d viewers (scale %s of the night's %,d at scale 1)",
+                planned, java.math.BigDecimal.valueOf(scale).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(), night.viewersAtScaleOne());
+        return night.audience().map(a -> line + String.format(java.util.Locale.ROOT, "; the real night has %,d: 1 in %,.0f", a,
+                (double) a / Math.max(1, planned))).orElse(line);
+    }
+
     /** The journey {@code p}'s viewers walk: their own, or the night's. */
     TargetProfile profileOf(Population p) {
         return journeys.getOrDefault(p.name(), profile);
@@ -78,10 +90,22 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
             NightInvocation i = NightInvocation.fromProperties(props);
             return fixedNight.map(n -> i.with(i.night().withNight(n))).orElse(i);
         });
-        NightParameters given = invocation.night();
+        NightParameters asTold = invocation.night();
         Shard shard = valid(() -> NightParameters.shardFromProperties(props));
         // The night file is read and checked whole before anything else starts (a user's, or a built-in one).
-        NightFile nightFile = valid(() -> Nights.file(given.night()));
+        NightFile nightFile = valid(() -> Nights.file(asTold.night()));
+        // -Drehearsal (viewers) instead of -Dscale: the scale is the rehearsal's share of the night's viewers.
+        java.util.OptionalLong rehearsal = valid(() -> NightParameters.rehearsalFromProperties(props));
+        if (rehearsal.isPresent()) {
+            double scale = nightFile.scaleFor(rehearsal.getAsLong());
+            if (scale < 0.001 || scale > 100) {
+                throw new RunRefused(RunRefused.BAD_PARAMETER, String.format(java.util.Locale.ROOT, "bad parameter: %s = %d: the night"
+                        + " has %,d viewers at scale 1, so that is a scale of %.5f, outside 0.001 to 100", NightParameters.REHEARSAL,
+                        rehearsal.getAsLong(), nightFile.viewersAtScaleOne(), scale)).printed();
+            }
+            invocation = invocation.with(asTold.withScale(scale));
+        }
+        NightParameters given = invocation.night();
         TargetProfile profile = NightTarget.profile(invocation.profile());
         Map<String, TargetProfile> journeys = new LinkedHashMap<>();
         for (NightFile.PopulationSpec spec : nightFile.populations()) {
@@ -109,6 +133,7 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         NightParameters parameters = aim.map(a -> given.withDropOffset(a.dropOffset())).orElse(given);
         NightPlan wholeNight = aim.isPresent() ? nightFile.plan(parameters.night(), parameters) : asGiven;
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
+        System.out.println("dropnight: " + audienceLine(nightFile, wholeNight, parameters.scale()));
         Optional<Accounts> accounts = profile.accounts().map(a -> a.share(shard.index(), shard.count()));
         // A closed-model night starts a new viewer whenever one leaves: its peak is the least it needs.
         int viewers = Math.max(plan.totalArrivals(), plan.peakConcurrentViewers());

@@ -22,14 +22,38 @@ import java.util.Objects;
  * @param dropReal    from the first arrival to the drop, in the real night
  * @param populations who arrives, when, and what they do
  * @param episode     the first episode a viewer who does not wait for the drop starts
+ * @param audience    how many viewers the real night has, at full size; empty when the file does not say
  */
-public record NightFile(String name, String source, Duration dropReal, List<PopulationSpec> populations, EpisodeChoice episode) {
+public record NightFile(String name, String source, Duration dropReal, List<PopulationSpec> populations, EpisodeChoice episode,
+                        Optional<Long> audience) {
     public NightFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(dropReal, "dropReal");
         populations = List.copyOf(populations);
         Objects.requireNonNull(episode, "episode");
+        Objects.requireNonNull(audience, "audience");
+    }
+
+    /**
+     * The night's viewers at scale 1: arrivals summed, and a live audience's largest concurrency
+     * (a closed audience replaces its leavers, so its size is its peak).
+     */
+    public long viewersAtScaleOne() {
+        long viewers = 0;
+        for (PopulationSpec spec : populations) {
+            if (spec.behaviour() == Journey.LIVE) {
+                viewers += spec.arrivals().stream().filter(Arrival::closed).mapToLong(Arrival::users).max().orElse(0);
+            } else {
+                viewers += spec.arrivals().stream().mapToLong(Arrival::viewersAtScaleOne).sum();
+            }
+        }
+        return viewers;
+    }
+
+    /** The scale at which the night plans {@code rehearsal} viewers. */
+    public double scaleFor(long rehearsal) {
+        return (double) rehearsal / viewersAtScaleOne();
     }
 
     /**

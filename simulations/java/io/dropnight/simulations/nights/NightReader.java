@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class NightReader {
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final List<String> TOP_KEYS = List.of("name", "drop", "episode", "populations");
+    private static final List<String> TOP_KEYS = List.of("name", "drop", "episode", "audience", "populations");
     /** A night file is a page of YAML; a larger one is refused unread. */
     private static final long MAX_BYTES = 1024 * 1024;
     private static final List<String> POPULATION_KEYS =
@@ -126,7 +126,15 @@ public final class NightReader {
         if (viewers == 0) {
             throw fail("populations", "0 viewers", "an audience of nobody: some arrivals must bring viewers");
         }
-        return new NightFile(name, source, drop, populations, episode);
+        java.util.Optional<Long> audience = java.util.Optional.empty();
+        if (root.has("audience")) {
+            JsonNode a = root.get("audience");
+            if (!a.isIntegralNumber() || a.asLong() < 1) {
+                throw fail("audience", a.toString(), "must be the real night's viewers, a whole number of at least 1, such as 6000000");
+            }
+            audience = java.util.Optional.of(a.asLong());
+        }
+        return new NightFile(name, source, drop, populations, episode, audience);
     }
 
     private NightFile.PopulationSpec population(String key, JsonNode node) {

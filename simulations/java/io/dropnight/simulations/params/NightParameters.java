@@ -98,6 +98,31 @@ public record NightParameters(Night night, double scale, double compression, Opt
         return fromProperties(new Properties());
     }
 
+    /** {@code -Drehearsal}: the rehearsal's size in viewers, from which the scale is derived (issue 23). */
+    public static final String REHEARSAL = "rehearsal";
+
+    /**
+     * {@code -Drehearsal=N}: how many viewers the rehearsal plans; empty when not given. The scale
+     * is then derived from the night's own size; with {@code -Dscale} beside it, refused.
+     *
+     * @throws ParameterException when it is not a whole number from 1 to 100,000,000, or {@code -Dscale} is given too
+     */
+    public static java.util.OptionalLong rehearsalFromProperties(Properties props) {
+        String text = props.getProperty(REHEARSAL);
+        if (text == null || text.isBlank()) {
+            return java.util.OptionalLong.empty();
+        }
+        long viewers = Values.whole(REHEARSAL, text.trim());
+        if (viewers < 1 || viewers > 100_000_000) {
+            throw new ParameterException(REHEARSAL, text, "must be a whole number of viewers from 1 to 100,000,000");
+        }
+        String scale = props.getProperty(SCALE);
+        if (scale != null && !scale.isBlank()) {
+            throw new ParameterException(REHEARSAL, text, "the rehearsal's size is said once: -Drehearsal (viewers) or -Dscale, not both");
+        }
+        return java.util.OptionalLong.of(viewers);
+    }
+
     /** Reads and validates {@link System#getProperties()}. */
     public static NightParameters fromSystemProperties() {
         return fromProperties(System.getProperties());

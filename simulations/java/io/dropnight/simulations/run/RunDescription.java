@@ -87,6 +87,18 @@ public final class RunDescription {
     }
 
     /**
+     * Records the rehearsal's size against the night's: its planned viewers (the whole night's, every
+     * injector's), the scale, the night's viewers at scale 1, and the real night's audience at full
+     * size with the "1 in N" ratio when the night file states it.
+     */
+    public static void audience(ObjectNode runJson, io.dropnight.simulations.nights.NightFile night, NightPlan whole, double scale) {
+        long planned = Math.max(whole.totalArrivals(), whole.peakConcurrentViewers());
+        ObjectNode a = runJson.putObject("audience").put("rehearsalViewers", planned).put("scale", scale)
+                .put("viewersAtScaleOne", night.viewersAtScaleOne());
+        night.audience().ifPresent(full -> a.put("fullSize", full).put("oneIn", (double) full / Math.max(1, planned)));
+    }
+
+    /**
      * Records which injector ran this run folder ({@code injector}: index, count) and the whole
      * night it is a share of, so that {@code merge-runs} can check the shares add up.
      */

@@ -41,6 +41,26 @@ class RefusedNightTest {
         assertFalse(Files.exists(reports), "nothing was written");
     }
 
+    @Test
+    void theRehearsalsSizeIsSaidOnceAndWithinTheScalesBounds(@TempDir Path dir) throws Exception {
+        Path reports = dir.resolve("reports");
+        RunRefused both = assertThrows(RunRefused.class,
+                () -> NightRun.prepare(Optional.empty(), props(reports, "rehearsal", "6000", "scale", "0.5")));
+        assertEquals("bad parameter: rehearsal = 6000: the rehearsal's size is said once: -Drehearsal (viewers) or -Dscale, not both",
+                both.getMessage());
+        RunRefused huge = assertThrows(RunRefused.class,
+                () -> NightRun.prepare(Optional.empty(), props(reports, "rehearsal", "2000000")));
+        assertEquals("bad parameter: rehearsal = 2000000: the night has 12,425 viewers at scale 1, so that is a scale of 160.96579,"
+                + " outside 0.001 to 100", huge.getMessage());
+        Path night = Files.writeString(dir.resolve("n.yml"), "name: n\ndrop: 1m\npopulations:\n"
+                + "  - { name: p, behaviour: play-now, arrivals: [ { ramp: 10, over: 10s, ovre: 1 } ] }\n");
+        RunRefused file = assertThrows(RunRefused.class, () -> NightRun.prepare(Optional.empty(), props(reports, "night", night.toString())));
+        assertEquals("night " + night + ": populations[0] (p).arrivals[0].ovre: '1' unknown key (allowed here: [name, ramp, over])",
+                file.getMessage());
+        assertEquals(RunRefused.BAD_PARAMETER, file.exitStatus());
+        assertFalse(Files.exists(reports), "nothing was written");
+    }
+
     /** mvn gatling:test -Dplan=capacity used to run an ordinary night and ignore -Dplan. */
     @Test
     void aNightGivenAPlanIsRefusedBeforeAnyRunFolderOrService(@TempDir Path dir) {

@@ -41,6 +41,7 @@ class TwoDevicesNightTest {
         Path night = Files.writeString(dir.resolve("my-premiere.yml"), """
                 name: my-premiere
                 drop: 8m
+                audience: 4200000
                 populations:
                   - name: tv
                     behaviour: wait-for-drop
@@ -62,7 +63,7 @@ class TwoDevicesNightTest {
         Path run;
         String log;
         try (GatlingProcess g = GatlingProcess.start(Files.createDirectories(dir.resolve("injector")),
-                List.of("-Dnight=" + night, "-Dscale=0.2", "-Dcompression=20", "-Dslo.enforce=false"))) {
+                List.of("-Dnight=" + night, "-Drehearsal=840", "-Dcompression=40", "-Dslo.enforce=false"))) {
             assertEquals(0, g.await(240), g.log());
             log = g.log();
             run = g.onlyRunFolder();
@@ -71,6 +72,11 @@ class TwoDevicesNightTest {
         JsonNode info = JSON.readTree(run.resolve("run.json").toFile());
         assertEquals("my-premiere", info.get("night").asText());
         assertEquals(night.toString(), info.get("nightFile").asText());
+        assertEquals(840, info.at("/audience/rehearsalViewers").asLong());
+        assertEquals(4_200_000, info.at("/audience/fullSize").asLong());
+        assertEquals(5_000, Math.round(info.at("/audience/oneIn").asDouble()));
+        assertTrue(log.contains("dropnight: audience: the rehearsal plans 840 viewers (scale 0.2 of the night's 4,200 at scale 1);"
+                + " the real night has 4,200,000: 1 in 5,000"), log);
         JsonNode tv = info.get("populations").get(0);
         JsonNode web = info.get("populations").get(1);
         assertEquals(List.of("my-premiere/tv", "wait-for-drop", "tv-app", "backoff", "2", "200"), List.of(tv.get("name").asText(),

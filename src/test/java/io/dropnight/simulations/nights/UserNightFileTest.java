@@ -80,6 +80,19 @@ class UserNightFileTest {
     }
 
     @Test
+    void theAudienceAtFullSizeAndTheRehearsalsScale(@TempDir Path dir) throws Exception {
+        NightFile night = NightReader.parse("n.yml", TWO_DEVICES.replace("drop: 10m", "drop: 10m\naudience: 6000000"));
+        assertEquals(java.util.Optional.of(6_000_000L), night.audience());
+        assertEquals(1200 + 3000 + 600 + 700, night.viewersAtScaleOne(), "the tail's 400, 200 and 100 counted");
+        assertEquals(0.5, night.scaleFor(2750), 1e-12);
+        assertEquals(12_425, NightReader.builtIn("finale-drop").viewersAtScaleOne());
+        assertEquals(4_000, NightReader.builtIn("live-event").viewersAtScaleOne(), "a live audience is its peak concurrency");
+        NightFileException e = assertThrows(NightFileException.class,
+                () -> NightReader.parse("n.yml", TWO_DEVICES.replace("drop: 10m", "drop: 10m\naudience: 0")));
+        assertTrue(e.getMessage().contains("audience: '0' must be the real night's viewers"), e.getMessage());
+    }
+
+    @Test
     void aNightThatCannotBeReadIsOneLine(@TempDir Path dir) throws Exception {
         ParameterException missing = assertThrows(ParameterException.class, () -> Night.parse("night", dir.resolve("nope.yml").toString()));
         assertTrue(missing.getMessage().endsWith("the night file does not exist"), missing.getMessage());
