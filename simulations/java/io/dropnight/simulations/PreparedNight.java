@@ -105,6 +105,15 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
             }
             invocation = invocation.with(asTold.withScale(scale));
         }
+        if (!nightFile.slos().isEmpty()) {
+            // A premiere's targets travel with its night; a -Dslo flag still overrides each.
+            NightParameters told = invocation.night();
+            invocation = invocation.with(told.withSlo(valid(() -> io.dropnight.simulations.params.SloThresholds.from(k -> {
+                String flag = props.getProperty(k);
+                return flag != null && !flag.isBlank() ? flag.trim() : nightFile.slos().get(k);
+            }))));
+            System.out.println("dropnight: SLOs from the night file " + nightFile.slos() + " (a -Dslo flag overrides each)");
+        }
         NightParameters given = invocation.night();
         TargetProfile profile = NightTarget.profile(invocation.profile());
         Map<String, TargetProfile> journeys = new LinkedHashMap<>();

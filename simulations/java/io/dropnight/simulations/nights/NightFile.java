@@ -23,9 +23,10 @@ import java.util.Objects;
  * @param populations who arrives, when, and what they do
  * @param episode     the first episode a viewer who does not wait for the drop starts
  * @param audience    how many viewers the real night has, at full size; empty when the file does not say
+ * @param slos        the night's own SLO thresholds, as the {@code -Dslo.*} properties they stand beneath (flags win)
  */
 public record NightFile(String name, String source, Duration dropReal, List<PopulationSpec> populations, EpisodeChoice episode,
-                        Optional<Long> audience) {
+                        Optional<Long> audience, java.util.Map<String, String> slos) {
     public NightFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
@@ -33,6 +34,7 @@ public record NightFile(String name, String source, Duration dropReal, List<Popu
         populations = List.copyOf(populations);
         Objects.requireNonNull(episode, "episode");
         Objects.requireNonNull(audience, "audience");
+        slos = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(slos, "slos")));
     }
 
     /**

@@ -27,7 +27,10 @@ import java.util.Set;
  */
 public final class NightReader {
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final List<String> TOP_KEYS = List.of("name", "drop", "episode", "audience", "populations");
+    private static final List<String> TOP_KEYS = List.of("name", "drop", "episode", "audience", "slos", "populations");
+    /** A night file's SLO key, and the -Dslo property (and its unit) it stands beneath. */
+    private static final Map<String, String> SLO_KEYS = Map.of("playbackStartP99", "slo.playbackStartP99Ms",
+            "timeToPlayP95", "slo.timeToPlayP95Ms", "errorPageRate", "slo.errorPageRatePct", "abandonment", "slo.abandonmentPct");
     /** A night file is a page of YAML; a larger one is refused unread. */
     private static final long MAX_BYTES = 1024 * 1024;
     private static final List<String> POPULATION_KEYS =
@@ -134,7 +137,46 @@ public final class NightReader {
             }
             audience = java.util.Optional.of(a.asLong());
         }
-        return new NightFile(name, source, drop, populations, episode, audience);
+        return new NightFile(name, source, drop, populations, episode, audience, slos(root.get("slos")));
+    }
+
+    /**
+     * {@code slos: { playbackStartP99: 800ms, timeToPlayP95: 3s, errorPageRate: 1%, abandonment: 0.5% }}:
+     * a premiere's targets, as the {@code -Dslo.*} properties they stand beneath.
+     */
+    private Map<String, String> slos(JsonNode node) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw fail("slos", node.toString(), "must map SLOs to thresholds, such as { errorPageRate: 1%, playbackStartP99: 800ms }");
+        }
+        onlyKeys(node, "slos.", new ArrayList<>(new java.util.TreeSet<>(SLO_KEYS.keySet())));
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String key = "slos." + e.getKey();
+            String text = e.getValue().asText().trim();
+            if (SLO_KEYS.get(e.getKey()).endsWith("Ms")) {
+                long ms = duration(e.getValue(), key).toMillis();
+                if (ms > 3_600_000) {
+                    throw fail(key, text, "must be at most 1h");
+                }
+                out.put(SLO_KEYS.get(e.getKey()), Long.toString(ms));
+            } else {
+                String number = text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : text;
+                double pct;
+                try {
+                    pct = Double.parseDouble(number);
+                } catch (NumberFormatException ex) {
+                    pct = -1;
+                }
+                if (!(pct >= 0 && pct <= 100)) {
+                    throw fail(key, text, "must be a percentage from 0% to 100%, such as 1%");
+                }
+                out.put(SLO_KEYS.get(e.getKey()), number);
+            }
+        }
+        return out;
     }
 
     private NightFile.PopulationSpec population(String key, JsonNode node) {

@@ -245,6 +245,12 @@ public record NightParameters(Night night, double scale, double compression, Opt
         return p;
     }
 
+    /** The same night held to other SLOs. */
+    public NightParameters withSlo(SloThresholds value) {
+        return new NightParameters(night, scale, compression, dropOffset, refreshPolicy, maxRefreshes, value,
+                enforceSlos, target, service, reportsDir, gatlingResults);
+    }
+
     /** The same night at another rehearsal scale. */
     public NightParameters withScale(double value) {
         return new NightParameters(night, value, compression, dropOffset, refreshPolicy, maxRefreshes, slo,

@@ -27,6 +27,14 @@ public record SloThresholds(long playbackStartP99Millis, long timeToPlayP95Milli
         Values.between(ABANDONMENT, abandonmentPercent, 0, 100);
     }
 
+    /**
+     * The thresholds {@code get} gives (a property's value by its name, null when unset), each unset
+     * one at its default; for a night file's SLOs beneath the flags.
+     */
+    public static SloThresholds from(UnaryOperator<String> get) {
+        return fromProperties(get);
+    }
+
     static SloThresholds fromProperties(UnaryOperator<String> get) {
         return new SloThresholds(
                 Values.whole(PLAYBACK_START_P99, Values.orElse(get.apply(PLAYBACK_START_P99), "800")),
