@@ -62,6 +62,11 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
         }
     }
 
+    /** The same plan projected to {@code viewers} at full size (a night file's audience when no -Daudience is given). */
+    public PlanParameters withAudience(long viewers) {
+        return new PlanParameters(mode, resolution, OptionalLong.of(viewers), policies, scales, maxSlots, maxAudience, budget);
+    }
+
     public PlanParameters {
         if (!(resolution > 0 && resolution <= 0.5)) {
             throw new ParameterException(RESOLUTION, PlanFormat.number(resolution),

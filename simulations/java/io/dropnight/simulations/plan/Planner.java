@@ -7,6 +7,9 @@ import io.dropnight.runfolder.RunFiles;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropnight.runfolder.RunPages;
+import io.dropnight.simulations.nights.NightFile;
+import io.dropnight.simulations.nights.NightFileException;
+import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.service.ServiceClasspath;
@@ -69,7 +72,23 @@ public final class Planner {
             night = invocation.night();
             plan = PlanParameters.fromProperties(props, night.target().isPresent())
                     .orElseThrow(() -> new ParameterException(PlanParameters.PLAN, "(not set)", "must be capacity or breakpoint"));
+            // The night file answers what the flags leave open: the scale a -Drehearsal asks for, and
+            // the full-size audience the answer is projected to.
+            NightFile nightFile = Nights.file(night.night());
+            java.util.OptionalLong rehearsal = NightParameters.rehearsalFromProperties(props);
+            if (rehearsal.isPresent()) {
+                invocation = invocation.withScale(nightFile.scaleFor(rehearsal.getAsLong()));
+                night = invocation.night();
+            }
+            if (plan.audience().isEmpty() && nightFile.audience().isPresent()) {
+                plan = plan.withAudience(nightFile.audience().get());
+                out.printf(Locale.ROOT, "dropnight plan: projecting to the night file's audience, %,d viewers (-Daudience overrides)%n",
+                        nightFile.audience().get());
+            }
         } catch (ParameterException e) {
+            err.println("dropnight plan: " + e.getMessage());
+            return EXIT_BAD_PARAMETER;
+        } catch (NightFileException e) {
             err.println("dropnight plan: " + e.getMessage());
             return EXIT_BAD_PARAMETER;
         }

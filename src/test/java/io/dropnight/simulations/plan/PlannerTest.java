@@ -66,6 +66,8 @@ class PlannerTest {
                 + " external target's capacity): use -Dplan=breakpoint with -Dtarget",
         "scale|-1|dropnight plan: scale = -1: must be a number from 0.001 to 100",
         "plan.budget|0|dropnight plan: plan.budget = 0: must be a duration from 1m to 24h, such as 12m or 90m, or none",
+        "rehearsal|0|dropnight plan: rehearsal = 0: must be a whole number of viewers from 1 to 100,000,000",
+        "night|nowhere.yml|dropnight plan: night = nowhere.yml: the night file does not exist",
     })
     void badFlagsStopWithOneLineAndExitTwoBeforeAnyNight(String key, String value, String line) throws Exception {
         List<String> kv = new ArrayList<>(List.of("plan", "capacity"));
