@@ -127,12 +127,18 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
                     + " give -Dtarget=URL, or -D" + NightParameters.LAUNCHER + "=" + NightParameters.OWN_LAUNCHER
                     + " to start one in this JVM's host").printed();
         }
-        Optional<Instant> announced = given.target().isEmpty() ? Optional.empty()
-                : NightTarget.announcedDrop(given.target().get(), profile, invocation);
-        if (given.target().isPresent() && invocation.preflight()) {
-            // Every journey of the night is walked once before the load, each as its own viewers walk it.
-            for (TargetProfile journey : new java.util.LinkedHashSet<>(journeys.values())) {
-                NightTarget.announcedDrop(given.target().get(), journey, invocation);
+        // Every journey a population walks is walked once before the load (the night's own only when
+        // some population walks it); the first one's announced drop is the night's.
+        java.util.List<TargetProfile> walked = new java.util.ArrayList<>();
+        if (nightFile.populations().stream().anyMatch(spec -> spec.journey().isEmpty())) {
+            walked.add(profile);
+        }
+        new java.util.LinkedHashSet<>(journeys.values()).forEach(walked::add);
+        Optional<Instant> announced = Optional.empty();
+        if (given.target().isPresent()) {
+            for (int i = 0; i < walked.size(); i++) {
+                Optional<Instant> drop = NightTarget.announcedDrop(given.target().get(), walked.get(i), invocation);
+                announced = i == 0 ? drop : announced;
             }
         }
         NightPlan asGiven = nightFile.plan(given.night(), given);

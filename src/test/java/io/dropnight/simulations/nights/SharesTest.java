@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,12 +23,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every night split over N = 1..16 injectors adds up to the unsharded plan, phase by phase. */
 class SharesTest {
 
+    /** A user's night of two populations (issue 23), beside the built-in ones. */
+    private static final String USER_NIGHT;
+
+    static {
+        try {
+            Path file = java.nio.file.Files.createTempFile("two-devices", ".yml");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, UserNightFileTest.TWO_DEVICES);
+            USER_NIGHT = file.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Stream<Arguments> nightsScalesAndInjectorCounts() {
         List<Arguments> all = new ArrayList<>();
-        for (Night night : Night.values()) {
+        List<String> nights = new ArrayList<>(Night.values().stream().map(Night::label).toList());
+        nights.add(USER_NIGHT);
+        for (String night : nights) {
             for (double scale : new double[] {1, 0.5, 0.013, 0.001}) {
                 for (int n = 1; n <= 16; n++) {
-                    all.add(Arguments.of(night.label(), scale, n));
+                    all.add(Arguments.of(night, scale, n));
                 }
             }
         }
