@@ -8,6 +8,7 @@ import io.dropnight.runfolder.SloResult;
 import io.dropnight.runfolder.VerdictRules;
 import io.dropnight.simulations.client.ClientHistogramLog;
 import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.client.PopulationFigures;
 import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.params.InjectorBounds;
 import io.dropnight.simulations.params.Night;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -59,6 +61,8 @@ final class NightRun {
     private final PreparedNight night;
     private final NightSlos slos;
     private final ClientMetrics metrics = new ClientMetrics();
+    /** Each population's own figures, by its name (this injector's share). */
+    private final Map<String, PopulationFigures> populations = new java.util.LinkedHashMap<>();
     private final long preparedNanos = System.nanoTime();
     private final NightConsole console = new NightConsole(System.out);
     /** Descriptors held back, transport errors told apart, injector.csv: the load generator watched. */
@@ -172,6 +176,11 @@ final class NightRun {
         }
     }
 
+    /** Where {@code p}'s own figures are counted (one per population, made on first ask). */
+    PopulationFigures figuresOf(io.dropnight.simulations.nights.Population p) {
+        return populations.computeIfAbsent(p.name(), k -> new PopulationFigures());
+    }
+
     /** Gatling's {@code after()}: the client's files, the SLOs, the service stopped, a summary. */
     void after() {
         List<String> saturations = guard.stop();
@@ -181,6 +190,15 @@ final class NightRun {
         ClientMetrics.Counts counts = metrics.counts();
         dropTiming.recordSurge(metrics);
         RunDescription.answers(runJson, metrics.requestsByName(), metrics.unclassifiedAnswers());
+        Map<String, PopulationFigures.Snapshot> perPopulation = new java.util.LinkedHashMap<>();
+        populations.forEach((name, figures) -> perPopulation.put(name, figures.snapshot()));
+        RunDescription.populationFigures(runJson, perPopulation);
+        if (perPopulation.size() > 1) {
+            perPopulation.forEach((name, f) -> console.line(String.format(java.util.Locale.ROOT, "population %s: viewers %,d, playback"
+                    + " starts %,d, error pages %,d (%.3f %% of %,d requests), refreshes %,d, gave up %,d, time to play p95 %,.0f ms",
+                    name, f.users(), f.playbackStarts(), f.errorPages(), f.errorPageRatePercent(), f.requests(), f.refreshes(),
+                    f.abandonments(), f.timeToPlayP95Ms())));
+        }
         rewriteRunJson();
         List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
         InjectorBounds bounds = night.invocation().bounds();

@@ -106,7 +106,7 @@ public abstract class NightSimulation extends Simulation {
                 new ViewerRandom(parameters.service().seed(), prepared.shard().index()), prepared.maxRefreshesOf(p),
                 prepared.knownDropAt(), line -> System.out.println("dropnight: " + profile.secrets().redact(line)),
                 prepared.invocation().injectorFault(), prepared.accountsOf(p), parameters.service().seed() + prepared.shard().index(),
-                new ViewerIds(prepared.shard().index(), prepared.shard().count()));
+                new ViewerIds(prepared.shard().index(), prepared.shard().count()), run.figuresOf(p));
         return new Journeys(steps, profile, parameters.night());
     }
 

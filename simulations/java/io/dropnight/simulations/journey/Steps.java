@@ -6,6 +6,7 @@ package io.dropnight.simulations.journey;
 import io.dropnight.runfolder.ClientTags;
 
 import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.client.PopulationFigures;
 import io.dropnight.simulations.profile.Accounts;
 import io.dropnight.simulations.profile.Interval;
 import io.dropnight.simulations.profile.JourneyStep;
@@ -84,6 +85,8 @@ public final class Steps {
     /** This injector's share of the accounts, one row per arriving viewer; empty when the journey needs none. */
     private final Optional<AccountFeeder> accounts;
     private final ViewerIds ids;
+    /** The population's own figures, beside the night's. */
+    private final PopulationFigures population;
 
     /**
      * @param calls        how each call is made on the target
@@ -97,10 +100,11 @@ public final class Steps {
      * @param accounts     this injector's share of the profile's accounts (empty when it has none)
      * @param seed         the night's seed, for the random account strategy
      * @param ids          the viewers' numbers ({@code #{userId}}), unique across sharded injectors
+     * @param population   where this population's own figures are counted, beside the night's
      */
     public Steps(TargetCalls calls, ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random,
                  int maxRefreshes, Optional<Instant> knownDropAt, Consumer<String> console, boolean deliberateFault,
-                 Optional<Accounts> accounts, long seed, ViewerIds ids) {
+                 Optional<Accounts> accounts, long seed, ViewerIds ids, PopulationFigures population) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.profile = calls.profile();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -112,6 +116,7 @@ public final class Steps {
         this.deliberateFault = deliberateFault;
         this.accounts = accounts.map(a -> new AccountFeeder(a, seed));
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.population = Objects.requireNonNull(population, "population");
         JourneyStep wait = profile.stepWith(Role.WAIT_FOR_DROP).orElseThrow();
         this.titlePoll = wait.name() + ProfileReader.POLL_SUFFIX;
         this.pollEvery = wait.every().orElseThrow();
@@ -148,6 +153,7 @@ public final class Steps {
         ChainBuilder start = accounts.map(CoreDsl::feed).orElseGet(Steps::nothing);
         return start.exec(guarded("arrive", s -> {
             metrics.userStarted(s.scenario());
+            population.userStarted();
             Session viewer = random.seed(s).set(TargetProfile.USER_ID, ids.of(s.userId())).set(ABANDONED, false).set(REFRESHES, 0);
             return knownDropAt.map(d -> viewer.set(TargetProfile.DROP_AT, d)).orElse(viewer);
         }));
@@ -329,9 +335,11 @@ public final class Steps {
         int used = s.getInt(REFRESHES);
         if (used >= maxRefreshes) {
             metrics.abandoned();
+            population.abandoned();
             return s.set(ABANDONED, true).set(ATTEMPT_SETTLED, true).set(NEXT_PAUSE_MS, 0L);
         }
         metrics.refreshed();
+        population.refreshed();
         Duration pause = refresh.pauseBefore(used + 1, retryAfter(s), random.of(s)::nextLong);
         return s.set(REFRESHES, used + 1).set(NEXT_PAUSE_MS, pause.toMillis());
     }
@@ -346,6 +354,7 @@ public final class Steps {
         Outcome outcome = calls.classify(s, call);
         if (outcome == Outcome.OK && call.role() == Role.PLAY) {
             metrics.playbackStarted(now - s.getLong(SENT_NANOS), now - s.getLong(INTENT_NANOS));
+            population.playbackStarted(now - s.getLong(INTENT_NANOS));
         }
         record(requestName, outcome, s.contains(TargetCalls.HTTP_STATUS) ? s.getInt(TargetCalls.HTTP_STATUS) : null,
                 s.contains(SENT_NANOS) ? now - s.getLong(SENT_NANOS) : 0);
@@ -355,11 +364,19 @@ public final class Steps {
     /** One finished request counted: sent, its outcome, and its line in the client timeline. Any thread. */
     private void record(String requestName, Outcome outcome, Integer status, long latencyNanos) {
         metrics.requestSent(requestName);
+        population.requestSent();
         switch (outcome) {
-            case ERROR_PAGE -> metrics.errorPageSeen();
-            case FAILED -> metrics.requestFailed();
+            case ERROR_PAGE -> {
+                metrics.errorPageSeen();
+                population.errorPageSeen();
+            }
+            case FAILED -> {
+                metrics.requestFailed();
+                population.requestFailed();
+            }
             case UNCLASSIFIED -> {
                 metrics.requestFailed();
+                population.requestFailed();
                 metrics.unclassified(requestName, status == null ? 0 : status);
             }
             default -> {

@@ -99,6 +99,26 @@ public final class RunDescription {
     }
 
     /**
+     * Adds each population's own figures at the night's end ({@code figures} under its entry of
+     * {@code populations}): viewers, requests, error pages and their rate, failures, refreshes, viewers
+     * who gave up, streams started, and its time to play p50/p95/p99 in milliseconds.
+     */
+    public static void populationFigures(ObjectNode runJson, java.util.Map<String, io.dropnight.simulations.client.PopulationFigures.Snapshot> figures) {
+        JsonNode list = runJson.path("populations");
+        for (JsonNode entry : list) {
+            io.dropnight.simulations.client.PopulationFigures.Snapshot f = figures.get(entry.path("name").asText());
+            if (f == null) {
+                continue;
+            }
+            ((ObjectNode) entry).putObject("figures").put("viewers", f.users()).put("requests", f.requests())
+                    .put("errorPages", f.errorPages()).put("errorPageRatePercent", f.errorPageRatePercent())
+                    .put("failures", f.failures()).put("refreshes", f.refreshes()).put("gaveUp", f.abandonments())
+                    .put("playbackStarts", f.playbackStarts()).put("timeToPlayP50Ms", f.timeToPlayP50Ms())
+                    .put("timeToPlayP95Ms", f.timeToPlayP95Ms()).put("timeToPlayP99Ms", f.timeToPlayP99Ms());
+        }
+    }
+
+    /**
      * Records which injector ran this run folder ({@code injector}: index, count) and the whole
      * night it is a share of, so that {@code merge-runs} can check the shares add up.
      */

@@ -32,6 +32,7 @@ final class RunPage {
         sloSection(page, data);
         unclassifiedWarning(page, data.runInfo());
         page.raw(InjectorsSection.render(data.runInfo()));
+        page.raw(PopulationsSection.render(data.runInfo()));
         for (NightModel night : model.nights()) {
             nightSection(page, model, night);
         }

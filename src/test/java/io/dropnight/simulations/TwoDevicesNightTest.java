@@ -86,6 +86,22 @@ class TwoDevicesNightTest {
                 web.get("behaviour").asText(), web.get("journey").asText(), web.get("refresh").asText(), web.get("givesUpAfter").asText(),
                 web.get("plannedArrivals").asText()));
 
+        // Each population's own figures, which together are the night's.
+        JsonNode tvFigures = tv.get("figures");
+        JsonNode webFigures = web.get("figures");
+        assertEquals(200, tvFigures.get("viewers").asLong(), tv.toString());
+        assertEquals(640, webFigures.get("viewers").asLong(), web.toString());
+        JsonNode night0 = JSON.readTree(run.resolve("client-summary.json").toFile());
+        for (String[] k : new String[][] {{"requests", "requests"}, {"errorPages", "errorPagesSeen"}, {"refreshes", "refreshes"},
+                {"gaveUp", "abandonments"}, {"playbackStarts", "playbackStarts"}}) {
+            assertEquals(night0.get(k[1]).asLong(), tvFigures.get(k[0]).asLong() + webFigures.get(k[0]).asLong(), k[0]);
+        }
+        assertTrue(tvFigures.get("timeToPlayP95Ms").asDouble() > 0 && webFigures.get("timeToPlayP95Ms").asDouble() > 0, info.toString());
+        String page = Files.readString(run.resolve("index.html"));
+        assertTrue(page.contains("<h2>Populations</h2>") && page.contains("<th scope=\"row\">my-premiere/tv</th><td>wait-for-drop</td>"
+                + "<td>tv-app</td><td>backoff, gives up after 2</td>"), "the run page shows each population");
+        assertTrue(log.contains("dropnight: population my-premiere/tv: viewers 200, playback starts "), log);
+
         JsonNode requests = info.get("requests");
         JsonNode client = JSON.readTree(run.resolve("client-summary.json").toFile());
         assertEquals(840, client.get("users").asLong(), "200 TV viewers and 640 web viewers: " + client);
