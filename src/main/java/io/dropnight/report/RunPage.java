@@ -84,6 +84,14 @@ final class RunPage {
             page.raw("<p class=\"missing\">No SLO results (slo.json) in this run folder.</p>");
         } else {
             page.raw(Fragments.sloTable(data.slos()));
+            JsonNode populations = data.runInfo().path("populations");
+            if (populations.size() > 1) {
+                // The SLOs judge the night as a whole: say which populations each figure covers.
+                List<String> names = new java.util.ArrayList<>();
+                populations.forEach(p -> names.add(p.path("name").asText()));
+                page.raw("<p>Each figure covers every population of the night together: " + Html.esc(String.join(", ", names))
+                        + ". Each population's own time to play and error pages are under Populations.</p>");
+            }
         }
         page.raw("</section>");
     }

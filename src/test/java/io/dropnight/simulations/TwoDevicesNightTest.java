@@ -101,6 +101,8 @@ class TwoDevicesNightTest {
         assertTrue(page.contains("<h2>Populations</h2>") && page.contains("<th scope=\"row\">my-premiere/tv</th><td>wait-for-drop</td>"
                 + "<td>tv-app</td><td>backoff, gives up after 2</td>"), "the run page shows each population");
         assertTrue(log.contains("dropnight: population my-premiere/tv: viewers 200, playback starts "), log);
+        assertTrue(page.contains("Each figure covers every population of the night together: my-premiere/tv, my-premiere/web."),
+                "the SLO table says which populations its figures cover");
 
         JsonNode requests = info.get("requests");
         JsonNode client = JSON.readTree(run.resolve("client-summary.json").toFile());
