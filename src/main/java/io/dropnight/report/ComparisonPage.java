@@ -28,6 +28,12 @@ final class ComparisonPage {
                         + " response, dashed lines the client's. Latency in milliseconds.</p></header>");
         page.raw("<section><h2>Runs</h2>").raw(runTable(runs, outDir)).raw("</section>");
         page.raw("<section><h2>Which runs meet the SLOs</h2>").raw(sloMatrix(runs)).raw("</section>");
+        String populations = populationMatrix(runs);
+        if (!populations.isEmpty()) {
+            page.raw("<section class=\"populations\"><h2>Populations</h2><p>Each population's own figures, run by run: error"
+                    + " pages (share of its requests), viewers who gave up, and its time to play p95 in milliseconds.</p>")
+                    .raw(populations).raw("</section>");
+        }
         for (String night : nights(runs)) {
             page.raw("<section class=\"night\"><h2>Night: " + Html.esc(night) + "</h2><div class=\"grid\">");
             page.chart(fromDrop(page.nextChartId(), runs, night, "error pages per request",
@@ -43,6 +49,45 @@ final class ComparisonPage {
             page.raw("</div></section>");
         }
         return page.render();
+    }
+
+    /**
+     * The populations of the compared runs aligned by name (rows) and run (columns), each cell what
+     * that population saw in that run; empty when no run has populations with figures.
+     */
+    static String populationMatrix(List<RunModel> runs) {
+        Set<String> names = new LinkedHashSet<>();
+        for (RunModel r : runs) {
+            r.data().runInfo().path("populations").forEach(p -> {
+                if (p.path("figures").isObject()) {
+                    names.add(p.path("name").asText());
+                }
+            });
+        }
+        if (names.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder("<table class=\"populations\"><thead><tr><th>population</th>");
+        for (int i = 0; i < runs.size(); i++) {
+            t.append("<th>").append(swatch(i)).append(' ').append(Html.esc(runs.get(i).data().runId())).append("</th>");
+        }
+        t.append("</tr></thead><tbody>");
+        for (String name : names) {
+            t.append("<tr><th scope=\"row\">").append(Html.esc(name)).append("</th>");
+            for (RunModel r : runs) {
+                com.fasterxml.jackson.databind.JsonNode f = null;
+                for (com.fasterxml.jackson.databind.JsonNode p : r.data().runInfo().path("populations")) {
+                    if (p.path("name").asText().equals(name) && p.path("figures").isObject()) {
+                        f = p.path("figures");
+                    }
+                }
+                t.append("<td class=\"num\">").append(f == null ? "\u2013" : Html.esc(String.format(java.util.Locale.ROOT,
+                        "%.3f %% error pages, %,d gave up, p95 %,.0f ms", f.path("errorPageRatePercent").asDouble(),
+                        f.path("gaveUp").asLong(), f.path("timeToPlayP95Ms").asDouble()))).append("</td>");
+            }
+            t.append("</tr>");
+        }
+        return t.append("</tbody></table>").toString();
     }
 
     private static String runTable(List<RunModel> runs, Path outDir) {

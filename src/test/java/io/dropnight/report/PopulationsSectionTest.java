@@ -35,4 +35,28 @@ class PopulationsSectionTest {
         assertFalse(html.contains("<web>"));
         assertEquals("", PopulationsSection.render(JSON.readTree("{}")), "older run folders have no populations");
     }
+
+    @Test
+    void theComparisonAlignsPopulationsByNameAcrossRuns() throws Exception {
+        java.util.function.Function<String, RunModel> run = json -> {
+            try {
+                return new RunModel(new RunData(java.nio.file.Path.of("."), json.substring(0, 5), JSON.readTree(json.substring(5)),
+                        io.dropnight.runfolder.IntervalLog.EMPTY, io.dropnight.runfolder.IntervalLog.EMPTY, JSON.createObjectNode(),
+                        java.util.Optional.empty(), java.util.Optional.empty()), java.util.List.of(), java.util.OptionalDouble.empty());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String matrix = ComparisonPage.populationMatrix(java.util.List.of(
+                run.apply("run-a{\"populations\": [{\"name\": \"n/tv\", \"figures\": {\"errorPageRatePercent\": 2.5, \"gaveUp\": 3,"
+                        + " \"timeToPlayP95Ms\": 1500}}, {\"name\": \"n/web\", \"figures\": {\"errorPageRatePercent\": 0.1, \"gaveUp\": 0,"
+                        + " \"timeToPlayP95Ms\": 700}}]}"),
+                run.apply("run-b{\"populations\": [{\"name\": \"n/web\", \"figures\": {\"errorPageRatePercent\": 0.2, \"gaveUp\": 1,"
+                        + " \"timeToPlayP95Ms\": 900}}]}")));
+        assertTrue(matrix.contains("<th scope=\"row\">n/tv</th><td class=\"num\">2.500 % error pages, 3 gave up, p95 1,500 ms</td>"
+                + "<td class=\"num\">\u2013</td>"), matrix);
+        assertTrue(matrix.contains("<th scope=\"row\">n/web</th><td class=\"num\">0.100 % error pages, 0 gave up, p95 700 ms</td>"
+                + "<td class=\"num\">0.200 % error pages, 1 gave up, p95 900 ms</td>"), matrix);
+        assertEquals("", ComparisonPage.populationMatrix(java.util.List.of(run.apply("run-c{}"))));
+    }
 }
