@@ -62,6 +62,8 @@ final class NightRun {
     private final NightSlos slos;
     private final ClientMetrics metrics = new ClientMetrics();
     /** Each population's own figures, by its name (this injector's share). */
+    /** When Gatling's injection started, on {@link System#nanoTime()}: the populations' arrivals are placed from it. */
+    private volatile long injectionStartNanos;
     private final Map<String, PopulationFigures> populations = new java.util.LinkedHashMap<>();
     private final long preparedNanos = System.nanoTime();
     private final NightConsole console = new NightConsole(System.out);
@@ -164,6 +166,7 @@ final class NightRun {
     void before() {
         dropTiming.start();
         injectionStartMillis = System.currentTimeMillis();
+        injectionStartNanos = System.nanoTime();
         night.invocation().serviceStall().ifPresent(stall -> console.line(service.stallAtDrop(stall)));
         guard.start(run.resolve(RunFiles.INJECTOR_LOG), metrics, night.plan(), night.invocation().bounds());
     }
@@ -178,7 +181,9 @@ final class NightRun {
 
     /** Where {@code p}'s own figures are counted (one per population, made on first ask). */
     PopulationFigures figuresOf(io.dropnight.simulations.nights.Population p) {
-        return populations.computeIfAbsent(p.name(), k -> new PopulationFigures());
+        // The injection's seconds, with room for the surge's alignment and a slow tail.
+        int seconds = (int) Math.min(86_400, night.plan().injectionDuration().toSeconds() + 120);
+        return populations.computeIfAbsent(p.name(), k -> new PopulationFigures(() -> injectionStartNanos, seconds));
     }
 
     /** Gatling's {@code after()}: the client's files, the SLOs, the service stopped, a summary. */
@@ -192,7 +197,7 @@ final class NightRun {
         RunDescription.answers(runJson, metrics.requestsByName(), metrics.unclassifiedAnswers());
         Map<String, PopulationFigures.Snapshot> perPopulation = new java.util.LinkedHashMap<>();
         populations.forEach((name, figures) -> perPopulation.put(name, figures.snapshot()));
-        RunDescription.populationFigures(runJson, perPopulation);
+        RunDescription.populationFigures(runJson, perPopulation, night.plan());
         if (perPopulation.size() > 1) {
             perPopulation.forEach((name, f) -> console.line(String.format(java.util.Locale.ROOT, "population %s: viewers %,d, playback"
                     + " starts %,d, error pages %,d (%.3f %% of %,d requests), refreshes %,d, gave up %,d, time to play p95 %,.0f ms",

@@ -1,5 +1,6 @@
 package io.dropnight.simulations;
 
+import io.dropnight.simulations.journey.AccountFeeder;
 import io.dropnight.simulations.journey.Journeys;
 import io.dropnight.simulations.journey.RefreshBehaviour;
 import io.dropnight.simulations.journey.Steps;
@@ -19,6 +20,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -99,13 +101,20 @@ public abstract class NightSimulation extends Simulation {
         }
     }
 
+    /**
+     * One account feeder per journey, shared by every population that walks it: the populations of
+     * one journey take their rows from one share, never the same row twice.
+     */
+    private final Map<TargetProfile, Optional<AccountFeeder>> feeders = new java.util.IdentityHashMap<>();
+
     private Journeys journeysOf(PreparedNight prepared, Population p) {
         NightParameters parameters = prepared.parameters();
         TargetProfile profile = prepared.profileOf(p);
         Steps steps = new Steps(new TargetCalls(profile), run.metrics(), new RefreshBehaviour(prepared.refreshOf(p)),
                 new ViewerRandom(parameters.service().seed(), prepared.shard().index()), prepared.maxRefreshesOf(p),
                 prepared.knownDropAt(), line -> System.out.println("dropnight: " + profile.secrets().redact(line)),
-                prepared.invocation().injectorFault(), prepared.accountsOf(p), parameters.service().seed() + prepared.shard().index(),
+                prepared.invocation().injectorFault(), feeders.computeIfAbsent(profile, j -> prepared.accountsOf(p)
+                        .map(a -> new AccountFeeder(a, parameters.service().seed() + prepared.shard().index()))),
                 new ViewerIds(prepared.shard().index(), prepared.shard().count()), run.figuresOf(p));
         return new Journeys(steps, profile, parameters.night());
     }

@@ -80,7 +80,11 @@ final class NightTarget {
         } catch (IllegalArgumentException e) {
             throw new RunRefused(RunRefused.BAD_PARAMETER, e.getMessage()).printed();
         }
-        tls.installForTheLoad();
+        try {
+            tls.installForTheLoad();
+        } catch (java.io.IOException e) {
+            throw new RunRefused(RunRefused.BAD_PARAMETER, "profile " + profile.source() + ": protocol.trustStore: " + e.getMessage()).printed();
+        }
         if (profile.usesTls(target)) {
             System.out.println("dropnight: " + tls.describe());
         }

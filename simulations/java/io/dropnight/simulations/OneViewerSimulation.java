@@ -51,7 +51,8 @@ public class OneViewerSimulation extends Simulation {
             TargetProfile profile = ProfileReader.read(Path.of(file));
             ClientMetrics m = new ClientMetrics();
             Steps steps = new Steps(new TargetCalls(profile), m, new RefreshBehaviour(RefreshPolicy.REFRESH), new ViewerRandom(1, 0),
-                    0, Optional.empty(), line -> System.out.println("one-viewer " + file + ": " + line), false, profile.accounts(), 1,
+                    0, Optional.empty(), line -> System.out.println("one-viewer " + file + ": " + line), false,
+                    profile.accounts().map(a -> new io.dropnight.simulations.journey.AccountFeeder(a, 1)),
                     new ViewerIds(0, 1), new io.dropnight.simulations.client.PopulationFigures());
             Population one = new Population("one-viewer-" + files.size(), Journey.PLAY_NOW,
                     List.of(Phase.ramp("one", 1, Duration.ofSeconds(1))), 1, 1, Duration.ofSeconds(1));

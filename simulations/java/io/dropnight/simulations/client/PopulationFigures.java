@@ -3,7 +3,10 @@ package io.dropnight.simulations.client;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * One population's own figures (issue 23), beside the night's {@link ClientMetrics}: viewers,
@@ -21,9 +24,33 @@ public final class PopulationFigures {
     private final LongAdder abandonments = new LongAdder();
     private final LongAdder playbackStarts = new LongAdder();
     private final Recorder timeToPlayMicros = new Recorder(ClientMetrics.HIGHEST_TRACKABLE_MICROS, ClientMetrics.SIGNIFICANT_DIGITS);
+    /** Viewers started per second of the injection; a viewer after its last second is counted in it. */
+    private final AtomicIntegerArray arrivalsPerSecond;
+    /** When the injection started, on {@link System#nanoTime()}; 0 until it has (arrivals are then not placed). */
+    private final LongSupplier injectionStartNanos;
+
+    /** Figures with no timeline of arrivals (a one-viewer walk). */
+    public PopulationFigures() {
+        this(() -> 0L, 0);
+    }
+
+    /**
+     * @param injectionStartNanos when the injection started ({@link System#nanoTime()}), 0 before it has
+     * @param seconds             how many seconds of arrivals to keep (the injection's, with a margin)
+     */
+    public PopulationFigures(LongSupplier injectionStartNanos, int seconds) {
+        this.injectionStartNanos = injectionStartNanos;
+        this.arrivalsPerSecond = new AtomicIntegerArray(Math.max(0, seconds));
+    }
 
     public void userStarted() {
         users.increment();
+        long start = injectionStartNanos.getAsLong();
+        int length = arrivalsPerSecond.length();
+        if (start != 0 && length > 0) {
+            long second = Math.max(0, (System.nanoTime() - start) / 1_000_000_000L);
+            arrivalsPerSecond.incrementAndGet((int) Math.min(length - 1, second));
+        }
     }
 
     public void requestSent() {
@@ -58,14 +85,25 @@ public final class PopulationFigures {
      */
     public Snapshot snapshot() {
         Histogram ttp = timeToPlayMicros.getIntervalHistogram();
+        int[] arrivals = new int[arrivalsPerSecond.length()];
+        int last = -1;
+        for (int i = 0; i < arrivals.length; i++) {
+            arrivals[i] = arrivalsPerSecond.get(i);
+            last = arrivals[i] > 0 ? i : last;
+        }
         return new Snapshot(users.sum(), requests.sum(), errorPages.sum(), failures.sum(), refreshes.sum(), abandonments.sum(),
                 playbackStarts.sum(), ttp.getValueAtPercentile(50) / 1000.0, ttp.getValueAtPercentile(95) / 1000.0,
-                ttp.getValueAtPercentile(99) / 1000.0);
+                ttp.getValueAtPercentile(99) / 1000.0, Arrays.copyOf(arrivals, last + 1));
     }
 
-    /** One population's figures at the night's end. */
+    /**
+     * One population's figures at the night's end.
+     *
+     * @param arrivalsPerSecond viewers started in each second from the injection's start, up to the last that had one
+     */
     public record Snapshot(long users, long requests, long errorPages, long failures, long refreshes, long abandonments,
-                           long playbackStarts, double timeToPlayP50Ms, double timeToPlayP95Ms, double timeToPlayP99Ms) {
+                           long playbackStarts, double timeToPlayP50Ms, double timeToPlayP95Ms, double timeToPlayP99Ms,
+                           int[] arrivalsPerSecond) {
         /** Error pages per request, percent (0 when nothing was sent). */
         public double errorPageRatePercent() {
             return requests == 0 ? 0 : 100.0 * errorPages / requests;

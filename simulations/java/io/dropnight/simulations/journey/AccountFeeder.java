@@ -16,14 +16,14 @@ import java.util.SplittableRandom;
  * ends the night as Gatling ends one on an empty feeder, which the count checked before the night
  * rules out.
  */
-final class AccountFeeder implements Iterator<Map<String, Object>> {
+public final class AccountFeeder implements Iterator<Map<String, Object>> {
     private final List<Map<String, Object>> rows;
     private final Accounts.Strategy strategy;
     private final SplittableRandom random;
     private int next;
 
     /** @param seed the random strategy's seed (the night's seed and the injector), so that a night repeats */
-    AccountFeeder(Accounts accounts, long seed) {
+    public AccountFeeder(Accounts accounts, long seed) {
         this.rows = accounts.rows().stream().map(r -> Map.<String, Object>copyOf(r)).toList();
         this.strategy = accounts.strategy();
         this.random = new SplittableRandom(seed);

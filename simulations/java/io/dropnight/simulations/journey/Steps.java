@@ -97,14 +97,14 @@ public final class Steps {
      * @param knownDropAt  the drop instant known before the night, for a target whose profile saves none
      * @param console      where the night's first injector error is printed as it happens
      * @param deliberateFault for tests only: every episode choice throws, as a harness bug would
-     * @param accounts     this injector's share of the profile's accounts (empty when it has none)
-     * @param seed         the night's seed, for the random account strategy
+     * @param accounts     the feeder of this injector's share of the profile's accounts (empty when it has none), shared
+     *                     by every population that walks the same journey, so that no two viewers take one row
      * @param ids          the viewers' numbers ({@code #{userId}}), unique across sharded injectors
      * @param population   where this population's own figures are counted, beside the night's
      */
     public Steps(TargetCalls calls, ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random,
                  int maxRefreshes, Optional<Instant> knownDropAt, Consumer<String> console, boolean deliberateFault,
-                 Optional<Accounts> accounts, long seed, ViewerIds ids, PopulationFigures population) {
+                 Optional<AccountFeeder> accounts, ViewerIds ids, PopulationFigures population) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.profile = calls.profile();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -114,7 +114,7 @@ public final class Steps {
         this.knownDropAt = knownDropAt.map(Instant::toString);
         this.console = Objects.requireNonNull(console, "console");
         this.deliberateFault = deliberateFault;
-        this.accounts = accounts.map(a -> new AccountFeeder(a, seed));
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.population = Objects.requireNonNull(population, "population");
         JourneyStep wait = profile.stepWith(Role.WAIT_FOR_DROP).orElseThrow();

@@ -80,10 +80,11 @@ public final class Planner {
                 invocation = invocation.withScale(nightFile.scaleFor(rehearsal.getAsLong()));
                 night = invocation.night();
             }
-            if (plan.audience().isEmpty() && nightFile.audience().isPresent()) {
-                plan = plan.withAudience(nightFile.audience().get());
+            PlanParameters asked = plan;
+            plan = projected(plan, nightFile);
+            if (plan != asked) {
                 out.printf(Locale.ROOT, "dropnight plan: projecting to the night file's audience, %,d viewers (-Daudience overrides)%n",
-                        nightFile.audience().get());
+                        plan.audience().getAsLong());
             }
         } catch (ParameterException e) {
             err.println("dropnight plan: " + e.getMessage());
@@ -128,6 +129,11 @@ public final class Planner {
             return EXIT_PROBE_ERROR;
         }
         return status;
+    }
+
+    /** The plan projected to the night file's audience when {@code -Daudience} does not say another; else {@code plan}. */
+    static PlanParameters projected(PlanParameters plan, NightFile night) {
+        return plan.audience().isEmpty() && night.audience().isPresent() ? plan.withAudience(night.audience().get()) : plan;
     }
 
     private static PlanEntry search(NightInvocation night, PlanParameters plan, String classpath, Path planDir,

@@ -65,19 +65,34 @@ public record TlsTrust(boolean insecure, Optional<Path> trustStore, String type,
     }
 
     /**
-     * Makes the file's trust store the injector JVM's default trust store
-     * ({@code javax.net.ssl.trustStore}), before any load: Gatling, configured with no trust
-     * store of its own (its TLS settings are read when it starts, before any journey file),
-     * builds each viewer's TLS context with the JVM's default trust, which reads these properties
-     * when the context is built. Does nothing when the trust is Gatling's own settings.
+     * Makes the file's trust store the injector JVM's default trust, before any load
+     * ({@link FileTrustProvider}): Gatling, configured with no trust store of its own (its TLS
+     * settings are read when it starts, before any journey file), builds each viewer's TLS context
+     * with the JVM's default trust. Does nothing when the trust is Gatling's own settings.
+     *
+     * @throws IOException naming the trust store when it cannot be read
      */
-    public void installForTheLoad() {
+    public void installForTheLoad() throws IOException {
         if (!fromFile) {
             return;
         }
-        System.setProperty("javax.net.ssl.trustStore", trustStore.orElseThrow().toAbsolutePath().toString());
-        System.setProperty("javax.net.ssl.trustStoreType", type);
-        System.setProperty("javax.net.ssl.trustStorePassword", password);
+        FileTrustProvider.install(trustManagers());
+    }
+
+    /** The trust managers of {@link #trustStore}, checked as the JVM's default checks (PKIX). */
+    private TrustManager[] trustManagers() throws IOException {
+        try {
+            KeyStore store = KeyStore.getInstance(type);
+            try (InputStream in = Files.newInputStream(trustStore.orElseThrow())) {
+                store.load(in, password.toCharArray());
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+            tmf.init(store);
+            return tmf.getTrustManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IOException("the trust store " + trustStore.map(Path::toString).orElse("") + " cannot be read: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** One line for the console and run.json, said out loud when insecure; never the password. */
@@ -105,17 +120,10 @@ public record TlsTrust(boolean insecure, Optional<Path> trustStore, String type,
             if (trustStore.isEmpty()) {
                 return SSLContext.getDefault();
             }
-            KeyStore store = KeyStore.getInstance(type);
-            try (InputStream in = Files.newInputStream(trustStore.get())) {
-                store.load(in, password.toCharArray());
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            context.init(null, tmf.getTrustManagers(), null);
+            context.init(null, trustManagers(), null);
             return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IOException("the trust store " + trustStore.map(Path::toString).orElse("") + " cannot be read: "
-                    + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the TLS context cannot be built: " + e.getMessage(), e);
         }
     }
 

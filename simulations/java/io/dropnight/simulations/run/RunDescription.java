@@ -103,7 +103,8 @@ public final class RunDescription {
      * {@code populations}): viewers, requests, error pages and their rate, failures, refreshes, viewers
      * who gave up, streams started, and its time to play p50/p95/p99 in milliseconds.
      */
-    public static void populationFigures(ObjectNode runJson, java.util.Map<String, io.dropnight.simulations.client.PopulationFigures.Snapshot> figures) {
+    public static void populationFigures(ObjectNode runJson, java.util.Map<String, io.dropnight.simulations.client.PopulationFigures.Snapshot> figures,
+                                         NightPlan plan) {
         JsonNode list = runJson.path("populations");
         for (JsonNode entry : list) {
             io.dropnight.simulations.client.PopulationFigures.Snapshot f = figures.get(entry.path("name").asText());
@@ -115,6 +116,21 @@ public final class RunDescription {
                     .put("failures", f.failures()).put("refreshes", f.refreshes()).put("gaveUp", f.abandonments())
                     .put("playbackStarts", f.playbackStarts()).put("timeToPlayP50Ms", f.timeToPlayP50Ms())
                     .put("timeToPlayP95Ms", f.timeToPlayP95Ms()).put("timeToPlayP99Ms", f.timeToPlayP99Ms());
+            // Arrivals per second of the injection: planned (this injector's share) and started.
+            io.dropnight.simulations.nights.Population planned = plan.populations().stream()
+                    .filter(p -> p.name().equals(entry.path("name").asText())).findFirst().orElse(null);
+            if (planned != null && !planned.closedModel()) {
+                int seconds = (int) Math.max(planned.injectionDuration().toSeconds(), f.arrivalsPerSecond().length);
+                ObjectNode arrivals = ((ObjectNode) entry).putObject("arrivalsPerSecond");
+                com.fasterxml.jackson.databind.node.ArrayNode plannedList = arrivals.putArray("planned");
+                for (long n : io.dropnight.simulations.watch.PlannedArrivals.perSecond(planned, seconds)) {
+                    plannedList.add(n);
+                }
+                com.fasterxml.jackson.databind.node.ArrayNode started = arrivals.putArray("started");
+                for (int n : f.arrivalsPerSecond()) {
+                    started.add(n);
+                }
+            }
         }
     }
 

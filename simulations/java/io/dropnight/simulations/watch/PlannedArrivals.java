@@ -58,6 +58,21 @@ public final class PlannedArrivals {
         return plan.populations().stream().anyMatch(p -> !p.closedModel());
     }
 
+    /**
+     * {@code p}'s planned arrivals in each second of the injection, as {@link #by} counts them (a
+     * stress peak lands in the second it ends), for {@code seconds} seconds.
+     */
+    public static long[] perSecond(Population p, int seconds) {
+        long[] out = new long[Math.max(0, seconds)];
+        long before = 0;
+        for (int s = 0; s < out.length; s++) {
+            long now = by(p, (s + 1) * 1000L);
+            out[s] = now - before;
+            before = now;
+        }
+        return out;
+    }
+
     private static long by(Population p, long elapsedMs) {
         long startMs = 0;
         long arrived = 0;

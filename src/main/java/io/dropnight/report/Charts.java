@@ -47,6 +47,20 @@ final class Charts {
                 drop(dropAtSec));
     }
 
+    /**
+     * One population's arrivals per second of the injection, planned (its share of the plan) against
+     * started (viewers who began their journey), from run.json's {@code arrivalsPerSecond}.
+     */
+    static ChartSpec populationArrivals(String id, String population, com.fasterxml.jackson.databind.JsonNode arrivals) {
+        List<double[]> planned = new ArrayList<>();
+        List<double[]> started = new ArrayList<>();
+        arrivals.path("planned").forEach(n -> planned.add(new double[] {planned.size(), n.asDouble()}));
+        arrivals.path("started").forEach(n -> started.add(new double[] {started.size(), n.asDouble()}));
+        return new ChartSpec(id, ChartSpec.TIMELINE, population + " \u00b7 arrivals per second from the injection's start",
+                "viewers per second", List.of(new ChartSpec.Series("planned", 0, true, planned),
+                        new ChartSpec.Series("started", 1, false, started)), null);
+    }
+
     /** Offered, accepted and rejected requests per second, with the drop marked. */
     static ChartSpec load(String id, String night, LoadSeries load, OptionalDouble dropAtSec) {
         List<ChartSpec.Series> series = List.of(

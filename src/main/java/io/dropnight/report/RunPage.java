@@ -33,6 +33,7 @@ final class RunPage {
         unclassifiedWarning(page, data.runInfo());
         page.raw(InjectorsSection.render(data.runInfo()));
         page.raw(PopulationsSection.render(data.runInfo()));
+        populationCharts(page, data.runInfo());
         for (NightModel night : model.nights()) {
             nightSection(page, model, night);
         }
@@ -43,6 +44,27 @@ final class RunPage {
         runSection(page, data);
         profileSection(page, data.runInfo().path("profile"));
         return page.render();
+    }
+
+    /** Each population's arrivals per second, planned against started, when the night has more than one population. */
+    private static void populationCharts(HtmlPage page, JsonNode info) {
+        JsonNode list = info.path("populations");
+        if (list.size() < 2) {
+            return;
+        }
+        boolean any = false;
+        for (JsonNode p : list) {
+            if (p.path("arrivalsPerSecond").isObject()) {
+                if (!any) {
+                    page.raw("<section class=\"populations\"><h2>Arrivals by population</h2><div class=\"grid\">");
+                    any = true;
+                }
+                page.chart(Charts.populationArrivals(page.nextChartId(), p.path("name").asText(), p.path("arrivalsPerSecond")));
+            }
+        }
+        if (any) {
+            page.raw("</div></section>");
+        }
     }
 
     /** "policy fixed" for the embedded service; "the external target URL, profile NAME" otherwise (no stub parameters). */

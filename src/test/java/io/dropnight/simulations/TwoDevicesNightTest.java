@@ -97,7 +97,19 @@ class TwoDevicesNightTest {
             assertEquals(night0.get(k[1]).asLong(), tvFigures.get(k[0]).asLong() + webFigures.get(k[0]).asLong(), k[0]);
         }
         assertTrue(tvFigures.get("timeToPlayP95Ms").asDouble() > 0 && webFigures.get("timeToPlayP95Ms").asDouble() > 0, info.toString());
+        // Arrivals per second, planned and started: the TV population gathers before the drop, the web one arrives at it.
+        long tvStarted = 0;
+        for (JsonNode n : tv.at("/arrivalsPerSecond/started")) {
+            tvStarted += n.asLong();
+        }
+        long webPlanned = 0;
+        for (JsonNode n : web.at("/arrivalsPerSecond/planned")) {
+            webPlanned += n.asLong();
+        }
+        assertEquals(200, tvStarted, tv.toString());
+        assertEquals(640, webPlanned, web.toString());
         String page = Files.readString(run.resolve("index.html"));
+        assertTrue(page.contains("<h2>Arrivals by population</h2>"), "a chart per population");
         assertTrue(page.contains("<h2>Populations</h2>") && page.contains("<th scope=\"row\">my-premiere/tv</th><td>wait-for-drop</td>"
                 + "<td>tv-app</td><td>backoff, gives up after 2</td>"), "the run page shows each population");
         assertTrue(log.contains("dropnight: population my-premiere/tv: viewers 200, playback starts "), log);
