@@ -77,12 +77,16 @@ public final class RunDescription {
                                    java.util.function.ToIntFunction<io.dropnight.simulations.nights.Population> givesUpAfter) {
         runJson.put("nightFile", nightSource);
         com.fasterxml.jackson.databind.node.ArrayNode list = runJson.putArray("populations");
+        long viewers = plan.populations().stream()
+                .mapToLong(p -> p.closedModel() ? p.peakConcurrency() : p.totalArrivals()).sum();
         for (io.dropnight.simulations.nights.Population p : plan.populations()) {
             TargetProfile j = journey.apply(p);
+            long own = p.closedModel() ? p.peakConcurrency() : p.totalArrivals();
             list.addObject().put("name", p.name()).put("behaviour", p.journey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                     .put("journey", j.name()).put("journeySource", j.source()).put("refresh", refresh.apply(p))
                     .put("givesUpAfter", givesUpAfter.applyAsInt(p)).put("plannedArrivals", p.totalArrivals())
-                    .put("peakConcurrentViewers", p.closedModel() ? p.peakConcurrency() : 0);
+                    .put("peakConcurrentViewers", p.closedModel() ? p.peakConcurrency() : 0)
+                    .put("shareOfAudiencePercent", viewers == 0 ? 0 : 100.0 * own / viewers);
         }
     }
 

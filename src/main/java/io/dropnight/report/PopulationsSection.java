@@ -30,14 +30,16 @@ final class PopulationsSection {
                     audience.path("rehearsalViewers").asLong(), audience.path("fullSize").asLong(), audience.path("oneIn").asDouble()));
         }
         s.append("</p><table class=\"populations\"><thead><tr><th>population</th><th>behaviour</th><th>journey</th><th>on the error page</th>"
-                + "<th>planned</th><th>viewers</th><th>streams started</th><th>error pages</th><th>refreshes</th><th>gave up</th>"
+                + "<th>planned (share)</th><th>viewers</th><th>streams started</th><th>error pages</th><th>refreshes</th><th>gave up</th>"
                 + "<th>time to play p50 / p95 / p99</th></tr></thead><tbody>");
         for (JsonNode p : list) {
             JsonNode f = p.path("figures");
             s.append("<tr><th scope=\"row\">").append(Html.esc(p.path("name").asText())).append("</th><td>")
                     .append(Html.esc(p.path("behaviour").asText())).append("</td><td>").append(Html.esc(p.path("journey").asText()))
                     .append("</td><td>").append(Html.esc(p.path("refresh").asText())).append(", gives up after ")
-                    .append(Html.esc(p.path("givesUpAfter").asText())).append("</td>").append(num(p.path("plannedArrivals")));
+                    .append(Html.esc(p.path("givesUpAfter").asText())).append("</td>").append("<td class=\"num\">")
+                    .append(Html.esc(String.format(Locale.ROOT, "%,d (%.0f %%)", p.path("plannedArrivals").asLong(),
+                            p.path("shareOfAudiencePercent").asDouble()))).append("</td>");
             if (f.isObject()) {
                 s.append(num(f.path("viewers"))).append(num(f.path("playbackStarts")))
                         .append("<td class=\"num\">").append(Html.esc(String.format(Locale.ROOT, "%,d (%.3f %%)",

@@ -18,7 +18,7 @@ class PopulationsSectionTest {
                 {"nightFile": "my-premiere.yml", "audience": {"rehearsalViewers": 840, "fullSize": 4200000, "oneIn": 5000.0},
                  "populations": [
                   {"name": "my-premiere/tv", "behaviour": "wait-for-drop", "journey": "tv-app", "refresh": "backoff", "givesUpAfter": 2,
-                   "plannedArrivals": 200, "figures": {"viewers": 200, "requests": 1400, "errorPages": 14, "errorPageRatePercent": 1.0,
+                   "plannedArrivals": 200, "shareOfAudiencePercent": 23.8, "figures": {"viewers": 200, "requests": 1400, "errorPages": 14, "errorPageRatePercent": 1.0,
                    "refreshes": 9, "gaveUp": 1, "playbackStarts": 199, "timeToPlayP50Ms": 212.5, "timeToPlayP95Ms": 1840.0,
                    "timeToPlayP99Ms": 2990.0}},
                   {"name": "my-premiere/<web>", "behaviour": "play-now", "journey": "dropnight", "refresh": "refresh", "givesUpAfter": 5,
@@ -27,7 +27,7 @@ class PopulationsSectionTest {
                 """);
         String html = PopulationsSection.render(info);
         assertTrue(html.contains("<th scope=\"row\">my-premiere/tv</th><td>wait-for-drop</td><td>tv-app</td><td>backoff, gives up after 2</td>"
-                + "<td class=\"num\">200</td><td class=\"num\">200</td><td class=\"num\">199</td><td class=\"num\">14 (1.000 %)</td>"
+                + "<td class=\"num\">200 (24 %)</td><td class=\"num\">200</td><td class=\"num\">199</td><td class=\"num\">14 (1.000 %)</td>"
                 + "<td class=\"num\">9</td><td class=\"num\">1</td><td class=\"num\">213 / 1,840 / 2,990</td>"), html);
         assertTrue(html.contains("my-premiere/&lt;web&gt;"), "escaped");
         assertTrue(html.contains("no figures (the night did not end)"), html);

@@ -116,6 +116,7 @@ class TwoDevicesNightTest {
         assertTrue(page.contains("Each figure covers every population of the night together: my-premiere/tv, my-premiere/web."),
                 "the SLO table says which populations its figures cover");
 
+        assertEquals(200.0 / 840 * 100, tv.get("shareOfAudiencePercent").asDouble(), 1e-9, "each population's share of the audience");
         JsonNode requests = info.get("requests");
         JsonNode client = JSON.readTree(run.resolve("client-summary.json").toFile());
         assertEquals(840, client.get("users").asLong(), "200 TV viewers and 640 web viewers: " + client);
