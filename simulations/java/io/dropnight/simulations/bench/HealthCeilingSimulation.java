@@ -1,11 +1,9 @@
 package io.dropnight.simulations.bench;
 
-import io.dropnight.simulations.watch.JvmProbe;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -27,8 +25,7 @@ public class HealthCeilingSimulation extends Simulation {
     private static final int RATE = Integer.getInteger("rate", 500);
     private static final int DURATION_S = Integer.getInteger("duration", 20);
     private static final String CONNECTIONS = System.getProperty("connections", "per-user");
-    private final JvmProbe probe = new JvmProbe();
-    private long cpuAtStart;
+    private final CpuPerRequest cpu = new CpuPerRequest();
 
     public HealthCeilingSimulation() {
         HttpProtocolBuilder protocol = switch (CONNECTIONS) {
@@ -44,14 +41,11 @@ public class HealthCeilingSimulation extends Simulation {
 
     @Override
     public void before() {
-        cpuAtStart = probe.read().cpuNanos();
+        cpu.start();
     }
 
     @Override
     public void after() {
-        long cpuNanos = probe.read().cpuNanos() - cpuAtStart;
-        long requests = (long) RATE * DURATION_S;
-        System.out.printf(Locale.ROOT, "dropnight-bench: health requests %d (connections %s), injector CPU %.0f ms, %.1f us per request%n",
-                requests, CONNECTIONS, cpuNanos / 1e6, cpuNanos / 1e3 / requests);
+        System.out.println(cpu.line("health requests (connections " + CONNECTIONS + ")", (long) RATE * DURATION_S));
     }
 }

@@ -1,6 +1,5 @@
 package io.dropnight.simulations.bench;
 
-import io.dropnight.simulations.watch.JvmProbe;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
@@ -51,8 +49,7 @@ public class PlainJourneySimulation extends Simulation {
 
     /** Counted after every answer: the CPU per request's denominator (the night counts the same way). */
     private static final AtomicLong REQUESTS = new AtomicLong();
-    private final JvmProbe probe = new JvmProbe();
-    private long cpuAtStart;
+    private final CpuPerRequest cpu = new CpuPerRequest();
 
     private static ChainBuilder counted(ChainBuilder call) {
         return call.exec(session -> {
@@ -174,14 +171,11 @@ public class PlainJourneySimulation extends Simulation {
 
     @Override
     public void before() {
-        cpuAtStart = probe.read().cpuNanos();
+        cpu.start();
     }
 
     @Override
     public void after() {
-        long cpuNanos = probe.read().cpuNanos() - cpuAtStart;
-        long requests = REQUESTS.get();
-        System.out.printf(Locale.ROOT, "dropnight-bench: plain journey requests %d, injector CPU %.0f ms, %.1f us per request%n",
-                requests, cpuNanos / 1e6, cpuNanos / 1e3 / Math.max(1, requests));
+        System.out.println(cpu.line("plain journey requests", REQUESTS.get()));
     }
 }
