@@ -61,9 +61,9 @@ final class NightRun {
     private final PreparedNight night;
     private final NightSlos slos;
     private final ClientMetrics metrics = new ClientMetrics();
-    /** Each population's own figures, by its name (this injector's share). */
     /** When Gatling's injection started, on {@link System#nanoTime()}: the populations' arrivals are placed from it. */
     private volatile long injectionStartNanos;
+    /** Each population's own figures, by its name (this injector's share). */
     private final Map<String, PopulationFigures> populations = new java.util.LinkedHashMap<>();
     private final long preparedNanos = System.nanoTime();
     private final NightConsole console = new NightConsole(System.out);

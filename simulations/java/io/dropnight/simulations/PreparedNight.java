@@ -15,7 +15,9 @@ import io.dropnight.simulations.profile.TargetProfile;
 import io.dropnight.simulations.run.DropAim;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -36,20 +38,21 @@ import static io.dropnight.simulations.RunRefused.valid;
  * @param wholeNight  the whole night's plan (every injector's)
  * @param plan        this injector's share of it
  * @param startedAt   when the preparation began
- * @param accounts    this injector's share of the profile's accounts, checked against its viewers; empty when it has none
+ * @param accounts    this injector's share of each journey's accounts (by journey, identity), checked against the
+ *                    viewers of the populations that walk it; a journey without accounts is absent
  * @param nightFile   the night as its file says it
  * @param journeys    the populations that walk a journey of their own, by population name (the others walk {@code profile})
  */
 record PreparedNight(NightInvocation invocation, NightParameters parameters, Shard shard, TargetProfile profile,
                      Optional<Instant> knownDropAt, Optional<DropAim> aim, NightPlan wholeNight, NightPlan plan, Instant startedAt,
-                     Optional<Accounts> accounts, NightFile nightFile, Map<String, TargetProfile> journeys) {
+                     Map<TargetProfile, Accounts> accounts, NightFile nightFile, Map<String, TargetProfile> journeys) {
 
     /**
      * How big the rehearsal is: its viewers, the scale, and against the real night's audience when
      * the night file states it ("1 in N").
      */
     static String audienceLine(NightFile night, NightPlan whole, double scale) {
-        long planned = Math.max(whole.totalArrivals(), whole.peakConcurrentViewers());
+        long planned = whole.viewers();
         String line = String.format(java.util.Locale.ROOT, "audience: the rehearsal plans %,d viewers (scale %s of the night's %,d at scale 1)",
                 planned, java.math.BigDecimal.valueOf(scale).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(), night.viewersAtScaleOne());
         return night.audience().map(a -> line + String.format(java.util.Locale.ROOT, "; the real night has %,d: 1 in %,.0f", a,
@@ -71,9 +74,9 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         return nightFile.spec(p).givesUpAfter().orElse(parameters.maxRefreshes());
     }
 
-    /** This injector's share of the accounts {@code p}'s viewers sign in with. */
+    /** This injector's share of the accounts {@code p}'s viewers sign in with (one share per journey). */
     Optional<Accounts> accountsOf(Population p) {
-        return journeys.containsKey(p.name()) ? profileOf(p).accounts().map(a -> a.share(shard.index(), shard.count())) : accounts;
+        return Optional.ofNullable(accounts.get(profileOf(p)));
     }
 
     /**
@@ -116,10 +119,13 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         }
         NightParameters given = invocation.night();
         TargetProfile profile = NightTarget.profile(invocation.profile());
+        // Populations that name the same journey file walk one journey (one preflight, one share of its accounts).
         Map<String, TargetProfile> journeys = new LinkedHashMap<>();
+        Map<java.nio.file.Path, TargetProfile> byFile = new LinkedHashMap<>();
         for (NightFile.PopulationSpec spec : nightFile.populations()) {
-            spec.journey().ifPresent(path -> journeys.put(nightFile.name() + "/" + spec.name(),
-                    NightTarget.populationJourney(nightFile.name() + "/" + spec.name(), path)));
+            String population = nightFile.name() + "/" + spec.name();
+            spec.journey().ifPresent(path -> journeys.put(population, byFile.computeIfAbsent(path.toAbsolutePath().normalize(),
+                    file -> NightTarget.populationJourney(population, file))));
         }
         if (given.target().isEmpty() && !NightParameters.launchedByDropnight(props)) {
             throw new RunRefused(RunRefused.BAD_PARAMETER, "bad parameter: target is not set: outside Dropnight's own"
@@ -149,16 +155,32 @@ record PreparedNight(NightInvocation invocation, NightParameters parameters, Sha
         NightPlan wholeNight = aim.isPresent() ? nightFile.plan(parameters.night(), parameters) : asGiven;
         NightPlan plan = valid(() -> Shares.withViewers(wholeNight, shard));
         System.out.println("dropnight: " + audienceLine(nightFile, wholeNight, parameters.scale()));
-        Optional<Accounts> accounts = profile.accounts().map(a -> a.share(shard.index(), shard.count()));
-        // A closed-model night starts a new viewer whenever one leaves: its peak is the least it needs.
-        int viewers = Math.max(plan.totalArrivals(), plan.peakConcurrentViewers());
-        accounts.flatMap(a -> a.shortOf(viewers, shard.sharded() ? shard.describe() + "'s share" : "the night")).ifPresent(line -> {
-            throw new RunRefused(RunRefused.BAD_PARAMETER, "profile " + profile.source() + ": " + line).printed();
-        });
-        accounts.ifPresent(a -> System.out.printf(java.util.Locale.ROOT, "dropnight: accounts: %,d of %,d rows of %s for %s"
-                + " (strategy %s, columns %s)%n", a.rows().size(), profile.accounts().get().rows().size(), a.file(),
-                shard.sharded() ? shard.describe() : "the night", a.strategy().label(), a.columns()));
-        return new PreparedNight(invocation, parameters, shard, profile, announced, aim, wholeNight, plan, startedAt, accounts,
-                nightFile, Map.copyOf(journeys));
+        // Each journey's accounts are shared by the populations that walk it: this injector's share of
+        // them must hold a row for each of their viewers (a closed model's peak: it replaces leavers).
+        Map<TargetProfile, Integer> viewersByJourney = new java.util.IdentityHashMap<>();
+        List<TargetProfile> inOrder = new ArrayList<>();
+        for (Population p : plan.populations()) {
+            TargetProfile journey = journeys.getOrDefault(p.name(), profile);
+            if (!viewersByJourney.containsKey(journey)) {
+                inOrder.add(journey);
+            }
+            viewersByJourney.merge(journey, p.viewers(), Integer::sum);
+        }
+        Map<TargetProfile, Accounts> accounts = new java.util.IdentityHashMap<>();
+        for (TargetProfile journey : inOrder) {
+            journey.accounts().ifPresent(all -> {
+                Accounts share = all.share(shard.index(), shard.count());
+                share.shortOf(viewersByJourney.get(journey), shard.sharded() ? shard.describe() + "'s share" : "the night")
+                        .ifPresent(line -> {
+                            throw new RunRefused(RunRefused.BAD_PARAMETER, "profile " + journey.source() + ": " + line).printed();
+                        });
+                System.out.printf(java.util.Locale.ROOT, "dropnight: accounts: %,d of %,d rows of %s for %s (strategy %s, columns %s)%n",
+                        share.rows().size(), all.rows().size(), share.file(), shard.sharded() ? shard.describe() : "the night",
+                        share.strategy().label(), share.columns());
+                accounts.put(journey, share);
+            });
+        }
+        return new PreparedNight(invocation, parameters, shard, profile, announced, aim, wholeNight, plan, startedAt,
+                java.util.Collections.unmodifiableMap(accounts), nightFile, Map.copyOf(journeys));
     }
 }

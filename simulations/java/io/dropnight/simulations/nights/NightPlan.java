@@ -34,6 +34,11 @@ public record NightPlan(Night night, Duration dropOffset, List<Population> popul
         return populations.stream().filter(Population::closedModel).mapToInt(Population::peakConcurrency).max().orElse(0);
     }
 
+    /** The viewers every population needs together ({@link Population#viewers}): what a rehearsal's size counts. */
+    public int viewers() {
+        return populations.stream().mapToInt(Population::viewers).sum();
+    }
+
     /** The population with the given name suffix, such as {@code arrivals}. */
     public Population population(String suffix) {
         return populations.stream().filter(p -> p.name().endsWith("/" + suffix)).findFirst()

@@ -48,6 +48,14 @@ public record Population(String name, Journey journey, List<Phase> phases, int e
         return closedModel() ? phases.stream().mapToInt(Phase::users).max().orElse(0) : 0;
     }
 
+    /**
+     * The viewers this population needs: its arrivals, or for a closed model (a live audience that
+     * replaces its leavers) the concurrency it holds at its peak.
+     */
+    public int viewers() {
+        return closedModel() ? peakConcurrency() : totalArrivals();
+    }
+
     /** How long the injection profile lasts. */
     public Duration injectionDuration() {
         return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
