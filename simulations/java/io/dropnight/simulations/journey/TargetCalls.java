@@ -182,20 +182,8 @@ public final class TargetCalls {
 
     /** A whole answer read at once (a group's resource): the error page first, then the call's ok statuses. */
     Outcome classifyAnswer(CallSpec call, int status, io.netty.handler.codec.http.HttpHeaders headers, String body) {
-        ErrorPageSpec page = profile.errorPage();
-        boolean errorPage = page.matches(status, page.bodyContains().map(body::contains).orElse(false),
-                page.header().map(headers::contains).orElse(false),
-                page.json().map(e -> Expressions.isJson(headers.get("Content-Type")) && jsonTruthy(e, body)).orElse(false));
+        boolean errorPage = profile.errorPage().matchesAnswer(status, headers.get("Content-Type"), body, headers::contains);
         return Outcome.classify(status, errorPage, false, true, call.okStatuses());
-    }
-
-    private static boolean jsonTruthy(String expression, String body) {
-        try {
-            return Expressions.evaluate(expression, JSON.readTree(body))
-                    .map(v -> ErrorPageSpec.truthy(v.isTextual() ? v.asText() : v.toString())).orElse(false);
-        } catch (JsonProcessingException e) {
-            return false;
-        }
     }
 
     /** {@code errorPage.json} and, on play, {@code play.locked.json}: JMESPath predicates on a JSON answer. */

@@ -27,6 +27,11 @@ public enum EpisodeChoice {
         return Nights.file(night).episode();
     }
 
+    /** The choice a night file's {@code episode:} names exactly, if it names one. */
+    public static java.util.Optional<EpisodeChoice> of(String label) {
+        return java.util.Arrays.stream(values()).filter(c -> c.label().equals(label)).findFirst();
+    }
+
     /** The name a night file gives the choice: {@code final}, {@code nth-of-last-season}, {@code one-of-last-three}. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -9,5 +9,20 @@ public enum Journey {
     /** Like {@link #PLAY_NOW}, then starts the following episodes one after another. */
     BINGE,
     /** Joins a live stream and stays until the event ends, sending heartbeats. */
-    LIVE
+    LIVE;
+
+    /** Its name in a night file ({@code behaviour:}) and in run.json: {@code wait-for-drop}, {@code play-now}, ... */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The behaviour a night file names, if it names one. */
+    public static java.util.Optional<Journey> of(String label) {
+        return java.util.Arrays.stream(values()).filter(j -> j.label().equals(label)).findFirst();
+    }
+
+    /** Every label, sorted, for a line that names what is accepted. */
+    public static String labels() {
+        return java.util.Arrays.stream(values()).map(Journey::label).sorted().toList().toString();
+    }
 }

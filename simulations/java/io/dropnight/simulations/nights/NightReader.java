@@ -38,8 +38,6 @@ public final class NightReader {
     private static final Map<String, Arrival.Kind> KINDS = Map.of("gather", Arrival.Kind.GATHER, "until", Arrival.Kind.UNTIL_DROP,
             "pause", Arrival.Kind.PAUSE, "ramp", Arrival.Kind.RAMP, "peak", Arrival.Kind.PEAK, "tail", Arrival.Kind.TAIL,
             "join", Arrival.Kind.JOIN, "stay", Arrival.Kind.STAY);
-    private static final Map<String, Journey> BEHAVIOURS = Map.of("wait-for-drop", Journey.WAIT_FOR_DROP, "play-now", Journey.PLAY_NOW,
-            "binge", Journey.BINGE, "live", Journey.LIVE);
     /** The default name of a phase of each kind, as the nights have always named them. */
     private static final Map<Arrival.Kind, String> DEFAULT_NAMES = Map.of(Arrival.Kind.GATHER, "gathering",
             Arrival.Kind.UNTIL_DROP, "before-drop", Arrival.Kind.PAUSE, "pause", Arrival.Kind.RAMP, "ramp", Arrival.Kind.PEAK, "peak",
@@ -108,8 +106,7 @@ public final class NightReader {
         EpisodeChoice episode = EpisodeChoice.FINAL;
         if (root.has("episode")) {
             String e = text(root, "episode", "episode");
-            episode = java.util.Arrays.stream(EpisodeChoice.values()).filter(c -> c.label().equals(e)).findFirst()
-                    .orElseThrow(() -> fail("episode", e, "is not one of [final, nth-of-last-season, one-of-last-three]"));
+            episode = EpisodeChoice.of(e).orElseThrow(() -> fail("episode", e, "is not one of [final, nth-of-last-season, one-of-last-three]"));
         }
         JsonNode list = root.get("populations");
         if (list == null || !list.isArray() || list.isEmpty()) {
@@ -190,10 +187,8 @@ public final class NightReader {
         }
         String at = key + " (" + name + ")";
         String behaviourText = text(node, "behaviour", at + ".behaviour");
-        Journey behaviour = BEHAVIOURS.get(behaviourText);
-        if (behaviour == null) {
-            throw fail(at + ".behaviour", behaviourText, "is not one of " + new java.util.TreeSet<>(BEHAVIOURS.keySet()));
-        }
+        Journey behaviour = Journey.of(behaviourText)
+                .orElseThrow(() -> fail(at + ".behaviour", behaviourText, "is not one of " + Journey.labels()));
         int episodes = node.has("episodes") ? whole(node.get("episodes"), at + ".episodes", 1, 20) : 1;
         int heartbeats = 0;
         Duration every = Duration.ofSeconds(60);
@@ -236,8 +231,7 @@ public final class NightReader {
         java.util.Optional<io.dropnight.simulations.params.RefreshPolicy> refresh = java.util.Optional.empty();
         if (node.has("refresh")) {
             String r = text(node, "refresh", at + ".refresh");
-            refresh = java.util.Optional.of(java.util.Arrays.stream(io.dropnight.simulations.params.RefreshPolicy.values())
-                    .filter(v -> v.label().equals(r)).findFirst()
+            refresh = java.util.Optional.of(io.dropnight.simulations.params.RefreshPolicy.of(r)
                     .orElseThrow(() -> fail(at + ".refresh", r, "is not one of [refresh, backoff]")));
         }
         java.util.Optional<Integer> givesUp = node.has("givesUpAfter")

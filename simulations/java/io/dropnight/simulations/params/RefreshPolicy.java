@@ -13,13 +13,14 @@ public enum RefreshPolicy {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The policy {@code label} names exactly (a night file's {@code refresh:}), if it names one. */
+    public static java.util.Optional<RefreshPolicy> of(String label) {
+        return java.util.Arrays.stream(values()).filter(p -> p.label().equals(label)).findFirst();
+    }
+
     /** @throws ParameterException naming the accepted values */
     public static RefreshPolicy parse(String property, String text) {
-        for (RefreshPolicy p : values()) {
-            if (p.label().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return p;
-            }
-        }
-        throw new ParameterException(property, text, "must be one of refresh, backoff");
+        return of(text.trim().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new ParameterException(property, text, "must be one of refresh, backoff"));
     }
 }

@@ -296,30 +296,18 @@ public final class Preflight {
     }
 
     private boolean isErrorPage(HttpResponse<String> r) {
-        var page = profile.errorPage();
-        boolean body = page.bodyContains().map(m -> r.body().contains(m)).orElse(false);
-        boolean header = page.header().map(h -> r.headers().firstValue(h).isPresent()).orElse(false);
-        return page.matches(r.statusCode(), body, header, page.json().map(e -> jsonTruthy(e, r)).orElse(false));
+        return profile.errorPage().matchesAnswer(r.statusCode(), contentType(r), r.body(), h -> r.headers().firstValue(h).isPresent());
     }
 
-    /** A JMESPath predicate on a JSON answer, as the night reads it: false for a body that is not JSON. */
-    private static boolean jsonTruthy(String expression, HttpResponse<String> r) {
-        if (!Expressions.isJson(r.headers().firstValue("Content-Type").orElse(null))) {
-            return false;
-        }
-        try {
-            return Expressions.evaluate(expression, JSON.readTree(r.body()))
-                    .map(v -> ErrorPageSpec.truthy(v.isTextual() ? v.asText() : v.toString())).orElse(false);
-        } catch (IOException e) {
-            return false;
-        }
+    private static String contentType(HttpResponse<String> r) {
+        return r.headers().firstValue("Content-Type").orElse(null);
     }
 
     private boolean isLocked(HttpResponse<String> r) {
         Optional<Locked> locked = profile.locked();
         return locked.isPresent() && locked.get().status() == r.statusCode()
                 && locked.get().bodyContains().map(m -> r.body().contains(m)).orElse(true)
-                && locked.get().json().map(e -> jsonTruthy(e, r)).orElse(true);
+                && locked.get().json().map(e -> ErrorPageSpec.truthyOnJson(e, contentType(r), r.body())).orElse(true);
     }
 
     private JsonNode json(CallSpec call, String request, HttpResponse<String> r) {

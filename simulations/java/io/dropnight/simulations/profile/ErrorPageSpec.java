@@ -30,6 +30,36 @@ public record ErrorPageSpec(Optional<String> bodyContains, Set<Integer> statuses
         return bodyMatched || headerPresent || jsonMatched || status != null && statuses.contains(status);
     }
 
+    /**
+     * Whether a whole answer in hand is the error page (the preflight's answers, a parallel group's
+     * resources), read as the load's checks read one.
+     *
+     * @param contentType the answer's {@code Content-Type}, null when it has none
+     * @param hasHeader   whether the answer carries a header, by name
+     */
+    public boolean matchesAnswer(int status, String contentType, String body, java.util.function.Predicate<String> hasHeader) {
+        return matches(status, bodyContains.map(body::contains).orElse(false), header.map(hasHeader::test).orElse(false),
+                json.map(e -> truthyOnJson(e, contentType, body)).orElse(false));
+    }
+
+    /**
+     * A JMESPath predicate on an answer, as the night reads it: true when the answer is JSON (by its
+     * {@code Content-Type}) and the predicate's value is {@link #truthy}; false for any other body.
+     */
+    public static boolean truthyOnJson(String expression, String contentType, String body) {
+        if (!Expressions.isJson(contentType)) {
+            return false;
+        }
+        try {
+            return Expressions.evaluate(expression, JSON.readTree(body))
+                    .map(v -> truthy(v.isTextual() ? v.asText() : v.toString())).orElse(false);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** JMESPath's truth of a value as Gatling saved it (text): not null, false, nor empty. */
     public static boolean truthy(Object value) {
         if (value == null) {

@@ -77,16 +77,14 @@ public final class RunDescription {
                                    java.util.function.ToIntFunction<io.dropnight.simulations.nights.Population> givesUpAfter) {
         runJson.put("nightFile", nightSource);
         com.fasterxml.jackson.databind.node.ArrayNode list = runJson.putArray("populations");
-        long viewers = plan.populations().stream()
-                .mapToLong(p -> p.closedModel() ? p.peakConcurrency() : p.totalArrivals()).sum();
+        long viewers = plan.viewers();
         for (io.dropnight.simulations.nights.Population p : plan.populations()) {
             TargetProfile j = journey.apply(p);
-            long own = p.closedModel() ? p.peakConcurrency() : p.totalArrivals();
-            list.addObject().put("name", p.name()).put("behaviour", p.journey().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+            list.addObject().put("name", p.name()).put("behaviour", p.journey().label())
                     .put("journey", j.name()).put("journeySource", j.source()).put("refresh", refresh.apply(p))
                     .put("givesUpAfter", givesUpAfter.applyAsInt(p)).put("plannedArrivals", p.totalArrivals())
                     .put("peakConcurrentViewers", p.closedModel() ? p.peakConcurrency() : 0)
-                    .put("shareOfAudiencePercent", viewers == 0 ? 0 : 100.0 * own / viewers);
+                    .put("shareOfAudiencePercent", viewers == 0 ? 0 : 100.0 * p.viewers() / viewers);
         }
     }
 
@@ -96,7 +94,7 @@ public final class RunDescription {
      * size with the "1 in N" ratio when the night file states it.
      */
     public static void audience(ObjectNode runJson, io.dropnight.simulations.nights.NightFile night, NightPlan whole, double scale) {
-        long planned = Math.max(whole.totalArrivals(), whole.peakConcurrentViewers());
+        long planned = whole.viewers();
         ObjectNode a = runJson.putObject("audience").put("rehearsalViewers", planned).put("scale", scale)
                 .put("viewersAtScaleOne", night.viewersAtScaleOne());
         night.audience().ifPresent(full -> a.put("fullSize", full).put("oneIn", (double) full / Math.max(1, planned)));
