@@ -95,6 +95,12 @@ public record TlsTrust(boolean insecure, Optional<Path> trustStore, String type,
         }
     }
 
+    /** Never the password (a record would print every component). */
+    @Override
+    public String toString() {
+        return "TlsTrust[" + describe() + "]";
+    }
+
     /** One line for the console and run.json, said out loud when insecure; never the password. */
     public String describe() {
         if (insecure) {

@@ -46,6 +46,7 @@ class TlsTrustForNightTest {
         assertTrue(p.usesTls(java.net.URI.create("http://127.0.0.1:1")), "the cdn host is https");
         TlsTrust tls = TlsTrust.forNight(name -> null, p.trustStore());
         assertTrue(tls.fromFile());
+        assertFalse(tls.toString().contains("tp-Walrus-9"), "the trust store's password is never shown");
         assertEquals("TLS: certificates checked against the trust store " + t.file() + " (the journey file's protocol.trustStore)",
                 tls.describe());
     }
