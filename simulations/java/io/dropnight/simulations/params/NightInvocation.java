@@ -25,10 +25,11 @@ import java.util.TreeMap;
  * @param injectorFault {@code -Dtest.injectorFault}, for tests
  * @param serviceStall  {@code -Dtest.serviceStall}, for tests
  * @param gatling       Gatling's own settings given as {@code -Dgatling.*}, passed on as given
+ * @param live          {@code -Dmetrics.port}, {@code -Dmetrics.host}, {@code -Dslo.abortOnFail}
  */
 public record NightInvocation(NightParameters night, InjectorBounds bounds, Optional<Path> profile, boolean preflight,
                               Optional<Instant> dropAt, boolean injectorFault, Optional<Duration> serviceStall,
-                              Map<String, String> gatling) {
+                              Map<String, String> gatling, LiveOptions live) {
     private static final String GATLING_PREFIX = "gatling.";
 
     public NightInvocation {
@@ -37,6 +38,7 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(dropAt, "dropAt");
         Objects.requireNonNull(serviceStall, "serviceStall");
+        Objects.requireNonNull(live, "live");
         gatling = Map.copyOf(gatling);
     }
 
@@ -55,7 +57,7 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
         return new NightInvocation(NightParameters.fromProperties(props), InjectorBounds.fromProperties(props),
                 profileFromProperties(props), preflightFromProperties(props),
                 dropAtFromProperties(props), injectorFaultFromProperties(props),
-                serviceStallFromProperties(props), gatling);
+                serviceStallFromProperties(props), gatling, LiveOptions.fromProperties(props));
     }
 
     /** As properties that {@link #fromProperties} reads back to an equal invocation; every value written out. */
@@ -68,6 +70,7 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
         p.put(NightParameters.INJECTOR_FAULT, Boolean.toString(injectorFault));
         serviceStall.ifPresent(d -> p.put(NightParameters.SERVICE_STALL, io.dropnight.core.Durations.format(d)));
         p.putAll(gatling);
+        p.putAll(live.toProperties());
         return p;
     }
 
@@ -79,7 +82,12 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
     }
 
     public NightInvocation with(NightParameters value) {
-        return new NightInvocation(value, bounds, profile, preflight, dropAt, injectorFault, serviceStall, gatling);
+        return new NightInvocation(value, bounds, profile, preflight, dropAt, injectorFault, serviceStall, gatling, live);
+    }
+
+    /** The same night watched otherwise (a capacity plan's probe stops when its SLO is lost, serves no metrics). */
+    public NightInvocation with(LiveOptions value) {
+        return new NightInvocation(night, bounds, profile, preflight, dropAt, injectorFault, serviceStall, gatling, value);
     }
 
     /** The embedded service's full-size slots and queue bound. */
