@@ -43,6 +43,8 @@ final class DropTiming {
     private final LongSupplier nanoClock;
     private final long preparedNanos;
     private final AtomicLong eventEndNanos = new AtomicLong(Long.MAX_VALUE);
+    /** The drop this injector's night is timed against, once known (the live views' time to drop). */
+    private volatile Instant dropAt;
 
     DropTiming(PreparedNight night, Optional<SurgeAlignment> alignment, ServiceTarget service, ObjectNode runJson,
                Runnable runJsonChanged, NightConsole console, Clock clock, LongSupplier nanoClock, long preparedNanos) {
@@ -64,11 +66,17 @@ final class DropTiming {
         return eventEndNanos.get();
     }
 
+    /** The drop's instant, once {@link #start()} has placed it; empty against a target whose drop is its own. */
+    Optional<Instant> dropAt() {
+        return Optional.ofNullable(dropAt);
+    }
+
     /** Gatling's {@code before()}: puts the drop on the injection's timeline, or waits for the aimed start. */
     void start() {
         long gapMillis = (nanoClock.getAsLong() - preparedNanos) / 1_000_000;
         markEventEnd();
         if (aim.isPresent()) {
+            dropAt = aim.get().dropAt();
             awaitAimedStart(aim.get());
             alignment.ifPresent(a -> a.aimAt(aim.get().dropAt()));
             return;
@@ -81,6 +89,7 @@ final class DropTiming {
             return;
         }
         alignment.ifPresent(a -> a.aimAt(dropAt));
+        this.dropAt = dropAt;
         console.line(String.format(Locale.ROOT, "injection starts %d ms after the service started; %s", gapMillis, moved.get()));
         runJson.put("dropAt", dropAt.toString());
         runJsonChanged.run();

@@ -12,7 +12,13 @@ import io.dropnight.simulations.client.PopulationFigures;
 import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.params.InjectorBounds;
 import io.dropnight.simulations.params.Night;
+import io.dropnight.simulations.params.LiveOptions;
 import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.ParameterException;
+import io.dropnight.simulations.live.InjectorCollector;
+import io.dropnight.simulations.live.LiveServer;
+import io.dropnight.simulations.watch.PlannedArrivals;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.dropnight.simulations.preflight.TlsTrust;
 import io.dropnight.simulations.run.InconclusiveExit;
 import io.dropnight.simulations.run.NightConsole;
@@ -64,7 +70,7 @@ final class NightRun {
     /** When Gatling's injection started, on {@link System#nanoTime()}: the populations' arrivals are placed from it. */
     private volatile long injectionStartNanos;
     /** Each population's own figures, by its name (this injector's share). */
-    private final Map<String, PopulationFigures> populations = new java.util.LinkedHashMap<>();
+    private final Map<String, PopulationFigures> populations = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final long preparedNanos = System.nanoTime();
     private final NightConsole console = new NightConsole(System.out);
     /** Descriptors held back, transport errors told apart, injector.csv: the load generator watched. */
@@ -78,7 +84,9 @@ final class NightRun {
     private final Optional<SurgeAlignment> surgeAlignment;
     /** When before() started the injection, epoch ms: the night's service lag is judged from here. */
     private long injectionStartMillis;
-    private SloReport verdict;
+    private volatile SloReport verdict;
+    /** The live metrics and page, when {@code -Dmetrics.port} asks for them. */
+    private final Optional<LiveServer> live;
 
     private NightRun(PreparedNight prepared) {
         this.night = prepared;
@@ -86,6 +94,9 @@ final class NightRun {
         String label = parameters.night().label();
         this.surgeAlignment = SurgeAlignment.forNight(prepared.shard(), prepared.aim());
         this.slos = new NightSlos(label, parameters.slo());
+        // Bound first: a port in use refuses the night before anything starts.
+        PrometheusRegistry registry = new PrometheusRegistry();
+        this.live = startLive(prepared.invocation().live(), registry);
         try {
             run = RunFolder.create(parameters.reportsDir(), prepared.shard().sharded() ? label + "-injector-" + prepared.shard().index()
                     : label, prepared.startedAt());
@@ -106,8 +117,28 @@ final class NightRun {
             run.writeRunJson(runJson);
             dropTiming = new DropTiming(prepared, surgeAlignment, service, runJson, this::rewriteRunJson, console,
                     Clock.systemUTC(), System::nanoTime, preparedNanos);
+            registry.register(new InjectorCollector(new NightRunView(label, metrics, clientLog, populations,
+                    new PlannedArrivals(prepared.plan()), guard, slos, dropTiming::dropAt, () -> injectionStartNanos,
+                    () -> Optional.ofNullable(verdict), Clock.systemUTC())));
+            live.ifPresent(l -> {
+                runJson.put("liveMetrics", l.metricsUrl().toString());
+                rewriteRunJson();
+            });
         } catch (IOException | UncheckedIOException e) {
+            live.ifPresent(LiveServer::close);
             throw new RunRefused(RunRefused.CANNOT_START, "cannot start the " + label + " rehearsal: " + e.getMessage()).printed();
+        }
+    }
+
+    private static Optional<LiveServer> startLive(LiveOptions options, PrometheusRegistry registry) {
+        if (!options.served()) {
+            return Optional.empty();
+        }
+        try {
+            LiveServer server = LiveServer.start(options, registry);
+            return Optional.of(server);
+        } catch (ParameterException e) {
+            throw new RunRefused(RunRefused.BAD_PARAMETER, "bad parameter: " + e.getMessage()).printed();
         }
     }
 
@@ -124,6 +155,8 @@ final class NightRun {
         PreparedNight n = run.night;
         run.console.announce(n.parameters(), n.plan(), n.shard(), run.service.describe(n.profile().name()), FileLimits.describe(JvmProbe.softFdLimit(), JvmProbe.hardFdLimit(),
                 new JvmProbe().read().openFds(), n.plan().peakConcurrentViewers()), run.run.dir());
+        run.live.ifPresent(l -> run.console.line("live metrics at " + l.metricsUrl() + " (Prometheus' format), live page at "
+                + l.pageUrl()));
         return run;
     }
 
@@ -255,5 +288,10 @@ final class NightRun {
     /** Writes the run folder's HTML report (without Gatling's, which an orchestrator keeps). */
     void writeReport() {
         console.line(ReportHook.generate(run.dir()));
+        // a scraper polling every second takes the final figures before the port closes
+        live.ifPresent(l -> l.close(FINAL_SCRAPE));
     }
+
+    /** How long the live metrics wait, after the night, for a scraper's last look. */
+    private static final Duration FINAL_SCRAPE = Duration.ofSeconds(3);
 }

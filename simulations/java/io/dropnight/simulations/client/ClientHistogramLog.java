@@ -1,5 +1,6 @@
 package io.dropnight.simulations.client;
 
+import io.dropnight.metrics.BucketCounts;
 import io.dropnight.runfolder.ClientTags;
 
 import org.HdrHistogram.Histogram;
@@ -42,6 +43,10 @@ public final class ClientHistogramLog implements AutoCloseable {
     private Histogram psInterval;
     private final String night;
     private final Map<String, Histogram> recycled = new HashMap<>();
+    /** Per {@code <endpoint>/<outcome>}, everything so far in Prometheus' buckets: the live metrics' source. */
+    private final Map<String, BucketCounts> totals = new TreeMap<>();
+    private final BucketCounts timeToPlayTotal = new BucketCounts();
+    private final BucketCounts playbackStartTotal = new BucketCounts();
     private boolean closed;
 
     /**
@@ -81,7 +86,9 @@ public final class ClientHistogramLog implements AutoCloseable {
             return;
         }
         ttpInterval = take(metrics.timeToPlayMicros, ttpInterval, timeToPlayTag, totalTimeToPlayMicros);
+        timeToPlayTotal.add(ttpInterval);
         psInterval = take(metrics.playbackStartMicros, psInterval, playbackStartTag, totalPlaybackStartMicros);
+        playbackStartTotal.add(psInterval);
         // Sorted, so that a log reads the same way every second and every run.
         for (Map.Entry<String, Recorder> e : new TreeMap<>(metrics.byEndpointOutcome).entrySet()) {
             Histogram interval = e.getValue().getIntervalHistogram(recycled.get(e.getKey()));
@@ -89,6 +96,7 @@ public final class ClientHistogramLog implements AutoCloseable {
             if (interval.getTotalCount() > 0) {
                 interval.setTag(night + "/" + e.getKey());
                 write(interval);
+                totals.computeIfAbsent(e.getKey(), k -> new BucketCounts()).add(interval);
             }
         }
         out.flush();
@@ -128,6 +136,27 @@ public final class ClientHistogramLog implements AutoCloseable {
     /** Everything recorded so far (complete once closed), microseconds. */
     public synchronized Histogram totalPlaybackStartMicros() {
         return totalPlaybackStartMicros.copy();
+    }
+
+    /**
+     * Every finished request so far by {@code <endpoint>/<outcome>} (as tagged in client.hlog), in
+     * Prometheus' buckets: up to the last second taken, and exactly client.hlog's once closed.
+     * Copies, sorted by key.
+     */
+    public synchronized Map<String, BucketCounts> requestTotals() {
+        Map<String, BucketCounts> out = new TreeMap<>();
+        totals.forEach((k, v) -> out.put(k, v.copy()));
+        return out;
+    }
+
+    /** Times to play so far in Prometheus' buckets (a copy). */
+    public synchronized BucketCounts timeToPlayBuckets() {
+        return timeToPlayTotal.copy();
+    }
+
+    /** Playback-start latencies of streams that started, so far, in Prometheus' buckets (a copy). */
+    public synchronized BucketCounts playbackStartBuckets() {
+        return playbackStartTotal.copy();
     }
 
     @Override

@@ -45,6 +45,8 @@ public final class ClientMetrics {
     private final LongAdder refreshes = new LongAdder();
     private final LongAdder abandonments = new LongAdder();
     private final LongAdder playbackStarts = new LongAdder();
+    private final LongAdder viewersLeft = new LongAdder();
+    private final LongAdder viewersPlaying = new LongAdder();
     private final Map<String, LongAdder> requestsByName = new ConcurrentHashMap<>();
     /** Keyed "request status": answers the target profile does not describe. */
     private final Map<String, LongAdder> unclassified = new ConcurrentHashMap<>();
@@ -244,6 +246,33 @@ public final class ClientMetrics {
         playbackStarts.increment();
         playbackStartMicros.recordValue(clamp(playbackStartNanos / 1_000));
         timeToPlayMicros.recordValue(clamp(timeToPlayNanos / 1_000));
+    }
+
+    /** A viewer's first stream started (a binge-watcher's later episodes are not counted again). */
+    public void viewerPlaying() {
+        viewersPlaying.increment();
+    }
+
+    /**
+     * A viewer's journey ended, by giving up or by walking it to its end.
+     *
+     * @param played whether the viewer had started a stream ({@link #viewerPlaying()} was called for it)
+     */
+    public void viewerLeft(boolean played) {
+        viewersLeft.increment();
+        if (played) {
+            viewersPlaying.decrement();
+        }
+    }
+
+    /** Viewers in their journeys now: started and not yet left. */
+    public long viewersActive() {
+        return users.sum() - viewersLeft.sum();
+    }
+
+    /** Viewers whose stream started and whose journey has not ended. */
+    public long viewersPlayingNow() {
+        return viewersPlaying.sum();
     }
 
     /** A consistent-enough snapshot of the counters (each is exact; they are read one after another). */

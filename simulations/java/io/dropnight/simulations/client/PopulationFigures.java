@@ -79,6 +79,12 @@ public final class PopulationFigures {
         timeToPlayMicros.recordValue(Math.max(0, Math.min(ClientMetrics.HIGHEST_TRACKABLE_MICROS, timeToPlayNanos / 1_000)));
     }
 
+    /** The population's counters so far, read while the night runs (the live metrics); each is exact. */
+    public ClientMetrics.Counts counts() {
+        return new ClientMetrics.Counts(users.sum(), requests.sum(), errorPages.sum(), failures.sum(), refreshes.sum(),
+                abandonments.sum(), playbackStarts.sum());
+    }
+
     /**
      * The population's figures so far; the time-to-play percentiles are in milliseconds, 0 when no
      * stream started. Call once, at the end: the histogram's interval is taken.

@@ -53,6 +53,10 @@ public final class Journeys {
      * @param eventEndNanos when a live event ends, on {@link System#nanoTime()} (read when used)
      */
     public ChainBuilder of(Population population, LongSupplier eventEndNanos) {
+        return walk(population, eventEndNanos).exec(steps.leave());
+    }
+
+    private ChainBuilder walk(Population population, LongSupplier eventEndNanos) {
         return switch (population.journey()) {
             case WAIT_FOR_DROP -> waitForDrop(population);
             case PLAY_NOW -> playNow(population);
@@ -71,11 +75,11 @@ public final class Journeys {
         ChainBuilder first = steps.arrive()
                 .exec(steps.steps(browse), steps.title(), steps.pollTitleUntilDrop())
                 .exec(doIf(s -> s.getBoolean(Steps.ABANDONED)).then(outcome()))
-                .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                .exec(exitIfAbandoned())
                 .exec(steps.intendToPlay())
                 .exec(group(TIME_TO_PLAY).on(steps.chooseEpisode(EpisodeChoice.FINAL, 0), steps.steps(toPlay), steps.play()))
                 .exec(outcome())
-                .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                .exec(exitIfAbandoned())
                 .exec(steps.steps(afterPlay))
                 .exec(steps.heartbeats(p.heartbeats(), p.heartbeatInterval()));
         return nextEpisodes(first, p);
@@ -87,7 +91,7 @@ public final class Journeys {
                 .exec(group(TIME_TO_PLAY).on(steps.steps(browse), steps.title(),
                         steps.chooseEpisode(choice, 0), steps.steps(toPlay), steps.play()))
                 .exec(outcome())
-                .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                .exec(exitIfAbandoned())
                 .exec(steps.steps(afterPlay))
                 .exec(steps.heartbeats(p.heartbeats(), p.heartbeatInterval()));
     }
@@ -100,11 +104,16 @@ public final class Journeys {
                     .exec(group(TIME_TO_PLAY).on(steps.chooseEpisode(EpisodeChoice.NTH_OF_LAST_SEASON, i), steps.steps(toPlay),
                             steps.play()))
                     .exec(outcome())
-                    .exitHereIf(s -> s.getBoolean(Steps.ABANDONED))
+                    .exec(exitIfAbandoned())
                     .exec(steps.steps(afterPlay))
                     .exec(steps.heartbeats(p.heartbeats(), p.heartbeatInterval()));
         }
         return chain;
+    }
+
+    /** A viewer who gave up (or whom the harness stopped) leaves the journey here, counted as leaving. */
+    private ChainBuilder exitIfAbandoned() {
+        return doIf(s -> s.getBoolean(Steps.ABANDONED)).then(steps.leave()).exitHereIf(s -> s.getBoolean(Steps.ABANDONED));
     }
 
     private static ChainBuilder outcome() {

@@ -53,6 +53,8 @@ public final class Steps {
      * {@link #ABANDONED} set so that every later step is skipped), but not counted as giving up.
      */
     static final String INJECTOR_ERROR = "injectorError";
+    /** Set when the viewer's first stream started: a viewer playing, for the live metrics. */
+    static final String PLAYED = "played";
     /** The request name of the wait-for-drop page reloaded while waiting: its step's name and {@code -poll}. */
     private final String titlePoll;
     /** How often the waiting viewer reloads it. */
@@ -157,6 +159,17 @@ public final class Steps {
             Session viewer = random.seed(s).set(TargetProfile.USER_ID, ids.of(s.userId())).set(ABANDONED, false).set(REFRESHES, 0);
             return knownDropAt.map(d -> viewer.set(TargetProfile.DROP_AT, d)).orElse(viewer);
         }));
+    }
+
+    /**
+     * The viewer's journey ends here (it gave up, or walked to its end): counted so that the live
+     * metrics know who is still in a journey and who is playing. Placed before every exit.
+     */
+    public ChainBuilder leave() {
+        return exec(s -> {
+            metrics.viewerLeft(s.contains(PLAYED));
+            return s;
+        });
     }
 
     /** The wait-for-drop step's first visit (the title page): the episodes and whether the final one is out. */
@@ -316,6 +329,10 @@ public final class Steps {
         Outcome outcome = recordOutcome(s, call, requestName);
         switch (outcome) {
             case OK -> {
+                if (call.role() == Role.PLAY && !s.contains(PLAYED)) {
+                    metrics.viewerPlaying();
+                    return s.set(PLAYED, true).set(ATTEMPT_SETTLED, true).set(NEXT_PAUSE_MS, 0L);
+                }
                 return s.set(ATTEMPT_SETTLED, true).set(NEXT_PAUSE_MS, 0L);
             }
             case LOCKED -> {

@@ -26,7 +26,7 @@ public final class InjectorGuard {
     private final TransportErrors transportErrors = new TransportErrors();
     private final PrintStream err;
     private Optional<TransportErrorFilter> filter = Optional.empty();
-    private InjectorWatch watch;
+    private volatile InjectorWatch watch;
 
     private InjectorGuard(DescriptorReserve reserve, PrintStream err) {
         this.reserve = reserve;
@@ -67,6 +67,18 @@ public final class InjectorGuard {
         List<String> saturations = watch == null ? List.of() : watch.stop();
         filter.ifPresent(TransportErrorFilter::uninstall);
         return saturations;
+    }
+
+    /** The watch's last second, for the live views; empty before the first. Any thread. */
+    public Optional<InjectorSample> latest() {
+        InjectorWatch w = watch;
+        return w == null ? Optional.empty() : w.latest();
+    }
+
+    /** Whether the load generator has passed one of its bounds so far. Any thread. */
+    public boolean saturatedSoFar() {
+        InjectorWatch w = watch;
+        return w != null && w.saturated();
     }
 
     /** Gives the held descriptors back (again harmless). */

@@ -38,6 +38,9 @@ public final class InjectorWatch implements AutoCloseable {
     private long lastNanos;
     private long lastNoResponses;
     private boolean stopped;
+    /** The last second, for the live views (read from other threads). */
+    private volatile InjectorSample latest;
+    private volatile boolean saturated;
 
     private InjectorWatch(Path file, JvmProbe probe, ClientMetrics metrics, PlannedArrivals plan, Duration lagGrace,
                           InjectorVerdict verdict, TransportErrors transport) throws IOException {
@@ -107,6 +110,8 @@ public final class InjectorWatch implements AutoCloseable {
             lastNanos = now;
             lastNoResponses = noResponses;
             verdict.accept(s);
+            latest = s;
+            saturated = verdict.saturated();
             csv.println(s.csv());
             csv.flush();
         } catch (RuntimeException e) {
@@ -121,6 +126,16 @@ public final class InjectorWatch implements AutoCloseable {
         long delta = now - lastTransport[kind.ordinal()];
         lastTransport[kind.ordinal()] = now;
         return delta;
+    }
+
+    /** The last second watched; empty before the first. Any thread. */
+    public java.util.Optional<InjectorSample> latest() {
+        return java.util.Optional.ofNullable(latest);
+    }
+
+    /** Whether the load generator has passed one of its bounds so far. Any thread. */
+    public boolean saturated() {
+        return saturated;
     }
 
     /** Takes the last sample, stops, closes injector.csv; returns the saturations (empty when none). */

@@ -1,12 +1,10 @@
 package io.dropnight.metrics;
 
-import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import org.HdrHistogram.AbstractHistogram;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Latencies recorded in HdrHistogram (microseconds) given to Prometheus as classic histograms, for
@@ -17,7 +15,7 @@ import java.util.Objects;
  * protobuf and behind a feature flag. A bucket's count is HdrHistogram's count of values at most its
  * bound, exact to the histogram's precision (3 significant digits: a value within 0.1 % of a bound
  * may fall on either side of it); {@code _count} is exact; {@code _sum} is HdrHistogram's mean times
- * the count, exact to the same precision.
+ * the count, exact to the same precision. {@link BucketCounts} does the counting, for both.
  *
  * <p>Stateless and thread-safe; the histogram given must not be recorded into while it is read.
  */
@@ -39,23 +37,6 @@ public final class PrometheusHistograms {
      * @param labels the data point's labels
      */
     public static HistogramSnapshot.HistogramDataPointSnapshot dataPoint(AbstractHistogram micros, Labels labels) {
-        Objects.requireNonNull(micros, "micros");
-        long[] perBucket = new long[BOUNDS_SECONDS.size()];
-        long below = 0;
-        long total = micros.getTotalCount();
-        for (int i = 0; i < perBucket.length; i++) {
-            double bound = BOUNDS_SECONDS.get(i);
-            long atMost = Double.isInfinite(bound) ? total
-                    : Math.min(total, micros.getCountBetweenValues(0, (long) Math.floor(bound * 1_000_000)));
-            // not cumulative in the model: each bucket holds its own values
-            perBucket[i] = Math.max(0, atMost - below);
-            below = Math.max(below, atMost);
-        }
-        double[] bounds = BOUNDS_SECONDS.stream().mapToDouble(Double::doubleValue).toArray();
-        return HistogramSnapshot.HistogramDataPointSnapshot.builder()
-                .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, perBucket))
-                .sum(total == 0 ? 0 : micros.getMean() * total / 1_000_000.0)
-                .labels(Objects.requireNonNull(labels, "labels"))
-                .build();
+        return new BucketCounts().add(micros).dataPoint(labels);
     }
 }

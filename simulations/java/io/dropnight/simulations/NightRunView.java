@@ -1,0 +1,164 @@
+package io.dropnight.simulations;
+
+import io.dropnight.metrics.BucketCounts;
+import io.dropnight.runfolder.SloReport;
+import io.dropnight.runfolder.SloResult;
+import io.dropnight.simulations.client.ClientHistogramLog;
+import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.client.PopulationFigures;
+import io.dropnight.simulations.live.NightView;
+import io.dropnight.simulations.slo.NightSlos;
+import io.dropnight.simulations.watch.InjectorGuard;
+import io.dropnight.simulations.watch.InjectorSample;
+import io.dropnight.simulations.watch.PlannedArrivals;
+import io.dropnight.simulations.watch.TransportErrors;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A {@link NightRun} as the live views read it: its own records (ClientMetrics' counters,
+ * client.hlog's totals, the populations' counters, the injector watch), nothing kept apart.
+ * Thread-safe: every source is.
+ */
+final class NightRunView implements NightView {
+    private final String night;
+    private final ClientMetrics metrics;
+    private final ClientHistogramLog clientLog;
+    private final Map<String, PopulationFigures> populations;
+    private final PlannedArrivals planned;
+    private final InjectorGuard guard;
+    private final NightSlos slos;
+    private final Supplier<Optional<Instant>> dropAt;
+    private final LongSupplier injectionStartNanos;
+    private final Supplier<Optional<SloReport>> finalVerdict;
+    private final Clock clock;
+
+    NightRunView(String night, ClientMetrics metrics, ClientHistogramLog clientLog, Map<String, PopulationFigures> populations,
+                 PlannedArrivals planned, InjectorGuard guard, NightSlos slos, Supplier<Optional<Instant>> dropAt,
+                 LongSupplier injectionStartNanos, Supplier<Optional<SloReport>> finalVerdict, Clock clock) {
+        this.night = night;
+        this.metrics = metrics;
+        this.clientLog = clientLog;
+        this.populations = populations;
+        this.planned = planned;
+        this.guard = guard;
+        this.slos = slos;
+        this.dropAt = dropAt;
+        this.injectionStartNanos = injectionStartNanos;
+        this.finalVerdict = finalVerdict;
+        this.clock = clock;
+    }
+
+    @Override
+    public String night() {
+        return night;
+    }
+
+    @Override
+    public ClientMetrics.Counts counts() {
+        return metrics.counts();
+    }
+
+    @Override
+    public long viewersActive() {
+        return metrics.viewersActive();
+    }
+
+    @Override
+    public long viewersPlaying() {
+        return metrics.viewersPlayingNow();
+    }
+
+    @Override
+    public long plannedArrivals() {
+        long first = metrics.firstUserNanos();
+        if (first == 0) {
+            return 0;
+        }
+        // the plan's clock starts at the first arrival, as the injector watch reads it
+        return planned.by(Duration.ofNanos(System.nanoTime() - first).plus(planned.firstArrival()));
+    }
+
+    @Override
+    public Map<String, BucketCounts> requests() {
+        return clientLog.requestTotals();
+    }
+
+    @Override
+    public BucketCounts timeToPlay() {
+        return clientLog.timeToPlayBuckets();
+    }
+
+    @Override
+    public Map<String, ClientMetrics.Counts> populations() {
+        if (populations.size() < 2) {
+            return Map.of();
+        }
+        Map<String, ClientMetrics.Counts> out = new LinkedHashMap<>();
+        // copied under the map's own lock: figuresOf adds to it while Gatling builds the night
+        synchronized (populations) {
+            populations.forEach((name, f) -> out.put(name, f.counts()));
+        }
+        return out;
+    }
+
+    @Override
+    public OptionalDouble secondsToDrop() {
+        return dropAt.get().map(d -> OptionalDouble.of(Duration.between(clock.instant(), d).toMillis() / 1000.0))
+                .orElse(OptionalDouble.empty());
+    }
+
+    @Override
+    public double secondsSinceStart() {
+        long start = injectionStartNanos.getAsLong();
+        return start == 0 ? 0 : (System.nanoTime() - start) / 1e9;
+    }
+
+    @Override
+    public Optional<InjectorSample> injector() {
+        return guard.latest();
+    }
+
+    @Override
+    public Map<String, Long> transportErrors() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        guard.transportErrors().ifPresent(t -> {
+            for (TransportErrors.Kind k : TransportErrors.Kind.values()) {
+                out.put(k.name().toLowerCase(Locale.ROOT).replace('_', '-'), t.count(k));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public List<SloResult> slos() {
+        return slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), metrics.counts());
+    }
+
+    @Override
+    public String verdict() {
+        Optional<SloReport> done = finalVerdict.get();
+        if (done.isPresent()) {
+            return done.get().verdict().jsonName();
+        }
+        if (guard.saturatedSoFar() || metrics.injectorErrors() > 0) {
+            return "inconclusive";
+        }
+        return slos().stream().allMatch(SloResult::passed) ? "pass" : "fail";
+    }
+
+    @Override
+    public boolean ended() {
+        return finalVerdict.get().isPresent();
+    }
+}
