@@ -140,9 +140,21 @@ final class NightRunView implements NightView {
         return out;
     }
 
+    /**
+     * Each SLO on the figures so far. While the night runs, a latency SLO without a sample yet (no
+     * stream started) is not held against the night: it is met so far, with no ratio; once ended,
+     * the verdict's own results.
+     */
     @Override
     public List<SloResult> slos() {
-        return slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), metrics.counts());
+        Optional<SloReport> done = finalVerdict.get();
+        if (done.isPresent()) {
+            return done.get().slos();
+        }
+        return slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), metrics.counts()).stream()
+                .map(r -> Double.isFinite(r.actual()) ? r : new SloResult(r.name(), r.metric(), r.comparator(), r.threshold(),
+                        r.actual(), r.unit(), true))
+                .toList();
     }
 
     @Override
