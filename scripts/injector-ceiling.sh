@@ -10,8 +10,11 @@
 # unconstrained service: journey / plain CPU per request, goal <= 1.15.
 #
 #   scripts/injector-ceiling.sh [--rate 1000] [--duration 20] [--scale 1] [--compression 20] [--out DIR]
-#                               [--only minimal|journey|plain|journey+plain] [--connections per-user|shared|both] [--jfr]
+#                               [--only minimal|journey|plain|journey+plain|metrics] [--connections per-user|shared|both] [--jfr]
 #
+# --only metrics (issue 24): the finale journey with its live metrics off, then on (-Dmetrics.port=0,
+# scraped every second by curl as Prometheus would), twice alternated; prints on / off CPU per
+# request (goal <= 1.05).
 # --connections: the minimal scenario's connections. per-user (default) is Gatling's default and the
 # issue's "one GET of /health per user": every user opens its own connection, as each journey viewer
 # does; shared is http.shareConnections(), one pool reused by all users, a cheaper yardstick and so
@@ -38,14 +41,14 @@ while [ $# -gt 0 ]; do
     --only) only=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --jfr) jfr=1; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "injector-ceiling.sh: unknown flag $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 for n in "$rate" "$duration"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "injector-ceiling.sh: '$n' is not a whole number" >&2; exit 2; }
 done
-[[ -z "$only" || "$only" =~ ^(minimal|journey|plain|journey\+plain)$ ]] || { echo "injector-ceiling.sh: --only takes minimal, journey, plain or journey+plain" >&2; exit 2; }
+[[ -z "$only" || "$only" =~ ^(minimal|journey|plain|journey\+plain|metrics)$ ]] || { echo "injector-ceiling.sh: --only takes minimal, journey, plain, journey+plain or metrics" >&2; exit 2; }
 case "$connections" in
   per-user|shared) modes=("$connections") ;;
   both) modes=(per-user shared) ;;
@@ -88,9 +91,10 @@ fi
 [ "$only" = minimal ] && { echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
 url=""
 
-journey_us=""
-if [ "$only" != plain ]; then
-echo "finale journey: scale $scale, compression $compression, unconstrained embedded service" >&2
+# One run of the finale journey: its CPU per request in journey_us, its figures printed.
+# $1 names the run (its reports folder); the rest are extra -D flags.
+run_journey() {
+local name=$1; shift
 jfr_env=()
 if [ -n "$jfr" ]; then
   mkdir -p "$out/jfr"
@@ -100,20 +104,67 @@ if [ -n "$jfr" ]; then
   echo "recording the journey's JVMs with JFR into $out/jfr/ (the CPU figures below include its cost)" >&2
 fi
 (cd "$root" && timeout 900 "${jfr_env[@]}" mvn -B -q gatling:test -Dnight=finale-drop -Dscale="$scale" -Dcompression="$compression" \
-  -Dunconstrained=true -DreportsDir="$out/reports") >"$out/journey.log" 2>&1 || true
-run=$(ls -d "$out"/reports/*-finale-drop 2>/dev/null | tail -1)
-[ -n "$run" ] && [ -f "$run/injector.csv" ] || { echo "injector-ceiling.sh: the night wrote no injector.csv; see $out/journey.log" >&2; exit 1; }
+  -Dunconstrained=true -DreportsDir="$out/$name" "$@") >"$out/$name.log" 2>&1 || true
+run=$(ls -d "$out/$name"/*-finale-drop 2>/dev/null | tail -1)
+[ -n "$run" ] && [ -f "$run/injector.csv" ] || { echo "injector-ceiling.sh: the night wrote no injector.csv; see $out/$name.log" >&2; exit 1; }
 requests=$(grep -o '"requests" : [0-9]*' "$run/client-summary.json" | grep -o '[0-9]*$')
 cpu_s=$(awk -F, -v cores="$cores" 'NR > 1 { s += $4 / 100 * cores } END { printf "%.1f", s }' "$run/injector.csv")
 journey_us=$(awk -v c="$cpu_s" -v r="$requests" 'BEGIN { printf "%.1f", c * 1e6 / r }')
+echo "$journey_us" >"$out/$name.us"
 verdict=$(grep -o '"verdict" : "[a-z]*"' "$run/slo.json" | grep -o '[a-z]*"$' | tr -d '"')
 shape=$(awk -F, 'NR > 1 { n++; if ($2 > fd) fd = $2; if ($4 > cpu) cpu = $4 } END { printf "%d s watched, peak %d open files, peak CPU %.0f %%", n, fd, cpu }' "$run/injector.csv")
 seconds=$(awk -F, 'NR > 1 { n++ } END { print n }' "$run/injector.csv")
 rps=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
-echo "journey: $requests requests, injector CPU $cpu_s s ($cores cores), $journey_us us per request, verdict $verdict ($run)"
-echo "journey: $rps requests/s on average over $shape"
+echo "$name: $requests requests, injector CPU $cpu_s s ($cores cores), $journey_us us per request, verdict $verdict ($run)"
+echo "$name: $rps requests/s on average over $shape"
 java -cp "$jar" "$root/scripts/ClientPeakRate.java" "$run/client.hlog" || true
-grep -a -A3 'INCONCLUSIVE' "$out/journey.log" | grep -av '^\[' | head -6 || true
+grep -a -A3 'INCONCLUSIVE' "$out/$name.log" | grep -av '^\[' | head -6 || true
+}
+
+# The journey with its live metrics served and scraped every second (as Prometheus would), its
+# CPU per request in journey_us. The scraper is bounded in count and stops with the night.
+run_journey_scraped() {
+local name=$1 log="$out/$1.log" port=""
+run_journey "$name" -Dmetrics.port=0 &
+local night=$!
+for _ in $(seq 1 600); do
+  port=$(grep -ao 'live metrics at http://127.0.0.1:[0-9]*' "$log" 2>/dev/null | grep -o '[0-9]*$' || true)
+  [ -n "$port" ] && break
+  kill -0 "$night" 2>/dev/null || break
+  sleep 1
+done
+local scrapes=0
+if [ -n "$port" ]; then
+  for _ in $(seq 1 900); do
+    kill -0 "$night" 2>/dev/null || break
+    curl -sf -m 2 -o /dev/null "http://127.0.0.1:$port/metrics" && scrapes=$((scrapes + 1))
+    sleep 1
+  done
+fi
+wait "$night"
+journey_us=$(cat "$out/$name.us")
+echo "$name: scraped $scrapes times, once a second"
+}
+
+journey_us=""
+if [ "$only" = metrics ]; then
+  # Issue 24: the same night with the live metrics off and on (scraped every second), alternated
+  # twice in one invocation, so that the machine's drift falls on both.
+  echo "finale journey, live metrics off and on: scale $scale, compression $compression, unconstrained embedded service" >&2
+  declare -a off_us=() on_us=()
+  for round in 1 2; do
+    run_journey "journey-off-$round"; off_us+=("$journey_us")
+    run_journey_scraped "journey-on-$round"; on_us+=("$journey_us")
+    echo "round $round: metrics on / off CPU per request = $(awk -v a="${on_us[-1]}" -v b="${off_us[-1]}" 'BEGIN { printf "%.3f", a / b }')x"
+  done
+  total=$(awk -v a="${on_us[0]}" -v b="${on_us[1]}" -v c="${off_us[0]}" -v d="${off_us[1]}" 'BEGIN { printf "%.3f", (a + b) / (c + d) }')
+  echo "metrics on / off CPU per request over both rounds = ${total}x (goal <= 1.05x)"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+if [ "$only" != plain ]; then
+echo "finale journey: scale $scale, compression $compression, unconstrained embedded service" >&2
+run_journey journey
 fi
 
 if [ -z "$only" ] || [ "$only" = plain ] || [ "$only" = journey+plain ]; then
