@@ -95,6 +95,11 @@ final class NightRunView implements NightView {
     }
 
     @Override
+    public Map<String, Long> unclassified() {
+        return metrics.unclassifiedAnswers();
+    }
+
+    @Override
     public BucketCounts timeToPlay() {
         return clientLog.timeToPlayBuckets();
     }

@@ -27,7 +27,8 @@ import java.util.function.ToLongFunction;
  * (client.hlog's per endpoint and outcome, the SLOs' counters), so that the last scrape after the
  * night equals the run's files exactly. Every series carries {@code night}; endpoints are at most
  * client.hlog's 16 (and {@code other}), outcomes {@code ok}, {@code error-page}, {@code failed},
- * {@code locked}; {@code unclassified} answers are counted under {@code failed}, as in client.hlog.
+ * {@code locked}; answers the journey does not describe are counted under {@code failed}, as in
+ * client.hlog, and apart by status as {@code dropnight_unclassified_answers}.
  *
  * <p>Names are owned here ({@link #NAMES}); the Grafana dashboard's test checks its queries against
  * a scrape. Thread-safe: stateless beyond the view.
@@ -35,6 +36,7 @@ import java.util.function.ToLongFunction;
 public final class InjectorCollector implements MultiCollector {
     public static final String REQUESTS = "dropnight_requests";
     public static final String REQUEST_DURATION = "dropnight_request_duration_seconds";
+    public static final String UNCLASSIFIED = "dropnight_unclassified_answers";
     public static final String TIME_TO_PLAY = "dropnight_time_to_play_seconds";
     public static final String VIEWERS_ARRIVED = "dropnight_viewers_arrived";
     public static final String VIEWERS_PLANNED = "dropnight_viewers_planned";
@@ -62,7 +64,7 @@ public final class InjectorCollector implements MultiCollector {
     public static final String VERDICT = "dropnight_verdict";
     public static final String ENDED = "dropnight_night_ended";
     /** Every metric family this collector can serve (a family appears once it has a data point). */
-    public static final List<String> NAMES = List.of(REQUESTS, REQUEST_DURATION, TIME_TO_PLAY, VIEWERS_ARRIVED, VIEWERS_PLANNED,
+    public static final List<String> NAMES = List.of(REQUESTS, REQUEST_DURATION, UNCLASSIFIED, TIME_TO_PLAY, VIEWERS_ARRIVED, VIEWERS_PLANNED,
             VIEWERS_ACTIVE, VIEWERS_PLAYING, VIEWERS_GAVE_UP, PLAYBACK_STARTS, ERROR_PAGES, REFRESHES, POPULATION_VIEWERS,
             POPULATION_REQUESTS, POPULATION_ERROR_PAGES, POPULATION_GAVE_UP, POPULATION_PLAYBACK_STARTS, SECONDS_TO_DROP,
             SECONDS_SINCE_START, OPEN_FILES, OPEN_FILES_LIMIT, CPU, HOT_THREAD, LAG, TRANSPORT_ERRORS, SLO_RATIO, SLO_MET,
@@ -124,6 +126,21 @@ public final class InjectorCollector implements MultiCollector {
         });
         out.add(count.build());
         out.add(latency.build());
+        Map<String, Long> unclassified = view.unclassified();
+        if (!unclassified.isEmpty()) {
+            CounterSnapshot.Builder u = CounterSnapshot.builder().name(UNCLASSIFIED)
+                    .help("Answers the journey does not describe, by endpoint and status (0: none); also counted as failed");
+            // at most 16 endpoints (client.hlog's) with a handful of statuses each
+            unclassified.forEach((key, n) -> {
+                int space = key.lastIndexOf(' ');
+                String endpoint = key.substring(0, space);
+                if (byTag.containsKey(endpoint + "/" + io.dropnight.runfolder.ClientTags.FAILED)) {
+                    u.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(n)
+                            .labels(Labels.of("night", night, "endpoint", endpoint, "status", key.substring(space + 1))).build());
+                }
+            });
+            out.add(u.build());
+        }
     }
 
     private void populations(String night, List<MetricSnapshot> out) {

@@ -36,6 +36,12 @@ public interface NightView {
     /** Finished requests by {@code <endpoint>/<outcome>} (client.hlog's tags), in Prometheus' buckets. */
     Map<String, BucketCounts> requests();
 
+    /**
+     * Answers the journey does not describe, by {@code "<endpoint> <status>"} (status 0: none); each is
+     * also one of {@link #requests()}' {@code failed}.
+     */
+    Map<String, Long> unclassified();
+
     /** Times to play so far. */
     BucketCounts timeToPlay();
 

@@ -67,6 +67,11 @@ final class FakeNightView implements NightView {
     }
 
     @Override
+    public Map<String, Long> unclassified() {
+        return Map.of("playback-start 418", 3L);
+    }
+
+    @Override
     public BucketCounts timeToPlay() {
         return buckets(100, 2_000_000);
     }

@@ -64,6 +64,7 @@ class InjectorCollectorTest {
         assertEquals(3.0, s.get("dropnight_request_duration_seconds_bucket{endpoint=\"playback-start\",night=\"finale-drop\","
                 + "outcome=\"failed\",le=\"30.0\"}"));
         assertEquals(12.0, s.get("dropnight_error_pages_total{night=\"finale-drop\"}"));
+        assertEquals(3.0, s.get("dropnight_unclassified_answers_total{endpoint=\"playback-start\",night=\"finale-drop\",status=\"418\"}"));
         assertEquals(125.0, s.get("dropnight_viewers_planned_total{night=\"finale-drop\"}"));
         assertEquals(90.0, s.get("dropnight_population_playback_starts_total{night=\"finale-drop\",population=\"finale/waiting\"}"));
         assertEquals(-3.5, s.get("dropnight_seconds_to_drop{night=\"finale-drop\"}"));
