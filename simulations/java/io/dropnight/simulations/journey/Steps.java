@@ -71,7 +71,8 @@ public final class Steps {
     private static final String NEXT_PAUSE_MS = "nextPauseMs";
     private static final String SENT_NANOS = "sentNanos";
 
-    private static final int MAX_LOCKED_WAITS = 120;
+    /** Locked answers a viewer waits out on one play step without spending its refreshes ({@link ViewerBound} counts them). */
+    static final int MAX_LOCKED_WAITS = 120;
     private static final Duration LOCKED_WAIT = Duration.ofMillis(500);
 
     private final TargetCalls calls;
@@ -244,8 +245,12 @@ public final class Steps {
                         .on(CoreDsl.pause(every).exec(heartbeat())));
     }
 
-    /** The night's heartbeat interval is calibrated at 60 s of real time: a target's own interval scales it. */
     private Duration scaled(Duration nightInterval) {
+        return scaled(profile, nightInterval);
+    }
+
+    /** The night's heartbeat interval is calibrated at 60 s of real time: a target's own interval scales it. */
+    static Duration scaled(TargetProfile profile, Duration nightInterval) {
         double ratio = (double) profile.heartbeatEvery().toMillis() / TargetProfile.CALIBRATED_HEARTBEAT.toMillis();
         return Duration.ofMillis(Math.max(1, Math.round(nightInterval.toMillis() * ratio)));
     }
