@@ -29,6 +29,7 @@ import io.dropnight.simulations.run.SurgeAlignment;
 import io.dropnight.simulations.service.ServiceTarget;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.slo.NightVerdict;
+import io.dropnight.simulations.slo.SloWatch;
 import io.dropnight.simulations.watch.FileLimits;
 import io.dropnight.simulations.watch.InjectorGuard;
 import io.dropnight.simulations.watch.JvmProbe;
@@ -87,6 +88,8 @@ final class NightRun {
     private volatile SloReport verdict;
     /** The live metrics and page, when {@code -Dmetrics.port} asks for them. */
     private final Optional<LiveServer> live;
+    /** {@code -Dslo.abortOnFail}: stops the night once an SLO can no longer pass (does nothing without it). */
+    private final SloWatch sloWatch;
 
     private NightRun(PreparedNight prepared) {
         this.night = prepared;
@@ -117,6 +120,8 @@ final class NightRun {
             run.writeRunJson(runJson);
             dropTiming = new DropTiming(prepared, surgeAlignment, service, runJson, this::rewriteRunJson, console,
                     Clock.systemUTC(), System::nanoTime, preparedNanos);
+            sloWatch = NightSloFigures.watch(prepared, maxDuration(NightSimulation.SAFETY_MARGIN), () -> injectionStartNanos,
+                    dropTiming::eventEndNanos, metrics, clientLog, populations, console);
             registry.register(new InjectorCollector(new NightRunView(label, metrics, clientLog, populations,
                     new PlannedArrivals(prepared.plan()), guard, slos, dropTiming::dropAt, () -> injectionStartNanos,
                     () -> Optional.ofNullable(verdict), Clock.systemUTC())));
@@ -172,6 +177,10 @@ final class NightRun {
         return metrics;
     }
 
+    SloWatch sloWatch() {
+        return sloWatch;
+    }
+
     URI baseUrl() {
         return service.url();
     }
@@ -202,6 +211,7 @@ final class NightRun {
         injectionStartNanos = System.nanoTime();
         night.invocation().serviceStall().ifPresent(stall -> console.line(service.stallAtDrop(stall)));
         guard.start(run.resolve(RunFiles.INJECTOR_LOG), metrics, night.plan(), night.invocation().bounds());
+        sloWatch.start(injectionStartNanos);
     }
 
     private void rewriteRunJson() {
@@ -221,6 +231,7 @@ final class NightRun {
 
     /** Gatling's {@code after()}: the client's files, the SLOs, the service stopped, a summary. */
     void after() {
+        sloWatch.close();
         List<String> saturations = guard.stop();
         clientLog.close();
         // its server.hlog is complete once it has stopped
@@ -246,7 +257,8 @@ final class NightRun {
         List<LagLog.Sample> lag = service.lag(run.dir());
         ServiceStall.describeWorst(lag, injectionStartMillis, bounds.serviceStallMs()).ifPresent(console::line);
         NightVerdict.Decision decision = NightVerdict.decide(new NightVerdict.Figures(results, saturations, gap,
-                metrics.injectorErrors(), metrics.firstInjectorError(), lag, injectionStartMillis, bounds.serviceStallMs()));
+                metrics.injectorErrors(), metrics.firstInjectorError(), lag, injectionStartMillis, bounds.serviceStallMs()),
+                sloWatch.stopped().map(SloWatch.Stop::reason));
         decision.notes().forEach(console::line);
         verdict = decision.report();
         try {

@@ -37,7 +37,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  */
 public abstract class NightSimulation extends Simulation {
     /** Gatling stops a night that overruns its plan by this much, whatever happens. */
-    private static final Duration SAFETY_MARGIN = Duration.ofMinutes(3);
+    static final Duration SAFETY_MARGIN = Duration.ofMinutes(3);
 
     private final NightRun run;
     /** Started by Dropnight's own launcher (see {@link NightParameters#launchedByDropnight}). */
@@ -115,7 +115,7 @@ public abstract class NightSimulation extends Simulation {
                 prepared.knownDropAt(), line -> System.out.println("dropnight: " + profile.secrets().redact(line)),
                 prepared.invocation().injectorFault(), feeders.computeIfAbsent(profile, j -> prepared.accountsOf(p)
                         .map(a -> new AccountFeeder(a, parameters.service().seed() + prepared.shard().index()))),
-                new ViewerIds(prepared.shard().index(), prepared.shard().count()), run.figuresOf(p));
+                new ViewerIds(prepared.shard().index(), prepared.shard().count()), run.figuresOf(p), run.sloWatch().checkpoint());
         return new Journeys(steps, profile, parameters.night());
     }
 

@@ -71,7 +71,8 @@ public final class Steps {
     private static final String NEXT_PAUSE_MS = "nextPauseMs";
     private static final String SENT_NANOS = "sentNanos";
 
-    private static final int MAX_LOCKED_WAITS = 120;
+    /** Locked answers a viewer waits out on one play step without spending its refreshes ({@link ViewerBound} counts them). */
+    static final int MAX_LOCKED_WAITS = 120;
     private static final Duration LOCKED_WAIT = Duration.ofMillis(500);
 
     private final TargetCalls calls;
@@ -89,6 +90,8 @@ public final class Steps {
     private final ViewerIds ids;
     /** The population's own figures, beside the night's. */
     private final PopulationFigures population;
+    /** Passed before every request: where the night is stopped once an SLO is lost ({@code -Dslo.abortOnFail}). */
+    private final ChainBuilder checkpoint;
 
     /**
      * @param calls        how each call is made on the target
@@ -107,6 +110,16 @@ public final class Steps {
     public Steps(TargetCalls calls, ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random,
                  int maxRefreshes, Optional<Instant> knownDropAt, Consumer<String> console, boolean deliberateFault,
                  Optional<AccountFeeder> accounts, ViewerIds ids, PopulationFigures population) {
+        this(calls, metrics, refresh, random, maxRefreshes, knownDropAt, console, deliberateFault, accounts, ids, population, nothing());
+    }
+
+    /**
+     * As the other constructor, with a step every viewer passes before every request it sends
+     * (the night's stop, {@code SloWatch.checkpoint()}); it must never block.
+     */
+    public Steps(TargetCalls calls, ClientMetrics metrics, RefreshBehaviour refresh, ViewerRandom random,
+                 int maxRefreshes, Optional<Instant> knownDropAt, Consumer<String> console, boolean deliberateFault,
+                 Optional<AccountFeeder> accounts, ViewerIds ids, PopulationFigures population, ChainBuilder checkpoint) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.profile = calls.profile();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -119,6 +132,7 @@ public final class Steps {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.population = Objects.requireNonNull(population, "population");
+        this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
         JourneyStep wait = profile.stepWith(Role.WAIT_FOR_DROP).orElseThrow();
         this.titlePoll = wait.name() + ProfileReader.POLL_SUFFIX;
         this.pollEvery = wait.every().orElseThrow();
@@ -188,6 +202,7 @@ public final class Steps {
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 asLongAs(guardedCondition(titlePoll, s -> !s.getBoolean(ABANDONED) && !finalEpisodeOut(s))).on(
                         pause(pollEvery)
+                                .exec(checkpoint)
                                 .exec(guarded(titlePoll, s -> beforeSend(s, title, answerNames, titlePoll)))
                                 .doIf(s -> !s.getBoolean(ABANDONED)).then(
                                         exec(calls.request(title, titlePoll))
@@ -244,8 +259,12 @@ public final class Steps {
                         .on(CoreDsl.pause(every).exec(heartbeat())));
     }
 
-    /** The night's heartbeat interval is calibrated at 60 s of real time: a target's own interval scales it. */
     private Duration scaled(Duration nightInterval) {
+        return scaled(profile, nightInterval);
+    }
+
+    /** The night's heartbeat interval is calibrated at 60 s of real time: a target's own interval scales it. */
+    static Duration scaled(TargetProfile profile, Duration nightInterval) {
         double ratio = (double) profile.heartbeatEvery().toMillis() / TargetProfile.CALIBRATED_HEARTBEAT.toMillis();
         return Duration.ofMillis(Math.max(1, Math.round(nightInterval.toMillis() * ratio)));
     }
@@ -262,7 +281,7 @@ public final class Steps {
         return doIf(s -> !s.getBoolean(ABANDONED)).then(
                 exec(s -> s.set(ATTEMPT_SETTLED, false).set(LOCKED_WAITS, 0))
                         .asLongAs(guardedCondition(requestName, s -> !s.getBoolean(ATTEMPT_SETTLED))).on(
-                                exec(guarded(requestName, s -> beforeSend(s, call, answerNames, requestName)))
+                                exec(checkpoint).exec(guarded(requestName, s -> beforeSend(s, call, answerNames, requestName)))
                                         .doIf(s -> !s.getBoolean(ABANDONED)).then(
                                                 exec(calls.request(call, requestName))
                                                         .exec(guarded(requestName, s -> afterAttempt(calls.keepSaves(s, call), call, requestName)))
@@ -423,7 +442,7 @@ public final class Steps {
         String name = requestName(first);
         String[] answerNames = calls.answerNames(first);
         int others = step.parallel().size();
-        return doIf(s -> !s.getBoolean(ABANDONED)).then(exec(guarded(name, s -> {
+        return doIf(s -> !s.getBoolean(ABANDONED)).then(exec(checkpoint).exec(guarded(name, s -> {
                     for (CallSpec c : step.parallel()) {
                         String missing = calls.missingName(s::contains, c);
                         if (missing != null) {
@@ -457,7 +476,7 @@ public final class Steps {
     private ChainBuilder once(CallSpec call) {
         String[] answerNames = calls.answerNames(call);
         String name = requestName(call);
-        return doIf(s -> !s.getBoolean(ABANDONED)).then(exec(guarded(name, s -> beforeSend(s, call, answerNames, name))))
+        return doIf(s -> !s.getBoolean(ABANDONED)).then(exec(checkpoint).exec(guarded(name, s -> beforeSend(s, call, answerNames, name))))
                 .doIf(s -> !s.getBoolean(ABANDONED)).then(
                         exec(calls.request(call, name))
                                 .exec(guarded(name, s -> {

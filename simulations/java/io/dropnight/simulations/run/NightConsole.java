@@ -5,6 +5,7 @@ import io.dropnight.runfolder.RunVerdict;
 import io.dropnight.runfolder.SloFiles;
 import io.dropnight.runfolder.SloReport;
 import io.dropnight.runfolder.SloResult;
+import io.dropnight.runfolder.VerdictRules;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.nights.NightPlan;
 import io.dropnight.simulations.params.NightParameters;
@@ -166,7 +167,8 @@ public final class NightConsole {
                     + " (injector.csv has the injector's every second):");
             verdict.reasons().forEach(r -> line("  " + r));
         } else {
-            line("VERDICT " + verdict.verdict().label() + " (the load generator stayed within its bounds, injector.csv)");
+            line("VERDICT " + verdict.verdict().label() + VerdictRules.stopReason(verdict).map(r -> ": " + r + " (-Dslo.abortOnFail=true)")
+                    .orElse("") + " (the load generator stayed within its bounds, injector.csv)");
         }
     }
 

@@ -57,6 +57,18 @@ public final class NightVerdict {
     public record Decision(SloReport report, List<String> notes) {
     }
 
+    /**
+     * As {@link #decide(Figures)}, for a night that may have been stopped early
+     * ({@code -Dslo.abortOnFail}): with {@code stopped}, it fails with that reason first, or stays
+     * inconclusive with the stop after its causes ({@link VerdictRules#stoppedEarly}).
+     *
+     * @param stopped the stop's reason ({@link SloWatch.Stop#reason()}), when the night was stopped
+     */
+    public static Decision decide(Figures f, Optional<String> stopped) {
+        Decision d = decide(f);
+        return stopped.map(r -> new Decision(VerdictRules.stoppedEarly(d.report(), r), d.notes())).orElse(d);
+    }
+
     public static Decision decide(Figures f) {
         List<String> causes = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.dropnight.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.metrics.LagLog;
 import io.dropnight.metrics.LoopLag;
+import io.dropnight.runfolder.VerdictRules;
 import java.util.List;
 
 /** Renders a run's own page (reports/&lt;run&gt;/index.html) from its {@link RunModel}. */
@@ -27,6 +28,8 @@ final class RunPage {
             data.verdictReasons().forEach(r -> page.raw("<li>" + Html.esc(r) + "</li>"));
             page.raw("</ul>");
         }
+        VerdictRules.stopReason(data.verdictReasons()).ifPresent(r -> page.raw("<p class=\"reasons\"><strong>Stopped early"
+                + " (-Dslo.abortOnFail):</strong> " + Html.esc(r) + ". The figures below cover the night up to there.</p>"));
         data.gatlingReport().ifPresent(g -> page.raw("<p><a href=\"" + Html.esc(g) + "\">Gatling's report of this run</a></p>"));
         page.raw("</header>");
         sloSection(page, data);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Writes SLO results as slo.json (the run-folder contract) and slo-junit.xml, a JUnit XML report
@@ -24,9 +25,13 @@ import java.util.Locale;
  * <p>slo.json is an object: {@code {"verdict": "pass|fail|inconclusive", "reasons": [...], "slos": [...]}}.
  * {@link #read} also reads the older shape, a bare array of SLOs, whose verdict follows from them.
  * In slo-junit.xml an inconclusive run adds one test case with an {@code <error>} (not a
- * {@code <failure>}), so that CI systems show it apart from a breached SLO.
+ * {@code <failure>}), so that CI systems show it apart from a breached SLO; a night stopped early
+ * ({@code -Dslo.abortOnFail}) adds the test case {@value #STOPPED_EARLY}, failed with the stop's
+ * reason (only its output when the run is inconclusive).
  */
 public final class SloFiles {
+    /** slo-junit.xml's test case of a night stopped early. */
+    public static final String STOPPED_EARLY = "stoppedEarly";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SloFiles() {
@@ -116,9 +121,13 @@ public final class SloFiles {
         List<SloResult> results = report.slos();
         long failures = results.stream().filter(r -> !r.passed()).count();
         boolean inconclusive = report.verdict() == RunVerdict.INCONCLUSIVE;
+        Optional<String> stopped = VerdictRules.stopReason(report);
+        // a night stopped early fails as a night (its own case); an inconclusive one only says where it stopped
+        boolean stopFails = stopped.isPresent() && !inconclusive;
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\">%n",
-                escape(suite), results.size() + (inconclusive ? 1 : 0), failures, inconclusive ? 1 : 0));
+                escape(suite), results.size() + (inconclusive ? 1 : 0) + (stopped.isPresent() ? 1 : 0), failures + (stopFails ? 1 : 0),
+                inconclusive ? 1 : 0));
         if (inconclusive) {
             String line = "INCONCLUSIVE: " + String.join("; ", report.reasons());
             xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"loadGenerator\">%n", escape(suite)))
@@ -126,6 +135,14 @@ public final class SloFiles {
                     .append(escape(line)).append("</error>\n")
                     .append("  </testcase>\n");
         }
+        stopped.ifPresent(line -> {
+            xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"%s\">%n", escape(suite), STOPPED_EARLY));
+            if (stopFails) {
+                xml.append("    <failure message=\"").append(escape(line)).append("\" type=\"NightStopped\">")
+                        .append(escape(line)).append("</failure>\n");
+            }
+            xml.append("    <system-out>").append(escape(line)).append("</system-out>\n").append("  </testcase>\n");
+        });
         for (SloResult r : results) {
             xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"%s\">%n", escape(suite), escape(r.name())));
             String line = describe(r);

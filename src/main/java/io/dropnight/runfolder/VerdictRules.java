@@ -3,6 +3,7 @@ package io.dropnight.runfolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The one rule that turns SLO results and the causes that put the figures in doubt into a run's
@@ -10,7 +11,10 @@ import java.util.Locale;
  * something other than the service: a saturated load generator, the harness's own errors, a host
  * that stalled the service), whatever the SLOs say; otherwise it passes when every SLO passed and
  * fails when one did not. Used by a night for its own run and by {@code merge-runs} for a merged
- * one. Each cause is a sentence that starts with one of this class's prefixes. Stateless.
+ * one. Each cause is a sentence that starts with one of this class's prefixes. A night stopped
+ * once an SLO could no longer pass ({@code -Dslo.abortOnFail}) fails, its first reason
+ * {@link #stopped}; an inconclusive one stays inconclusive, the stop given after its causes.
+ * Stateless.
  */
 public final class VerdictRules {
     /** The load generator passed one of its own bounds (descriptors, CPU, injection lag, ...). */
@@ -20,6 +24,8 @@ public final class VerdictRules {
     /** The service's event loop ran late past its bound: the host, not the modelled capacity, set its pace. */
     public static final String HOST_STALLED = "the host stalled the service: ";
     private static final List<String> PREFIXES = List.of(SATURATED, INJECTOR_ERRORS, HOST_STALLED);
+    /** A night stopped early because an SLO could no longer pass: not a cause of doubt, a reason it failed. */
+    public static final String STOPPED = "stopped at +";
 
     private VerdictRules() {
     }
@@ -42,6 +48,51 @@ public final class VerdictRules {
         }
         return String.format(Locale.ROOT, "%s%,d injector error%s (the viewers stopped never asked the target); first: %s",
                 INJECTOR_ERRORS, errors, errors == 1 ? "" : "s", first);
+    }
+
+    /**
+     * The reason of a night stopped early: {@code stopped at +12 s: abandonment lost (why)}.
+     *
+     * @param second whole seconds from the injection's start to the check that found the SLO lost
+     * @param slo    the SLO's name in slo.json
+     * @param why    the figures that decided it
+     */
+    public static String stopped(long second, String slo, String why) {
+        if (second < 0) {
+            throw new IllegalArgumentException("second = " + second + ": a night stops at or after its start");
+        }
+        return String.format(Locale.ROOT, "%s%d s: %s lost (%s)", STOPPED, second, slo, why);
+    }
+
+    /**
+     * {@code report} of a night stopped early with {@code stopReason} ({@link #stopped}): an
+     * inconclusive night stays inconclusive, the stop after its causes; any other fails, the stop
+     * its first reason, then the SLOs it missed (a night cut short has not run the night planned,
+     * so it cannot pass).
+     */
+    public static SloReport stoppedEarly(SloReport report, String stopReason) {
+        if (!stopReason.startsWith(STOPPED)) {
+            throw new IllegalArgumentException("a stop's reason starts with '" + STOPPED + "': " + stopReason);
+        }
+        List<String> reasons = new ArrayList<>();
+        if (report.verdict() == RunVerdict.INCONCLUSIVE) {
+            reasons.addAll(report.reasons());
+            reasons.add(stopReason);
+            return new SloReport(RunVerdict.INCONCLUSIVE, reasons, report.slos());
+        }
+        reasons.add(stopReason);
+        reasons.addAll(report.reasons());
+        return new SloReport(RunVerdict.FAIL, reasons, report.slos());
+    }
+
+    /** The reason a night stopped early, when it did. */
+    public static Optional<String> stopReason(SloReport report) {
+        return stopReason(report.reasons());
+    }
+
+    /** The reason a night stopped early among {@code reasons}, when it did. */
+    public static Optional<String> stopReason(List<String> reasons) {
+        return reasons.stream().filter(r -> r.startsWith(STOPPED)).findFirst();
     }
 
     /**
@@ -69,7 +120,9 @@ public final class VerdictRules {
         for (Part p : parts) {
             if (p.report().verdict() == RunVerdict.INCONCLUSIVE) {
                 for (String r : p.report().reasons()) {
-                    causes.add(withRun(p.runId(), r));
+                    if (!r.startsWith(STOPPED)) { // an injector's stop is its own, not a cause of doubt
+                        causes.add(withRun(p.runId(), r));
+                    }
                 }
                 if (p.report().reasons().isEmpty()) {
                     causes.add(saturated(p.runId() + ": inconclusive (no reason recorded)"));

@@ -44,6 +44,20 @@ class RunPageTest {
     }
 
     @Test
+    void aNightStoppedEarlySaysWhereAndWhyAboveItsFigures(@TempDir Path dir) throws Exception {
+        Files.copy(Fixtures.run(Fixtures.NONE).resolve("server.hlog"), dir.resolve("server.hlog"));
+        Files.writeString(dir.resolve("run.json"), "{\"runId\": \"r3\", \"night\": \"finale-drop\"}");
+        String stop = io.dropnight.runfolder.VerdictRules.stopped(7, "abandonment", "6 viewers who gave up already exceed 0.5 % <of> 1,000");
+        io.dropnight.runfolder.SloFiles.writeJson(dir.resolve("slo.json"), io.dropnight.runfolder.VerdictRules.stoppedEarly(
+                io.dropnight.runfolder.VerdictRules.decide(java.util.List.of(), java.util.List.of()), stop));
+        String html = RunPage.render(RunModel.of(RunReader.read(dir)));
+        assertTrue(html.contains("<p class=\"reasons\"><strong>Stopped early (-Dslo.abortOnFail):</strong> stopped at +7 s: abandonment"
+                + " lost (6 viewers who gave up already exceed 0.5 % &lt;of&gt; 1,000). The figures below cover the night up to there.</p>"), html);
+        String plain = RunPage.render(RunModel.of(RunReader.read(Fixtures.run(Fixtures.NONE))));
+        assertFalse(plain.contains("Stopped early"), "a night that ran to its end says nothing of it");
+    }
+
+    @Test
     void anExternalTargetShowsItsProfileAndNoStubPolicy(@TempDir Path dir) throws Exception {
         Files.copy(Fixtures.run(Fixtures.NONE).resolve("server.hlog"), dir.resolve("server.hlog"));
         Files.writeString(dir.resolve("run.json"), """

@@ -91,6 +91,49 @@ class VerdictRulesTest {
                 + "\" type=\"Inconclusive\">"), text);
     }
 
+    private static final String STOP = "stopped at +12 s: timeToPlayP95 lost (61 times to play over 3,000 ms already exceed 5 %"
+            + " of the 1,200 the night can make at most)";
+
+    @Test
+    void aNightStoppedEarlyFailsWithTheStopAsItsFirstReasonInEveryFile(@TempDir Path dir) throws Exception {
+        assertEquals(STOP, VerdictRules.stopped(12, "timeToPlayP95", "61 times to play over 3,000 ms already exceed 5 % of the 1,200"
+                + " the night can make at most"));
+        SloReport r = VerdictRules.stoppedEarly(VerdictRules.decide(List.of(MET, MISSED), List.of()), STOP);
+        assertEquals(RunVerdict.FAIL, r.verdict());
+        assertEquals(List.of(STOP, "timeToPlayP95: finale-drop/time-to-play p95 = 16000.000 ms, must be <= 3000.000 ms: FAILED"),
+                r.reasons());
+        assertEquals(java.util.Optional.of(STOP), VerdictRules.stopReason(r));
+        // a night cut short never passes, whatever the SLOs of what ran say
+        assertEquals(RunVerdict.FAIL, VerdictRules.stoppedEarly(VerdictRules.decide(List.of(MET), List.of()), STOP).verdict());
+
+        Path json = dir.resolve("slo.json");
+        SloFiles.writeJson(json, r);
+        assertEquals(r, SloFiles.read(json));
+        Path xml = dir.resolve("slo-junit.xml");
+        SloFiles.writeJUnit(xml, "dropnight.slo.finale-drop", r);
+        String text = Files.readString(xml, StandardCharsets.UTF_8);
+        assertTrue(text.contains("tests=\"3\" failures=\"2\" errors=\"0\""), text);
+        assertTrue(text.contains("name=\"" + SloFiles.STOPPED_EARLY + "\">\n    <failure message=\"stopped at +12 s: timeToPlayP95"
+                + " lost (61 times to play over 3,000 ms already exceed 5 % of the 1,200 the night can make at most)\""
+                + " type=\"NightStopped\">"), text);
+        assertThrows(IllegalArgumentException.class, () -> VerdictRules.stoppedEarly(r, "lost"));
+        assertThrows(IllegalArgumentException.class, () -> VerdictRules.stopped(-1, "a", "b"));
+    }
+
+    @Test
+    void anInconclusiveNightStoppedEarlyStaysInconclusiveAndMergesWithoutItsStop(@TempDir Path dir) throws Exception {
+        SloReport r = VerdictRules.stoppedEarly(VerdictRules.decide(List.of(MET, MISSED), List.of(VerdictRules.saturated(FDS))), STOP);
+        assertEquals(RunVerdict.INCONCLUSIVE, r.verdict(), "a saturated injector is still named as such");
+        assertEquals(List.of(VerdictRules.saturated(FDS), STOP), r.reasons());
+        Path xml = dir.resolve("slo-junit.xml");
+        SloFiles.writeJUnit(xml, "dropnight.slo.finale-drop", r);
+        String text = Files.readString(xml, StandardCharsets.UTF_8);
+        assertTrue(text.contains("tests=\"4\" failures=\"1\" errors=\"1\""), text);
+        assertTrue(text.contains("name=\"" + SloFiles.STOPPED_EARLY + "\">\n    <system-out>stopped at +12 s"), text);
+        SloReport merged = VerdictRules.merge(List.of(MET), List.of(new VerdictRules.Part("run-0", r)));
+        assertEquals(List.of("the load generator was saturated: run-0: " + FDS), merged.reasons(), "a stop is no cause of doubt");
+    }
+
     @Test
     void theOlderArrayShapeReadsWithTheVerdictOfItsSlos(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("slo.json");

@@ -50,6 +50,14 @@ class NightConsoleTest {
     }
 
     @Test
+    void aNightStoppedEarlyGivesItsStopOnTheVerdictsLine() {
+        String stop = VerdictRules.stopped(7, "abandonment", "6 viewers who gave up already exceed 0.5 % of the 1,000 intents");
+        console.verdict(VerdictRules.stoppedEarly(new SloReport(RunVerdict.FAIL, List.of("abandonment: ..."), List.of()), stop));
+        assertEquals("dropnight: VERDICT FAIL: stopped at +7 s: abandonment lost (6 viewers who gave up already exceed 0.5 % of the"
+                + " 1,000 intents) (-Dslo.abortOnFail=true) (the load generator stayed within its bounds, injector.csv)\n", text());
+    }
+
+    @Test
     void whatWentUnexplainedIsWarnedOfAndNothingElse() {
         console.injectorErrors(0, Optional.empty());
         console.unclassified(Map.of(), "p", "p.yml");

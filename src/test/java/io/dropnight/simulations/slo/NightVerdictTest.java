@@ -45,6 +45,22 @@ class NightVerdictTest {
     }
 
     @Test
+    void aStoppedNightFailsWithItsStopUnlessSomethingPutsItInDoubt() {
+        String stop = VerdictRules.stopped(9, NightSlos.ERROR_PAGE_RATE, "figures");
+        NightVerdict.Decision fail = NightVerdict.decide(figures(List.of(ERROR_PAGES_FAILED, PLAYBACK_OK), List.of(),
+                Optional.empty(), 0, List.of()), Optional.of(stop));
+        assertEquals(RunVerdict.FAIL, fail.report().verdict());
+        assertEquals(stop, fail.report().reasons().get(0));
+        assertEquals(2, fail.report().reasons().size());
+        NightVerdict.Decision doubt = NightVerdict.decide(figures(List.of(ERROR_PAGES_FAILED, PLAYBACK_OK),
+                List.of("CPU: 99 % for 5 s"), Optional.empty(), 0, List.of()), Optional.of(stop));
+        assertEquals(RunVerdict.INCONCLUSIVE, doubt.report().verdict(), "a saturated injector is still named as such");
+        assertTrue(doubt.report().reasons().get(0).startsWith(VerdictRules.SATURATED + "CPU"), doubt.report().reasons().toString());
+        assertEquals(RunVerdict.PASS, NightVerdict.decide(figures(List.of(ERROR_PAGES_OK, PLAYBACK_OK), List.of(),
+                Optional.empty(), 0, List.of()), Optional.empty()).report().verdict(), "not stopped: the SLOs decide");
+    }
+
+    @Test
     void everyCauseIsNamedAndTheSlosAreKept() {
         NightVerdict.Decision d = NightVerdict.decide(figures(List.of(ERROR_PAGES_FAILED, PLAYBACK_OK),
                 List.of("open files: 18165 of 20000"), Optional.empty(), 3, List.of(lag(31, 2004))));
