@@ -25,12 +25,16 @@ import java.util.concurrent.TimeUnit;
  * {@code <night>/playback-start} (the SLOs' inputs, of which it keeps cumulative copies), and every
  * finished request as {@code <night>/<endpoint>/<outcome>}, the server's tag scheme, so one reader
  * serves both logs and the per-second counts are the histograms' counts. An endpoint/outcome
- * interval with no request is not written.
+ * interval with no request is not written. The same intervals, added together a second at a time,
+ * give the live page the latency of the last few seconds ({@link #recentLatency()}).
  *
  * <p>Thread-safety: one daemon thread takes and writes intervals; {@link #close()} stops it and
  * writes the last interval; the accumulated histograms are safe to read after {@link #close()}.
  */
 public final class ClientHistogramLog implements AutoCloseable {
+    /** The seconds {@link #recentLatency()} covers. */
+    public static final int RECENT_SECONDS = 5;
+
     private final ClientMetrics metrics;
     private final String timeToPlayTag;
     private final String playbackStartTag;
@@ -47,6 +51,8 @@ public final class ClientHistogramLog implements AutoCloseable {
     private final Map<String, BucketCounts> totals = new TreeMap<>();
     private final BucketCounts timeToPlayTotal = new BucketCounts();
     private final BucketCounts playbackStartTotal = new BucketCounts();
+    /** Every request of the last {@link #RECENT_SECONDS} seconds taken, for the live page's latency. */
+    private final RecentLatencies recent = new RecentLatencies(RECENT_SECONDS);
     private boolean closed;
 
     /**
@@ -89,6 +95,7 @@ public final class ClientHistogramLog implements AutoCloseable {
         timeToPlayTotal.add(ttpInterval);
         psInterval = take(metrics.playbackStartMicros, psInterval, playbackStartTag, totalPlaybackStartMicros);
         playbackStartTotal.add(psInterval);
+        recent.startSecond();
         // Sorted, so that a log reads the same way every second and every run.
         for (Map.Entry<String, Recorder> e : new TreeMap<>(metrics.byEndpointOutcome).entrySet()) {
             Histogram interval = e.getValue().getIntervalHistogram(recycled.get(e.getKey()));
@@ -97,6 +104,7 @@ public final class ClientHistogramLog implements AutoCloseable {
                 interval.setTag(night + "/" + e.getKey());
                 write(interval);
                 totals.computeIfAbsent(e.getKey(), k -> new BucketCounts()).add(interval);
+                recent.add(interval);
             }
         }
         out.flush();
@@ -157,6 +165,14 @@ public final class ClientHistogramLog implements AutoCloseable {
     /** Playback-start latencies of streams that started, so far, in Prometheus' buckets (a copy). */
     public synchronized BucketCounts playbackStartBuckets() {
         return playbackStartTotal.copy();
+    }
+
+    /**
+     * Latency percentiles of every request (all endpoints and outcomes) finished in the last
+     * {@link #RECENT_SECONDS} seconds taken; computed on the caller's thread from the kept seconds.
+     */
+    public synchronized RecentLatency recentLatency() {
+        return recent.latency();
     }
 
     @Override
