@@ -6,6 +6,7 @@ import io.dropnight.runfolder.SloResult;
 import io.dropnight.simulations.client.ClientHistogramLog;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.client.PopulationFigures;
+import io.dropnight.simulations.client.RecentLatency;
 import io.dropnight.simulations.live.NightView;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.watch.InjectorGuard;
@@ -97,6 +98,11 @@ final class NightRunView implements NightView {
     @Override
     public Map<String, Long> unclassified() {
         return metrics.unclassifiedAnswers();
+    }
+
+    @Override
+    public RecentLatency recentLatency() {
+        return clientLog.recentLatency();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dropnight.simulations.live;
 import io.dropnight.metrics.BucketCounts;
 import io.dropnight.runfolder.SloResult;
 import io.dropnight.simulations.client.ClientMetrics;
+import io.dropnight.simulations.client.RecentLatency;
 import io.dropnight.simulations.watch.InjectorSample;
 
 import java.util.List;
@@ -41,6 +42,14 @@ public interface NightView {
      * also one of {@link #requests()}' {@code failed}.
      */
     Map<String, Long> unclassified();
+
+    /**
+     * Latency percentiles of every request finished in the last few seconds; {@link RecentLatency#NONE}
+     * where the view keeps none.
+     */
+    default RecentLatency recentLatency() {
+        return RecentLatency.NONE;
+    }
 
     /** Times to play so far. */
     BucketCounts timeToPlay();
