@@ -9,7 +9,7 @@ import java.util.Properties;
 /**
  * The scripts and style sheet inlined into every page so that it opens from {@code file://} with no
  * network: Chart.js from its webjar (version read from the webjar's own pom.properties), and the
- * report's own script and CSS from this package's resources. Loaded once; thread-safe.
+ * report's and the live page's own scripts and CSS from this package's resources. Loaded once; thread-safe.
  */
 final class PageAssets {
     private static final String WEBJAR_POM = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
@@ -20,18 +20,24 @@ final class PageAssets {
     final String chartJs;
     final String reportJs;
     final String css;
+    /** The live page's own script and styles (on top of {@link #css}). */
+    final String liveJs;
+    final String liveCss;
 
-    private PageAssets(String chartJs, String reportJs, String css) {
+    private PageAssets(String chartJs, String reportJs, String css, String liveJs, String liveCss) {
         this.chartJs = chartJs;
         this.reportJs = reportJs;
         this.css = css;
+        this.liveJs = liveJs;
+        this.liveCss = liveCss;
     }
 
     static PageAssets get() {
         PageAssets a = loaded;
         if (a == null) {
             a = new PageAssets(chartJs(), resource("io/dropnight/report/report.js"),
-                    resource("io/dropnight/report/report.css"));
+                    resource("io/dropnight/report/report.css"), resource("io/dropnight/report/live-page.js"),
+                    resource("io/dropnight/report/live-page.css"));
             loaded = a;
         }
         return a;

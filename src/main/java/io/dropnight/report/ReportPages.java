@@ -1,6 +1,8 @@
 package io.dropnight.report;
 
+import io.dropnight.runfolder.AtomicFiles;
 import io.dropnight.runfolder.RunFileException;
+import io.dropnight.runfolder.RunFiles;
 import io.dropnight.runfolder.RunPages;
 
 import java.io.IOException;
@@ -13,6 +15,11 @@ public final class ReportPages implements RunPages {
     @Override
     public Path runPage(Path runDir) throws RunFileException, IOException {
         return ReportGenerator.generate(runDir);
+    }
+
+    @Override
+    public Path livePage(Path runDir, String night) throws IOException {
+        return AtomicFiles.write(runDir.resolve(RunFiles.LIVE_PAGE), LivePageShell.render(night));
     }
 
     @Override

@@ -40,6 +40,13 @@ public final class RunFiles {
     public static final String INDEX_PAGE = "index.html";
     /** Gatling's report page, from the run folder. */
     public static final String GATLING_REPORT = GATLING_DIR + "/" + INDEX_PAGE;
+    /**
+     * The night's live page, written once as the night starts: it reads {@link #LIVE_DATA} again every
+     * second and turns into the run's report ({@link #INDEX_PAGE}) once that is written.
+     */
+    public static final String LIVE_PAGE = "live.html";
+    /** The live page's data, rewritten every second while the night runs (a script, so that it loads from file://). */
+    public static final String LIVE_DATA = "live.js";
 
     /** The prefix of a capacity plan's folder in the reports folder ({@code plan-<time>-<mode>}). */
     public static final String PLAN_PREFIX = "plan-";
