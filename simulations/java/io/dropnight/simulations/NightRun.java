@@ -16,6 +16,7 @@ import io.dropnight.simulations.params.LiveOptions;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
 import io.dropnight.simulations.live.InjectorCollector;
+import io.dropnight.simulations.live.LivePage;
 import io.dropnight.simulations.live.LiveServer;
 import io.dropnight.simulations.watch.PlannedArrivals;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -90,6 +91,8 @@ final class NightRun {
     private final Optional<LiveServer> live;
     /** {@code -Dslo.abortOnFail}: stops the night once an SLO can no longer pass (does nothing without it). */
     private final SloWatch sloWatch;
+    /** live.html and live.js in the run folder, from before() to the report. */
+    private final LivePage livePage;
 
     private NightRun(PreparedNight prepared) {
         this.night = prepared;
@@ -122,9 +125,11 @@ final class NightRun {
                     Clock.systemUTC(), System::nanoTime, preparedNanos);
             sloWatch = NightSloFigures.watch(prepared, maxDuration(NightSimulation.SAFETY_MARGIN), () -> injectionStartNanos,
                     dropTiming::eventEndNanos, metrics, clientLog, populations, console);
-            registry.register(new InjectorCollector(new NightRunView(label, metrics, clientLog, populations,
+            NightRunView view = new NightRunView(label, metrics, clientLog, populations,
                     new PlannedArrivals(prepared.plan()), guard, slos, dropTiming::dropAt, () -> injectionStartNanos,
-                    () -> Optional.ofNullable(verdict), Clock.systemUTC())));
+                    () -> Optional.ofNullable(verdict), Clock.systemUTC());
+            registry.register(new InjectorCollector(view));
+            livePage = LivePage.write(run.dir(), view, live, System::currentTimeMillis, console::line);
             live.ifPresent(l -> {
                 runJson.put("liveMetrics", l.metricsUrl().toString());
                 rewriteRunJson();
@@ -212,6 +217,7 @@ final class NightRun {
         night.invocation().serviceStall().ifPresent(stall -> console.line(service.stallAtDrop(stall)));
         guard.start(run.resolve(RunFiles.INJECTOR_LOG), metrics, night.plan(), night.invocation().bounds());
         sloWatch.start(injectionStartNanos);
+        livePage.start();
     }
 
     private void rewriteRunJson() {
@@ -299,7 +305,9 @@ final class NightRun {
 
     /** Writes the run folder's HTML report (without Gatling's, which an orchestrator keeps). */
     void writeReport() {
-        console.line(ReportHook.generate(run.dir()));
+        ReportHook.Written report = ReportHook.write(run.dir());
+        console.line(report.line());
+        livePage.end(report.page(), report.line()); // the live page turns into the report
         // a scraper polling every second takes the final figures before the port closes
         live.ifPresent(l -> l.close(FINAL_SCRAPE));
     }

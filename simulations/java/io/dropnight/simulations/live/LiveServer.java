@@ -29,15 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * the night ends sees it before or after, never half a file.
  *
  * <p>One thread answers (scrapes are rare and cheap); {@link #close(Duration)} waits, within its
- * bound, for a scrape after the night's end, so that a scraper polling every second takes the
- * final figures, then stops. Thread-safe.
+ * bound, for a look after the night's end (a scrape, or a page's answer), so that a scraper or the
+ * live page polling every second takes the final figures, then stops. Thread-safe.
  */
 public final class LiveServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
-    /** Scrapes begun, numbered from 1. */
+    /** Looks begun (scrapes, the pages' answers), numbered from 1. */
     private final AtomicLong begun = new AtomicLong();
-    /** The highest number of a scrape answered; guarded by {@code this}. */
+    /** The highest number of a look answered; guarded by {@code this}. */
     private long answeredUpTo;
 
     private LiveServer(HttpServer server, ExecutorService executor) {
@@ -74,23 +74,31 @@ public final class LiveServer implements AutoCloseable {
         });
         LiveServer live = new LiveServer(server, executor);
         MetricsHandler metrics = new MetricsHandler(registry);
-        server.createContext("/metrics", exchange -> {
-            long number = live.begun.incrementAndGet();
-            try {
-                metrics.handle(exchange);
-            } finally {
-                live.answered(number);
-            }
-        });
+        server.createContext("/metrics", live.counted(metrics::handle));
         server.setExecutor(executor);
         server.start();
         return live;
     }
 
-    /** Serves {@code handler} at {@code path} (a page of the night, such as its live page). */
+    /**
+     * Serves {@code handler} at {@code path} (a page of the night, such as its live page). Its answers
+     * count as looks, as scrapes do: {@link #close(Duration)} waits for one after the night, so that
+     * a page polling every second learns that the night has ended.
+     */
     public LiveServer serve(String path, HttpHandler handler) {
-        server.createContext(path, handler);
+        server.createContext(path, counted(handler));
         return this;
+    }
+
+    private HttpHandler counted(HttpHandler handler) {
+        return exchange -> {
+            long number = begun.incrementAndGet();
+            try {
+                handler.handle(exchange);
+            } finally {
+                answered(number);
+            }
+        };
     }
 
     /** Serves fixed pages (path → handler) at once. */
@@ -125,15 +133,15 @@ public final class LiveServer implements AutoCloseable {
         notifyAll();
     }
 
-    /** Scrapes begun so far. */
+    /** Looks begun so far: scrapes, and the pages' answers. */
     public long scrapes() {
         return begun.get();
     }
 
     /**
-     * Stops serving; when anything scraped during the night, first waits up to {@code finalScrape} for
-     * a scrape begun after this call to be answered: it holds the night's final figures (call this
-     * once they are final).
+     * Stops serving; when anything looked during the night (a scrape, the live page), first waits up to
+     * {@code finalScrape} for a look begun after this call to be answered: it holds the night's final
+     * figures (call this once they are final).
      */
     public void close(Duration finalScrape) {
         long before = begun.get();

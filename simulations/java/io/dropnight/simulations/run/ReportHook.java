@@ -5,6 +5,7 @@ import io.dropnight.runfolder.RunFileException;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Writes a finished run folder's HTML report with the report found through {@link RunPages}, and
@@ -15,14 +16,29 @@ public final class ReportHook {
     private ReportHook() {
     }
 
+    /**
+     * What writing the report did.
+     *
+     * @param line a one-line account, for the console
+     * @param page the written report; empty when it was not written ({@code line} says why)
+     */
+    public record Written(String line, Optional<Path> page) {
+    }
+
     /** @return a one-line account of what happened, for the console */
     public static String generate(Path runDir) {
+        return write(runDir).line();
+    }
+
+    /** Writes the report; never throws for a run folder that cannot be read or a page that cannot be written. */
+    public static Written write(Path runDir) {
         try {
-            return "report: " + RunPages.load().runPage(runDir);
+            Path page = RunPages.load().runPage(runDir);
+            return new Written("report: " + page, Optional.of(page));
         } catch (RunFileException e) {
-            return "report: not written, the run folder cannot be read: " + e.getMessage();
+            return new Written("report: not written, the run folder cannot be read: " + e.getMessage(), Optional.empty());
         } catch (IOException | IllegalStateException e) {
-            return "report: not written: " + e.getMessage();
+            return new Written("report: not written: " + e.getMessage(), Optional.empty());
         }
     }
 }
