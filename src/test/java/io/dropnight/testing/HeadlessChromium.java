@@ -55,10 +55,13 @@ public final class HeadlessChromium implements AutoCloseable {
         Path chromium = ExternalTool.require("chromium", "chromium", "chromium-browser", "google-chrome");
         Path profile = Files.createTempDirectory(dir, "chromium-profile");
         Path log = Files.createTempFile(dir, "chromium", ".log");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        ProcessBuilder builder = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1400,2000", "about:blank")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // its singleton socket's folder too, so that nothing is left in the machine's /tmp
+        builder.environment().put("TMPDIR", dir.toAbsolutePath().toString());
+        Process p = builder.start();
         HeadlessChromium browser = new HeadlessChromium(p, log);
         try {
             browser.connect(profile.resolve("DevToolsActivePort"));
@@ -133,9 +136,24 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** The value of a JavaScript expression in the page (JSON-like values only). */
+    /**
+     * The value of a JavaScript expression in the page (JSON-like values only). Asked while the page
+     * navigates, it is asked again of the page navigated to (a page that replaces itself is what some
+     * tests wait for).
+     */
     public JsonNode evaluate(String expression) throws Exception {
-        JsonNode r = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
+        ObjectNode params = JSON.createObjectNode().put("expression", expression).put("returnByValue", true);
+        JsonNode r;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                r = call("Runtime.evaluate", params);
+                break;
+            } catch (AssertionError e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("navigated or closed")) {
+                    throw e;
+                }
+            }
+        }
         if (r.has("exceptionDetails")) {
             throw new AssertionError("evaluating " + expression + " threw: " + r.get("exceptionDetails"));
         }
