@@ -63,10 +63,13 @@ class LivePageNightTest {
             assertTrue(browser.evaluate("window.DROPNIGHT_LIVE.totals.viewers").asLong() > 0, "viewers arrived");
             assertTrue(browser.evaluate("document.getElementById('live-countdown').textContent").asText().startsWith("T+"),
                     "past the drop");
+            browser.screenshot(Path.of(System.getProperty("dropnight.buildDir", "target"), "report-screenshots",
+                    "live-page-mid-night.png"));
             assertServedOnTheMetricsPort(gatling.log());
             assertEquals(List.of(), browser.console(), "the live page said nothing on its console");
 
             assertEquals(0, gatling.await(BOUND_SECONDS), () -> "the night runs to its end:\n" + log(gatling));
+            gatling.log().lines().filter(l -> l.contains("live page")).forEach(System.out::println);
             JsonNode last = live(run);
             assertTrue(last.path("ended").asBoolean(), last.toString());
             assertEquals(RunFiles.INDEX_PAGE, last.path("report").asText(), last.toString());
