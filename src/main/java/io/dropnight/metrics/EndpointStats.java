@@ -2,6 +2,7 @@ package io.dropnight.metrics;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
@@ -9,8 +10,8 @@ import org.HdrHistogram.Recorder;
 /**
  * Everything recorded for one (scenario, endpoint): an interval {@link Recorder} per outcome (drained
  * by {@link IntervalLogWriter}), and a cumulative recorder plus counters since the last reset (read
- * by {@link ServerMetrics#snapshot()}). Recording is wait-free; reading the cumulative part locks
- * this object, which only snapshot and reset do.
+ * by {@link ServerMetrics#snapshot()} and the Prometheus exposition). Recording is wait-free; reading
+ * the cumulative part locks this object, which only those reads and reset do.
  */
 final class EndpointStats {
     private final String scenario;
@@ -63,11 +64,33 @@ final class EndpointStats {
         return countsByOutcome[outcome.ordinal()].sum();
     }
 
+    /**
+     * Whether a request was ever recorded here, resets included: an outcome's interval recorder is
+     * made by its first request and kept for the whole run.
+     */
+    boolean everRecorded() {
+        for (int i = 0; i < intervalByOutcome.length(); i++) {
+            if (intervalByOutcome.get(i) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A copy of the latency histogram since the last reset, all outcomes together; microseconds. */
-    synchronized Histogram sinceResetMicros() {
+    Histogram sinceResetMicros() {
+        return readSinceReset(Histogram::copy);
+    }
+
+    /**
+     * Applies {@code reader} to the latency histogram since the last reset (all outcomes together,
+     * microseconds) under this object's lock, without copying it: {@code reader} must neither keep
+     * nor change it. Recording goes on meanwhile; only another read or a reset waits.
+     */
+    synchronized <T> T readSinceReset(Function<? super Histogram, ? extends T> reader) {
         recycled = sinceReset.getIntervalHistogram(recycled);
         accumulatedMicros.add(recycled);
-        return accumulatedMicros.copy();
+        return reader.apply(accumulatedMicros);
     }
 
     synchronized void reset() {
