@@ -1,8 +1,9 @@
 package io.dropnight.metrics;
 
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
@@ -22,6 +23,7 @@ final class EndpointStats {
     private final LongAdder[] countsByOutcome = new LongAdder[RequestOutcome.values().length];
     private Histogram accumulatedMicros = new PackedHistogram(ServerMetrics.SIGNIFICANT_DIGITS);
     private Histogram recycled;
+    private BucketCounts bucketsSinceReset = new BucketCounts();
 
     EndpointStats(String scenario, String endpoint) {
         this.scenario = scenario;
@@ -78,24 +80,34 @@ final class EndpointStats {
     }
 
     /** A copy of the latency histogram since the last reset, all outcomes together; microseconds. */
-    Histogram sinceResetMicros() {
-        return readSinceReset(Histogram::copy);
+    synchronized Histogram sinceResetMicros() {
+        drain();
+        return accumulatedMicros.copy();
     }
 
     /**
-     * Applies {@code reader} to the latency histogram since the last reset (all outcomes together,
-     * microseconds) under this object's lock, without copying it: {@code reader} must neither keep
-     * nor change it. Recording goes on meanwhile; only another read or a reset waits.
+     * The latencies since the last reset, all outcomes together, as one Prometheus histogram data
+     * point. Kept as bucket counts ({@link BucketCounts}) from each interval as it is drained, so that
+     * a scrape reads 14 numbers instead of copying and walking the packed histogram: that took
+     * 0.4 s for 12 (scenario, endpoint) pairs and 5.5 s for 192 here (latencies from 10 µs to 10 s,
+     * on a loaded machine), against 3 ms and 35 ms this way.
      */
-    synchronized <T> T readSinceReset(Function<? super Histogram, ? extends T> reader) {
+    synchronized HistogramSnapshot.HistogramDataPointSnapshot durationDataPoint(Labels labels) {
+        drain();
+        return bucketsSinceReset.dataPoint(labels);
+    }
+
+    /** Moves what was recorded since the last drain into the since-reset histogram and buckets; under the lock. */
+    private void drain() {
         recycled = sinceReset.getIntervalHistogram(recycled);
         accumulatedMicros.add(recycled);
-        return reader.apply(accumulatedMicros);
+        bucketsSinceReset.add(recycled);
     }
 
     synchronized void reset() {
         sinceReset.reset();
         accumulatedMicros = new PackedHistogram(ServerMetrics.SIGNIFICANT_DIGITS);
+        bucketsSinceReset = new BucketCounts();
         for (LongAdder count : countsByOutcome) {
             count.reset();
         }

@@ -52,7 +52,7 @@ final class RequestCollector implements MultiCollector {
                 requests.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
                         .labels(labels.add("outcome", outcome.tagName())).value(stats.count(outcome)).build());
             }
-            durations.dataPoint(stats.readSinceReset(micros -> PrometheusHistograms.dataPoint(micros, labels)));
+            durations.dataPoint(stats.durationDataPoint(labels));
         }
         GaugeSnapshot since = GaugeSnapshot.builder().name(SINCE)
                 .help("When " + REQUESTS + "_total and " + DURATION + " began counting: the start or the last admin reset, Unix seconds")
