@@ -24,6 +24,7 @@ final class EndpointStats {
     private Histogram accumulatedMicros = new PackedHistogram(ServerMetrics.SIGNIFICANT_DIGITS);
     private Histogram recycled;
     private BucketCounts bucketsSinceReset = new BucketCounts();
+    private long countedAtLastDrain;
 
     EndpointStats(String scenario, String endpoint) {
         this.scenario = scenario;
@@ -97,8 +98,22 @@ final class EndpointStats {
         return bucketsSinceReset.dataPoint(labels);
     }
 
-    /** Moves what was recorded since the last drain into the since-reset histogram and buckets; under the lock. */
+    /**
+     * Moves what was recorded since the last drain into the since-reset histogram and buckets; under
+     * the lock. Skipped when no request was counted since: taking an interval clears a whole counts
+     * array, the most a scrape spent on (scenario, endpoint) pairs that were idle. Skipping loses
+     * nothing: {@link #record} counts a value after recording it, so a value recorded but not yet
+     * counted is drained once its count moves, and once recording stops every value is drained.
+     */
     private void drain() {
+        long counted = 0;
+        for (LongAdder count : countsByOutcome) {
+            counted += count.sum();
+        }
+        if (counted == countedAtLastDrain) {
+            return;
+        }
+        countedAtLastDrain = counted;
         recycled = sinceReset.getIntervalHistogram(recycled);
         accumulatedMicros.add(recycled);
         bucketsSinceReset.add(recycled);
@@ -111,5 +126,6 @@ final class EndpointStats {
         for (LongAdder count : countsByOutcome) {
             count.reset();
         }
+        countedAtLastDrain = 0;
     }
 }

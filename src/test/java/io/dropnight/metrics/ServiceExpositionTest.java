@@ -83,6 +83,25 @@ class ServiceExpositionTest {
     }
 
     @Test
+    void scrapesBetweenRecordingsLoseNoValue() throws IOException {
+        for (int ms = 1; ms <= 50; ms++) {
+            metrics.record("night", Endpoint.HOME, RequestOutcome.OK, ms * 1_000_000L);
+            if (ms % 7 == 0) {
+                scrape(null);
+                scrape(null); // nothing recorded in between: the second leaves the histogram alone
+            }
+        }
+        Map<Sample, Double> samples = PrometheusText.parse(scrape(null));
+        assertEquals(50.0, samples.get(Sample.of("dropnight_service_request_duration_seconds_count",
+                "scenario", "night", "endpoint", "home")));
+        assertEquals(25.0, samples.get(Sample.of("dropnight_service_request_duration_seconds_bucket",
+                "scenario", "night", "endpoint", "home", "le", "0.025")), "1 ms to 25 ms");
+        assertEquals(50, metrics.snapshot().scenarios().get("night").get("home").getCount());
+        assertEquals(50_000, metrics.snapshot().scenarios().get("night").get("home").getLatencyMicros().get("maxMicros"),
+                50, "the JSON snapshot's histogram has every value too");
+    }
+
+    @Test
     void aResetZeroesTheCountsKeepsTheSeriesAndSaysWhen() throws IOException {
         metrics.record("night", Endpoint.HOME, RequestOutcome.OK, 2_000_000L);
         clockMillis.set(1_700_000_123_456L);
