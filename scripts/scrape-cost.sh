@@ -51,7 +51,8 @@ mkdir -p "$out"
 # shellcheck disable=SC2086
 start service "$out/service.out" java ${JAVA_OPTS:-} -jar "$jar" serve --port 0 --unconstrained \
   --run-dir "$out/service-run" --admin-token "scrape-admin-$RANDOM$RANDOM-token"
-service=$url
+service=$url service_pid=$started_pid
+clk_tck=$(getconf CLK_TCK)
 
 token=$(curl -sf -XPOST "$service/api/session" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 [ -n "$token" ] || { echo "scrape-cost.sh: POST /api/session returned no token" >&2; exit 1; }
@@ -79,9 +80,14 @@ scrape_loop() {
   done
 }
 
-# run MODE LABEL SECONDS: one wrk run, scraped every second when MODE is scraped.
+# The service's CPU time so far, user and system, in clock ticks (/proc/PID/stat fields 14 and 15).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$service_pid/stat"; }
+
+# run MODE LABEL SECONDS: one wrk run, scraped every second when MODE is scraped; the service's CPU
+# ticks during it go to LABEL.cpu.
 run() {
-  local mode=$1 label=$2 secs=$3 scraper=""
+  local mode=$1 label=$2 secs=$3 scraper="" before
+  before=$(cpu_ticks)
   if [ "$mode" = scraped ]; then
     : >"$out/$label.scrapes"
     scrape_loop "$out/$label.scrapes" "$secs" &
@@ -92,6 +98,12 @@ run() {
     kill "$scraper" 2>/dev/null || true
     wait "$scraper" 2>/dev/null || true
   fi
+  echo $(($(cpu_ticks) - before)) >"$out/$label.cpu"
+}
+
+# The service's CPU microseconds per request of one run (scrapes included): its CPU ticks over wrk's count.
+cpu_us() {
+  awk -v ticks="$(cat "$out/$1.cpu")" -v hz="$clk_tck" '/requests in/ { printf "%.2f\n", ticks * 1e6 / hz / $1 }' "$out/$1.txt"
 }
 
 # Prints "req/s p50_ms p99_ms non2xx_or_errors" from one wrk output.
@@ -117,7 +129,7 @@ for r in $(seq 1 "$rounds"); do
   if [ $((r % 2)) -eq 1 ]; then order="unscraped scraped"; else order="scraped unscraped"; fi
   for m in $order; do
     run "$m" "round$r-$m" "$duration"
-    echo "round $r $m: $(parse "$out/round$r-$m.txt")" >&2
+    echo "round $r $m: $(parse "$out/round$r-$m.txt") service CPU/request $(cpu_us "round$r-$m") us" >&2
   done
 done
 echo "load after: $(uptime)" | tee -a "$out/load.txt" >&2
@@ -133,6 +145,8 @@ ratio=$(awk -v a="$s_rps" -v b="$u_rps" 'BEGIN { printf "%.1f", 100 * a / b }')
 paired=$(for r in $(seq 1 "$rounds"); do
   paste <(parse "$out/round$r-scraped.txt") <(parse "$out/round$r-unscraped.txt") | awk '{ printf "%.1f\n", 100 * $1 / $5 }'
 done | median)
+u_cpu=$(for r in $(seq 1 "$rounds"); do cpu_us "round$r-unscraped"; done | median)
+s_cpu=$(for r in $(seq 1 "$rounds"); do cpu_us "round$r-scraped"; done | median)
 scrapes_ok=$(cat "$out"/round*-scraped.scrapes | awk '$1 == 200' | wc -l)
 scrapes_all=$(cat "$out"/round*-scraped.scrapes | wc -l)
 scrape_ms=$(cat "$out"/round*-scraped.scrapes | awk '$1 == 200 { print $2 * 1000 }' | median)
@@ -141,9 +155,9 @@ scrape_max_ms=$(cat "$out"/round*-scraped.scrapes | awk '$1 == 200 { print $2 * 
 {
   echo "wrk -t$threads -c$connections -d${duration}s --latency GET /api/home (--unconstrained), $rounds rounds alternating, medians; $(nproc) cores; $(java -version 2>&1 | head -1)"
   echo "scrape: GET /metrics/prometheus once a second as OpenMetrics, $scrape_bytes bytes, $series requests_total series ($scenarios scenario labels)"
-  printf '| run | req/s | p50 ms | p99 ms | non-2xx + socket errors |\n| --- | --- | --- | --- | --- |\n'
-  printf '| unscraped | %s | %s | %s | %s |\n' "$u_rps" "$u_p50" "$u_p99" "$u_bad"
-  printf '| scraped every second | %s | %s | %s | %s |\n' "$s_rps" "$s_p50" "$s_p99" "$s_bad"
+  printf '| run | req/s | p50 ms | p99 ms | non-2xx + socket errors | service CPU per request |\n| --- | --- | --- | --- | --- | --- |\n'
+  printf '| unscraped | %s | %s | %s | %s | %s us |\n' "$u_rps" "$u_p50" "$u_p99" "$u_bad" "$u_cpu"
+  printf '| scraped every second | %s | %s | %s | %s | %s us |\n' "$s_rps" "$s_p50" "$s_p99" "$s_bad" "$s_cpu"
   echo "scraped / unscraped = ${ratio} % of the unscraped requests per second (goal: >= 95 %); median of the per-round ratios: ${paired} %"
   echo "scrapes answered 200: $scrapes_ok of $scrapes_all; scrape time under load (curl, total): median ${scrape_ms} ms, max ${scrape_max_ms} ms"
 } | tee "$out/summary.md"
