@@ -70,7 +70,8 @@ public interface ModelledBackend extends AutoCloseable {
 
     /**
      * The live part of {@link #describe()} as numbers, read now: what {@code /metrics/prometheus}
-     * exposes. Cheap (no allocation beyond the result); may be called from any thread.
+     * exposes. Cheap (counters summed, no lock, nothing waits on the model's thread); may be called
+     * from any thread.
      */
     BackendState state();
 
