@@ -3,7 +3,6 @@ package io.dropnight.capacity;
 import io.dropnight.core.Endpoint;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -42,10 +41,6 @@ final class BackendCounters {
         return total(admitted);
     }
 
-    long rejected() {
-        return total(rejected);
-    }
-
     long failed() {
         return total(failed);
     }
@@ -54,12 +49,12 @@ final class BackendCounters {
         return total(served);
     }
 
-    /** Rejections per modelled endpoint, by metric name, for /metrics. */
-    Map<String, Long> rejectedByEndpoint() {
-        Map<String, Long> out = new LinkedHashMap<>();
+    /** Rejections per modelled endpoint, in the endpoints' order. */
+    Map<Endpoint, Long> rejectedByEndpoint() {
+        Map<Endpoint, Long> out = new EnumMap<>(Endpoint.class);
         rejected.forEach((e, n) -> {
             if (e.modelled()) {
-                out.put(e.metricName(), n.sum());
+                out.put(e, n.sum());
             }
         });
         return out;

@@ -2,39 +2,57 @@ package io.dropnight.capacity;
 
 import io.dropnight.core.Durations;
 import io.dropnight.core.Endpoint;
+import io.dropnight.metrics.BackendState;
 import io.dropnight.shedding.AdmissionLimiter;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
-/** Builds the JSON-ready map {@link VirtualBackend#describe()} returns. Stateless. */
+/**
+ * The virtual backend's live state ({@link #state}) and the JSON-ready map {@link VirtualBackend#describe()}
+ * returns, built from that state so that {@code /metrics} and {@code /metrics/prometheus} read the
+ * same numbers. Stateless.
+ */
 final class BackendDescription {
     private BackendDescription() {
     }
 
-    static Map<String, Object> of(BackendSettings s, VirtualBackend.Fault fault, int busySlots, int queued,
+    static BackendState state(BackendSettings s, VirtualBackend.Fault fault, int busySlots, int queued,
             BackendCounters counters, TitleCache cache) {
-        CapacityModel m = s.model();
         AdmissionLimiter limiter = s.limiter();
+        int limit = limiter.currentLimit();
+        return new BackendState(s.policy().configName(), s.slots(),
+                s.boundedQueue() ? OptionalInt.of(s.queueLimit()) : OptionalInt.empty(), busySlots, queued,
+                limiter.inFlight(), limit == AdmissionLimiter.UNBOUNDED ? OptionalInt.empty() : OptionalInt.of(limit),
+                capacityPerSecond(s.model(), fault, counters), counters.admitted(), counters.served(), counters.failed(),
+                counters.rejectedByEndpoint(), new BackendState.Cache(cache.hits(), cache.misses(), cache.coalesced()),
+                new BackendState.Fault(fault.slowdownFactor(), fault.outage()));
+    }
+
+    static Map<String, Object> of(BackendSettings s, BackendState state) {
+        CapacityModel m = s.model();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("policy", s.policy().configName());
+        out.put("policy", state.policy());
         out.put("unconstrained", m.unconstrained());
         out.put("scale", m.scale());
-        out.put("slots", s.slots());
-        out.put("queueLimit", s.boundedQueue() ? s.queueLimit() : null);
-        out.put("busySlots", busySlots);
-        out.put("queued", queued);
-        out.put("inFlight", limiter.inFlight());
-        out.put("currentLimit", limiter.currentLimit() == AdmissionLimiter.UNBOUNDED ? null : limiter.currentLimit());
-        out.put("capacityPerSecond", round1(capacityPerSecond(m, fault, counters)));
-        out.put("admitted", counters.admitted());
-        out.put("rejected", counters.rejected());
-        out.put("failed", counters.failed());
-        out.put("served", counters.served());
-        out.put("rejectedByEndpoint", counters.rejectedByEndpoint());
-        out.put("cache", cache(m.cache(), cache));
-        out.put("fault", Map.of("slowdownFactor", fault.slowdownFactor(), "outage", fault.outage()));
+        out.put("slots", state.slots());
+        out.put("queueLimit", state.queueLimit().isPresent() ? state.queueLimit().getAsInt() : null);
+        out.put("busySlots", state.busySlots());
+        out.put("queued", state.queued());
+        out.put("inFlight", state.inFlight());
+        out.put("currentLimit", state.admissionLimit().isPresent() ? state.admissionLimit().getAsInt() : null);
+        out.put("capacityPerSecond", round1(state.capacityPerSecond()));
+        out.put("admitted", state.admitted());
+        out.put("rejected", state.shed());
+        out.put("failed", state.failed());
+        out.put("served", state.served());
+        Map<String, Long> rejectedByEndpoint = new LinkedHashMap<>();
+        state.shedByEndpoint().forEach((e, n) -> rejectedByEndpoint.put(e.metricName(), n));
+        out.put("rejectedByEndpoint", rejectedByEndpoint);
+        out.put("cache", cache(m.cache(), state.cache()));
+        out.put("fault", Map.of("slowdownFactor", state.fault().slowdownFactor(), "outage", state.fault().outage()));
         out.put("serviceTimes", serviceTimes(m));
         return Collections.unmodifiableMap(out);
     }
@@ -61,7 +79,7 @@ final class BackendDescription {
         return m.effectiveSlots() * 1e9 / meanNanos;
     }
 
-    private static Map<String, Object> cache(CacheModel model, TitleCache cache) {
+    private static Map<String, Object> cache(CacheModel model, BackendState.Cache cache) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ttl", Durations.format(model.ttl()));
         out.put("missCostFactor", model.missCostFactor());

@@ -1,6 +1,7 @@
 package io.dropnight.capacity;
 
 import io.dropnight.core.Endpoint;
+import io.dropnight.metrics.BackendState;
 import io.dropnight.metrics.LoopLag;
 import io.dropnight.shedding.OverloadPolicy;
 
@@ -66,6 +67,13 @@ public interface ModelledBackend extends AutoCloseable {
 
     /** Current policy, model and live state (busy slots, queued, current limit, cache hits/misses) for /metrics. */
     Map<String, Object> describe();
+
+    /**
+     * The live part of {@link #describe()} as numbers, read now: what {@code /metrics/prometheus}
+     * exposes. Cheap (counters summed, no lock, nothing waits on the model's thread); may be called
+     * from any thread.
+     */
+    BackendState state();
 
     @Override
     void close();

@@ -4,6 +4,7 @@ package io.dropnight.capacity;
 
 import io.dropnight.core.Checks;
 import io.dropnight.core.Endpoint;
+import io.dropnight.metrics.BackendState;
 import io.dropnight.metrics.LoopLag;
 import io.dropnight.shedding.AdmissionLimiters;
 import io.dropnight.shedding.OverloadPolicy;
@@ -41,7 +42,7 @@ import java.util.function.Consumer;
  * admission, cache or scheduling (an outage fault still fails it).
  *
  * <p>Thread-safe: all model state is confined to the {@link ModelClock}'s thread; {@link #serve},
- * {@link #onDrop}, {@link #reconfigure}, {@link #setFault} and {@link #describe} may be called
+ * {@link #onDrop}, {@link #reconfigure}, {@link #setFault}, {@link #describe} and {@link #state} may be called
  * from any thread.
  */
 public final class VirtualBackend implements ModelledBackend {
@@ -264,7 +265,17 @@ public final class VirtualBackend implements ModelledBackend {
 
     @Override
     public Map<String, Object> describe() {
-        return BackendDescription.of(settings, fault, busySlots, queued, counters, cache);
+        BackendSettings s = settings;
+        return BackendDescription.of(s, state(s));
+    }
+
+    @Override
+    public BackendState state() {
+        return state(settings);
+    }
+
+    private BackendState state(BackendSettings s) {
+        return BackendDescription.state(s, fault, busySlots, queued, counters, cache);
     }
 
     /**

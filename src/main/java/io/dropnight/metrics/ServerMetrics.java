@@ -116,7 +116,16 @@ public final class ServerMetrics implements RequestRecorder {
         sinceEpochMillis = epochMillisClock.getAsLong();
     }
 
-    /** Every (scenario, endpoint) recorded so far, for the interval-log writer. */
+    /** When the counts and histograms {@link #snapshot()} reports began: the start or the last reset; ms since the epoch. */
+    long sinceEpochMillis() {
+        return sinceEpochMillis;
+    }
+
+    /**
+     * Every endpoint of every scenario seen so far (an endpoint may have had no request), for the
+     * interval-log writer and the Prometheus exposition; each scenario's endpoints in
+     * {@link Endpoint} order.
+     */
     List<EndpointStats> allStats() {
         List<EndpointStats> all = new ArrayList<>();
         for (EndpointStats[] stats : byScenario.values()) {

@@ -4,6 +4,9 @@ import io.dropnight.core.Endpoint;
 import io.dropnight.server.api.HttpProblem;
 import io.dropnight.server.api.Json;
 import io.dropnight.server.api.Reply;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -11,6 +14,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -40,10 +45,7 @@ public final class Responses {
     }
 
     public FullHttpResponse of(Reply reply) {
-        byte[] body = reply.bytes() != null ? reply.bytes()
-                : reply.json() != null ? json.write(reply.json()) : null;
-        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(),
-                body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(), content(reply));
         if (reply.contentType() != null) {
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         }
@@ -51,6 +53,35 @@ public final class Responses {
             r.headers().set(h.getKey(), h.getValue());
         }
         return r;
+    }
+
+    private ByteBuf content(Reply reply) {
+        if (reply.writer() != null) {
+            return written(reply.writer());
+        }
+        byte[] body = reply.bytes() != null ? reply.bytes()
+                : reply.json() != null ? json.write(reply.json()) : null;
+        return body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
+    }
+
+    /**
+     * A body written into a pooled buffer, which the response owns once returned; released here
+     * when the writer fails.
+     */
+    private static ByteBuf written(Reply.BodyWriter writer) {
+        ByteBuf buffer = ByteBufAllocator.DEFAULT.buffer();
+        boolean complete = false;
+        try (ByteBufOutputStream out = new ByteBufOutputStream(buffer)) {
+            writer.writeTo(out);
+            complete = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write a response body", e);
+        } finally {
+            if (!complete) {
+                buffer.release();
+            }
+        }
+        return buffer;
     }
 
     public FullHttpResponse problem(HttpProblem problem) {
@@ -65,7 +96,7 @@ public final class Responses {
         boolean html = endpoint == Endpoint.PAGE_HOME || endpoint == Endpoint.PAGE_TITLE;
         HttpResponseStatus status = code == ErrorPage.Code.INTERNAL_ERROR
                 ? HttpResponseStatus.INTERNAL_SERVER_ERROR : unavailableStatus;
-        Reply reply = html ? new Reply(status, Reply.HTML, null, ErrorPage.html(), Map.of())
+        Reply reply = html ? new Reply(status, Reply.HTML, null, ErrorPage.html(), null, Map.of())
                 : Reply.json(status, ErrorPage.json(code, RETRY_AFTER_SECONDS));
         FullHttpResponse r = of(reply);
         r.headers().set(ErrorPage.HEADER, ErrorPage.MARKER);

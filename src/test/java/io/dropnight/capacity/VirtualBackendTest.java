@@ -1,6 +1,7 @@
 package io.dropnight.capacity;
 
 import io.dropnight.core.Endpoint;
+import io.dropnight.metrics.BackendState;
 import io.dropnight.shedding.OverloadPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import static io.dropnight.capacity.Models.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,6 +152,28 @@ class VirtualBackendTest {
         Map<String, String> times = (Map<String, String>) d.get("serviceTimes");
         assertEquals("exp:10ms", times.get("playback-start"));
         assertTrue(d.containsKey("cache") && d.containsKey("fault") && d.containsKey("scale"));
+    }
+
+    @Test
+    void stateGivesTheLiveNumbersOfDescribe() {
+        VirtualBackend backend = new VirtualBackend(OverloadPolicy.FIXED, MODEL, clock, 7);
+        burst(backend, 60);
+        clock.runUntil(0);
+        BackendState s = backend.state();
+        assertEquals(new BackendState("fixed", 16, OptionalInt.of(32), 16, 32, 48, OptionalInt.of(48), 1600.0, 48, 0, 0,
+                Map.of(Endpoint.SESSION, 0L, Endpoint.HOME, 0L, Endpoint.TITLE, 12L, Endpoint.SEARCH, 0L,
+                        Endpoint.PLAYBACK_START, 0L, Endpoint.HEARTBEAT, 0L, Endpoint.PAGE_HOME, 0L, Endpoint.PAGE_TITLE, 0L),
+                new BackendState.Cache(0, 0, 0), new BackendState.Fault(1.0, false)), s);
+        assertEquals(s.shed(), backend.describe().get("rejected"));
+        assertEquals(12L, ((Map<?, ?>) backend.describe().get("rejectedByEndpoint")).get("title"));
+    }
+
+    @Test
+    void stateHasNoBoundsUnderPolicyNone() {
+        VirtualBackend backend = new VirtualBackend(OverloadPolicy.NONE, MODEL, clock, 7);
+        assertEquals(OptionalInt.empty(), backend.state().queueLimit());
+        assertEquals(OptionalInt.empty(), backend.state().admissionLimit());
+        assertEquals(null, backend.describe().get("currentLimit"));
     }
 
     @Test

@@ -23,6 +23,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -114,6 +116,47 @@ class PipelineTest {
         interim.release();
         String response = exchange("{}");
         assertTrue(response.startsWith("HTTP/1.1 200"), response);
+    }
+
+    @Test
+    void prometheusRouteAnswersTheTextFormatWrittenIntoItsOwnBuffer() {
+        exchange("GET /health HTTP/1.1\r\nHost: x\r\nX-Scenario: night\r\n\r\n");
+        String response = exchange("GET /metrics/prometheus HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 200 OK"), response);
+        assertTrue(response.contains("content-type: text/plain; version=0.0.4; charset=utf-8"), response);
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        assertTrue(response.contains("content-length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n"), response);
+        assertTrue(body.contains("dropnight_service_requests_total{endpoint=\"health\",outcome=\"ok\",scenario=\"night\"} 1.0\n"),
+                body);
+        assertTrue(body.contains("dropnight_service_policy_info{policy=\"fixed\"} 1\n"), body);
+        assertTrue(channel.isActive(), "keep-alive connection stays open");
+    }
+
+    @Test
+    void prometheusRouteAnswersOpenMetricsWhenAccepted() {
+        String response = exchange("GET /metrics/prometheus HTTP/1.1\r\nHost: x\r\n"
+                + "Accept: application/openmetrics-text; version=1.0.0; charset=utf-8\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 200 OK"), response);
+        assertTrue(response.contains("content-type: application/openmetrics-text; version=1.0.0; charset=utf-8"), response);
+        assertTrue(response.endsWith("# EOF\n"), response);
+    }
+
+    /** Whatever the service answers another method on /metrics, it answers on /metrics/prometheus. */
+    @ParameterizedTest
+    @ValueSource(strings = {"HEAD", "POST", "PUT", "DELETE"})
+    void otherMethodsOnThePrometheusRouteGetTheUsual405(String method) {
+        String json = exchange(method + " /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+        String prometheus = exchange(method + " /metrics/prometheus HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+        assertTrue(prometheus.startsWith("HTTP/1.1 405 Method Not Allowed"), prometheus);
+        assertEquals(statusAndType(json), statusAndType(prometheus));
+        if (!method.equals("HEAD")) {
+            assertTrue(prometheus.contains("\"code\":\"METHOD_NOT_ALLOWED\""), prometheus);
+        }
+    }
+
+    private static String statusAndType(String response) {
+        String type = response.lines().filter(l -> l.startsWith("content-type:")).findFirst().orElse("");
+        return response.lines().findFirst().orElse("") + " / " + type;
     }
 
     private String exchange(String raw) {

@@ -28,6 +28,7 @@ public final class Routes {
                 new Route(HttpMethod.GET, "/title/{id}", Endpoint.PAGE_TITLE, PUBLIC, pages::title),
                 new Route(HttpMethod.GET, "/health", Endpoint.HEALTH, PUBLIC, ops::health),
                 new Route(HttpMethod.GET, "/metrics", Endpoint.METRICS, PUBLIC, ops::metrics),
+                new Route(HttpMethod.GET, "/metrics/prometheus", Endpoint.METRICS, PUBLIC, ops::prometheus),
                 new Route(HttpMethod.POST, "/admin/reset", Endpoint.ADMIN, ADMIN, admin::reset),
                 new Route(HttpMethod.POST, "/admin/drop", Endpoint.ADMIN, ADMIN, admin::drop),
                 new Route(HttpMethod.POST, "/admin/capacity", Endpoint.ADMIN, ADMIN, admin::capacity),
