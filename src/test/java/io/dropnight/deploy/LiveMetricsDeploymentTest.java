@@ -1,33 +1,43 @@
 package io.dropnight.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The injectors' live metrics are always on where they are deployed (the image, the Kubernetes Job,
  * docker-compose), on one port, on every interface of their pod or container, and every scraper is
- * told where: the pods' prometheus.io annotations, the image's EXPOSE.
+ * told where: the Operator's PodMonitor, the pods' prometheus.io annotations, the image's EXPOSE.
  */
 class LiveMetricsDeploymentTest {
     private static final Path K8S = Path.of("deploy/k8s");
     private static final Pattern PORT_FLAG = Pattern.compile("-Dmetrics\\.port=(\\d+)");
     private static final String ALL_INTERFACES = "-Dmetrics.host=0.0.0.0";
+    /** NightRun waits this long after the night for a last scrape: a slower scraper misses the final figures. */
+    private static final Duration FINAL_SCRAPE_WAIT = Duration.ofSeconds(3);
 
     @Test
     void theInjectorsJobServesTheMetricsOnANamedPortOfEveryInterface() throws IOException {
@@ -41,6 +51,78 @@ class LiveMetricsDeploymentTest {
         assertEquals("true", annotations.get("prometheus.io/scrape"));
         assertEquals(Integer.toString(port), annotations.get("prometheus.io/port"));
         assertEquals("/metrics", annotations.get("prometheus.io/path"));
+    }
+
+    @Test
+    void thePodMonitorSelectsTheInjectorsPodsOnTheirMetricsPort() throws IOException {
+        KubernetesSchema.PodMonitor monitor = podMonitor();
+        PodTemplateSpec pods = podTemplate();
+        Map<String, String> podLabels = pods.getMetadata().getLabels();
+        assertTrue(monitor.spec().selector().getMatchExpressions() == null || monitor.spec().selector().getMatchExpressions().isEmpty(),
+                "the selector is checked by its matchLabels only");
+        assertFalse(monitor.spec().selector().getMatchLabels().isEmpty(), "an empty selector selects every pod of the namespace");
+        monitor.spec().selector().getMatchLabels().forEach((k, v) ->
+                assertEquals(v, podLabels.get(k), "the PodMonitor selects " + k + "=" + v + "; the Job's pods have " + podLabels));
+        Set<String> portNames = new HashSet<>();
+        pods.getSpec().getContainers().forEach(c -> c.getPorts().forEach(p -> portNames.add(p.getName())));
+        assertFalse(monitor.spec().podMetricsEndpoints().isEmpty());
+        for (KubernetesSchema.PodMetricsEndpoint ep : monitor.spec().podMetricsEndpoints()) {
+            assertTrue(portNames.contains(ep.port()), "port " + ep.port() + " is not one of the pods' " + portNames);
+            assertEquals("/metrics", ep.path());
+            Duration interval = duration(ep.interval());
+            assertTrue(interval.compareTo(FINAL_SCRAPE_WAIT) < 0, "scraped every " + ep.interval()
+                    + ": an injector waits " + FINAL_SCRAPE_WAIT.toSeconds() + " s for a last scrape");
+            assertTrue(duration(ep.scrapeTimeout()).compareTo(interval) <= 0, "Prometheus refuses a timeout above the interval");
+        }
+    }
+
+    /**
+     * The Operator sets these labels on every series of a PodMonitor's targets; a scraped series that
+     * has one of them keeps it only with honorLabels (else Prometheus renames it exported_...). The
+     * injector's requests carry {@code endpoint}, which the dashboard groups by.
+     */
+    @Test
+    void thePodMonitorKeepsTheInjectorsOwnLabelsWhereTheOperatorSetsTheSame() throws IOException {
+        Set<String> clashing = new HashSet<>(InjectorScrape.ofAFullNight().allLabels());
+        clashing.retainAll(Set.of("namespace", "container", "pod", "job", "endpoint", "instance"));
+        assertEquals(Set.of("endpoint"), clashing, "the labels an injector shares with the Operator's target labels");
+        for (KubernetesSchema.PodMetricsEndpoint ep : podMonitor().spec().podMetricsEndpoints()) {
+            assertEquals(Boolean.TRUE, ep.honorLabels(), "honorLabels, or the injector's " + clashing + " become exported_...");
+        }
+    }
+
+    @Test
+    void theKustomizationDeploysThePodMonitor() throws IOException {
+        JsonNode k = KubernetesManifestsTest.documents(K8S.resolve("kustomization.yaml")).get(0);
+        assertTrue(k.path("resources").toString().contains("\"podmonitor.yaml\""), k.path("resources").toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interval:2 seconds", "interval:", "scrapeTimeout:1.5s", "honorLabel:true", "portNumber:0"})
+    void aPodMonitorWithABadFieldFailsValidationNamingIt(String change) throws IOException {
+        JsonNode doc = KubernetesManifestsTest.documents(K8S.resolve("podmonitor.yaml")).get(0).deepCopy();
+        String[] kv = change.split(":", 2);
+        ObjectNode ep = (ObjectNode) doc.at("/spec/podMetricsEndpoints/0");
+        if (kv[0].equals("portNumber")) {
+            ep.put(kv[0], Integer.parseInt(kv[1]));
+        } else {
+            ep.put(kv[0], kv[1]);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KubernetesSchema.validate(doc));
+        assertTrue(e.getMessage().startsWith("PodMonitor/dropnight-injectors: "), e.getMessage());
+        assertTrue(e.getMessage().contains(kv[0]) || e.getMessage().contains("'" + kv[1] + "'"), e.getMessage());
+    }
+
+    @Test
+    void aPodMonitorWithoutASelectorOrOfAnotherApiVersionFailsValidation() throws IOException {
+        ObjectNode noSelector = KubernetesManifestsTest.documents(K8S.resolve("podmonitor.yaml")).get(0).deepCopy();
+        ((ObjectNode) noSelector.get("spec")).remove("selector");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> KubernetesSchema.validate(noSelector))
+                .getMessage().contains("spec.selector is required"));
+        ObjectNode oldVersion = KubernetesManifestsTest.documents(K8S.resolve("podmonitor.yaml")).get(0).deepCopy();
+        oldVersion.put("apiVersion", "monitoring.coreos.com/v1alpha1");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> KubernetesSchema.validate(oldVersion))
+                .getMessage().contains("apiVersion must be monitoring.coreos.com/v1"));
     }
 
     @Test
@@ -70,6 +152,16 @@ class LiveMetricsDeploymentTest {
     private static int metricsPort(List<String> args) {
         return args.stream().map(PORT_FLAG::matcher).filter(Matcher::matches).map(m -> Integer.parseInt(m.group(1)))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no -Dmetrics.port in " + args));
+    }
+
+    private static Duration duration(String promDuration) {
+        assertTrue(promDuration != null && promDuration.matches("\\d+(ms|s)"), "a duration in s or ms: " + promDuration);
+        return promDuration.endsWith("ms") ? Duration.ofMillis(Long.parseLong(promDuration.replace("ms", "")))
+                : Duration.ofSeconds(Long.parseLong(promDuration.replace("s", "")));
+    }
+
+    private static KubernetesSchema.PodMonitor podMonitor() throws IOException {
+        return (KubernetesSchema.PodMonitor) KubernetesSchema.validate(KubernetesManifestsTest.documents(K8S.resolve("podmonitor.yaml")).get(0));
     }
 
     private static PodTemplateSpec podTemplate() throws IOException {
