@@ -30,11 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * deploy/grafana/dropnight-night.json asks only for what an injector serves: every query of every
- * panel and template variable is read for its metric and label names, and each is looked up in a
- * real scrape ({@link InjectorScrape}: {@link InjectorCollector} written by client_java's text
- * format writer). A renamed metric, a counter without {@code _total}, a label that is not there:
- * the test names the panel and the name.
+ * deploy/grafana/dropnight-night.json asks only for what the injectors and the service serve: every
+ * query of every panel and template variable is read for its metric and label names, and each is
+ * looked up in real scrapes ({@link LiveScrape}: {@link InjectorCollector} and the service's
+ * {@code ServiceExposition}, written by client_java's text format writer). A renamed metric, a
+ * counter without {@code _total}, a label that is not there: the test names the panel and the name.
  */
 class GrafanaDashboardTest {
     static final Path DASHBOARD = Path.of("deploy/grafana/dropnight-night.json");
@@ -47,20 +47,23 @@ class GrafanaDashboardTest {
     private static final String DATASOURCE = "${datasource}";
 
     private static JsonNode dashboard;
-    private static InjectorScrape scrape;
+    private static LiveScrape injector;
+    /** The injector's and the service's, as one Prometheus scraping both holds them. */
+    private static LiveScrape scrape;
 
     @BeforeAll
     static void read() throws IOException {
         dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
-        scrape = InjectorScrape.ofAFullNight();
+        injector = LiveScrape.ofAnInjector();
+        scrape = injector.and(LiveScrape.ofTheService());
     }
 
     @Test
     void theScrapeHoldsEveryFamilyTheCollectorServes() {
         // Otherwise a query could pass or fail for want of a figure in the fake night, not of a name.
         for (String family : InjectorCollector.NAMES) {
-            assertTrue(scrape.labelsBySample.keySet().stream().anyMatch(s -> s.equals(family) || s.startsWith(family + "_")),
-                    family + " is missing from the scrape:\n" + scrape.text);
+            assertTrue(injector.labelsBySample.keySet().stream().anyMatch(s -> s.equals(family) || s.startsWith(family + "_")),
+                    family + " is missing from the scrape:\n" + injector.text);
         }
     }
 
@@ -231,7 +234,7 @@ class GrafanaDashboardTest {
         for (String metric : names.metrics()) {
             Set<String> labels = scrape.labelsBySample.get(metric);
             if (labels == null) {
-                out.add(where + ": " + metric + " is not served by an injector (" + expr + ")");
+                out.add(where + ": " + metric + " is not served by an injector or the service (" + expr + ")");
             } else {
                 available.addAll(labels);
             }
@@ -270,7 +273,7 @@ class GrafanaDashboardTest {
         }
         Set<String> labels = scrape.labelsBySample.get(m.group(1));
         if (labels == null) {
-            return List.of(where + ": " + m.group(1) + " is not served by an injector");
+            return List.of(where + ": " + m.group(1) + " is not served by an injector or the service");
         }
         return labels.contains(m.group(2)) ? List.of() : List.of(where + ": " + m.group(1) + " has no label " + m.group(2));
     }

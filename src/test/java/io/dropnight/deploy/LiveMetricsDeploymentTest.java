@@ -83,7 +83,7 @@ class LiveMetricsDeploymentTest {
      */
     @Test
     void thePodMonitorKeepsTheInjectorsOwnLabelsWhereTheOperatorSetsTheSame() throws IOException {
-        Set<String> clashing = new HashSet<>(InjectorScrape.ofAFullNight().allLabels());
+        Set<String> clashing = new HashSet<>(LiveScrape.ofAnInjector().allLabels());
         clashing.retainAll(Set.of("namespace", "container", "pod", "job", "endpoint", "instance"));
         assertEquals(Set.of("endpoint"), clashing, "the labels an injector shares with the Operator's target labels");
         for (KubernetesSchema.PodMetricsEndpoint ep : podMonitor().spec().podMetricsEndpoints()) {

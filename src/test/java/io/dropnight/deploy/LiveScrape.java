@@ -1,11 +1,18 @@
 package io.dropnight.deploy;
 
+import io.dropnight.core.Endpoint;
+import io.dropnight.metrics.BackendState;
 import io.dropnight.metrics.BucketCounts;
+import io.dropnight.metrics.RequestOutcome;
+import io.dropnight.metrics.ScenarioLabels;
+import io.dropnight.metrics.ServerMetrics;
+import io.dropnight.metrics.ServiceExposition;
 import io.dropnight.runfolder.SloResult;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.live.InjectorCollector;
 import io.dropnight.simulations.live.NightView;
 import io.dropnight.simulations.watch.InjectorSample;
+import io.dropnight.testing.PrometheusText;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.HdrHistogram.Histogram;
@@ -14,37 +21,39 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One real scrape of an injector: {@link InjectorCollector} over a night in which every figure is
- * present (requests of every outcome, populations, the injector watch, transport errors, SLOs, the
- * time to drop), registered in a {@link PrometheusRegistry} and written by client_java's text format
- * writer, as Prometheus reads it. What the dashboard's and the PodMonitor's tests check against.
+ * Real scrapes, as Prometheus reads them: an injector's ({@link InjectorCollector} over a night in
+ * which every figure is present: requests of every outcome, unclassified answers, populations, the
+ * injector watch, transport errors, SLOs, the time to drop) and the service's
+ * ({@link ServiceExposition} after requests of every outcome, with a policy that bounds admission
+ * and queue), each written by client_java's text format writer. What the dashboard's and the
+ * PodMonitor's tests check against.
  */
-final class InjectorScrape {
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\"");
-
+final class LiveScrape {
     /** The exposition, text format 0.0.4. */
     final String text;
     /** Each sample name ({@code dropnight_requests_total}, {@code ..._bucket}) with every label name it carries. */
     final Map<String, Set<String>> labelsBySample;
 
-    private InjectorScrape(String text) {
+    private LiveScrape(String text) {
         this.text = text;
-        this.labelsBySample = parse(text);
+        this.labelsBySample = new LinkedHashMap<>();
+        PrometheusText.parse(text).keySet().forEach(sample ->
+                labelsBySample.computeIfAbsent(sample.name(), k -> new LinkedHashSet<>()).addAll(sample.labels().keySet()));
     }
 
-    /** A scrape of a night with every figure present. */
-    static InjectorScrape ofAFullNight() {
+    /** An injector's scrape in a night with every figure present. */
+    static LiveScrape ofAnInjector() {
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new InjectorCollector(new FullNight()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -53,7 +62,38 @@ final class InjectorScrape {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new InjectorScrape(out.toString(StandardCharsets.UTF_8));
+        return new LiveScrape(out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The service's {@code GET /metrics/prometheus} after a night's requests of every outcome. */
+    static LiveScrape ofTheService() {
+        ServerMetrics metrics = new ServerMetrics(new ScenarioLabels(), () -> 1_796_000_000_000L);
+        for (Endpoint endpoint : List.of(Endpoint.TITLE, Endpoint.PLAYBACK_START)) {
+            for (RequestOutcome outcome : RequestOutcome.values()) {
+                metrics.record("finale-drop", endpoint, outcome, 40_000_000L);
+            }
+        }
+        Map<Endpoint, Long> shed = new EnumMap<>(Endpoint.class);
+        for (Endpoint e : Endpoint.values()) {
+            if (e.modelled()) {
+                shed.put(e, 3L);
+            }
+        }
+        BackendState backend = new BackendState("fixed", 64, OptionalInt.of(128), 60, 20, 80, OptionalInt.of(192), 1_600.0,
+                1_000, 900, 2, shed, new BackendState.Cache(500, 20, 10), new BackendState.Fault(1.0, false));
+        ServiceExposition exposition = new ServiceExposition(metrics, () -> backend);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            exposition.write(exposition.negotiate(null), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LiveScrape(out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** This scrape and {@code other}'s, as one Prometheus holding both would. */
+    LiveScrape and(LiveScrape other) {
+        return new LiveScrape(text + other.text);
     }
 
     /** Every label name of every sample. */
@@ -61,26 +101,6 @@ final class InjectorScrape {
         Set<String> all = new LinkedHashSet<>();
         labelsBySample.values().forEach(all::addAll);
         return all;
-    }
-
-    private static Map<String, Set<String>> parse(String text) {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int brace = line.indexOf('{');
-            int space = line.indexOf(' ');
-            String name = line.substring(0, brace >= 0 && brace < space ? brace : space);
-            Set<String> labels = out.computeIfAbsent(name, k -> new LinkedHashSet<>());
-            if (brace >= 0 && brace < space) {
-                Matcher m = LABEL.matcher(line.substring(brace, line.lastIndexOf('}') + 1));
-                while (m.find()) {
-                    labels.add(m.group(1));
-                }
-            }
-        }
-        return out;
     }
 
     /** A night in which every figure the collector can show is there. */
