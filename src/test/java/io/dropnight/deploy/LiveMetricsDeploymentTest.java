@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,10 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The injectors' live metrics are always on where they are deployed (the image, the Kubernetes Job,
  * docker-compose), on one port, on every interface of their pod or container, and every scraper is
- * told where: the Operator's PodMonitor, the pods' prometheus.io annotations, the image's EXPOSE.
+ * told where: the Operator's PodMonitors, the pods' prometheus.io annotations, the image's EXPOSE. The
+ * stub service's own metrics ({@code /metrics/prometheus}) are announced the same way.
  */
 class LiveMetricsDeploymentTest {
     private static final Path K8S = Path.of("deploy/k8s");
@@ -54,40 +59,60 @@ class LiveMetricsDeploymentTest {
     }
 
     @Test
-    void thePodMonitorSelectsTheInjectorsPodsOnTheirMetricsPort() throws IOException {
-        KubernetesSchema.PodMonitor monitor = podMonitor();
-        PodTemplateSpec pods = podTemplate();
-        Map<String, String> podLabels = pods.getMetadata().getLabels();
-        assertTrue(monitor.spec().selector().getMatchExpressions() == null || monitor.spec().selector().getMatchExpressions().isEmpty(),
-                "the selector is checked by its matchLabels only");
-        assertFalse(monitor.spec().selector().getMatchLabels().isEmpty(), "an empty selector selects every pod of the namespace");
-        monitor.spec().selector().getMatchLabels().forEach((k, v) ->
-                assertEquals(v, podLabels.get(k), "the PodMonitor selects " + k + "=" + v + "; the Job's pods have " + podLabels));
-        Set<String> portNames = new HashSet<>();
-        pods.getSpec().getContainers().forEach(c -> c.getPorts().forEach(p -> portNames.add(p.getName())));
-        assertFalse(monitor.spec().podMetricsEndpoints().isEmpty());
-        for (KubernetesSchema.PodMetricsEndpoint ep : monitor.spec().podMetricsEndpoints()) {
-            assertTrue(portNames.contains(ep.port()), "port " + ep.port() + " is not one of the pods' " + portNames);
-            assertEquals("/metrics", ep.path());
-            Duration interval = duration(ep.interval());
-            assertTrue(interval.compareTo(FINAL_SCRAPE_WAIT) < 0, "scraped every " + ep.interval()
-                    + ": an injector waits " + FINAL_SCRAPE_WAIT.toSeconds() + " s for a last scrape");
-            assertTrue(duration(ep.scrapeTimeout()).compareTo(interval) <= 0, "Prometheus refuses a timeout above the interval");
+    void eachPodMonitorSelectsTheWorkloadsPodsOnAPortTheyNameAndThePathTheirAnnotationsSay() throws IOException {
+        Map<String, PodTemplateSpec> workloads = podTemplates();
+        Set<String> monitored = new HashSet<>();
+        for (KubernetesSchema.PodMonitor monitor : podMonitors()) {
+            String name = monitor.metadata().getName();
+            LabelSelector selector = monitor.spec().selector();
+            assertTrue(selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty(),
+                    name + ": the selector is checked by its matchLabels only");
+            assertFalse(selector.getMatchLabels().isEmpty(), name + ": an empty selector selects every pod of the namespace");
+            List<String> selected = workloads.entrySet().stream().filter(w -> w.getValue().getMetadata().getLabels().entrySet()
+                    .containsAll(selector.getMatchLabels().entrySet())).map(Map.Entry::getKey).toList();
+            assertEquals(1, selected.size(), name + " selects the pods of " + selected);
+            PodTemplateSpec pods = workloads.get(selected.get(0));
+            monitored.add(selected.get(0));
+            Map<String, String> annotations = pods.getMetadata().getAnnotations();
+            Map<String, Integer> ports = new HashMap<>();
+            pods.getSpec().getContainers().forEach(c -> c.getPorts().forEach(p -> ports.put(p.getName(), p.getContainerPort())));
+            assertFalse(monitor.spec().podMetricsEndpoints().isEmpty(), name);
+            for (KubernetesSchema.PodMetricsEndpoint ep : monitor.spec().podMetricsEndpoints()) {
+                assertTrue(ports.containsKey(ep.port()), name + ": port " + ep.port() + " is not one of the pods' " + ports.keySet());
+                assertEquals(annotations.get("prometheus.io/port"), Integer.toString(ports.get(ep.port())), name + ": the same port");
+                assertEquals(annotations.get("prometheus.io/path"), ep.path(), name + ": the same path");
+                Duration interval = duration(ep.interval());
+                assertTrue(interval.compareTo(FINAL_SCRAPE_WAIT) < 0, name + " scrapes every " + ep.interval()
+                        + ": an injector waits " + FINAL_SCRAPE_WAIT.toSeconds() + " s for a last scrape");
+                assertTrue(duration(ep.scrapeTimeout()).compareTo(interval) <= 0, "Prometheus refuses a timeout above the interval");
+            }
         }
+        assertEquals(workloads.keySet(), monitored, "every workload that serves metrics is monitored");
+    }
+
+    @Test
+    void theStubServiceIsScrapedOnItsPrometheusRoute() throws IOException {
+        Map<String, String> annotations = podTemplates().get("Deployment/dropnight-service").getMetadata().getAnnotations();
+        assertEquals("true", annotations.get("prometheus.io/scrape"));
+        assertEquals("8080", annotations.get("prometheus.io/port"));
+        assertEquals("/metrics/prometheus", annotations.get("prometheus.io/path"));
     }
 
     /**
      * The Operator sets these labels on every series of a PodMonitor's targets; a scraped series that
      * has one of them keeps it only with honorLabels (else Prometheus renames it exported_...). The
-     * injector's requests carry {@code endpoint}, which the dashboard groups by.
+     * injector's requests and the service's carry {@code endpoint}, which the dashboard groups by.
      */
     @Test
-    void thePodMonitorKeepsTheInjectorsOwnLabelsWhereTheOperatorSetsTheSame() throws IOException {
-        Set<String> clashing = new HashSet<>(LiveScrape.ofAnInjector().allLabels());
+    void thePodMonitorsKeepTheScrapedLabelsWhereTheOperatorSetsTheSame() throws IOException {
+        Set<String> clashing = new HashSet<>(LiveScrape.ofAnInjector().and(LiveScrape.ofTheService()).allLabels());
         clashing.retainAll(Set.of("namespace", "container", "pod", "job", "endpoint", "instance"));
-        assertEquals(Set.of("endpoint"), clashing, "the labels an injector shares with the Operator's target labels");
-        for (KubernetesSchema.PodMetricsEndpoint ep : podMonitor().spec().podMetricsEndpoints()) {
-            assertEquals(Boolean.TRUE, ep.honorLabels(), "honorLabels, or the injector's " + clashing + " become exported_...");
+        assertEquals(Set.of("endpoint"), clashing, "the labels scraped that the Operator also sets on a target");
+        for (KubernetesSchema.PodMonitor monitor : podMonitors()) {
+            for (KubernetesSchema.PodMetricsEndpoint ep : monitor.spec().podMetricsEndpoints()) {
+                assertEquals(Boolean.TRUE, ep.honorLabels(), monitor.metadata().getName() + ": honorLabels, or "
+                        + clashing + " become exported_...");
+            }
         }
     }
 
@@ -160,8 +185,27 @@ class LiveMetricsDeploymentTest {
                 : Duration.ofSeconds(Long.parseLong(promDuration.replace("s", "")));
     }
 
-    private static KubernetesSchema.PodMonitor podMonitor() throws IOException {
-        return (KubernetesSchema.PodMonitor) KubernetesSchema.validate(KubernetesManifestsTest.documents(K8S.resolve("podmonitor.yaml")).get(0));
+    private static List<KubernetesSchema.PodMonitor> podMonitors() throws IOException {
+        List<KubernetesSchema.PodMonitor> out = KubernetesManifestsTest.documents(K8S.resolve("podmonitor.yaml")).stream()
+                .map(d -> (KubernetesSchema.PodMonitor) KubernetesSchema.validate(d)).toList();
+        assertFalse(out.isEmpty());
+        return out;
+    }
+
+    /** The pod templates of deploy/k8s's workloads that serve metrics, by kind/name. */
+    private static Map<String, PodTemplateSpec> podTemplates() throws IOException {
+        Map<String, PodTemplateSpec> out = new TreeMap<>();
+        for (Path f : KubernetesManifestsTest.manifests()) {
+            for (JsonNode doc : KubernetesManifestsTest.documents(f)) {
+                Object o = KubernetesSchema.validate(doc);
+                PodTemplateSpec t = o instanceof Job j ? j.getSpec().getTemplate() : o instanceof Deployment d ? d.getSpec().getTemplate() : null;
+                if (t != null && t.getMetadata().getAnnotations() != null
+                        && "true".equals(t.getMetadata().getAnnotations().get("prometheus.io/scrape"))) {
+                    out.put(doc.path("kind").asText() + "/" + doc.at("/metadata/name").asText(), t);
+                }
+            }
+        }
+        return out;
     }
 
     private static PodTemplateSpec podTemplate() throws IOException {
