@@ -1,9 +1,12 @@
 package io.dropnight.simulations;
 
+import io.dropnight.simulations.params.LiveOptions;
 import io.dropnight.simulations.params.NightParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,6 +90,22 @@ class RefusedNightTest {
         assertFalse(Files.exists(reports), "nothing was written");
     }
 
+    /** A metrics port in use is refused before the run folder, the embedded service or any load. */
+    @Test
+    void aMetricsPortInUseIsRefusedBeforeAnyRunFolderOrService(@TempDir Path dir) throws Exception {
+        Path reports = dir.resolve("reports");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            RunRefused e = assertThrows(RunRefused.class, () -> NightRun.prepare(Optional.empty(), props(reports,
+                    LiveOptions.METRICS_PORT, Integer.toString(port), NightParameters.LAUNCHER, NightParameters.OWN_LAUNCHER)));
+            assertTrue(e.getMessage().startsWith("bad parameter: metrics.port = " + port + ": cannot be bound on 127.0.0.1 ("),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("); choose a free port, or 0"), e.getMessage());
+            assertEquals(RunRefused.BAD_PARAMETER, e.exitStatus());
+            assertFalse(Files.exists(reports), "nothing was written, no service started");
+        }
+    }
+
     @Test
     void aShardWithoutATargetIsRefused(@TempDir Path dir) {
         RunRefused e = assertThrows(RunRefused.class,
@@ -156,6 +175,23 @@ class RefusedNightTest {
             List<String> ours = log.lines().filter(l -> l.startsWith("dropnight:")).toList();
             assertEquals(List.of("dropnight: bad parameter: plan = capacity: a plan is a sequence of nights, run by"
                     + " scripts/plan.sh -Dplan=capacity (mvn gatling:test runs one night)"), ours, log);
+            assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), "no stack trace:\n" + log);
+            assertFalse(Files.exists(gatling.reports()), "nothing was written");
+        }
+    }
+
+    @Test
+    void gatlingsLauncherRefusesAMetricsPortInUseWithOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             GatlingProcess gatling = GatlingProcess.start(dir, List.of("-Dmetrics.port=" + taken.getLocalPort()))) {
+            assertEquals(RunRefused.BAD_PARAMETER, gatling.await(120));
+            String log = gatling.log();
+            List<String> ours = log.lines().filter(l -> l.startsWith("dropnight:")).toList();
+            // the night's description first (its profile, its audience), then the refusal, and nothing started
+            assertTrue(ours.get(ours.size() - 1).startsWith("dropnight: bad parameter: metrics.port = " + taken.getLocalPort()
+                    + ": cannot be bound on 127.0.0.1 ("), log);
+            assertTrue(ours.stream().noneMatch(l -> l.contains("embedded service") || l.contains("run folder")), log);
+            assertFalse(log.contains("Simulation io.dropnight.simulations.ReleaseNightSimulation started"), log);
             assertTrue(log.lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")), "no stack trace:\n" + log);
             assertFalse(Files.exists(gatling.reports()), "nothing was written");
         }
