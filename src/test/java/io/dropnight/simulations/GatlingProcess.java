@@ -121,6 +121,11 @@ final class GatlingProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the Gatling JVM has not exited yet (its night, its report or its last wait for a scrape). */
+    boolean running() {
+        return process.isAlive();
+    }
+
     String log() throws IOException {
         return Files.readString(log);
     }
