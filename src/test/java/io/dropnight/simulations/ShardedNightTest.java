@@ -8,6 +8,7 @@ import io.dropnight.runfolder.IntervalLog;
 import io.dropnight.report.RunReader;
 import io.dropnight.simulations.nights.Nights;
 import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.testing.PrometheusServer;
 import io.dropnight.testing.RunningService;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The proof on one machine: one service, three injector JVMs sharded 0..2 against it, their runs
  * merged. The shares add up to the unsharded plan, the merged counts are the service's own, the
  * merged percentiles are those of one histogram of the three logs' values, and the three surges
- * start together at the drop. One run merged alone is that run's own.
+ * start together at the drop. One run merged alone is that run's own. A real Prometheus scrapes the
+ * three injectors and the service every second: the injectors' counters summed by endpoint and
+ * outcome are the merged run's, the service's its own server.hlog's (issue 24, "exact at the end").
  *
  * <p>Isolated: its four JVMs must start and surge together within 100 ms, so no other night runs
  * beside it (failsafe runs night classes two at a time).
@@ -51,19 +54,30 @@ class ShardedNightTest {
 
     @Test
     void threeShardedInjectorsAddUpToTheNightTheServiceSawAndSurgeTogether() throws Exception {
+        try (PrometheusServer prometheus = PrometheusServer.start(dir.resolve("prometheus"), LiveScrapes.JOBS)) {
+            threeShardedInjectorsScrapedBy(prometheus);
+        }
+    }
+
+    private void threeShardedInjectorsScrapedBy(PrometheusServer prometheus) throws Exception {
         List<Path> runs = new ArrayList<>();
+        List<String> scraped;
         JsonNode serverCounts;
-        // The drop leaves the three JVMs time to start (10-20 s together on two cores, this class
+        Map<String, Long> scrapedService;
+        // The drop leaves the three JVMs time to start (10-25 s together on two cores, this class
         // running alone), plus the night's 5 s offset and the 20 s lead each needs.
-        try (RunningService service = RunningService.start(dir.resolve("service"), b -> b.dropIn("60s").scale(0.05))) {
+        Path serviceRun = dir.resolve("service");
+        try (RunningService service = RunningService.start(serviceRun, b -> b.dropIn("60s").scale(0.05))) {
+            prometheus.targets(LiveScrapes.SERVICE, Map.of(service.uri("/").getAuthority(), Map.of()));
             List<GatlingProcess> injectors = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
                     List<String> flags = new ArrayList<>(NIGHT_FLAGS);
                     flags.addAll(List.of("-Dtarget=" + service.uri("/").toString().replaceAll("/$", ""),
-                            "-Dinjectors=3", "-Dinjector=" + i));
+                            "-Dinjectors=3", "-Dinjector=" + i, "-Dmetrics.port=0"));
                     injectors.add(GatlingProcess.start(Files.createDirectories(dir.resolve("injector-" + i)), flags));
                 }
+                scraped = LiveScrapes.scrape(prometheus, injectors);
                 for (GatlingProcess g : injectors) {
                     assertEquals(0, g.await(300), g.log());
                     runs.add(g.onlyRunFolder());
@@ -74,9 +88,13 @@ class ShardedNightTest {
                 }
             }
             serverCounts = JSON.readTree(service.get("/metrics", null).body()).at("/metrics/scenarios/" + NIGHT);
+            LiveScrapes.awaitServiceScrapedFromNow(prometheus);
+            scrapedService = LiveScrapes.serviceRequests(prometheus, NIGHT);
         }
         Path merged = dir.resolve("merged");
         assertEquals(0, mergeRuns(merged, runs));
+        assertPrometheusAddsUpToTheMergedRunAndTheServicesLog(prometheus, runs, scraped, merged, scrapedService,
+                serviceRun.resolve(RunFiles.SERVER_LOG));
 
         int planned = Nights.plan(NightParameters.fromProperties(properties())).totalArrivals();
         long shares = 0;
@@ -121,6 +139,27 @@ class ShardedNightTest {
         assertEquals(spread, JSON.readTree(merged.resolve("run.json").toFile()).at("/merged/startSkewSpreadMs").asLong(), 1);
 
         assertMergedAloneIsItsOwn(runs.get(0));
+    }
+
+    /**
+     * What a real Prometheus scraped, every second, of the three injectors' live metrics and of the
+     * service (issue 24, "exact at the end"): each injector's first scrape after its night ended
+     * holds its client.hlog's counts; {@code sum by (endpoint, outcome)} over the three is the merged
+     * run's client.hlog; the service's counters at a scrape after the load stopped are its server.hlog.
+     */
+    private static void assertPrometheusAddsUpToTheMergedRunAndTheServicesLog(PrometheusServer prometheus, List<Path> runs,
+            List<String> scraped, Path merged, Map<String, Long> scrapedService, Path serverLog) throws Exception {
+        for (int i = 0; i < runs.size(); i++) {
+            assertEquals(LiveScrapes.counts(runs.get(i).resolve(RunFiles.CLIENT_LOG), NIGHT),
+                    InjectorScrapes.read(prometheus, LiveScrapes.INJECTORS, scraped.get(i)).requests(),
+                    "injector " + i + ": client.hlog vs its first scrape after its night");
+        }
+        Map<String, Long> summed = LiveScrapes.injectorRequestsSummed(prometheus);
+        assertEquals(LiveScrapes.counts(merged.resolve(RunFiles.CLIENT_LOG), NIGHT), summed,
+                "sum by (endpoint, outcome) over the injectors vs the merged client.hlog");
+        assertEquals(JSON.readTree(merged.resolve(RunFiles.CLIENT_SUMMARY).toFile()).get("requests").asLong(), LiveScrapes.sum(summed));
+        assertEquals(LiveScrapes.counts(serverLog, NIGHT), scrapedService, "the service's counters after the load vs its server.hlog");
+        assertEquals(LiveScrapes.sum(summed), LiveScrapes.sum(scrapedService), "requests the injectors ended = requests the service answered");
     }
 
     /** One injector's run merged alone is that run's own (here injector 0 of the sharded night). */
