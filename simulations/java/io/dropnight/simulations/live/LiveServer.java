@@ -3,6 +3,7 @@ package io.dropnight.simulations.live;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.dropnight.metrics.Scrapes;
 import io.dropnight.simulations.params.LiveOptions;
 import io.dropnight.simulations.params.ParameterException;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An injector's live figures served over HTTP while its night runs: {@code /metrics} in Prometheus'
@@ -35,10 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LiveServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
-    /** Looks begun (scrapes, the pages' answers), numbered from 1. */
-    private final AtomicLong begun = new AtomicLong();
-    /** The highest number of a look answered; guarded by {@code this}. */
-    private long answeredUpTo;
+    /** Looks (scrapes, the pages' answers), counted to wait for a last one. */
+    private final Scrapes looks = new Scrapes();
 
     private LiveServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -92,11 +90,11 @@ public final class LiveServer implements AutoCloseable {
 
     private HttpHandler counted(HttpHandler handler) {
         return exchange -> {
-            long number = begun.incrementAndGet();
+            long number = looks.begin();
             try {
                 handler.handle(exchange);
             } finally {
-                answered(number);
+                looks.answered(number);
             }
         };
     }
@@ -128,14 +126,9 @@ public final class LiveServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private synchronized void answered(long number) {
-        answeredUpTo = Math.max(answeredUpTo, number);
-        notifyAll();
-    }
-
     /** Looks begun so far: scrapes, and the pages' answers. */
     public long scrapes() {
-        return begun.get();
+        return looks.count();
     }
 
     /**
@@ -144,21 +137,7 @@ public final class LiveServer implements AutoCloseable {
      * figures (call this once they are final).
      */
     public void close(Duration finalScrape) {
-        long before = begun.get();
-        if (before > 0) {
-            long deadline = System.nanoTime() + finalScrape.toNanos();
-            synchronized (this) {
-                long left;
-                while (answeredUpTo <= before && (left = deadline - System.nanoTime()) > 0) {
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(this, left);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
-            }
-        }
+        looks.awaitOneMore(finalScrape);
         close();
     }
 

@@ -27,6 +27,7 @@ public final class ServiceExposition {
     public static final String PREFIX = "dropnight_service_";
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Scrapes scrapes = new Scrapes();
     // Built from explicit defaults rather than PrometheusProperties.get(), which would read system
     // properties and a properties file: configuration is read in one place (the CLI).
     private final ExpositionFormats formats = ExpositionFormats.init(PrometheusProperties.builder().build());
@@ -65,6 +66,16 @@ public final class ServiceExposition {
     /** Collects every metric now and writes them to {@code out} in {@code format}; does not close {@code out}. */
     public void write(Format format, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
-        format.writer.write(out, registry.scrape(), format.escaping);
+        long number = scrapes.begin();
+        try {
+            format.writer.write(out, registry.scrape(), format.escaping);
+        } finally {
+            scrapes.answered(number);
+        }
+    }
+
+    /** The scrapes written so far: the service waits, bounded, for one more as it stops. */
+    public Scrapes scrapes() {
+        return scrapes;
     }
 }

@@ -50,6 +50,9 @@ import java.util.function.LongSupplier;
  */
 public final class DropnightService {
     private static final Logger LOG = LoggerFactory.getLogger(DropnightService.class);
+    /** How long stop waits, when anything scraped /metrics/prometheus, for one more scrape. */
+    private static final Duration FINAL_SCRAPE = Duration.ofSeconds(3);
+    private final OpsApi ops;
     /** How long stop waits for requests in flight. */
     public static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
 
@@ -96,8 +99,8 @@ public final class DropnightService {
         PlaybackApi playback = new PlaybackApi(catalogue, drop, tokens, clock, json, config.sessionTtl());
         AdminApi admin = new AdminApi(metrics, backend, drop, this::dropMoved, clock, json, config.policy(),
                 config.capacity(), this::stall);
-        Router router = Routes.table(catalogueApi, playback, new PagesApi(catalogue, drop, clock),
-                new OpsApi(metrics, backend), admin);
+        this.ops = new OpsApi(metrics, backend);
+        Router router = Routes.table(catalogueApi, playback, new PagesApi(catalogue, drop, clock), ops, admin);
         ServerContext context = new ServerContext(router, playback::authenticate, config.adminToken(), backend,
                 metrics, metrics::scenarioLabel, new Responses(json, config.errorPageStatus()), config.limits(), new Drain(), nanoClock);
         this.server = new DropnightServer(context, 0);
@@ -133,12 +136,15 @@ public final class DropnightService {
     }
 
     /**
-     * Drains requests in flight, closes connections, then writes the final interval, the
+     * Waits (at most 3 s, and only when something scraped {@code /metrics/prometheus}) for a last
+     * scrape, drains requests in flight, closes connections, then writes the final interval, the
      * percentile distributions and the final snapshot. Safe to call once.
      *
      * @return whether every request in flight finished within {@link #DRAIN_GRACE}
      */
     public boolean stop() throws InterruptedException, IOException {
+        // A Prometheus scraping every second takes the final counts before the port closes.
+        ops.scrapes().awaitOneMore(FINAL_SCRAPE);
         boolean drained = server.stop(DRAIN_GRACE);
         loopLag.stop();
         if (lagSchedule != null) {

@@ -43,6 +43,11 @@ public final class OpsApi {
                 out -> exposition.write(format, out)));
     }
 
+    /** The scrapes of {@code /metrics/prometheus}, for the service's stop to wait for a last one. */
+    public io.dropnight.metrics.Scrapes scrapes() {
+        return exposition.scrapes();
+    }
+
     /** The /metrics document: the backend's model and live state, then the per-scenario histograms. */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
