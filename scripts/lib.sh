@@ -53,3 +53,16 @@ start() {
   echo "$script_name: $name did not start within 30 s; see $log.err" >&2
   exit 1
 }
+
+# wrk's --latency output as "req/s p50-ms p99-ms errors" (non-2xx answers and socket errors summed),
+# the one reader of it for bench.sh and scrape-cost.sh.
+wrk_figures() {
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec:/ { rps = $2 }
+    /^ +50% / { p50 = ms($2) }
+    /^ +99% / { p99 = ms($2) }
+    /Non-2xx/ { bad += $NF }
+    /Socket errors:/ { for (i = 4; i <= NF; i += 2) bad += $i }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad + 0 }' "$1"
+}

@@ -108,14 +108,7 @@ cpu_us() {
 
 # Prints "req/s p50_ms p99_ms non2xx_or_errors" from one wrk output.
 parse() {
-  awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec:/ { rps = $2 }
-    /^ +50% / { p50 = ms($2) }
-    /^ +99% / { p99 = ms($2) }
-    /Non-2xx/ { bad += $NF }
-    /Socket errors:/ { for (i = 4; i <= NF; i += 2) bad += $i }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad + 0 }' "$1"
+  wrk_figures "$1"
 }
 
 echo "load before: $(uptime)" | tee "$out/load.txt" >&2

@@ -35,8 +35,10 @@ final class PageAssets {
     static PageAssets get() {
         PageAssets a = loaded;
         if (a == null) {
-            a = new PageAssets(chartJs(), resource("io/dropnight/report/report.js"),
-                    resource("io/dropnight/report/report.css"), resource("io/dropnight/report/live-page.js"),
+            // the drop's line on a time chart, one plugin for the report's and the live page's scripts
+            String dropMarker = resource("io/dropnight/report/drop-marker.js") + "\n";
+            a = new PageAssets(chartJs(), dropMarker + resource("io/dropnight/report/report.js"),
+                    resource("io/dropnight/report/report.css"), dropMarker + resource("io/dropnight/report/live-page.js"),
                     resource("io/dropnight/report/live-page.css"));
             loaded = a;
         }

@@ -35,29 +35,7 @@
   }
   function utc(ms) { return new Date(ms).toISOString().substring(11, 19) + ' UTC'; }
 
-  var dropMarker = {
-    id: 'dropMarker',
-    afterDatasetsDraw: function (chart, args, opts) {
-      if (!present(opts.at)) { return; }
-      var x = chart.scales.x.getPixelForValue(opts.at);
-      var area = chart.chartArea;
-      if (x < area.left || x > area.right) { return; }
-      var ctx = chart.ctx;
-      ctx.save();
-      ctx.strokeStyle = '#000000';
-      ctx.lineWidth = 2;
-      ctx.setLineDash([6, 4]);
-      ctx.beginPath();
-      ctx.moveTo(x, area.top);
-      ctx.lineTo(x, area.bottom);
-      ctx.stroke();
-      ctx.setLineDash([]);
-      ctx.fillStyle = '#000000';
-      ctx.font = 'bold 12px sans-serif';
-      ctx.fillText('\u25bc drop', x + 4, area.top + 12);
-      ctx.restore();
-    }
-  };
+  var dropMarker = window.DropnightDropMarker;
 
   // Each chart: its series from the data's timeline, [label, column, colour, dashed, axis].
   var SPECS = {
