@@ -85,6 +85,7 @@ class LearnedNightTest {
             long d = Math.abs((w < a.length ? a[w] : 0) - (w < b.length ? b[w] : 0));
             assertTrue(d <= BOUND * peak, "window " + w + " differs by " + d + ", over " + BOUND * 100 + " % of " + peak + "; " + table);
         }
+        System.out.println("LearnedNightTest: " + table); // the figures docs/LEARN.md quotes
     }
 
     /** Runs {@code night} at scale 1 and compression 1 through a fresh nginx; returns its viewers' log. */
