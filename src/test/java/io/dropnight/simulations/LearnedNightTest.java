@@ -34,10 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * counted here without the learner, agree: the same viewers in all, and in each 10-second window
  * aligned on the drop within a stated bound. The bound: the measured night plans each logged second's
  * viewers in that second of its own injection, whose start falls anywhere within a wall-clock
- * second, so a second's viewers may be logged up to one second later than in the first log (never
- * earlier); a window then gains at most its previous second's viewers or loses at most its last
- * second's. So each window differs by at most the larger of those two seconds of the first log,
- * plus 5 % of the busiest window for an injector that starts a viewer late on a loaded machine.
+ * second, and each log's seconds are counted from its first viewer, who may be a little late; so a
+ * second's viewers may be logged a second later or earlier than in the first log, and a window's
+ * edges move by a second: it gains or loses at most one of the first log's seconds at each edge.
+ * Each window differs by at most the largest of those four seconds, plus 5 % of the busiest window
+ * for an injector that starts viewers late on a loaded machine. Run 2026-12-07 on the shared 2-core
+ * box: windows [17, 179, 32] and [24, 175, 29], differences 7, 4 and 3 within bounds of 26, 26 and 15.
  */
 @Tag("night")
 class LearnedNightTest {
@@ -87,7 +89,11 @@ class LearnedNightTest {
         assertTrue(a.length >= 3 && peak >= 100, table);
         for (int w = 0; w < Math.max(a.length, b.length); w++) {
             long start = drop.getEpochSecond() + (w - 1) * 10L;
-            long bound = Math.max(first.getOrDefault(start - 1, 0), first.getOrDefault(start + 9, 0)) + Math.round(LATENESS * peak);
+            long edges = 0;
+            for (long s : new long[] {start - 1, start, start + 9, start + 10}) {
+                edges = Math.max(edges, first.getOrDefault(s, 0));
+            }
+            long bound = edges + Math.round(LATENESS * peak);
             long d = Math.abs((w < a.length ? a[w] : 0) - (w < b.length ? b[w] : 0));
             assertTrue(d <= bound, "window " + w + " differs by " + d + ", over its bound of " + bound + "; " + table);
         }
