@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The night made of a window's arrivals: who arrived before the drop ({@code before-drop}, a
- * gathering) and who at or after it ({@code after-drop}: until the drop, then the fitted step,
+ * gathering: {@code gather}, or a ramp over the whole time before the drop when that fits better) and who at or after it ({@code after-drop}: until the drop, then the fitted step,
  * tail and steady rate), each also as its measured curve; both planned back over the window to
  * state the fit's error; then written at the audience asked for. Stateless.
  */
@@ -53,8 +53,7 @@ final class NightShape {
             if (NightLearner.sum(curve) == 0) {
                 continue;
             }
-            List<Entry> fit = p == 0 ? List.of(Entry.gather(NightLearner.sum(curve)))
-                    : withUntilDrop(ArrivalFit.afterDrop(curve));
+            List<Entry> fit = p == 0 ? gathering(curve, dropSeconds) : withUntilDrop(ArrivalFit.afterDrop(curve));
             List<Entry> asMeasured = p == 0 ? List.of(Entry.perSecond("measured", curve))
                     : withUntilDrop(List.of(Entry.perSecond("measured", curve)));
             addPlan(plannedFit, PlannedCurve.of(fit, dropSeconds), nightStart - windowFrom);
@@ -70,6 +69,29 @@ final class NightShape {
                 facts.series().errors(windowFrom, windowFrom + arrivals.length), nightStart, dropSeconds, populations,
                 fit(arrivals, plannedFit, plannedMeasured, windowFrom), new LearnedNight.Audience(logViewers, written),
                 facts.statuses().seen());
+    }
+
+    /**
+     * The gathering before the drop: {@code gather}, which stretches with a drop a target moves but
+     * leaves the last 5 s before it calm, unless a ramp over the whole time before the drop fits
+     * the 10-second windows better (viewers who kept arriving until the drop).
+     */
+    static List<Entry> gathering(long[] before, int dropSeconds) {
+        long viewers = NightLearner.sum(before);
+        List<Entry> gather = List.of(Entry.gather(viewers));
+        List<Entry> ramp = List.of(Entry.ramp("gathering", viewers, dropSeconds));
+        long[] log = Curves.windows(before, -dropSeconds);
+        return worstWindow(log, PlannedCurve.of(ramp, dropSeconds), dropSeconds)
+                < worstWindow(log, PlannedCurve.of(gather, dropSeconds), dropSeconds) ? ramp : gather;
+    }
+
+    private static long worstWindow(long[] log, long[] planned, int dropSeconds) {
+        long[] plan = Curves.windows(Arrays.copyOf(planned, dropSeconds), -dropSeconds);
+        long worst = 0;
+        for (int w = 0; w < log.length; w++) {
+            worst = Math.max(worst, Math.abs(log[w] - plan[w]));
+        }
+        return worst;
     }
 
     private static List<Entry> withUntilDrop(List<Entry> entries) {

@@ -64,7 +64,7 @@ public class NightLearnerTest {
         assertEquals("before-drop", before.name());
         assertEquals("play-now", before.behaviour(), "they played and left before the drop");
         assertEquals(40, before.viewers());
-        assertEquals(List.of(Entry.gather(40)), before.fitted());
+        assertEquals(List.of(Entry.ramp("gathering", 40, 20)), before.fitted(), "viewers kept arriving until the drop");
         LearnedNight.LearnedPopulation after = n.populations().get(1);
         assertEquals(Entry.Kind.UNTIL_DROP, after.fitted().get(0).kind());
         assertEquals(Entry.ramp("step", 300, 10), after.fitted().get(1), after.fitted().toString());
@@ -83,6 +83,17 @@ public class NightLearnerTest {
         LearnedNight.StatusSeen s503 = n.statuses().stream().filter(s -> s.status() == 503).findFirst().orElseThrow();
         assertEquals(before.sawError() + after.sawError(), s503.count());
         assertTrue(n.fit().error() < 0.2, "fit error " + n.fit().error());
+    }
+
+    /** gather leaves the last 5 s before the drop calm and stretches with a moved drop: it is kept when the log was calm too. */
+    @Test
+    void aGatheringThatCalmsBeforeTheDropIsAGatherAndOneThatDoesNotIsARamp() {
+        long[] calm = new long[30];
+        Arrays.fill(calm, 0, 25, 2);
+        assertEquals(List.of(Entry.gather(50)), NightShape.gathering(calm, 30));
+        long[] busy = new long[30];
+        Arrays.fill(busy, 2);
+        assertEquals(List.of(Entry.ramp("gathering", 60, 30)), NightShape.gathering(busy, 30));
     }
 
     @Test
