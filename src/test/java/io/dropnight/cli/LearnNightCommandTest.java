@@ -108,6 +108,27 @@ class LearnNightCommandTest {
         assertFalse(Files.exists(dir.resolve("n.yml")));
     }
 
+    /** More viewers than the heap holds: one line naming -Xmx, exit 2, in a JVM of its own with a 32 MB heap. */
+    @Test
+    void aHeapTooSmallForTheViewersIsOneLine() throws Exception {
+        Path log = dir.resolve("distinct.log");
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(log)) {
+            for (int i = 0; i < 1_600_000; i++) {
+                w.write(String.format(java.util.Locale.ROOT, "10.0.0.1 - - [27/Nov/2026:01:00:%02d +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"-\" \"v%d\"%n",
+                        i * 60 / 1_600_000, i));
+            }
+        }
+        List<String> command = io.dropnight.testing.ChildJvm.command("-Xmx32m", "-XX:+UseSerialGC").main(System.getProperty("java.class.path"),
+                Main.class.getName(), List.of("learn", "night", "--log", log.toString(), "--drop", "2026-11-27T01:00:30Z", "--viewer",
+                        "extra:1", "--out", dir.resolve("n.yml").toString()));
+        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the child JVM ended");
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertEquals(2, p.exitValue(), err);
+        assertTrue(err.matches("learn night: [0-9,]+ viewers seen so far fill the heap \\(at most \\d+ MiB\\): doubling the table of viewers"
+                + " needs \\d+ MiB more; give java a larger -Xmx .*\n"), err);
+    }
+
     @Test
     void aMissingLogOrSubjectIsOneLine() {
         Run missing = run("learn", "night", "--log", dir.resolve("nope.log").toString(), "--drop", "2026-11-27T01:00:00Z",

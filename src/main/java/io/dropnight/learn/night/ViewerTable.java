@@ -85,8 +85,18 @@ final class ViewerTable {
         }
         long[] oldKeys = keys;
         long[] oldStates = states;
-        keys = new long[oldKeys.length * 2];
-        states = new long[oldKeys.length * 2];
+        try {
+            keys = new long[oldKeys.length * 2];
+            states = new long[oldKeys.length * 2];
+        } catch (OutOfMemoryError e) {
+            // The one allocation that grows with the log: said as a limit of the heap, in one line.
+            keys = oldKeys;
+            states = oldStates;
+            throw new io.dropnight.learn.log.LogFileException(String.format(java.util.Locale.ROOT, "%,d viewers seen so far fill"
+                    + " the heap (at most %,d MiB): doubling the table of viewers needs %,d MiB more; give java a larger -Xmx"
+                    + " (each viewer takes up to 43 bytes, 67 while the table doubles: docs/LEARN.md, Cost)", size,
+                    Runtime.getRuntime().maxMemory() >> 20, (oldKeys.length * 32L) >> 20));
+        }
         int mask = keys.length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             long key = oldKeys[j];
