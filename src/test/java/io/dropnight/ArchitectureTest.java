@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <pre>
  * cli → config → server → server.api → auth, capacity → shedding → catalogue → metrics → runfolder → core
- * cli → report → metrics → runfolder → core;  cli → bench
+ * cli → report → metrics → runfolder → core;  cli → bench;  cli → report → learn → core (learn.night → learn.log)
  * simulations → server, shedding, metrics, runfolder, core   (shared contracts only; never the report:
  *   its pages are found through runfolder.RunPages)
  * inside the simulations: the night's assembly (NightSimulation, NightRun) → run, preflight, journey, plan, slo
@@ -64,6 +64,7 @@ class ArchitectureTest {
                 .layer("config").definedBy("io.dropnight.config..")
                 .layer("report").definedBy("io.dropnight.report..")
                 .layer("bench").definedBy("io.dropnight.bench..")
+                .layer("learn").definedBy("io.dropnight.learn..")
                 .layer("server").definedBy("io.dropnight.server")
                 .layer("server.api").definedBy("io.dropnight.server.api..")
                 .layer("auth").definedBy("io.dropnight.auth..")
@@ -79,6 +80,7 @@ class ArchitectureTest {
                 .whereLayer("config").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("learn").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli", "config", "simulations")
                 .whereLayer("server.api").mayOnlyBeAccessedByLayers("cli", "config", "server")
                 .whereLayer("auth").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api")

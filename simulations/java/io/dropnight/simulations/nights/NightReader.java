@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,11 +36,15 @@ public final class NightReader {
             List.of("name", "behaviour", "episodes", "heartbeats", "arrivals", "journey", "refresh", "givesUpAfter");
     private static final Map<String, Arrival.Kind> KINDS = Map.of("gather", Arrival.Kind.GATHER, "until", Arrival.Kind.UNTIL_DROP,
             "pause", Arrival.Kind.PAUSE, "ramp", Arrival.Kind.RAMP, "peak", Arrival.Kind.PEAK, "tail", Arrival.Kind.TAIL,
-            "join", Arrival.Kind.JOIN, "stay", Arrival.Kind.STAY);
+            "join", Arrival.Kind.JOIN, "stay", Arrival.Kind.STAY, "perSecond", Arrival.Kind.PER_SECOND);
+    /** A measured curve covers at most a day, second by second. */
+    private static final int MAX_CURVE_SECONDS = 86_400;
+    /** The most viewers one entry brings, in any kind. */
+    private static final int MAX_VIEWERS = 100_000_000;
     /** The default name of a phase of each kind, as the nights have always named them. */
     private static final Map<Arrival.Kind, String> DEFAULT_NAMES = Map.of(Arrival.Kind.GATHER, "gathering",
             Arrival.Kind.UNTIL_DROP, "before-drop", Arrival.Kind.PAUSE, "pause", Arrival.Kind.RAMP, "ramp", Arrival.Kind.PEAK, "peak",
-            Arrival.Kind.TAIL, "tail", Arrival.Kind.JOIN, "joining", Arrival.Kind.STAY, "staying");
+            Arrival.Kind.TAIL, "tail", Arrival.Kind.JOIN, "joining", Arrival.Kind.STAY, "staying", Arrival.Kind.PER_SECOND, "measured");
 
     private final String source;
     /** Where a file the night names (a population's journey) is found: the night file's own folder. */
@@ -213,7 +216,7 @@ public final class NightReader {
             boolean closedNight = behaviour == Journey.LIVE;
             boolean quiet = a.kind() == Arrival.Kind.PAUSE || a.kind() == Arrival.Kind.UNTIL_DROP;
             if (!quiet && a.closed() != closedNight) {
-                throw fail(at + ".arrivals[" + j + "]", a.kind().name().toLowerCase(Locale.ROOT), closedNight
+                throw fail(at + ".arrivals[" + j + "]", keyOf(a.kind()), closedNight
                         ? "a live audience is a concurrency: join and stay"
                         : "arriving viewers are counted as arrivals (gather, ramp, peak, tail); join and stay are for a live audience");
             }
@@ -250,7 +253,7 @@ public final class NightReader {
             }
         });
         if (kinds.size() != 1) {
-            throw fail(key, node.toString(), "needs exactly one of " + new java.util.TreeSet<>(KINDS.keySet()));
+            throw fail(key, abbreviated(node), "needs exactly one of " + new java.util.TreeSet<>(KINDS.keySet()));
         }
         String k = kinds.get(0);
         Arrival.Kind kind = KINDS.get(k);
@@ -264,7 +267,7 @@ public final class NightReader {
         onlyKeys(node, key + ".", allowed);
         String name = node.has("name") ? text(node, "name", key + ".name") : DEFAULT_NAMES.get(kind);
         return switch (kind) {
-            case GATHER -> new Arrival(kind, name, whole(node.get(k), key + ".gather", 1, 100_000_000), Duration.ZERO, 0);
+            case GATHER -> new Arrival(kind, name, whole(node.get(k), key + ".gather", 1, MAX_VIEWERS), Duration.ZERO, 0);
             case UNTIL_DROP -> {
                 if (!"drop".equals(node.get(k).asText())) {
                     throw fail(key + ".until", node.get(k).asText(), "is drop: { until: drop } leaves a pause until the drop");
@@ -272,11 +275,41 @@ public final class NightReader {
                 yield new Arrival(kind, name, 0, Duration.ZERO, 0);
             }
             case PAUSE -> new Arrival(kind, name, 0, duration(node.get(k), key + ".pause"), 0);
-            case TAIL -> new Arrival(kind, name, whole(node.get(k), key + ".tail", 1, 100_000_000),
+            case PER_SECOND -> Arrival.perSecond(name, curve(node.get(k), key + ".perSecond"));
+            case TAIL -> new Arrival(kind, name, whole(node.get(k), key + ".tail", 1, MAX_VIEWERS),
                     duration(required(node, "every", key), key + ".every"), whole(required(node, "halvings", key), key + ".halvings", 1, 20));
-            default -> new Arrival(kind, name, whole(node.get(k), key + "." + k, 1, 100_000_000),
+            default -> new Arrival(kind, name, whole(node.get(k), key + "." + k, 1, MAX_VIEWERS),
                     duration(required(node, "over", key), key + ".over"), 0);
         };
+    }
+
+    /** {@code perSecond: [n0, n1, ...]}: whole numbers, at most a day of them, bringing someone and at most the entry's limit. */
+    private List<Integer> curve(JsonNode v, String key) {
+        if (v == null || !v.isArray() || v.isEmpty() || v.size() > MAX_CURVE_SECONDS) {
+            throw fail(key, v == null ? "(missing)" : abbreviated(v), "must list the viewers arriving in each second, 1 to "
+                    + MAX_CURVE_SECONDS + " whole numbers, such as [0, 3, 12, 40]");
+        }
+        List<Integer> seconds = new ArrayList<>(v.size());
+        long total = 0;
+        for (int i = 0; i < v.size(); i++) {
+            seconds.add(whole(v.get(i), key + "[" + i + "]", 0, MAX_VIEWERS));
+            total += seconds.get(i);
+        }
+        if (total < 1 || total > MAX_VIEWERS) {
+            throw fail(key, total + " viewers", "must bring from 1 to " + MAX_VIEWERS + " viewers in all (a quiet time is a pause)");
+        }
+        return seconds;
+    }
+
+    /** The key a night file writes for {@code kind}, such as {@code perSecond}. */
+    private static String keyOf(Arrival.Kind kind) {
+        return KINDS.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
+    /** A long list named in an error by its start. */
+    private static String abbreviated(JsonNode v) {
+        String text = v.toString();
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 
     private JsonNode required(JsonNode node, String field, String key) {

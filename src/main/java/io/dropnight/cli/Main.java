@@ -36,6 +36,7 @@ public final class Main implements Runnable {
         cli.addSubcommand(new MergeCommand());
         cli.addSubcommand(new MergeRunsCommand());
         cli.addSubcommand(new BenchHelloCommand());
+        cli.addSubcommand(new LearnCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -58,7 +59,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, report, merge, merge-runs or bench-hello");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, report, merge, merge-runs, bench-hello or learn");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

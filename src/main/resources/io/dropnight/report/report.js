@@ -102,7 +102,10 @@
   var rendered = 0;
   data.charts.forEach(function (spec) {
     try {
-      new Chart(document.getElementById(spec.id), config(spec));
+      var chart = new Chart(document.getElementById(spec.id), config(spec));
+      // How many points the chart holds, for a browser test to compare with the page's data.
+      var points = chart.data.datasets.reduce(function (n, d) { return n + d.data.length; }, 0);
+      chart.canvas.setAttribute('data-points', String(points));
       rendered += 1;
     } catch (e) {
       console.error('chart ' + spec.id + ' failed: ' + e);

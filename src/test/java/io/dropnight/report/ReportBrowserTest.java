@@ -70,7 +70,23 @@ class ReportBrowserTest {
         screenshot(reports.resolve("index.html"), "index.png");
     }
 
-    private void assertRendersAllCharts(Path page, int charts) throws Exception {
+    /** The learn page: three charts, each with every point of the learned night's data. */
+    @Test
+    void rendersTheLearnPageWithEveryPoint() throws Exception {
+        io.dropnight.learn.night.LearnedNight night = LearnPageTest.hostileNight(reports);
+        Path page = Files.writeString(reports.resolve("learned.html"), LearnPage.render(night, "learned.yml", "learned-measured.yml"));
+        String dom = assertRendersAllCharts(page, 3);
+        int seconds = night.arrivals().length;
+        int windows = Math.floorDiv(night.windowTo() - 1, 10) - Math.floorDiv(night.windowFrom(), 10) + 1;
+        for (int[] chart : new int[][] {{1, 2 * seconds}, {2, 2 * windows}, {3, 2 * seconds}}) {
+            Matcher m = Pattern.compile("<canvas id=\"chart-" + chart[0] + "\"[^>]*data-points=\"(\\d+)\"").matcher(dom);
+            assertTrue(m.find(), "chart-" + chart[0] + " has no point count");
+            assertEquals(chart[1], Integer.parseInt(m.group(1)), "points drawn in chart-" + chart[0]);
+        }
+        screenshot(page, "learned-night.png");
+    }
+
+    private String assertRendersAllCharts(Path page, int charts) throws Exception {
         Result r = chromium("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString());
         Matcher m = RENDERED.matcher(r.stdout);
         assertTrue(m.find(), () -> "no chart count on <body>: " + r.stdout.substring(0, Math.min(400, r.stdout.length())));
@@ -78,6 +94,7 @@ class ReportBrowserTest {
         assertEquals(charts, Integer.parseInt(m.group(2)), "charts drawn");
         List<String> console = r.stderr.lines().filter(l -> l.contains(":CONSOLE")).toList();
         assertTrue(console.isEmpty(), () -> "console output: " + console);
+        return r.stdout;
     }
 
     private void screenshot(Path page, String name) throws Exception {

@@ -68,6 +68,31 @@ class InjectionTest {
         }
     }
 
+    /** A measured curve (a learned night's) reaches Gatling second by second: its steps inject each second's viewers in that second. */
+    @Test
+    void aMeasuredCurveIsInjectedSecondBySecond() {
+        int[] curve = {3, 0, 0, 7, 120, 64, 31, 0, 15, 1};
+        String yaml = "name: learned\ndrop: 4s\npopulations:\n  - { name: p, behaviour: play-now, arrivals: [ { perSecond: "
+                + Arrays.toString(curve) + " } ] }\n";
+        Properties asMeasured = new Properties();
+        asMeasured.setProperty("scale", "1");
+        asMeasured.setProperty("compression", "1");
+        NightParameters p = NightParameters.fromProperties(asMeasured);
+        Population population = io.dropnight.simulations.nights.NightReader.parse("learned.yml", yaml).plan(p.night(), p)
+                .populations().get(0);
+        int[] injected = new int[curve.length];
+        long startMillis = 0;
+        for (Phase phase : population.phases()) {
+            var arrivals = Injection.open(phase).asScala().chain(scala.collection.Iterator$.MODULE$.empty());
+            while (arrivals.hasNext()) {
+                injected[(int) ((startMillis + arrivals.next().toMillis()) / 1000)]++;
+            }
+            startMillis += phase.duration().toMillis();
+        }
+        assertEquals(Arrays.toString(curve), Arrays.toString(injected), "viewers Gatling injects in each second");
+        assertEquals(curve.length * 1000L, startMillis);
+    }
+
     @Test
     void roundsToTheNearestWholeSecond() {
         assertEquals(Duration.ofSeconds(2), Phase.wholeSeconds(Duration.ofMillis(1900)));

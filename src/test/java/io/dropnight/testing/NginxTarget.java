@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  * {@code /v2/watch/{watchId}/ping}), a {@code limit_req} that sheds part of a surge, and a branded
  * error page served <em>with status 200</em> ({@code error_page 429 =200 /oops.html}), so only its
  * marker tells it apart. Its access log records, per request, the {@code X-Scenario} label, the
- * method, the route, the status and {@code $limit_req_status} (REJECTED when shed).
+ * method, the route, the status and {@code $limit_req_status} (REJECTED when shed); a second log
+ * ({@link #viewersLog}) is nginx's combined format with the {@code X-Viewer} header appended.
  *
  * <p>Limited routes sit in a front server that proxies to a second server block, because
  * {@code return} runs before {@code limit_req} (rewrite phase before preaccess). The folder is
@@ -162,9 +163,14 @@ public final class NginxTarget implements AutoCloseable {
                     limit_req_zone $binary_remote_addr zone=surge:1m rate=%6$dr/s;
                     # $request: the original request line (an error_page redirect turns the method of a shed POST into GET).
                     log_format routes '$http_x_scenario $request $status $limit_req_status';
+                    # combined, with the viewer's id header appended; the harness's own calls left out (learn night).
+                    log_format viewers '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent '
+                                       '"$http_referer" "$http_user_agent" "$http_x_viewer"';
+                    map $http_x_scenario $viewer_request { harness 0; default 1; }
                     server {
                         listen 127.0.0.1:%4$d;
                         access_log %1$s/access.log routes;
+                        access_log %1$s/viewers.log viewers if=$viewer_request;
                         limit_req_status 429;
                         error_page 429 =200 /%15$s;
                         location = /%15$s { internal; root %3$s; default_type %16$s; }
@@ -191,6 +197,14 @@ public final class NginxTarget implements AutoCloseable {
                 """, dir, tmp, www, front, back, rate, burst, dropAt,
                 ids.json(ids.show), ids.json(ids.episodes.get(2)), ids.show, ids.json(ids.episodes.get(0)),
                 ids.json(ids.episodes.get(1)), String.join("|", ids.episodes), page.file, page.type);
+    }
+
+    /**
+     * The access log in nginx's combined format with the {@code X-Viewer} header appended as a quoted
+     * field ({@code learn night --viewer extra:1}), without the harness's own calls (X-Scenario harness).
+     */
+    public Path viewersLog() {
+        return dir.resolve("viewers.log");
     }
 
     public URI url() {

@@ -1,0 +1,20 @@
+package io.dropnight.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code dropnight learn SUBJECT}: what a rehearsal can learn from the last premiere. {@code night}
+ * makes a night file from an access log; a journey from a browser recording is to come beside it.
+ */
+@Command(name = "learn", mixinStandardHelpOptions = true, subcommands = LearnNightCommand.class,
+        description = "Learn a rehearsal from the last premiere: a night file from an access log (learn night).")
+public final class LearnCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "learn needs a subject: night");
+    }
+}
