@@ -45,8 +45,9 @@ import static io.dropnight.simulations.plan.PassDraws.quantile;
  *
  * <p><b>Next probe.</b> Between the half-way capacity and the answer, where the draws disagree
  * most about the pass probability (its standard deviation over the draws); while some modelled
- * SLO has fewer than two degrees of freedom for its scatter, the tried capacity nearest to that,
- * again (a repeat measures the scatter alone); otherwise a capacity not tried yet.
+ * SLO has fewer than two degrees of freedom for its scatter, and once every one has exact figures
+ * at two capacities, the tried capacity nearest to that, again (a repeat measures the scatter
+ * alone); otherwise a capacity not tried yet ({@link NextProbes}).
  *
  * <p>Pure: the same probes, confidence and seed give the same estimate. Not thread-safe.
  */
@@ -176,7 +177,7 @@ final class CapacityEstimator {
         below = below == answer ? Math.max(axis.min(), answer - 1) : below;
         boolean settled = answer - best <= Math.max(1, resolution * answer);
         Optional<NextProbe> next = settled ? Optional.empty()
-                : Optional.of(NextProbes.next(probes, joint, fits.values(), half, answer, axis));
+                : Optional.of(NextProbes.next(probes, joint, fits.values(), filled, half, answer, axis));
         return new CapacityEstimate(true, "", confidence, answer, half, best, joint.predict(answer, confidence),
                 joint.predict(below, confidence), settled, next, filled, seed, DRAWS);
     }

@@ -2,6 +2,7 @@ package io.dropnight.simulations.plan;
 
 import io.dropnight.runfolder.RunVerdict;
 import io.dropnight.simulations.plan.CapacityEstimate.NextProbe;
+import io.dropnight.simulations.plan.CapacityEstimate.SloCurve;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,17 +17,29 @@ import java.util.Optional;
 final class NextProbes {
     /** The most capacities weighed between half-way and the answer. */
     private static final int MAX_CANDIDATES = 20;
+    /** A slope whose 95 % point is more than this many times its 5 % point is still to be learnt. */
+    static final double SLOPE_SPREAD = 2.5;
+    /** The loads where a probe for a slope goes: far from the bound, well within the figures read exactly. */
+    static final double LEVER_PASS = 0.4;
+    static final double LEVER_FAIL = 2.5;
 
     private NextProbes() {
     }
 
     /**
      * Where the draws disagree most about the pass probability, between half-way and the answer;
-     * while some SLO's scatter has fewer than two degrees of freedom, the tried capacity nearest
-     * to that, again; otherwise a capacity not tried yet.
+     * while some SLO's scatter has fewer than two degrees of freedom (and every SLO has exact
+     * figures at two capacities, so that its slope is seen), the tried capacity nearest to that,
+     * again; otherwise a capacity not tried yet.
      */
-    static NextProbe next(List<ProbeResult> probes, PassDraws draws, Collection<SloCurveFit> fits, double half,
-                          double answer, Axis axis) {
+    static NextProbe next(List<ProbeResult> probes, PassDraws draws, Collection<SloCurveFit> fits, List<SloCurve> curves,
+                          double half, double answer, Axis axis) {
+        List<Double> tried = probes.stream().filter(p -> p.verdict() != RunVerdict.INCONCLUSIVE).map(ProbeResult::value)
+                .distinct().toList();
+        Optional<NextProbe> leverage = leverage(curves, tried, axis);
+        if (leverage.isPresent()) {
+            return leverage.get();
+        }
         double lo = Math.max(axis.min(), Math.floor(half));
         double hi = answer;
         if (hi - lo < 2) {
@@ -47,12 +60,12 @@ final class NextProbes {
         }
         double target = candidates.get(best);
         int leastDf = fits.stream().mapToInt(SloCurveFit::scatterDf).min().orElse(0);
-        List<Double> tried = probes.stream().filter(p -> p.verdict() != RunVerdict.INCONCLUSIVE).map(ProbeResult::value)
-                .distinct().toList();
-        if (leastDf < 2) {
+        boolean slopeSeen = fits.stream().allMatch(f -> f.distinctExactValues() >= 2);
+        // a repeat measures the scatter alone: worth it only once the slope has exact figures at two capacities
+        if (leastDf < 2 && slopeSeen) {
             List<Double> exactValues = fits.stream().flatMap(f -> f.figures().stream())
                     .filter(f -> f.kind() == SloFigure.Kind.EXACT).map(SloFigure::value).distinct().toList();
-            double repeat = nearest(exactValues.isEmpty() ? tried : exactValues, target);
+            double repeat = nearest(exactValues, target);
             return new NextProbe(repeat, true, String.format(Locale.ROOT, "the scatter is still mostly the prior's (%d degree%s"
                     + " of freedom): %s slots again, nearest to where the pass probability is least certain (%s)", leastDf,
                     leastDf == 1 ? "" : "s", PlanFormat.number(repeat), PlanFormat.number(target)));
@@ -66,6 +79,47 @@ final class NextProbes {
         double value = chosen != null ? candidates.get(chosen) : untriedNear(target, tried, axis);
         return new NextProbe(value, false, String.format(Locale.ROOT, "where the pass probability is least certain"
                 + " between half-way and the answer (sd %.2f over the posterior)", draws.spread(Math.log(value))));
+    }
+
+    /**
+     * While some SLO's slope is poorly known (its 95 % point more than {@value #SLOPE_SPREAD} times its
+     * 5 % point), where its median line gives a load of {@value #LEVER_PASS} (passing side) or
+     * {@value #LEVER_FAIL} (failing side): far enough from the band for the slope to show, near
+     * enough to be read exactly. The side as {@link #widen}'s. Empty when every slope is known.
+     */
+    private static Optional<NextProbe> leverage(List<SloCurve> curves, List<Double> tried, Axis axis) {
+        SloCurve widest = null;
+        for (SloCurve c : curves) {
+            if (c.modelled() && c.slope().high() > SLOPE_SPREAD * c.slope().low()
+                    && (widest == null || c.slope().high() / c.slope().low() > widest.slope().high() / widest.slope().low())) {
+                widest = c;
+            }
+        }
+        if (widest == null) {
+            return Optional.empty();
+        }
+        boolean failSide = failingSide(widest.figures());
+        double load = failSide ? LEVER_FAIL : LEVER_PASS;
+        double x = Math.log(widest.reference()) + (Math.log(widest.loadAtReference()) - Math.log(load)) / widest.slope().median();
+        double value = axis.round(Math.exp(x));
+        value = tried.contains(value) ? untriedNear(value, tried, axis) : value;
+        return Optional.of(new NextProbe(value, false, String.format(Locale.ROOT, "%s's slope is still uncertain (%s to %s per"
+                        + " e-fold): where its line gives a load of %s, on the %s side", widest.name(),
+                PlanFormat.number(Math.round(widest.slope().low() * 10) / 10.0), PlanFormat.number(Math.round(widest.slope().high() * 10) / 10.0),
+                PlanFormat.number(load), failSide ? "failing" : "passing")));
+    }
+
+    /**
+     * Whether a probe for an SLO's slope should go to the failing side: the side with fewer exact
+     * figures, the failing one on a tie (with {@code -Dslo.abortOnFail} a failing night stops early,
+     * so it costs less), unless its failing figures are all censored (stopped early, or far past the
+     * bound), which another fail would not change.
+     */
+    private static boolean failingSide(List<SloFigure> figures) {
+        List<SloFigure> exact = figures.stream().filter(f -> f.kind() == SloFigure.Kind.EXACT).toList();
+        long failing = exact.stream().filter(f -> f.load() > 1).count();
+        boolean failsExactly = failing > 0 || figures.stream().noneMatch(f -> f.kind() == SloFigure.Kind.AT_LEAST);
+        return failsExactly && failing <= exact.size() - failing;
     }
 
     private static double untriedNear(double target, List<Double> tried, Axis axis) {
@@ -129,17 +183,14 @@ final class NextProbes {
 
     /**
      * Where a probe could show whether an SLO falls: two resolution steps beyond its outermost exact
-     * figure, on the side (failing or passing) with fewer of them; the failing side on a tie (with
-     * {@code -Dslo.abortOnFail} a failing night stops early, so it costs less). Empty when that
-     * value was tried or lies beyond the axis.
+     * figure, on the side {@link #failingSide} gives. Empty when that value was tried.
      */
     static Optional<NextProbe> widen(List<SloFigure> figures, Axis axis, double resolution) {
         List<SloFigure> exact = figures.stream().filter(f -> f.kind() == SloFigure.Kind.EXACT).toList();
         if (exact.isEmpty()) {
             return Optional.empty();
         }
-        long failing = exact.stream().filter(f -> f.load() > 1).count();
-        boolean failSide = failing <= exact.size() - failing;
+        boolean failSide = failingSide(figures);
         double value = failSide
                 ? axis.roundToward(exact.stream().mapToDouble(SloFigure::value).min().getAsDouble() * (1 - 2 * resolution), 0)
                 : axis.roundToward(exact.stream().mapToDouble(SloFigure::value).max().getAsDouble() * (1 + 2 * resolution), axis.max());

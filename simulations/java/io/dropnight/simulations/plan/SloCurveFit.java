@@ -146,6 +146,11 @@ final class SloCurveFit {
         return distinctValues;
     }
 
+    /** Distinct capacities among the exact figures: a slope needs two. */
+    int distinctExactValues() {
+        return (int) figures.stream().filter(f -> f.kind() == SloFigure.Kind.EXACT).mapToDouble(SloFigure::value).distinct().count();
+    }
+
     /** The log capacity the level is given at: the exact figures' mean. */
     double reference() {
         return reference;

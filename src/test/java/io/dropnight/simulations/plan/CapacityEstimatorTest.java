@@ -102,16 +102,30 @@ class CapacityEstimatorTest {
     }
 
     @Test
+    void whileTheSlopeIsUncertainTheNextProbeGoesFarEnoughToShowIt() {
+        // three figures show the fall, but not yet how steep: the passing side has fewer exact figures (80 slots only)
+        List<ProbeResult> three = List.of(probe(60, 3.0), probe(70, 1.1), probe(80, 0.5));
+        CapacityEstimate e = estimator().estimate(three, SLOTS);
+
+        assertTrue(e.supported(), e.reason());
+        CapacityEstimate.NextProbe next = e.next().orElseThrow();
+        assertFalse(next.repeat(), next.toString());
+        assertTrue(next.why().startsWith("errorPageRate's slope is still uncertain") && next.why().endsWith("on the passing side"),
+                next.why());
+        assertTrue(next.value() > 80 && three.stream().noneMatch(p -> p.value() == next.value()), next.toString());
+    }
+
+    @Test
     void repeatsACapacityOnlyWhileTheScatterIsUnknown() {
-        KnownCurveNight night = new KnownCurveNight(7, new Curve("errorPageRate", 80, 8, 0.4));
-        List<ProbeResult> three = probes(night, 72, 80, 88);
+        // a slope of 3.5 per e-fold seen across 50 to 100 slots, but only one degree of freedom for the scatter
+        List<ProbeResult> three = List.of(probe(50, 3.5), probe(70, 1.0), probe(100, 0.3));
         CapacityEstimate early = estimator().estimate(three, SLOTS);
         assertTrue(early.supported(), early.reason());
         assertTrue(early.next().orElseThrow().repeat(), early.next().toString());
-        assertTrue(List.of(72.0, 80.0, 88.0).contains(early.next().get().value()), early.next().toString());
+        assertTrue(List.of(50.0, 70.0, 100.0).contains(early.next().get().value()), early.next().toString());
 
         List<ProbeResult> six = new ArrayList<>(three);
-        six.addAll(probes(night, 76, 84, 92));
+        six.addAll(List.of(probe(60, 1.9), probe(85, 0.55), probe(115, 0.18)));
         CapacityEstimate later = estimator().estimate(six, SLOTS);
         assertTrue(later.supported(), later.reason());
         assertFalse(later.settled(), later.summary());
