@@ -30,12 +30,23 @@ final class KnownCurveNight implements PlanSearch.Probe {
 
     private final List<Curve> curves;
     private final SplittableRandom random;
+    private boolean stopsEarly;
     final List<Double> tried = new ArrayList<>();
     long nanos;
 
     KnownCurveNight(long seed, Curve... curves) {
         this.curves = List.of(curves);
         this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * Probes that fail stop early, as {@code -Dslo.abortOnFail} stops a night whose SLO is lost: the
+     * failed SLO furthest past its bound is given as lost in the first reason, its figure so far
+     * anywhere between half and all of the whole night's, and the probe takes half a minute.
+     */
+    KnownCurveNight stoppingEarly() {
+        this.stopsEarly = true;
+        return this;
     }
 
     /** The night's true probability of meeting every SLO at {@code slots}: independent scatters, so the product. */
@@ -57,7 +68,15 @@ final class KnownCurveNight implements PlanSearch.Probe {
             slos.add(SloResult.atMost(c.name(), c.name(), 1.0, load, "%"));
         }
         boolean pass = slos.stream().allMatch(SloResult::passed);
-        return new ProbeResult(slots, pass ? RunVerdict.PASS : RunVerdict.FAIL, List.of(), slos, Optional.empty(),
-                Duration.ofMinutes(1));
+        if (pass || !stopsEarly) {
+            return new ProbeResult(slots, pass ? RunVerdict.PASS : RunVerdict.FAIL, List.of(), slos, Optional.empty(),
+                    Duration.ofMinutes(1));
+        }
+        nanos -= Duration.ofSeconds(30).toNanos();
+        SloResult lost = slos.stream().max(java.util.Comparator.comparingDouble(SloResult::load)).orElseThrow();
+        List<SloResult> soFar = slos.stream().map(s -> SloResult.atMost(s.name(), s.metric(), s.threshold(),
+                s.actual() * (0.5 + 0.5 * random.nextDouble()), s.unit())).toList();
+        String reason = "stopped at +30 s: " + lost.name() + " lost (figures so far)";
+        return new ProbeResult(slots, RunVerdict.FAIL, List.of(reason), soFar, Optional.empty(), Duration.ofSeconds(30));
     }
 }
