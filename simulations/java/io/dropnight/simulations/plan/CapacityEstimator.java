@@ -38,10 +38,10 @@ import static io.dropnight.simulations.plan.PassDraws.quantile;
  * passes half the time (the draws' median), and the band between.
  *
  * <p><b>Refusals.</b> The figures cannot support a fit, and the estimate says so, when no probe
- * passed or none failed, when a modelled SLO has fewer than two exact figures at two capacities,
- * or when its figures alone (a flat prior on the slope) do not show it falling at least in
- * proportion to capacity with {@code q} probability ("rises" when they show it rising with that
- * probability).
+ * passed or none failed, when a modelled SLO that failed somewhere has no exact figure or figures
+ * at one capacity only, or when its figures alone (a flat prior on the slope) do not show it
+ * falling at least in proportion to capacity with {@code q} probability; or when any modelled
+ * SLO's figures show it rising with that probability.
  *
  * <p><b>Next probe.</b> Between the half-way capacity and the answer, where the draws disagree
  * most about the pass probability (its standard deviation over the draws); while some modelled
@@ -109,9 +109,9 @@ final class CapacityEstimator {
                 continue;
             }
             SloCurveFit fit = SloCurveFit.of(list, prior);
-            String why = whyNot(name, fit);
+            String why = whyNot(name, fit, list.stream().anyMatch(f -> !f.passed()));
             if (why != null && fit.riseProbability() < confidence && help.isEmpty()) {
-                help = fit.exactCount() < 1 ? NextProbes.towardBound(list, b.threshold(), axis) : NextProbes.widen(list, axis, resolution);
+                help = fit.exactCount() < 1 ? NextProbes.towardBound(list, b.threshold(), axis) : NextProbes.widen(list, NextProbes.stoppedEarly(probes), axis, resolution);
             }
             if (why != null) {
                 refusal = refusal == null ? why : refusal;
@@ -139,8 +139,16 @@ final class CapacityEstimator {
         return fromDraws(probes, axis, curves, figures, bounds, fits, draws);
     }
 
-    /** Why an SLO's figures cannot support a fit, or null when they can. */
-    private String whyNot(String name, SloCurveFit fit) {
+    /**
+     * Why an SLO's figures cannot support a fit, or null when they can. One that never failed need
+     * not show its fall: the slope's prior stands for it (with figures this flat, a slope so small
+     * that the answer moves up, on the safe side); it must not show a rise.
+     */
+    private String whyNot(String name, SloCurveFit fit, boolean everFailed) {
+        if (!everFailed) {
+            return fit.riseProbability() >= confidence ? String.format(Locale.ROOT, "%s rises with capacity (its figures alone say so"
+                    + " with probability %s)", name, CapacityEstimate.percent(fit.riseProbability())) : null;
+        }
         if (fit.exactCount() < 1 || fit.distinctValues() < 2) {
             return String.format(Locale.ROOT, "too few figures: %s has %d within %s-fold of its bound and figures at %d capacit%s"
                             + " (one within and two capacities needed)", name, fit.exactCount(), PlanFormat.number(SloFigure.WINDOW),

@@ -36,7 +36,7 @@ final class NextProbes {
                           double half, double answer, Axis axis) {
         List<Double> tried = probes.stream().filter(p -> p.verdict() != RunVerdict.INCONCLUSIVE).map(ProbeResult::value)
                 .distinct().toList();
-        Optional<NextProbe> leverage = leverage(curves, tried, axis);
+        Optional<NextProbe> leverage = leverage(curves, tried, stoppedEarly(probes), axis);
         if (leverage.isPresent()) {
             return leverage.get();
         }
@@ -87,7 +87,7 @@ final class NextProbes {
      * {@value #LEVER_FAIL} (failing side): far enough from the band for the slope to show, near
      * enough to be read exactly. The side as {@link #widen}'s. Empty when every slope is known.
      */
-    private static Optional<NextProbe> leverage(List<SloCurve> curves, List<Double> tried, Axis axis) {
+    private static Optional<NextProbe> leverage(List<SloCurve> curves, List<Double> tried, boolean stoppedEarly, Axis axis) {
         SloCurve widest = null;
         for (SloCurve c : curves) {
             if (c.modelled() && c.slope().high() > SLOPE_SPREAD * c.slope().low()
@@ -98,7 +98,7 @@ final class NextProbes {
         if (widest == null) {
             return Optional.empty();
         }
-        boolean failSide = failingSide(widest.figures());
+        boolean failSide = failingSide(widest.figures(), stoppedEarly);
         double load = failSide ? LEVER_FAIL : LEVER_PASS;
         double x = Math.log(widest.reference()) + (Math.log(widest.loadAtReference()) - Math.log(load)) / widest.slope().median();
         double value = axis.round(Math.exp(x));
@@ -113,13 +113,22 @@ final class NextProbes {
      * Whether a probe for an SLO's slope should go to the failing side: the side with fewer exact
      * figures, the failing one on a tie (with {@code -Dslo.abortOnFail} a failing night stops early,
      * so it costs less), unless its failing figures are all censored (stopped early, or far past the
-     * bound), which another fail would not change.
+     * bound), which another fail would not change, or some probe stopped early: a failing probe is
+     * then likely to stop too, and a stopped probe gives no figure of the SLOs it did not lose.
      */
-    private static boolean failingSide(List<SloFigure> figures) {
+    private static boolean failingSide(List<SloFigure> figures, boolean stoppedEarly) {
+        if (stoppedEarly) {
+            return false;
+        }
         List<SloFigure> exact = figures.stream().filter(f -> f.kind() == SloFigure.Kind.EXACT).toList();
         long failing = exact.stream().filter(f -> f.load() > 1).count();
         boolean failsExactly = failing > 0 || figures.stream().noneMatch(f -> f.kind() == SloFigure.Kind.AT_LEAST);
         return failsExactly && failing <= exact.size() - failing;
+    }
+
+    /** Whether some probe stopped early because an SLO was lost. */
+    static boolean stoppedEarly(List<ProbeResult> probes) {
+        return probes.stream().anyMatch(p -> SloFigure.lostSlo(p).isPresent());
     }
 
     private static double untriedNear(double target, List<Double> tried, Axis axis) {
@@ -185,12 +194,12 @@ final class NextProbes {
      * Where a probe could show whether an SLO falls: two resolution steps beyond its outermost exact
      * figure, on the side {@link #failingSide} gives. Empty when that value was tried.
      */
-    static Optional<NextProbe> widen(List<SloFigure> figures, Axis axis, double resolution) {
+    static Optional<NextProbe> widen(List<SloFigure> figures, boolean stoppedEarly, Axis axis, double resolution) {
         List<SloFigure> exact = figures.stream().filter(f -> f.kind() == SloFigure.Kind.EXACT).toList();
         if (exact.isEmpty()) {
             return Optional.empty();
         }
-        boolean failSide = failingSide(figures);
+        boolean failSide = failingSide(figures, stoppedEarly);
         double value = failSide
                 ? axis.roundToward(exact.stream().mapToDouble(SloFigure::value).min().getAsDouble() * (1 - 2 * resolution), 0)
                 : axis.roundToward(exact.stream().mapToDouble(SloFigure::value).max().getAsDouble() * (1 + 2 * resolution), axis.max());

@@ -164,6 +164,26 @@ class CapacityEstimatorTest {
     }
 
     @Test
+    void anSloThatNeverFailedNeedNotShowItsFallButWeighsOnTheAnswer() {
+        // error pages fall through their bound; abandonment stays at 0.5 to 0.7 of its bound, flat
+        double[][] figures = {{60, 3.0, 0.6}, {65, 1.9, 0.5}, {70, 1.2, 0.7}, {75, 0.7, 0.55}, {80, 0.45, 0.65}, {85, 0.3, 0.6}};
+        List<ProbeResult> probes = new ArrayList<>();
+        for (double[] f : figures) {
+            SloResult rate = SloResult.atMost("errorPageRate", "error pages", 1.0, f[1], "%");
+            SloResult gaveUp = SloResult.atMost("abandonment", "gave up", 1.0, f[2], "%");
+            probes.add(new ProbeResult(f[0], rate.passed() ? RunVerdict.PASS : RunVerdict.FAIL, List.of(), List.of(rate, gaveUp),
+                    Optional.empty(), Duration.ofMinutes(1)));
+        }
+        CapacityEstimate both = estimator().estimate(probes, SLOTS);
+        assertTrue(both.supported(), both.reason());
+        assertTrue(both.slos().get(1).modelled(), both.slos().get(1).toString());
+
+        List<ProbeResult> rateOnly = probes.stream().map(p -> new ProbeResult(p.value(), p.verdict(), p.reasons(), p.slos().subList(0, 1),
+                p.runFolder(), p.elapsed())).toList();
+        assertTrue(both.answer() > estimator().estimate(rateOnly, SLOTS).answer(), "an SLO near its bound asks for more capacity");
+    }
+
+    @Test
     void theConfidenceMustLieBetweenAHalfAndOne() {
         assertThrows(IllegalArgumentException.class, () -> new CapacityEstimator(0.5, 0.05, CurvePrior.DEFAULT, 1));
         assertThrows(IllegalArgumentException.class, () -> new CapacityEstimator(1, 0.05, CurvePrior.DEFAULT, 1));
