@@ -83,10 +83,6 @@ final class CapacityEstimator {
         this.seed = seed;
     }
 
-    double confidence() {
-        return confidence;
-    }
-
     /** The estimate from every probe so far, on a capacity axis. */
     CapacityEstimate estimate(List<ProbeResult> probes, Axis axis) {
         if (!axis.passesAbove()) {
@@ -111,7 +107,8 @@ final class CapacityEstimator {
             SloCurveFit fit = SloCurveFit.of(list, prior);
             String why = whyNot(name, fit, list.stream().anyMatch(f -> !f.passed()));
             if (why != null && fit.riseProbability() < confidence && help.isEmpty()) {
-                help = fit.exactCount() < 1 ? NextProbes.towardBound(list, b.threshold(), axis) : NextProbes.widen(list, NextProbes.stoppedEarly(probes), axis, resolution);
+                help = fit.exactCount() < 1 ? NextProbes.towardBound(list, b.threshold(), axis)
+                        : NextProbes.widen(list, NextProbes.stoppedEarly(probes), axis, resolution);
             }
             if (why != null) {
                 refusal = refusal == null ? why : refusal;

@@ -152,7 +152,8 @@ final class EstimatePage {
         b.append("</svg><figcaption>").append(esc(String.format(Locale.ROOT, "Solid blue: the fitted line (slope %s per e-fold);"
                         + " dotted: where 90 %% of nights' figures lie (scatter %s). Circles: figures read exactly (green passed, red"
                         + " failed); triangles: only a side known (more than %s-fold from the bound, or a probe stopped early).",
-                String.format(Locale.ROOT, "%.2f", slope), String.format(Locale.ROOT, "%.2f", scatter), PlanPage.num(e.path("prior").path("window").asDouble()))))
+                String.format(Locale.ROOT, "%.2f", slope), String.format(Locale.ROOT, "%.2f", scatter),
+                PlanPage.num(e.path("prior").path("window").asDouble()))))
                 .append("</figcaption></figure>\n");
     }
 

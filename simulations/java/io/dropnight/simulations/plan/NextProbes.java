@@ -105,7 +105,8 @@ final class NextProbes {
         value = tried.contains(value) ? untriedNear(value, tried, axis) : value;
         return Optional.of(new NextProbe(value, false, String.format(Locale.ROOT, "%s's slope is still uncertain (%s to %s per"
                         + " e-fold): where its line gives a load of %s, on the %s side", widest.name(),
-                PlanFormat.number(Math.round(widest.slope().low() * 10) / 10.0), PlanFormat.number(Math.round(widest.slope().high() * 10) / 10.0),
+                PlanFormat.number(Math.round(widest.slope().low() * 10) / 10.0),
+                PlanFormat.number(Math.round(widest.slope().high() * 10) / 10.0),
                 PlanFormat.number(load), failSide ? "failing" : "passing")));
     }
 
