@@ -27,9 +27,19 @@ public final class PlanJson {
     private PlanJson() {
     }
 
-    /** The plan's header: what was asked. */
+    /**
+     * The plan's header: what was asked.
+     *
+     * @param confidence a capacity plan's {@code -Dplan.confidence} (NaN for a breakpoint)
+     */
     public record Header(PlanParameters.Mode mode, String night, double compression, double resolution,
-                         Optional<Duration> budget, OptionalLong audience, Instant startedAt, Duration elapsed) {
+                         Optional<Duration> budget, OptionalLong audience, Instant startedAt, Duration elapsed, double confidence) {
+
+        /** A header without a confidence (a breakpoint plan). */
+        public Header(PlanParameters.Mode mode, String night, double compression, double resolution, Optional<Duration> budget,
+                      OptionalLong audience, Instant startedAt, Duration elapsed) {
+            this(mode, night, compression, resolution, budget, audience, startedAt, elapsed, Double.NaN);
+        }
     }
 
     public static ObjectNode of(Header h, List<PlanEntry> entries, Path planDir) {
@@ -38,6 +48,7 @@ public final class PlanJson {
                 .put("resolution", h.resolution())
                 .put("startedAt", h.startedAt().toString()).put("elapsedSeconds", seconds(h.elapsed()));
         put(o, "budgetSeconds", h.budget().isPresent() ? OptionalDouble.of(seconds(h.budget().get())) : OptionalDouble.empty());
+        put(o, "confidence", Double.isNaN(h.confidence()) ? OptionalDouble.empty() : OptionalDouble.of(h.confidence()));
         if (h.audience().isPresent()) {
             o.put("audience", h.audience().getAsLong());
         } else {
@@ -76,6 +87,11 @@ public final class PlanJson {
                     ? OptionalDouble.of(e.requestsPerSecondPerThousandViewers().getAsDouble() * n / 1000) : OptionalDouble.empty());
         } else {
             s.putNull("projection");
+        }
+        if (r.estimate().isPresent()) {
+            s.set("estimate", EstimateJson.of(r.estimate().get(), CurvePrior.DEFAULT));
+        } else {
+            s.putNull("estimate");
         }
         ArrayNode probes = s.putArray("probes");
         for (ProbeResult pr : r.probes()) {

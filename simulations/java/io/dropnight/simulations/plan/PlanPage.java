@@ -22,7 +22,8 @@ import java.util.Set;
  * Writes plan.html from plan.json: self-contained (inline CSS and SVG, no script, nothing fetched),
  * one chart per SLO with each probe's actual value against the value tried, the threshold line and
  * each search's answer marked, one colour per search (policy and scale); the answer table with
- * per-1,000 figures; every probe with a link to its run page. Everything written is HTML-escaped.
+ * per-1,000 figures; per capacity search with an estimate, its meaning and each SLO's fitted curve
+ * ({@link EstimatePage}); every probe with a link to its run page. Everything written is HTML-escaped.
  */
 public final class PlanPage {
     private static final String[] COLOURS = {"#1f6feb", "#d1242f", "#1a7f37", "#9a6700", "#8250df", "#0a7c8c"};
@@ -49,12 +50,14 @@ public final class PlanPage {
         b.append("<h1>Plan: ").append(esc(plan.path("mode").asText())).append(" for ").append(esc(plan.path("night").asText()))
                 .append("</h1>\n<p>Resolution ").append(esc(pct(plan.path("resolution").asDouble()))).append(", time budget ")
                 .append(plan.path("budgetSeconds").isNumber() ? esc(num(plan.path("budgetSeconds").asDouble())) + " s per search" : "none")
+                .append(plan.path("confidence").isNumber() ? ", confidence " + esc(pct(plan.path("confidence").asDouble())) : "")
                 .append(", started ")
                 .append(esc(plan.path("startedAt").asText())).append(", ").append(esc(num(plan.path("elapsedSeconds").asDouble())))
                 .append(" s in all.</p>\n");
         answers(b, plan);
         scaleCheck(b, plan);
         charts(b, plan);
+        EstimatePage.sections(b, plan);
         probes(b, plan);
         return b.append("</body></html>\n").toString();
     }
@@ -247,7 +250,7 @@ public final class PlanPage {
         return n.isNumber() ? num(n.asDouble()) : "-";
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : PlanFormat.number(Math.round(v * 1000) / 1000.0);
     }
 

@@ -31,9 +31,12 @@ import java.util.function.UnaryOperator;
  * @param maxAudience {@code -Dplan.maxAudience}: the largest audience multiplier a breakpoint search tries
  * @param budget     {@code -Dplan.budget}: the longest one search may take once a value has passed
  *                   (default 12 minutes; {@code none}: no bound), see {@link PlanSearch}
+ * @param confidence {@code -Dplan.confidence}: a capacity plan's answer is the least capacity that
+ *                   passes with this probability, said with this certainty (default 0.95), see
+ *                   {@link CapacityEstimator}
  */
 public record PlanParameters(Mode mode, double resolution, OptionalLong audience, List<String> policies,
-                             List<Double> scales, int maxSlots, double maxAudience, Optional<Duration> budget) {
+                             List<Double> scales, int maxSlots, double maxAudience, Optional<Duration> budget, double confidence) {
 
     public static final String PLAN = "plan";
     public static final String RESOLUTION = "plan.resolution";
@@ -43,6 +46,11 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
     public static final String MAX_SLOTS = "plan.maxSlots";
     public static final String MAX_AUDIENCE = "plan.maxAudience";
     public static final String BUDGET = "plan.budget";
+    public static final String CONFIDENCE = "plan.confidence";
+
+    /** The confidence used when none is given. */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+    private static final String CONFIDENCE_RULE = "must be a probability above 0.5 and below 1, such as 0.95";
 
     /** The default time budget of one search: a 5 % answer for the default night fits in it (docs/BENCHMARKS.md). */
     public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(12);
@@ -64,7 +72,8 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
 
     /** The same plan projected to {@code viewers} at full size (a night file's audience when no -Daudience is given). */
     public PlanParameters withAudience(long viewers) {
-        return new PlanParameters(mode, resolution, OptionalLong.of(viewers), policies, scales, maxSlots, maxAudience, budget);
+        return new PlanParameters(mode, resolution, OptionalLong.of(viewers), policies, scales, maxSlots, maxAudience, budget,
+                confidence);
     }
 
     public PlanParameters {
@@ -98,6 +107,9 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
                 throw new ParameterException(BUDGET, Durations.format(b), BUDGET_RULE);
             }
         });
+        if (!(confidence > 0.5 && confidence < 1)) {
+            throw new ParameterException(CONFIDENCE, PlanFormat.number(confidence), CONFIDENCE_RULE);
+        }
     }
 
     /**
@@ -124,6 +136,10 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
             throw new ParameterException(PLAN, plan, "needs the embedded service (the harness cannot change an external"
                     + " target's capacity): use -Dplan=breakpoint with -Dtarget");
         }
+        if (mode == Mode.BREAKPOINT && get.apply(CONFIDENCE) != null) {
+            throw new ParameterException(CONFIDENCE, get.apply(CONFIDENCE),
+                    "is the probability a capacity answer passes with: use it with -Dplan=capacity");
+        }
         return Optional.of(new PlanParameters(mode,
                 number(RESOLUTION, get.apply(RESOLUTION), "0.05"),
                 audience(get.apply(AUDIENCE)),
@@ -131,7 +147,23 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
                 scales(get.apply(SCALES)),
                 (int) whole(MAX_SLOTS, get.apply(MAX_SLOTS), "4096"),
                 number(MAX_AUDIENCE, get.apply(MAX_AUDIENCE), "64"),
-                budget(get.apply(BUDGET))));
+                budget(get.apply(BUDGET)),
+                confidence(get.apply(CONFIDENCE))));
+    }
+
+    private static double confidence(String text) {
+        if (text == null) {
+            return DEFAULT_CONFIDENCE;
+        }
+        try {
+            double v = Double.parseDouble(text);
+            if (v > 0.5 && v < 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below in one line, with the rule
+        }
+        throw new ParameterException(CONFIDENCE, text, CONFIDENCE_RULE); // named as given
     }
 
     private static Optional<Duration> budget(String text) {

@@ -1,6 +1,6 @@
 // Over 300 lines on purpose: a third of it is the doc of the search's rules, which read best beside
-// the bracket, narrow and confirm they describe; its parts are apart (Votes, ThresholdGuess,
-// ProbeBudget, ProgressLine).
+// the bracket, narrow, estimate and confirm they describe; its parts are apart (Votes, ThresholdGuess,
+// ProbeBudget, ProgressLine, CapacityEstimator and NextProbes).
 package io.dropnight.simulations.plan;
 
 
@@ -48,6 +48,15 @@ import java.util.function.LongSupplier;
  *       consistently passed, and the answer is the passing end (the safe one).</li>
  * </ol>
  *
+ * <p><b>Estimate</b> (capacity searches given a {@link CapacityEstimator}, issue 25): once
+ * bracketed, before each narrowing probe, every probe's SLO figures are fitted. While they
+ * support a fit, the search probes where the estimate says, and answers {@link Outcome#ESTIMATE}
+ * (the least capacity predicted to pass with the confidence, the band from the capacity passing
+ * half the time) once the estimate is settled, after {@value #ESTIMATE_PROBES} such probes, or
+ * when the budget leaves no room for another. While they cannot support one yet, up to
+ * {@value #HELP_PROBES} probes go where the estimate says they could; then the search goes on by
+ * its votes as below, and its summary starts {@code fallback to the votes (no fit: <why>)}.
+ *
  * <p><b>Time budget</b> (optional): before each probe, once a value has passed by majority (so a
  * safe answer exists), the search checks that the probe would end within the budget, taking the
  * longest probe so far as its length. If it would not, the search stops there and reads what it
@@ -89,7 +98,13 @@ public final class PlanSearch {
         }
     }
 
-    private enum Phase { BRACKET, BISECT, CONFIRM }
+    private enum Phase { BRACKET, BISECT, CONFIRM, ESTIMATE }
+
+    /** The most probes an estimate directs before it answers unsettled: the budget is the usual bound. */
+    static final int ESTIMATE_PROBES = 10;
+
+    /** The most probes a search spends where the estimate says figures could come to support a fit. */
+    static final int HELP_PROBES = 4;
 
     private final Axis axis;
     private final double start;
@@ -102,6 +117,10 @@ public final class PlanSearch {
     private final List<ProbeResult> probes = new ArrayList<>();
     private final Votes votes;
     private final Map<Double, ProbeResult> latest = new HashMap<>(); // value -> its latest probe
+    private final Optional<CapacityEstimator> estimator;
+    private CapacityEstimate estimate; // the latest, for the result
+    private Double pass; // the closest value that passed, once one has
+    private Double fail; // the closest value that failed, once one has
     private long startNanos;
 
     /**
@@ -118,13 +137,28 @@ public final class PlanSearch {
     }
 
     /**
-     * A search that stops, once a value has passed, before a probe that would end past
-     * {@code budget} (see the class's doc).
+     * A search that stops, once a value has passed (or an estimate stands), before a probe that
+     * would end past {@code budget} (see the class's doc).
      *
      * @param budget the longest the search may take once a safe answer exists; empty: no bound
      */
     public PlanSearch(Axis axis, double start, double resolution, Probe probe, Consumer<String> progress,
                       LongSupplier nanoClock, Optional<Duration> budget) {
+        this(axis, start, resolution, probe, progress, nanoClock, budget, Optional.empty());
+    }
+
+    /**
+     * A capacity search that answers from its probes' figures where they support a fit, and by its
+     * votes where they do not (see the class's doc).
+     *
+     * @param estimator reads the probes' figures; empty: votes only
+     */
+    PlanSearch(Axis axis, double start, double resolution, Probe probe, Consumer<String> progress, LongSupplier nanoClock,
+               Optional<Duration> budget, Optional<CapacityEstimator> estimator) {
+        this.estimator = Objects.requireNonNull(estimator, "estimator");
+        if (estimator.isPresent() && !axis.passesAbove()) {
+            throw new IllegalArgumentException("an estimate answers capacity searches only, not " + axis.name());
+        }
         this.budget = Objects.requireNonNull(budget, "budget");
         budget.ifPresent(b -> {
             if (b.isNegative() || b.isZero()) {
@@ -163,8 +197,6 @@ public final class PlanSearch {
     }
 
     private PlanResult search() {
-        Double pass = null;
-        Double fail = null;
         double v = start;
         for (int round = 1; ; round++) {
             ProbeResult previous = null;
@@ -197,7 +229,32 @@ public final class PlanSearch {
                 previous = r;
             }
             int misses = 0; // guesses in a row whose probe went the other way than foreseen
-            while (!axis.closeEnough(pass, fail, resolution)) {
+            int helped = 0;
+            while (true) {
+                // a capacity search answers from its figures as soon as they support a fit
+                Optional<PlanResult> estimated = estimated();
+                if (estimated.isPresent()) {
+                    return estimated.get();
+                }
+                if (estimate != null && estimate.next().isPresent() && helped < HELP_PROBES) {
+                    // the figures cannot support a fit yet, and the estimate knows where a probe could help
+                    helped++;
+                    double next = estimate.next().get().value();
+                    progress.accept("plan estimate: " + estimate.summary() + "; next " + fmt(next) + " " + axis.name() + ": "
+                            + estimate.next().get().why());
+                    Optional<ProbeResult> ran = probe(next, Phase.ESTIMATE, pass, fail);
+                    if (ran.isEmpty()) {
+                        return outOfTime();
+                    }
+                    if (ran.get().verdict() == RunVerdict.INCONCLUSIVE) {
+                        return inconclusive(ran.get(), pass, fail);
+                    }
+                    narrow(next, ran.get().verdict());
+                    continue;
+                }
+                if (axis.closeEnough(pass, fail, resolution)) {
+                    break;
+                }
                 // after two such misses in a row the figures are not to be trusted: bisect once
                 ThresholdGuess.Guess guess = misses < 2 ? guess(pass, fail) : null;
                 double next = guess != null ? guess.value() : axis.between(pass, fail).getAsDouble();
@@ -253,6 +310,63 @@ public final class PlanSearch {
         }
     }
 
+    /**
+     * With an estimator (capacity plans): while the probes' figures support a fit, probes where the
+     * estimate says and returns its answer once it is settled, after {@link #ESTIMATE_PROBES}
+     * probes, or when the budget leaves no room; empty when the figures do not (or no longer)
+     * support a fit, and the search goes on by its votes. Every estimate is kept for the result.
+     */
+    private Optional<PlanResult> estimated() {
+        if (estimator.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int n = 0; ; n++) {
+            CapacityEstimate e = estimator.get().estimate(probes, axis);
+            estimate = e;
+            if (!e.supported()) {
+                return Optional.empty();
+            }
+            boolean last = e.settled() || n == ESTIMATE_PROBES;
+            progress.accept("plan estimate: " + e.summary() + (last ? "" : "; next " + fmt(e.next().orElseThrow().value())
+                    + " " + axis.name() + ": " + e.next().get().why()));
+            if (e.settled()) {
+                return Optional.of(estimateResult(e, ""));
+            }
+            if (n == ESTIMATE_PROBES) {
+                return Optional.of(estimateResult(e, String.format(Locale.ROOT, "stopped after %d probes on the estimate: ",
+                        ESTIMATE_PROBES)));
+            }
+            double next = e.next().get().value();
+            Optional<ProbeResult> ran = probe(next, Phase.ESTIMATE, pass, fail);
+            if (ran.isEmpty()) {
+                return Optional.of(estimateResult(e, String.format(Locale.ROOT, "out of time (budget %s; elapsed %s, a probe takes"
+                                + " up to %s): ", PlanFormat.duration(budget.orElseThrow()), PlanFormat.duration(elapsed()),
+                        PlanFormat.duration(Duration.ofNanos(longestProbeNanos)))));
+            }
+            ProbeResult r = ran.get();
+            if (r.verdict() == RunVerdict.INCONCLUSIVE) {
+                return Optional.of(inconclusive(r, pass, fail));
+            }
+            narrow(next, r.verdict());
+        }
+    }
+
+    /** A verdict inside the bracket narrows it; one on the far side of a verdict already there is for the votes to weigh. */
+    private void narrow(double value, RunVerdict verdict) {
+        if (axis.passSideOf(value, fail) && axis.passSideOf(pass, value)) {
+            if (verdict == RunVerdict.PASS) {
+                pass = value;
+            } else {
+                fail = value;
+            }
+        }
+    }
+
+    private PlanResult estimateResult(CapacityEstimate e, String prefix) {
+        return result(Outcome.ESTIMATE, OptionalDouble.of(e.answer()), OptionalDouble.of(axis.round(e.atHalf())),
+                OptionalDouble.of(e.answer()), false, prefix + e.summary());
+    }
+
     /** The guess between the latest probes at {@code pass} and {@code fail} ({@link ThresholdGuess#guess}). */
     private ThresholdGuess.Guess guess(double pass, double fail) {
         return ThresholdGuess.guess(latest.get(pass), latest.get(fail), axis, resolution);
@@ -297,7 +411,7 @@ public final class PlanSearch {
      * leaves no room for it ({@link ProbeBudget}).
      */
     private Optional<ProbeResult> probe(double value, Phase phase, Double pass, Double fail) {
-        if (!ProbeBudget.roomForAnotherProbe(budget, elapsed(), Duration.ofNanos(longestProbeNanos), votes.hasSafeAnswer())) {
+        if (!ProbeBudget.roomForAnotherProbe(budget, elapsed(), Duration.ofNanos(longestProbeNanos), hasSafeAnswer())) {
             return Optional.empty();
         }
         long before = nanoClock.getAsLong();
@@ -308,8 +422,9 @@ public final class PlanSearch {
         votes.add(value, r.verdict());
         int left = probesLeft(phase, value, r.verdict(), pass, fail);
         // while bracketing, how far away the threshold is is unknown: the count is a floor
-        boolean atLeast = phase == Phase.BRACKET && left > 0 && (r.verdict() == RunVerdict.PASS ? fail == null : pass == null);
-        Optional<Duration> budgetLeft = votes.hasSafeAnswer() ? budget.map(b -> b.minus(elapsed())) : Optional.empty();
+        boolean atLeast = phase == Phase.ESTIMATE
+                || phase == Phase.BRACKET && left > 0 && (r.verdict() == RunVerdict.PASS ? fail == null : pass == null);
+        Optional<Duration> budgetLeft = hasSafeAnswer() ? budget.map(b -> b.minus(elapsed())) : Optional.empty();
         progress.accept(new ProgressLine(probes.size(), axis, value, r.verdict(), r.decidedBy(), elapsed(), left, atLeast,
                 budgetLeft, budget).text());
         return Optional.of(r);
@@ -327,6 +442,7 @@ public final class PlanSearch {
                     : 1 + bisections(value, verdict == RunVerdict.PASS ? axis.towardFail(value) : axis.towardPass(value)) + 1;
             case BISECT -> narrowing(p, f) + 1;
             case CONFIRM -> majority(value) == null ? 1 : 0;
+            case ESTIMATE -> 1; // until the estimate settles, which no count foretells
         };
     }
 
@@ -360,7 +476,19 @@ public final class PlanSearch {
 
     private PlanResult result(Outcome outcome, OptionalDouble answer, OptionalDouble low, OptionalDouble high,
                               boolean confirmed, String summary) {
-        return new PlanResult(axis, outcome, answer, low, high, confirmed, summary, probes, elapsed());
+        if (estimator.isEmpty()) {
+            return new PlanResult(axis, outcome, answer, low, high, confirmed, summary, probes, elapsed());
+        }
+        CapacityEstimate e = estimate != null ? estimate : estimator.get().estimate(probes, axis);
+        // an answer the votes gave where an estimate was asked for is named as such, with the reason
+        boolean votesAnswered = outcome != Outcome.ESTIMATE && outcome != Outcome.INCONCLUSIVE && outcome != Outcome.ERROR;
+        String said = votesAnswered ? "fallback to the votes (" + e.summary() + "): " + summary : summary;
+        return new PlanResult(axis, outcome, answer, low, high, confirmed, said, probes, elapsed(), Optional.of(e));
+    }
+
+    /** Whether a safe answer exists for the budget to stop at: a pass by majority, or a supported estimate. */
+    private boolean hasSafeAnswer() {
+        return votes.hasSafeAnswer() || estimate != null && estimate.supported();
     }
 
     private static String fmt(double v) {

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.LongSupplier;
 
@@ -107,7 +108,9 @@ public final class Planner {
             Files.createDirectories(planDir);
             out.println("dropnight plan: " + plan.mode().label() + " for " + night.night().label() + ", resolution "
                     + PlanFormat.number(plan.resolution() * 100) + " %, budget "
-                    + plan.budget().map(PlanFormat::duration).orElse("none") + " per search, policies " + String.join(",", policies) + ", scales "
+                    + plan.budget().map(PlanFormat::duration).orElse("none") + " per search"
+                    + (plan.mode() == PlanParameters.Mode.CAPACITY ? ", confidence " + CapacityEstimate.percent(plan.confidence()) : "")
+                    + ", policies " + String.join(",", policies) + ", scales "
                     + scales.stream().map(PlanFormat::number).reduce((a, b) -> a + "," + b).orElse("") + "; folder " + planDir);
             for (String policy : policies) {
                 for (double scale : scales) {
@@ -147,8 +150,11 @@ public final class Planner {
                 : Axis.audience(Math.max(0.01, 0.001 / scale), Math.min(plan.maxAudience(), 100 / scale));
         double start = capacity ? Math.min(slots, plan.maxSlots()) : 1;
         String prefix = severalSearches(plan) ? "[" + policy + ", scale " + PlanFormat.number(scale) + "] " : "";
+        // a capacity answer comes from its probes' figures where they support a fit (CapacityEstimator)
+        Optional<CapacityEstimator> estimator = capacity ? Optional.of(new CapacityEstimator(plan.confidence(), plan.resolution(),
+                CurvePrior.DEFAULT, CapacityEstimator.DEFAULT_SEED)) : Optional.empty();
         PlanResult result = new PlanSearch(axis, start, plan.resolution(), probe, line -> out.println(prefix + line), nanoClock,
-                plan.budget()).run();
+                plan.budget(), estimator).run();
         Map<Path, ProbeFigures> figures = new HashMap<>();
         result.probes().forEach(p -> p.runFolder().ifPresent(run -> figures.put(run, ProbeFigures.of(run))));
         return new PlanEntry(policy, scale, slots, result, figures);
@@ -162,7 +168,8 @@ public final class Planner {
     private static ObjectNode writeFiles(Path planDir, PlanParameters plan, NightParameters night, Instant started, Duration elapsed,
                                          List<PlanEntry> entries, PrintStream err) throws IOException {
         return writeFiles(planDir, new PlanJson.Header(plan.mode(), night.night().label(), night.compression(),
-                plan.resolution(), plan.budget(), plan.audience(), started, elapsed), entries, err);
+                plan.resolution(), plan.budget(), plan.audience(), started, elapsed,
+                plan.mode() == PlanParameters.Mode.CAPACITY ? plan.confidence() : Double.NaN), entries, err);
     }
 
     /**
@@ -187,6 +194,19 @@ public final class Planner {
     private static void printAnswers(PrintStream out, ObjectNode json) {
         String compression = PlanFormat.number(json.path("compression").asDouble());
         json.path("searches").forEach(s -> {
+            var e = s.path("estimate");
+            if (e.path("supported").asBoolean(false)) {
+                var below = e.path("stepBelow");
+                out.printf(Locale.ROOT, "dropnight plan: policy %s, scale %s: answer %s slots, passing %s of nights or more (said with"
+                                + " %s certainty; best estimate %s); half pass at %s slots; band %s–%s slots; one step below, %s slots:"
+                                + " %s expected%n", s.path("policy").asText(), PlanFormat.number(s.path("scale").asDouble()),
+                        PlanFormat.number(e.path("answer").asDouble()), CapacityEstimate.percent(e.path("confidence").asDouble()),
+                        CapacityEstimate.percent(e.path("confidence").asDouble()),
+                        CapacityEstimate.percent(e.path("atAnswer").path("expected").asDouble()),
+                        PlanFormat.number(Math.round(e.path("atHalf").asDouble())), PlanFormat.number(Math.round(e.path("atHalf").asDouble())),
+                        PlanFormat.number(e.path("answer").asDouble()), PlanFormat.number(below.path("slots").asDouble()),
+                        CapacityEstimate.percent(below.path("expected").asDouble()));
+            }
             var per = s.path("perThousandViewers");
             if (per.path("slots").isNumber()) {
                 out.printf(Locale.ROOT, "dropnight plan: policy %s, scale %s: %.3f slots per 1,000 viewers at the drop%s%n",

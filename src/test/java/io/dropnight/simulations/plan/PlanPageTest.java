@@ -77,6 +77,59 @@ class PlanPageTest {
         assertEquals(20, plan.path("compression").asDouble());
     }
 
+    /** A capacity search answered by its estimate, on a simulated night: one SLO near its bound, one far below it. */
+    private static PlanEntry estimated() {
+        KnownCurveNight night = new KnownCurveNight(4, new KnownCurveNight.Curve("errorPageRate", 78, 8, 0.46),
+                new KnownCurveNight.Curve("p99<script>", 20, 4, 0.1));
+        PlanResult r = new PlanSearch(Axis.capacity(1, 4096), 64, 0.05, night, line -> { }, () -> night.nanos,
+                Optional.of(Duration.ofMinutes(7)), Optional.of(new CapacityEstimator(0.95, 0.05, CurvePrior.DEFAULT, 2026))).run();
+        return new PlanEntry("fixed", 1, 64, r, Map.of());
+    }
+
+    private ObjectNode estimatedPlan() {
+        return PlanJson.of(new PlanJson.Header(PlanParameters.Mode.CAPACITY, "finale-drop", 20, 0.05, Optional.of(Duration.ofMinutes(7)),
+                OptionalLong.empty(), Instant.parse("2026-12-07T07:00:00Z"), Duration.ofMinutes(7), 0.95), List.of(estimated()), planDir);
+    }
+
+    @Test
+    void planJsonGivesTheEstimatePerSloWithEveryFigureAndBothCapacities() {
+        JsonNode plan = estimatedPlan();
+        JsonNode search = plan.path("searches").path(0);
+        JsonNode e = search.path("estimate");
+        assertEquals(0.95, plan.path("confidence").asDouble());
+        assertEquals("estimate", search.path("outcome").asText(), search.toString());
+        assertTrue(e.path("supported").asBoolean() && e.path("reason").isNull(), e.toString());
+        assertEquals(search.path("answer").asDouble(), e.path("answer").asDouble());
+        assertEquals(Math.round(e.path("atHalf").asDouble()), search.path("band").path("low").asDouble());
+        assertTrue(e.path("atAnswer").path("atLeast").asDouble() >= 0.95, e.toString());
+        assertTrue(e.path("stepBelow").path("slots").asDouble() < e.path("answer").asDouble(), e.toString());
+        assertEquals(2026, e.path("seed").asLong());
+        assertEquals(0.5, e.path("prior").path("scatterScale").asDouble());
+        JsonNode rate = e.path("slos").path(0);
+        assertEquals("errorPageRate", rate.path("name").asText());
+        assertTrue(rate.path("modelled").asBoolean());
+        assertTrue(rate.path("slope").path("low").asDouble() < rate.path("slope").path("median").asDouble(), rate.toString());
+        assertTrue(rate.path("scatter").path("median").asDouble() > 0, rate.toString());
+        assertEquals(search.path("probes").size(), rate.path("figures").size(), "every probe's figure");
+        assertTrue(rate.path("atHalf").asDouble() < rate.path("atConfidence").asDouble(), rate.toString());
+        JsonNode p99 = e.path("slos").path(1);
+        assertFalse(p99.path("modelled").asBoolean());
+        assertTrue(p99.path("note").asText().contains("counted as passing"), p99.toString());
+    }
+
+    @Test
+    void thePageSaysWhatTheEstimateMeansWithOneFittedChartPerModelledSlo() {
+        JsonNode plan = estimatedPlan();
+        String html = PlanPage.render(plan);
+        JsonNode e = plan.path("searches").path(0).path("estimate");
+        assertTrue(html.contains("<h2>Estimate from the figures: policy fixed, scale 1</h2>"), html);
+        assertTrue(html.contains("<p><b>" + PlanPage.num(e.path("answer").asDouble()) + " slots</b>: a night passes every SLO"
+                + " with probability at least 95 %"), html);
+        assertTrue(html.contains("p99&lt;script&gt;") && !html.contains("<script"), "escaped, and still no script");
+        assertEquals(3, html.split("<svg", -1).length - 1, "one chart per SLO's figures, and the fitted one of errorPageRate");
+        assertTrue(html.contains("errorPageRate: actual / bound against slots (log scales)"));
+    }
+
     @Test
     void thePageEscapesWhatItShowsAndFetchesNothing() {
         String html = PlanPage.render(plan());

@@ -41,6 +41,21 @@ class PlanParametersTest {
         assertTrue(p.scales().isEmpty());
         assertEquals(4096, p.maxSlots());
         assertEquals(Optional.of(Duration.ofMinutes(12)), p.budget());
+        assertEquals(0.95, p.confidence());
+    }
+
+    @Test
+    void readsTheConfidenceOfACapacityAnswer() {
+        assertEquals(0.9, PlanParameters.fromProperties(props("plan", "capacity", "plan.confidence", "0.9"), false).orElseThrow()
+                .confidence());
+    }
+
+    @Test
+    void aConfidenceIsACapacityQuestion() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> PlanParameters.fromProperties(props("plan", "breakpoint", "plan.confidence", "0.9"), false));
+        assertEquals("plan.confidence = 0.9: is the probability a capacity answer passes with: use it with -Dplan=capacity",
+                e.getMessage());
     }
 
     @Test
@@ -83,6 +98,9 @@ class PlanParametersTest {
         "plan.budget|0.5m|plan.budget = 0.5m: must be a duration from 1m to 24h, such as 12m or 90m, or none",
         "plan.budget|2d|plan.budget = 2d: must be a duration from 1m to 24h, such as 12m or 90m, or none",
         "plan.budget|soon|plan.budget = soon: must be a duration from 1m to 24h, such as 12m or 90m, or none",
+        "plan.confidence|0.5|plan.confidence = 0.5: must be a probability above 0.5 and below 1, such as 0.95",
+        "plan.confidence|1|plan.confidence = 1: must be a probability above 0.5 and below 1, such as 0.95",
+        "plan.confidence|95%|plan.confidence = 95%: must be a probability above 0.5 and below 1, such as 0.95",
     })
     void badValuesStopWithOneLineNamingPropertyValueAndRule(String key, String value, String message) {
         Properties p = props("plan", "capacity", key, value);

@@ -66,6 +66,7 @@ class PlannerTest {
                 + " external target's capacity): use -Dplan=breakpoint with -Dtarget",
         "scale|-1|dropnight plan: scale = -1: must be a number from 0.001 to 100",
         "plan.budget|0|dropnight plan: plan.budget = 0: must be a duration from 1m to 24h, such as 12m or 90m, or none",
+        "plan.confidence|0.99.9|dropnight plan: plan.confidence = 0.99.9: must be a probability above 0.5 and below 1, such as 0.95",
         "rehearsal|0|dropnight plan: rehearsal = 0: must be a whole number of viewers from 1 to 100,000,000",
         "night|nowhere.yml|dropnight plan: night = nowhere.yml: the night file does not exist",
     })
@@ -108,12 +109,16 @@ class PlannerTest {
         JsonNode search = plan.path("searches").path(0);
         assertEquals("capacity", plan.path("mode").asText());
         assertEquals(720, plan.path("budgetSeconds").asDouble(), "the default budget, 12 minutes a search");
-        assertTrue(List.of("answer", "band").contains(search.path("outcome").asText()), search.toString());
+        String outcome = search.path("outcome").asText();
+        assertTrue(List.of("estimate", "answer", "band").contains(outcome), search.toString());
+        assertEquals(0.95, plan.path("confidence").asDouble(), "the default confidence");
         double answer = search.path("answer").asDouble();
         double below = search.path("band").path("low").asDouble();
         assertTrue(below < answer, search.toString());
         int passesAtAnswer = 0;
         int failsBelow = 0;
+        int passes = 0;
+        int fails = 0;
         for (JsonNode probe : search.path("probes")) {
             Path run = planDir.resolve(probe.path("runFolder").asText());
             SloReport reading = SloFiles.read(run.resolve("slo.json"));
@@ -121,8 +126,21 @@ class PlannerTest {
             assertTrue(Files.isRegularFile(run.resolve("index.html")), "each probe has its run page: " + run);
             passesAtAnswer += probe.path("value").asDouble() == answer && reading.verdict() == RunVerdict.PASS ? 1 : 0;
             failsBelow += probe.path("value").asDouble() == below && reading.verdict() == RunVerdict.FAIL ? 1 : 0;
+            passes += reading.verdict() == RunVerdict.PASS ? 1 : 0;
+            fails += reading.verdict() == RunVerdict.FAIL ? 1 : 0;
         }
-        assertTrue(passesAtAnswer >= 1 && failsBelow >= 1, "a pass at the answer and a fail one step below: " + search);
+        JsonNode estimate = search.path("estimate");
+        if (outcome.equals("estimate")) {
+            // the answer comes from the figures: its probability, the capacity passing half the time, both named
+            assertTrue(estimate.path("supported").asBoolean() && passes >= 1 && fails >= 1, search.toString());
+            assertTrue(estimate.path("atAnswer").path("atLeast").asDouble() >= 0.95, estimate.toString());
+            assertTrue(console.contains(", scale 0.1: answer " + PlanFormat.number(answer) + " slots, passing 95 % of nights or more"),
+                    console);
+        } else {
+            assertFalse(estimate.path("supported").asBoolean(), estimate.toString());
+            assertTrue(search.path("summary").asText().startsWith("fallback to the votes (no fit: "), search.toString());
+            assertTrue(passesAtAnswer >= 1 && failsBelow >= 1, "a pass at the answer and a fail one step below: " + search);
+        }
         assertTrue(search.path("perThousandViewers").path("slots").asDouble() > 0, search.toString());
         assertTrue(search.path("projection").path("slots").asDouble() > 0, search.toString());
         assertTrue(console.contains("2,000,000 viewers need about"), console);

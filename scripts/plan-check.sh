@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Prove a capacity plan by re-runs (README, "Plan capacity"): re-runs the night N times at the
+# plan's answer and N times one resolution step below it, alternated, and prints each capacity's
+# pass rate beside the probability the plan predicted there. Give the plan's own night flags.
+#
+#   scripts/plan-check.sh -Dcheck.plan=reports/plan-<time>-capacity [-Dcheck.runs=10] [-Dcheck.budget=60m] \
+#                         [-Dcheck.search=0] [the plan's night flags: -Dnight, -Dscale, -Dcompression, ...]
+#
+# Bounded: at most 50 nights a capacity, and no night starts that would end past -Dcheck.budget.
+# A default-night re-run takes about as long as a plan's probe (about 1 min 47 s on this machine),
+# so 10 at each capacity take about 36 minutes. Leaves <plan>/check-<time>/ with check.json and
+# every night's run folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for arg in "$@"; do
+  case "$arg" in
+    -D*=*) ;;
+    *) echo "plan-check.sh: $arg: every argument must be a flag such as -Dcheck.plan=reports/plan-20261207-140000-capacity" >&2; exit 2 ;;
+  esac
+done
+BUILD_DIR="${BUILD_DIR:-target}"
+mvn -B -q -DbuildDir="$BUILD_DIR" test-compile
+mvn -B -q -DbuildDir="$BUILD_DIR" dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$BUILD_DIR/test-classpath.txt" >/dev/null
+CP="$BUILD_DIR/classes:$BUILD_DIR/test-classes:$(cat "$BUILD_DIR/test-classpath.txt")"
+exec java -Xmx256m -cp "$CP" "$@" io.dropnight.simulations.plan.PlanCheck

@@ -1,0 +1,220 @@
+package io.dropnight.simulations.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropnight.core.ServiceDefaults;
+import io.dropnight.runfolder.AtomicFiles;
+import io.dropnight.runfolder.JsonObjects;
+import io.dropnight.runfolder.RunFileException;
+import io.dropnight.runfolder.RunVerdict;
+import io.dropnight.simulations.params.NightInvocation;
+import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.ParameterException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code scripts/plan-check.sh -Dcheck.plan=<plan folder> [-Dcheck.runs=10] [the plan's night flags]}:
+ * proves a capacity plan by re-runs rather than by its own word (issue 25). Re-runs the night
+ * {@code runs} times at the plan's answer and {@code runs} times one resolution step below it,
+ * alternating the two so that a machine growing busier weighs on both alike, each a
+ * {@link NightProbe} as the plan ran them; prints one line per night and then each capacity's pass
+ * rate beside the probability the plan predicted there ({@link PassRate}); writes check.json into
+ * {@code <plan>/check-<time>/}. Bounded in count ({@code -Dcheck.runs}, at most 50 a capacity) and
+ * time ({@code -Dcheck.budget}, no night starts that would end past it). Exit 2 on a bad flag (one
+ * line), 1 when a night could not be run, 0 otherwise.
+ */
+public final class PlanCheck {
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanCheck() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.getProperties(), Planner.testClasspath(), System.out, System.err, System::nanoTime));
+    }
+
+    /** What is checked: one search of a plan, its two capacities and what the plan said of them. */
+    record Target(String policy, double scale, List<PassRate> rates) {
+    }
+
+    static int run(Properties props, String classpath, PrintStream out, PrintStream err, LongSupplier nanoClock) {
+        CheckParameters check;
+        NightInvocation night;
+        Target target;
+        try {
+            check = CheckParameters.fromProperties(props);
+            night = NightInvocation.fromProperties(props);
+            target = target(check, night.night());
+        } catch (ParameterException e) {
+            err.println("dropnight plan-check: " + e.getMessage());
+            return Planner.EXIT_BAD_PARAMETER;
+        }
+        Path dir = check.planJson().toAbsolutePath().getParent().resolve("check-" + ID.format(Instant.now()));
+        int slots = night.night().service().slots().orElse(ServiceDefaults.SLOTS);
+        int queue = night.night().service().queueLimit().orElse(slots * ServiceDefaults.QUEUE_LIMIT / ServiceDefaults.SLOTS);
+        NightProbe probe = new NightProbe(dir, night.withPolicy(target.policy()), PlanParameters.Mode.CAPACITY, target.scale(), slots,
+                queue, true, Duration.ofMinutes(15), classpath, nanoClock);
+        out.printf(Locale.ROOT, "dropnight plan-check: %d nights at %s slots and %d at %s, alternated; budget %s; folder %s%n", check.runs(),
+                PlanFormat.number(target.rates().get(0).slots()), check.runs(), PlanFormat.number(target.rates().get(1).slots()),
+                PlanFormat.duration(check.budget()), dir);
+        long start = nanoClock.getAsLong();
+        Tally tally = tally(target.rates(), check.runs(), check.budget(), probe, nanoClock, out);
+        List<PassRate> rates = tally.rates();
+        String stopped = tally.stopped();
+        for (PassRate r : rates) {
+            out.println("dropnight plan-check: " + r.line());
+        }
+        if (!stopped.isEmpty()) {
+            out.println("dropnight plan-check: " + stopped);
+        }
+        Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
+        out.println("dropnight plan-check: " + PlanFormat.duration(elapsed) + " in all");
+        try {
+            AtomicFiles.write(dir.resolve("check.json"), JSON.writeValueAsString(json(check, target, tally, elapsed)) + "\n");
+        } catch (IOException e) {
+            err.println("dropnight plan-check: could not write " + dir.resolve("check.json") + ": " + e.getMessage());
+            return Planner.EXIT_PROBE_ERROR;
+        }
+        return stopped.startsWith("stopped: ") ? Planner.EXIT_PROBE_ERROR : 0;
+    }
+
+    /**
+     * What the re-runs said.
+     *
+     * @param rates    each capacity's pass rate, in the order given
+     * @param verdicts each capacity's verdicts, in the order run
+     * @param stopped  why the re-runs stopped before all had run (empty when none did)
+     */
+    record Tally(List<PassRate> rates, List<List<String>> verdicts, String stopped) {
+    }
+
+    /**
+     * Runs {@code runs} nights at each of {@code rates}' capacities, alternated, until done, out of
+     * {@code budget} (no night starts that would end past it, taking the longest so far as its
+     * length), or a night could not be run; one line per night on {@code out}.
+     */
+    static Tally tally(List<PassRate> rates, int runs, Duration budget, PlanSearch.Probe probe, LongSupplier nanoClock,
+                       PrintStream out) {
+        List<PassRate> tallied = new ArrayList<>(rates);
+        List<List<String>> verdicts = new ArrayList<>();
+        rates.forEach(r -> verdicts.add(new ArrayList<>()));
+        long start = nanoClock.getAsLong();
+        long longest = 0;
+        try {
+            for (int n = 0; n < runs; n++) {
+                for (int k = 0; k < tallied.size(); k++) {
+                    Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
+                    if (!ProbeBudget.roomForAnotherProbe(Optional.of(budget), elapsed, Duration.ofNanos(longest), true)) {
+                        return new Tally(tallied, verdicts, String.format(Locale.ROOT, "out of time (budget %s; elapsed %s, a night"
+                                + " takes up to %s)", PlanFormat.duration(budget), PlanFormat.duration(elapsed),
+                                PlanFormat.duration(Duration.ofNanos(longest))));
+                    }
+                    PassRate r = tallied.get(k);
+                    long before = nanoClock.getAsLong();
+                    ProbeResult result = probe.run(r.slots());
+                    longest = Math.max(longest, nanoClock.getAsLong() - before);
+                    boolean counted = result.verdict() != RunVerdict.INCONCLUSIVE; // a night in doubt is no vote
+                    boolean passed = result.verdict() == RunVerdict.PASS;
+                    tallied.set(k, new PassRate(r.slots(), r.role(), r.passes() + (passed ? 1 : 0), r.runs() + (counted ? 1 : 0),
+                            r.predicted(), r.atLeast()));
+                    verdicts.get(k).add(result.verdict().jsonName());
+                    out.printf(Locale.ROOT, "plan check %d: slots %s -> %s (%s); elapsed %s%n", tallied.size() * n + k + 1,
+                            PlanFormat.number(r.slots()), result.verdict().name(), result.decidedBy(),
+                            PlanFormat.duration(Duration.ofNanos(nanoClock.getAsLong() - start)));
+                }
+            }
+        } catch (PlanSearch.ProbeException e) {
+            return new Tally(tallied, verdicts, "stopped: " + e.getMessage());
+        }
+        return new Tally(tallied, verdicts, "");
+    }
+
+    /** The plan's search and its two capacities, refused in one line where the plan cannot be checked this way. */
+    static Target target(CheckParameters check, NightParameters night) {
+        JsonNode plan;
+        try {
+            plan = JsonObjects.read(check.planJson());
+        } catch (RunFileException e) {
+            throw new ParameterException(CheckParameters.PLAN, check.plan(), "cannot be read: " + e.getMessage());
+        }
+        if (!"capacity".equals(plan.path("mode").asText())) {
+            throw new ParameterException(CheckParameters.PLAN, check.plan(), "is not a capacity plan: only a capacity answer is re-run");
+        }
+        if (night.target().isPresent()) {
+            throw new ParameterException(NightParameters.TARGET, night.target().get(),
+                    "a capacity answer is re-run on the embedded service: give the plan's night flags without -Dtarget");
+        }
+        if (!plan.path("night").asText().equals(night.night().label()) || plan.path("compression").asDouble() != night.compression()) {
+            throw new ParameterException(CheckParameters.PLAN, check.plan(), String.format(Locale.ROOT, "was planned for night %s at"
+                    + " compression %s, not %s at %s: give the plan's night flags", plan.path("night").asText(),
+                    PlanFormat.number(plan.path("compression").asDouble()), night.night().label(), PlanFormat.number(night.compression())));
+        }
+        JsonNode s = plan.path("searches").path(check.search());
+        if (!s.path("answer").isNumber()) {
+            throw new ParameterException(CheckParameters.SEARCH, check.search(), "names no search of this plan with an answer");
+        }
+        double answer = s.path("answer").asDouble();
+        JsonNode e = s.path("estimate");
+        PassRate atAnswer;
+        PassRate below;
+        if (e.path("supported").asBoolean()) {
+            atAnswer = new PassRate(answer, "answer", 0, 0, e.path("atAnswer").path("expected").asDouble(),
+                    e.path("atAnswer").path("atLeast").asDouble());
+            below = new PassRate(e.path("stepBelow").path("slots").asDouble(), "one step below", 0, 0,
+                    e.path("stepBelow").path("expected").asDouble(), e.path("stepBelow").path("atLeast").asDouble());
+        } else {
+            // a votes' answer: the step below is the closest value that failed, and no probability was predicted
+            double step = s.path("band").path("low").isNumber() ? s.path("band").path("low").asDouble() : Math.max(1, answer - 1);
+            atAnswer = new PassRate(answer, "answer", 0, 0, Double.NaN, Double.NaN);
+            below = new PassRate(step, "one step below", 0, 0, Double.NaN, Double.NaN);
+        }
+        return new Target(s.path("policy").asText(), s.path("scale").asDouble(), List.of(atAnswer, below));
+    }
+
+    private static ObjectNode json(CheckParameters check, Target target, Tally tally, Duration elapsed) {
+        List<PassRate> rates = tally.rates();
+        List<List<String>> verdicts = tally.verdicts();
+        String stopped = tally.stopped();
+        ObjectNode o = JSON.createObjectNode();
+        o.put("plan", check.planJson().toAbsolutePath().toString()).put("policy", target.policy()).put("scale", target.scale())
+                .put("runsEach", check.runs()).put("elapsedSeconds", Math.round(elapsed.toMillis() / 100.0) / 10.0);
+        if (stopped.isEmpty()) {
+            o.putNull("stopped");
+        } else {
+            o.put("stopped", stopped);
+        }
+        ArrayNode capacities = o.putArray("capacities");
+        for (int k = 0; k < rates.size(); k++) {
+            PassRate r = rates.get(k);
+            ObjectNode c = capacities.addObject().put("slots", r.slots()).put("role", r.role()).put("passes", r.passes())
+                    .put("runs", r.runs());
+            double[] ci = r.interval();
+            c.putArray("interval95").add(ci[0]).add(ci[1]);
+            if (Double.isNaN(r.predicted())) {
+                c.putNull("predicted").putNull("atLeast");
+            } else {
+                c.put("predicted", r.predicted()).put("atLeast", r.atLeast());
+            }
+            ArrayNode v = c.putArray("verdicts");
+            verdicts.get(k).forEach(v::add);
+        }
+        return o;
+    }
+}

@@ -1,0 +1,82 @@
+package io.dropnight.simulations.plan;
+
+import io.dropnight.runfolder.RunVerdict;
+import io.dropnight.runfolder.SloResult;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * A simulated night whose SLO curves are known: each SLO's load (actual / bound) is
+ * {@code (atHalf / slots)^slope * exp(scatter * Z)}, Z standard normal drawn from a seeded
+ * generator, so a night at {@code atHalf} slots meets it half the time; a night passes when every
+ * SLO does. Its true pass probability at any capacity is known, to judge an estimate against.
+ * Each probe advances a fake clock by one minute. Not thread-safe.
+ */
+final class KnownCurveNight implements PlanSearch.Probe {
+    /** One SLO's known curve: its load falls {@code slope}-fold in log per e-fold of slots; median load 1 at {@code atHalf}. */
+    record Curve(String name, double atHalf, double slope, double scatter) {
+        double medianLogLoad(double slots) {
+            return slope * (Math.log(atHalf) - Math.log(slots));
+        }
+
+        double passProbability(double slots) {
+            return Normal.cdf(-medianLogLoad(slots) / scatter);
+        }
+    }
+
+    private final List<Curve> curves;
+    private final SplittableRandom random;
+    private boolean stopsEarly;
+    final List<Double> tried = new ArrayList<>();
+    long nanos;
+
+    KnownCurveNight(long seed, Curve... curves) {
+        this.curves = List.of(curves);
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * Probes that fail stop early, as {@code -Dslo.abortOnFail} stops a night whose SLO is lost: the
+     * failed SLO furthest past its bound is given as lost in the first reason, its figure so far
+     * anywhere between half and all of the whole night's, and the probe takes half a minute.
+     */
+    KnownCurveNight stoppingEarly() {
+        this.stopsEarly = true;
+        return this;
+    }
+
+    /** The night's true probability of meeting every SLO at {@code slots}: independent scatters, so the product. */
+    double passProbability(double slots) {
+        double p = 1;
+        for (Curve c : curves) {
+            p *= c.passProbability(slots);
+        }
+        return p;
+    }
+
+    @Override
+    public ProbeResult run(double slots) {
+        tried.add(slots);
+        nanos += Duration.ofMinutes(1).toNanos();
+        List<SloResult> slos = new ArrayList<>();
+        for (Curve c : curves) {
+            double load = Math.exp(c.medianLogLoad(slots) + c.scatter() * random.nextGaussian());
+            slos.add(SloResult.atMost(c.name(), c.name(), 1.0, load, "%"));
+        }
+        boolean pass = slos.stream().allMatch(SloResult::passed);
+        if (pass || !stopsEarly) {
+            return new ProbeResult(slots, pass ? RunVerdict.PASS : RunVerdict.FAIL, List.of(), slos, Optional.empty(),
+                    Duration.ofMinutes(1));
+        }
+        nanos -= Duration.ofSeconds(30).toNanos();
+        SloResult lost = slos.stream().max(java.util.Comparator.comparingDouble(SloResult::load)).orElseThrow();
+        List<SloResult> soFar = slos.stream().map(s -> SloResult.atMost(s.name(), s.metric(), s.threshold(),
+                s.actual() * (0.5 + 0.5 * random.nextDouble()), s.unit())).toList();
+        String reason = "stopped at +30 s: " + lost.name() + " lost (figures so far)";
+        return new ProbeResult(slots, RunVerdict.FAIL, List.of(reason), soFar, Optional.empty(), Duration.ofSeconds(30));
+    }
+}

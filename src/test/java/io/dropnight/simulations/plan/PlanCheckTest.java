@@ -1,0 +1,154 @@
+package io.dropnight.simulations.plan;
+
+import io.dropnight.runfolder.RunVerdict;
+import io.dropnight.simulations.params.NightParameters;
+import io.dropnight.simulations.params.ParameterException;
+import io.dropnight.simulations.plan.KnownCurveNight.Curve;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** scripts/plan-check.sh's parts: the re-runs' tally, the pass-rate line, and what a plan can be checked for. */
+class PlanCheckTest {
+    @TempDir
+    Path planDir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private PrintStream out() {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+    private static List<PassRate> twoCapacities() {
+        return List.of(new PassRate(90, "answer", 0, 0, 0.99, 0.95), new PassRate(80, "one step below", 0, 0, 0.6, 0.3));
+    }
+
+    @Test
+    void reRunsAlternateTheTwoCapacitiesAndCountEachPass() {
+        // met half the time at 80 slots, nearly always at 90
+        KnownCurveNight night = new KnownCurveNight(3, new Curve("errorPageRate", 80, 8, 0.3));
+        PlanCheck.Tally t = PlanCheck.tally(twoCapacities(), 5, Duration.ofHours(1), night, () -> night.nanos, out());
+
+        assertEquals(List.of(90.0, 80.0, 90.0, 80.0, 90.0, 80.0, 90.0, 80.0, 90.0, 80.0), night.tried);
+        for (int k = 0; k < 2; k++) {
+            PassRate r = t.rates().get(k);
+            assertEquals(5, r.runs());
+            assertEquals(t.verdicts().get(k).stream().filter("pass"::equals).count(), r.passes(), t.verdicts().toString());
+        }
+        assertEquals("", t.stopped());
+        assertEquals(10, out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("plan check ")).count());
+    }
+
+    @Test
+    void theBudgetEndsTheReRunsBeforeANightThatWouldOutlastItAndSaysSo() {
+        KnownCurveNight night = new KnownCurveNight(3, new Curve("errorPageRate", 80, 8, 0.3)); // a minute a night
+        PlanCheck.Tally t = PlanCheck.tally(twoCapacities(), 10, Duration.ofMinutes(3), night, () -> night.nanos, out());
+
+        assertEquals(3, night.tried.size(), night.tried.toString());
+        assertTrue(t.stopped().startsWith("out of time (budget 3m00s; elapsed 3m00s"), t.stopped());
+    }
+
+    @Test
+    void anInconclusiveNightIsNoVote() {
+        PlanSearch.Probe inconclusive = v -> new ProbeResult(v, RunVerdict.INCONCLUSIVE, List.of("load generator saturated"), List.of(),
+                Optional.empty(), Duration.ofMinutes(1));
+        PlanCheck.Tally t = PlanCheck.tally(twoCapacities(), 2, Duration.ofHours(1), inconclusive, () -> 0, out());
+
+        assertEquals(0, t.rates().get(0).runs());
+        assertEquals(List.of("inconclusive", "inconclusive"), t.verdicts().get(0));
+    }
+
+    @Test
+    void aPassRateSaysHowLittleTenNightsTell() {
+        PassRate r = new PassRate(86, "answer", 9, 10, 0.987, 0.95);
+        double[] ci = r.interval();
+        assertEquals(0.5958, ci[0], 1e-3); // Wilson's interval for 9 of 10
+        assertEquals(0.9821, ci[1], 1e-3);
+        assertEquals("answer, 86 slots: passed 9 of 10 (90 %; 95 % interval 59.6 %–98.2 %); the plan predicted 98.7 %, at least 95 %",
+                r.line());
+        assertEquals("one step below, 75 slots: no night ran; the plan predicted no probability (a votes' answer)",
+                new PassRate(75, "one step below", 0, 0, Double.NaN, Double.NaN).line());
+    }
+
+    private Path plan(String json) throws Exception {
+        Files.writeString(planDir.resolve("plan.json"), json);
+        return planDir;
+    }
+
+    private static NightParameters night(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return io.dropnight.simulations.params.NightInvocation.fromProperties(p).night();
+    }
+
+    private static final String ESTIMATED = """
+            {"mode": "capacity", "night": "finale-drop", "compression": %s, "searches": [{"policy": "fixed", "scale": 1,
+             "answer": 86, "band": {"low": 78, "high": 86},
+             "estimate": {"supported": true, "atAnswer": {"slots": 86, "expected": 0.987, "atLeast": 0.95},
+                          "stepBelow": {"slots": 81, "expected": 0.9, "atLeast": 0.7}}}]}
+            """;
+
+    @Test
+    void checksAnEstimatedAnswerAndOneStepBelowAgainstWhatThePlanPredicted() throws Exception {
+        NightParameters n = night();
+        CheckParameters check = new CheckParameters(plan(ESTIMATED.formatted(PlanFormat.number(n.compression()))), 10,
+                Duration.ofHours(1), 0);
+        List<PassRate> rates = PlanCheck.target(check, n).rates();
+
+        assertEquals(new PassRate(86, "answer", 0, 0, 0.987, 0.95), rates.get(0));
+        assertEquals(new PassRate(81, "one step below", 0, 0, 0.9, 0.7), rates.get(1));
+    }
+
+    @Test
+    void aPlanForAnotherNightIsRefusedInOneLine() throws Exception {
+        CheckParameters check = new CheckParameters(plan(ESTIMATED.formatted("7")), 10, Duration.ofHours(1), 0);
+        NightParameters n = night();
+        ParameterException e = assertThrows(ParameterException.class, () -> PlanCheck.target(check, n));
+
+        assertTrue(e.getMessage().startsWith("check.plan = " + planDir + ": was planned for night finale-drop at compression 7, not"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(": give the plan's night flags"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "check.runs|0|check.runs = 0: must be a whole number from 1 to 50",
+        "check.runs|ten|check.runs = ten: must be a whole number",
+        "check.budget|30s|check.budget = 30s: must be a duration from 1m to 24h, such as 60m",
+        "check.budget|soon|check.budget = soon: must be a duration from 1m to 24h, such as 60m",
+    })
+    void badFlagsStopWithOneLine(String key, String value, String message) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("check.plan", plan(ESTIMATED.formatted("20")).toString());
+        p.setProperty(key, value);
+        ParameterException e = assertThrows(ParameterException.class, () -> CheckParameters.fromProperties(p));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void withoutAPlanTheCheckSaysWhatItNeeds() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = PlanCheck.run(new Properties(), "", out(), new PrintStream(err, true, StandardCharsets.UTF_8), () -> 0);
+        assertEquals(Planner.EXIT_BAD_PARAMETER, status);
+        assertEquals("dropnight plan-check: check.plan = (not set): must name a plan's folder, such as"
+                + " reports/plan-20261207-140000-capacity" + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,128 @@
+package io.dropnight.simulations.plan;
+
+import io.dropnight.simulations.plan.KnownCurveNight.Curve;
+import io.dropnight.simulations.plan.PlanResult.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Capacity searches that answer from their probes' figures, on simulated nights whose curves and
+ * scatter are known, so that each answer's real pass probability can be computed and judged. Each
+ * probe takes a minute of a fake clock, and the search a 7-minute budget: about the probes the
+ * default night's 12-minute budget allows.
+ */
+class PlanSearchEstimateTest {
+    private static final Duration BUDGET = Duration.ofMinutes(7);
+    private static final double CONFIDENCE = 0.95;
+
+    private final List<String> lines = new ArrayList<>();
+
+    private PlanResult search(KnownCurveNight night) {
+        return new PlanSearch(Axis.capacity(1, 4096), 64, 0.05, night, lines::add, () -> night.nanos, Optional.of(BUDGET),
+                Optional.of(new CapacityEstimator(CONFIDENCE, 0.05, CurvePrior.DEFAULT, CapacityEstimator.DEFAULT_SEED))).run();
+    }
+
+    /**
+     * 100 nights, each with its own known curve: met half the time somewhere from 40 to 200 slots,
+     * falling 6 to 12 in log load per e-fold of slots, scatter 0.3 to 0.6 at one capacity (the
+     * default night's error pages: about 8 to 11, and 0.46).
+     */
+    @ParameterizedTest(name = "failing probes stopped early: {0}")
+    @ValueSource(booleans = {false, true})
+    void theAnswerPassesWithTheConfidenceAskedInAtLeast95Of100SeededSearches(boolean stopsEarly) {
+        SplittableRandom nights = new SplittableRandom(2026);
+        int held = 0;
+        List<Double> costs = new ArrayList<>(); // each answer against the true 95 % capacity
+        List<String> misses = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Curve curve = new Curve("errorPageRate", 40 + 160 * nights.nextDouble(), 6 + 6 * nights.nextDouble(),
+                    0.3 + 0.3 * nights.nextDouble());
+            KnownCurveNight night = new KnownCurveNight(nights.nextLong(), curve);
+            if (stopsEarly) {
+                night.stoppingEarly();
+            }
+            PlanResult r = search(night);
+
+            assertTrue(r.answer().isPresent(), r.summary());
+            double answer = r.answer().getAsDouble();
+            double truth = night.passProbability(answer);
+            double true95 = curve.atHalf() * Math.exp(Normal.quantile(CONFIDENCE) * curve.scatter() / curve.slope());
+            costs.add(answer / true95);
+            if (truth >= CONFIDENCE) {
+                held++;
+            } else {
+                misses.add(String.format(Locale.ROOT, "%s: %.0f slots pass with %.3f; %s", curve, answer, truth, r.summary()));
+            }
+        }
+        assertTrue(held >= 95, held + " of 100 held; missed: " + misses);
+        // an answer that holds by asking far too much proves nothing: most are within a quarter of the truth
+        costs.sort(Double::compare);
+        assertTrue(costs.get(49) < 1.2 && costs.get(94) < 1.5, "answers against the true 95 % capacity: median " + costs.get(49)
+                + ", 95th " + costs.get(94));
+    }
+
+    @Test
+    void anEstimateSaysItsAnswerProbabilityAndBandAndEndsWithinItsBudget() {
+        KnownCurveNight night = new KnownCurveNight(4, new Curve("errorPageRate", 78, 8, 0.46));
+        PlanResult r = search(night);
+
+        assertEquals(Outcome.ESTIMATE, r.outcome(), r.summary());
+        CapacityEstimate e = r.estimate().orElseThrow();
+        assertTrue(e.supported());
+        assertEquals(e.answer(), r.answer().getAsDouble());
+        assertEquals(Math.round(e.atHalf()), r.bandLow().getAsDouble(), "the band runs from the capacity passing half the time");
+        assertEquals(e.answer(), r.bandHigh().getAsDouble(), "to the answer");
+        assertFalse(r.confirmed(), "an estimate is not a vote");
+        assertTrue(r.summary().startsWith("out of time (budget 7m00s; ") || e.settled(), r.summary());
+        assertTrue(r.summary().contains(String.format(Locale.ROOT, "%d slots pass 95 %% of nights or more", (int) e.answer())),
+                r.summary());
+        assertTrue(r.probes().size() <= 7, "the budget bounds the probes: " + night.tried);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("plan estimate: ")), "the estimate is printed as it goes: " + lines);
+        assertEquals(r.probes().size(), lines.stream().filter(l -> l.startsWith("plan probe ")).count());
+    }
+
+    @Test
+    void aFlatCurveFallsBackToTheVotesAndSaysWhy() {
+        for (long seed = 1; seed <= 10; seed++) {
+            // error pages do not move with capacity: a night passes half the time, whatever the slots
+            PlanResult r = search(new KnownCurveNight(seed, new Curve("errorPageRate", 64, 0, 0.3)));
+
+            assertTrue(r.outcome() != Outcome.ESTIMATE, r.summary());
+            assertFalse(r.estimate().orElseThrow().supported(), r.summary());
+            assertTrue(r.summary().startsWith("fallback to the votes (no fit: errorPageRate does not clearly fall with capacity"),
+                    r.summary());
+        }
+    }
+
+    @Test
+    void aRisingCurveFallsBackToTheVotesAndSaysWhy() {
+        for (long seed = 1; seed <= 10; seed++) {
+            // more slots, more error pages
+            PlanResult r = search(new KnownCurveNight(seed, new Curve("errorPageRate", 64, -8, 0.3)));
+
+            assertTrue(r.outcome() != Outcome.ESTIMATE, r.summary());
+            assertFalse(r.estimate().orElseThrow().supported(), r.summary());
+            assertTrue(r.summary().startsWith("fallback to the votes (no fit: "), r.summary());
+        }
+    }
+
+    @Test
+    void anAudienceSearchTakesNoEstimate() {
+        KnownCurveNight night = new KnownCurveNight(1, new Curve("errorPageRate", 64, 8, 0.3));
+        assertThrows(IllegalArgumentException.class, () -> new PlanSearch(Axis.audience(0.01, 100), 1, 0.05, night, lines::add,
+                () -> night.nanos, Optional.empty(), Optional.of(new CapacityEstimator(0.95, 0.05, CurvePrior.DEFAULT, 1))));
+    }
+}
