@@ -32,11 +32,6 @@ public record SloFigure(double value, double actual, double load, Kind kind, boo
     /** How far from its bound a figure is still read as exact: 4-fold either way. */
     static final double WINDOW = 4;
 
-    /**
-     * The start of the reason a night stopped early gives ({@code VerdictRules.stopped} on the
-     * abort-on-fail branch: {@code stopped at +12 s: errorPageRate lost (why)}).
-     */
-    static final String STOPPED = "stopped at +";
 
     /** How a figure's load is known. */
     public enum Kind {
@@ -101,15 +96,7 @@ public record SloFigure(double value, double actual, double load, Kind kind, boo
 
     /** The SLO a probe stopped early lost, read from its first such reason. */
     static Optional<String> lostSlo(ProbeResult p) {
-        for (String r : p.reasons()) {
-            if (r.startsWith(STOPPED)) {
-                int colon = r.indexOf(": ");
-                int lost = r.indexOf(" lost", colon + 2);
-                if (colon > 0 && lost > colon) {
-                    return Optional.of(r.substring(colon + 2, lost));
-                }
-            }
-        }
-        return Optional.empty();
+        // the sentence's one owner reads it back
+        return p.reasons().stream().map(io.dropnight.runfolder.VerdictRules::lostSlo).flatMap(Optional::stream).findFirst();
     }
 }

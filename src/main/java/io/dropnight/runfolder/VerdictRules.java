@@ -85,6 +85,19 @@ public final class VerdictRules {
         return new SloReport(RunVerdict.FAIL, reasons, report.slos());
     }
 
+    /**
+     * The SLO a {@link #stopped} reason names as lost ({@code errorPageRate} of
+     * {@code stopped at +12 s: errorPageRate lost (why)}); empty for any other reason.
+     */
+    public static Optional<String> lostSlo(String reason) {
+        if (!reason.startsWith(STOPPED)) {
+            return Optional.empty();
+        }
+        int colon = reason.indexOf(": ");
+        int lost = reason.indexOf(" lost", colon + 2);
+        return colon > 0 && lost > colon ? Optional.of(reason.substring(colon + 2, lost)) : Optional.empty();
+    }
+
     /** The reason a night stopped early, when it did. */
     public static Optional<String> stopReason(SloReport report) {
         return stopReason(report.reasons());
