@@ -11,16 +11,6 @@
 # so 10 at each capacity take about 36 minutes. Leaves <plan>/check-<time>/ with check.json and
 # every night's run folder.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-for arg in "$@"; do
-  case "$arg" in
-    -D*=*) ;;
-    *) echo "plan-check.sh: $arg: every argument must be a flag such as -Dcheck.plan=reports/plan-20261207-140000-capacity" >&2; exit 2 ;;
-  esac
-done
-BUILD_DIR="${BUILD_DIR:-target}"
-mvn -B -q -DbuildDir="$BUILD_DIR" test-compile
-mvn -B -q -DbuildDir="$BUILD_DIR" dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$BUILD_DIR/test-classpath.txt" >/dev/null
-CP="$BUILD_DIR/classes:$BUILD_DIR/test-classes:$(cat "$BUILD_DIR/test-classpath.txt")"
-exec java -Xmx256m -cp "$CP" "$@" io.dropnight.simulations.plan.PlanCheck
+# plan.sh's launcher (flags checked, test classpath built), with PlanCheck as the main class.
+PLAN_TOOL=plan-check.sh PLAN_EXAMPLE=-Dcheck.plan=reports/plan-20261207-140000-capacity \
+  PLAN_MAIN=io.dropnight.simulations.plan.PlanCheck exec "$(dirname "$0")/plan.sh" "$@"

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 for arg in "$@"; do
   case "$arg" in
     -D*=*) ;;
-    *) echo "plan.sh: $arg: every argument must be a flag such as -Dplan=capacity" >&2; exit 2 ;;
+    *) echo "${PLAN_TOOL:-plan.sh}: $arg: every argument must be a flag such as ${PLAN_EXAMPLE:--Dplan=capacity}" >&2; exit 2 ;;
   esac
 done
 BUILD_DIR="${BUILD_DIR:-target}"
@@ -20,4 +20,5 @@ mvn -B -q -DbuildDir="$BUILD_DIR" test-compile
 mvn -B -q -DbuildDir="$BUILD_DIR" dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$BUILD_DIR/test-classpath.txt" >/dev/null
 CP="$BUILD_DIR/classes:$BUILD_DIR/test-classes:$(cat "$BUILD_DIR/test-classpath.txt")"
-exec java -Xmx256m -cp "$CP" "$@" io.dropnight.simulations.plan.Planner
+# plan-check.sh runs its own main class through this same launcher
+exec java -Xmx256m -cp "$CP" "$@" "${PLAN_MAIN:-io.dropnight.simulations.plan.Planner}"

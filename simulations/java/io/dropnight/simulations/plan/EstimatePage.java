@@ -1,5 +1,8 @@
 package io.dropnight.simulations.plan;
 
+import static io.dropnight.simulations.plan.PlanPage.line;
+import static io.dropnight.simulations.plan.PlanPage.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Locale;
@@ -170,16 +173,6 @@ final class EstimatePage {
         b.append("<path d=\"M").append(fmt(cx - 5)).append(' ').append(fmt(cy - 4 * down)).append(" L").append(fmt(cx + 5)).append(' ')
                 .append(fmt(cy - 4 * down)).append(" L").append(fmt(cx)).append(' ').append(fmt(cy + 5 * down))
                 .append(" Z\" fill=\"").append(colour).append("\"/>");
-    }
-
-    private static void line(StringBuilder b, double x1, double y1, double x2, double y2, String colour, String extra) {
-        b.append("<line x1=\"").append(fmt(x1)).append("\" y1=\"").append(fmt(y1)).append("\" x2=\"").append(fmt(x2)).append("\" y2=\"")
-                .append(fmt(y2)).append("\" stroke=\"").append(colour).append('"').append(extra).append("/>");
-    }
-
-    private static void text(StringBuilder b, double x, double y, String s, String anchor) {
-        b.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" font-size=\"11\" text-anchor=\"").append(anchor)
-                .append("\">").append(esc(s)).append("</text>");
     }
 
     private static String range(JsonNode r) {

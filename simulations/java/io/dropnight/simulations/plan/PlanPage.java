@@ -236,12 +236,12 @@ public final class PlanPage {
         return "policy " + s.path("policy").asText() + ", scale " + num(s.path("scale").asDouble());
     }
 
-    private static void line(StringBuilder b, double x1, double y1, double x2, double y2, String colour, String extra) {
+    static void line(StringBuilder b, double x1, double y1, double x2, double y2, String colour, String extra) {
         b.append("<line x1=\"").append(fmt(x1)).append("\" y1=\"").append(fmt(y1)).append("\" x2=\"").append(fmt(x2)).append("\" y2=\"")
                 .append(fmt(y2)).append("\" stroke=\"").append(colour).append('"').append(extra).append("/>");
     }
 
-    private static void text(StringBuilder b, double x, double y, String s, String anchor) {
+    static void text(StringBuilder b, double x, double y, String s, String anchor) {
         b.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" font-size=\"11\" text-anchor=\"").append(anchor)
                 .append("\">").append(esc(s)).append("</text>");
     }
