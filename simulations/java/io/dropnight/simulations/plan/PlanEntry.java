@@ -23,14 +23,25 @@ public record PlanEntry(String policy, double scale, int slots, PlanResult resul
         figures = Map.copyOf(figures);
     }
 
-    /** The figures of the first probe at the answer, if it has a run folder. */
+    /**
+     * The figures of the first probe at the answer, if it has a run folder. A capacity answered from
+     * the estimate may never have been probed: its night is the same at every capacity (the same
+     * arrivals), so the passing probe closest to it stands for it.
+     */
     public Optional<ProbeFigures> answerFigures() {
         if (result.answer().isEmpty()) {
             return Optional.empty();
         }
         double answer = result.answer().getAsDouble();
-        return result.probes().stream().filter(p -> p.value() == answer && p.runFolder().isPresent())
+        Optional<ProbeFigures> at = result.probes().stream().filter(p -> p.value() == answer && p.runFolder().isPresent())
                 .map(p -> figures.get(p.runFolder().get())).filter(Objects::nonNull).findFirst();
+        if (at.isPresent() || !result.axis().passesAbove()) {
+            return at;
+        }
+        return result.probes().stream().filter(p -> p.verdict() == io.dropnight.runfolder.RunVerdict.PASS && p.runFolder().isPresent())
+                .filter(p -> figures.containsKey(p.runFolder().get()))
+                .min(java.util.Comparator.comparingDouble(p -> Math.abs(p.value() - answer)))
+                .map(p -> figures.get(p.runFolder().get()));
     }
 
     /** Full-size slots the answer stands for: the answer itself for capacity, the night's slots for a breakpoint. */
