@@ -82,12 +82,8 @@ final class NightRunView implements NightView {
 
     @Override
     public long plannedArrivals() {
-        long first = metrics.firstUserNanos();
-        if (first == 0) {
-            return 0;
-        }
-        // the plan's clock starts at the first arrival, as the injector watch reads it
-        return planned.by(Duration.ofNanos(System.nanoTime() - first).plus(planned.firstArrival()));
+        // the injector watch's clock, without its lag grace
+        return planned.byNow(metrics.firstUserNanos(), System.nanoTime(), Duration.ZERO);
     }
 
     @Override

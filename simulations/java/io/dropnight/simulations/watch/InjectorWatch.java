@@ -97,9 +97,7 @@ public final class InjectorWatch implements AutoCloseable {
             Duration elapsed = Duration.ofNanos(now - startNanos);
             // The plan's clock starts when Gatling injected its first viewer, not when before()
             // returned: Gatling's own start-up is not lag.
-            long first = metrics.firstUserNanos();
-            long planned = !plan.anyOpen() || first == 0 ? 0
-                    : plan.by(Duration.ofNanos(now - first).plus(plan.firstArrival()).minus(lagGrace));
+            long planned = plan.byNow(metrics.firstUserNanos(), now, lagGrace);
             InjectorSample s = new InjectorSample(Math.round(elapsed.toMillis() / 1000.0), r.openFds(), r.fdLimit(),
                     Math.min(100.0, cpu), Math.min(100.0, 100.0 * r.hottestThreadNanosSince(last) / wall),
                     Math.max(0, r.gcMillis() - last.gcMillis()), metrics.counts().users(), planned,

@@ -34,6 +34,21 @@ public final class PlannedArrivals {
         return total;
     }
 
+    /**
+     * Open-model arrivals the plan had started by {@code nowNanos}, less {@code grace}, on the clock the
+     * injector reads: the plan's starts when its first viewer really arrived (Gatling's own start-up is
+     * not lag). 0 before the first arrival ({@code firstUserNanos} 0) or without open arrivals.
+     *
+     * @param firstUserNanos when the first viewer arrived, {@link System#nanoTime()}; 0 before
+     * @param nowNanos       now, on the same clock
+     */
+    public long byNow(long firstUserNanos, long nowNanos, Duration grace) {
+        if (!anyOpen() || firstUserNanos == 0) {
+            return 0;
+        }
+        return by(Duration.ofNanos(nowNanos - firstUserNanos).plus(firstArrival()).minus(grace));
+    }
+
     /** When the plan's first viewer arrives after the injection starts (the end of its leading quiet steps). */
     public Duration firstArrival() {
         Duration first = null;
