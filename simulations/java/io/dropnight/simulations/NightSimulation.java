@@ -10,7 +10,7 @@ import io.dropnight.simulations.journey.ViewerRandom;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightParameters;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.TargetProfile;
 import io.dropnight.simulations.run.SurgeAlignment;
 import io.dropnight.simulations.slo.NightSlos;
 import io.gatling.javaapi.core.PopulationBuilder;

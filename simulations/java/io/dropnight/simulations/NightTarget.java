@@ -7,9 +7,9 @@ import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
 import io.dropnight.simulations.preflight.Preflight;
 import io.dropnight.simulations.preflight.TlsTrust;
-import io.dropnight.simulations.profile.ProfileException;
-import io.dropnight.simulations.profile.ProfileReader;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.ProfileException;
+import io.dropnight.profile.ProfileReader;
+import io.dropnight.profile.TargetProfile;
 import io.dropnight.simulations.run.DropAim;
 
 import java.net.URI;

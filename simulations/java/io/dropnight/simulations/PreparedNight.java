@@ -10,8 +10,8 @@ import io.dropnight.simulations.params.Night;
 import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
-import io.dropnight.simulations.profile.Accounts;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.Accounts;
+import io.dropnight.profile.TargetProfile;
 import io.dropnight.simulations.run.DropAim;
 
 import java.time.Instant;

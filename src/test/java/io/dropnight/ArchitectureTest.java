@@ -25,10 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <pre>
  * cli → config → server → server.api → auth, capacity → shedding → catalogue → metrics → runfolder → core
  * cli → report → metrics → runfolder → core;  cli → bench;  cli → report → learn → core (learn.night → learn.log)
- * simulations → server, shedding, metrics, runfolder, core   (shared contracts only; never the report:
+ * cli → learn.journey → profile → runfolder → core   (profile: the journey file, the target's API as data; its one
+ *   reader, called by the harness and by learn journey's draft alike)
+ * simulations → profile, server, shedding, metrics, runfolder, core   (shared contracts only; never the report:
  *   its pages are found through runfolder.RunPages)
  * inside the simulations: the night's assembly (NightSimulation, NightRun) → run, preflight, journey, plan, slo
- *   → nights, client, service → profile, params  (profile: the target's API as data, at the bottom)
+ *   → nights, client, service → params
  * </pre>
  * How a call is made stays apart from what a viewer does: the nights and {@code RefreshBehaviour}
  * depend on no profile and name no route.
@@ -65,6 +67,7 @@ class ArchitectureTest {
                 .layer("report").definedBy("io.dropnight.report..")
                 .layer("bench").definedBy("io.dropnight.bench..")
                 .layer("learn").definedBy("io.dropnight.learn..")
+                .layer("profile").definedBy("io.dropnight.profile..")
                 .layer("server").definedBy("io.dropnight.server")
                 .layer("server.api").definedBy("io.dropnight.server.api..")
                 .layer("auth").definedBy("io.dropnight.auth..")
@@ -81,6 +84,7 @@ class ArchitectureTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("learn").mayOnlyBeAccessedByLayers("cli", "report")
+                .whereLayer("profile").mayOnlyBeAccessedByLayers("cli", "learn", "simulations")
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli", "config", "simulations")
                 .whereLayer("server.api").mayOnlyBeAccessedByLayers("cli", "config", "server")
                 .whereLayer("auth").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api")
@@ -92,7 +96,7 @@ class ArchitectureTest {
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
                         "capacity", "shedding", "catalogue", "report", "simulations")
                 .whereLayer("runfolder").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
-                        "capacity", "shedding", "catalogue", "metrics", "report", "simulations")
+                        "capacity", "shedding", "catalogue", "metrics", "report", "profile", "simulations")
                 // core is the bottom: it is in no other layer's list, so it may access none of them.
                 .check(classes);
     }
@@ -100,11 +104,8 @@ class ArchitectureTest {
     @Test
     void theTargetProfileIsVocabularyAtTheBottomOfTheSimulations() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
-                .that().resideInAPackage("io.dropnight.simulations.profile..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.dropnight.simulations",
-                        "io.dropnight.simulations.journey..", "io.dropnight.simulations.preflight..",
-                        "io.dropnight.simulations.run..", "io.dropnight.simulations.nights..",
-                        "io.dropnight.simulations.service..", "io.gatling..")
+                .that().resideInAPackage("io.dropnight.profile..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.dropnight.simulations..", "io.gatling..")
                 .check(classes);
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
                 .that().resideInAPackage("io.dropnight.simulations.preflight..")
@@ -118,7 +119,7 @@ class ArchitectureTest {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
                 .that().resideInAPackage("io.dropnight.simulations.nights..")
                 .or().haveSimpleName("RefreshBehaviour")
-                .should().dependOnClassesThat().resideInAnyPackage("io.dropnight.simulations.profile..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.dropnight.profile..")
                 .orShould().dependOnClassesThat().haveSimpleName("TargetCalls")
                 .check(classes);
         Path sims = simulationsDir().resolve("io/dropnight/simulations");

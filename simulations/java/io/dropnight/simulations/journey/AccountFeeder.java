@@ -1,6 +1,6 @@
 package io.dropnight.simulations.journey;
 
-import io.dropnight.simulations.profile.Accounts;
+import io.dropnight.profile.Accounts;
 
 import java.util.Iterator;
 import java.util.List;

@@ -5,9 +5,9 @@ import io.dropnight.runfolder.ClientTags;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.nights.Population;
 import io.dropnight.simulations.params.Night;
-import io.dropnight.simulations.profile.JourneyStep;
-import io.dropnight.simulations.profile.Role;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.JourneyStep;
+import io.dropnight.profile.Role;
+import io.dropnight.profile.TargetProfile;
 import io.gatling.javaapi.core.ChainBuilder;
 
 import java.util.List;

@@ -2,14 +2,14 @@
 // must agree name for name; kept beside each other so that a change to one is seen in the other.
 package io.dropnight.simulations.journey;
 
-import io.dropnight.simulations.profile.CallSpec;
-import io.dropnight.simulations.profile.Capture;
-import io.dropnight.simulations.profile.ErrorPageSpec;
-import io.dropnight.simulations.profile.Expressions;
-import io.dropnight.simulations.profile.JourneyStep;
-import io.dropnight.simulations.profile.Locked;
-import io.dropnight.simulations.profile.Role;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.CallSpec;
+import io.dropnight.profile.Capture;
+import io.dropnight.profile.ErrorPageSpec;
+import io.dropnight.profile.Expressions;
+import io.dropnight.profile.JourneyStep;
+import io.dropnight.profile.Locked;
+import io.dropnight.profile.Role;
+import io.dropnight.profile.TargetProfile;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;

@@ -1,10 +1,10 @@
 package io.dropnight.simulations.journey;
 
 import io.dropnight.simulations.nights.Population;
-import io.dropnight.simulations.profile.Interval;
-import io.dropnight.simulations.profile.JourneyStep;
-import io.dropnight.simulations.profile.Role;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.Interval;
+import io.dropnight.profile.JourneyStep;
+import io.dropnight.profile.Role;
+import io.dropnight.profile.TargetProfile;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.dropnight.simulations.preflight;
 
-import io.dropnight.simulations.profile.Capture;
+import io.dropnight.profile.Capture;
 
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
-import io.dropnight.simulations.profile.TrustStore;
+import io.dropnight.profile.TrustStore;
 import java.util.function.UnaryOperator;
 
 /**

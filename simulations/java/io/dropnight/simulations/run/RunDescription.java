@@ -6,7 +6,7 @@ import io.dropnight.core.Durations;
 import io.dropnight.simulations.nights.NightPlan;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.Shard;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.TargetProfile;
 import io.gatling.javaapi.core.Simulation;
 
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.dropnight.simulations;
 
 import io.dropnight.simulations.nights.EpisodeChoice;
 import io.dropnight.simulations.preflight.Preflight;
-import io.dropnight.simulations.profile.ProfileReader;
+import io.dropnight.profile.ProfileReader;
 import io.dropnight.testing.WireMockTarget;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

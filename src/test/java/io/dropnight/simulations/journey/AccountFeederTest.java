@@ -1,6 +1,6 @@
 package io.dropnight.simulations.journey;
 
-import io.dropnight.simulations.profile.Accounts;
+import io.dropnight.profile.Accounts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.jackson.JacksonRuntime;
-import io.dropnight.simulations.profile.ProfileReader;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.ProfileReader;
+import io.dropnight.profile.TargetProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

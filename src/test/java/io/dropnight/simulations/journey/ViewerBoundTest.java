@@ -3,8 +3,8 @@ package io.dropnight.simulations.journey;
 import io.dropnight.simulations.nights.Journey;
 import io.dropnight.simulations.nights.Phase;
 import io.dropnight.simulations.nights.Population;
-import io.dropnight.simulations.profile.ProfileReader;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.ProfileReader;
+import io.dropnight.profile.TargetProfile;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.dropnight.simulations.preflight;
 
-import io.dropnight.simulations.profile.Capture;
+import io.dropnight.profile.Capture;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpHeaders;

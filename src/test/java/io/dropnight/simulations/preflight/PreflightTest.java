@@ -2,8 +2,8 @@ package io.dropnight.simulations.preflight;
 
 import io.dropnight.simulations.nights.EpisodeChoice;
 import java.util.SplittableRandom;
-import io.dropnight.simulations.profile.ProfileReader;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.ProfileReader;
+import io.dropnight.profile.TargetProfile;
 import io.dropnight.testing.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package io.dropnight.simulations.preflight;
 
 import io.dropnight.simulations.nights.EpisodeChoice;
-import io.dropnight.simulations.profile.ProfileReader;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.ProfileReader;
+import io.dropnight.profile.TargetProfile;
 import io.dropnight.testing.TestCertificate;
 import io.dropnight.testing.WireMockTarget;
 import org.junit.jupiter.api.Tag;

@@ -1,9 +1,9 @@
 package io.dropnight.simulations.preflight;
 
-import io.dropnight.simulations.profile.ProfileException;
-import io.dropnight.simulations.profile.ProfileReader;
-import io.dropnight.simulations.profile.TargetProfile;
-import io.dropnight.simulations.profile.TrustStore;
+import io.dropnight.profile.ProfileException;
+import io.dropnight.profile.ProfileReader;
+import io.dropnight.profile.TargetProfile;
+import io.dropnight.profile.TrustStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

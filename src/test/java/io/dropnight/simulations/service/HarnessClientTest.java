@@ -3,7 +3,7 @@ package io.dropnight.simulations.service;
 import io.dropnight.simulations.nights.EpisodeChoice;
 import java.util.SplittableRandom;
 import io.dropnight.simulations.preflight.Preflight;
-import io.dropnight.simulations.profile.TargetProfile;
+import io.dropnight.profile.TargetProfile;
 import io.dropnight.testing.RunningService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

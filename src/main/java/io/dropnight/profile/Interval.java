@@ -1,4 +1,4 @@
-package io.dropnight.simulations.profile;
+package io.dropnight.profile;
 
 import io.dropnight.core.ConfigException;
 import io.dropnight.core.Durations;

@@ -1,7 +1,7 @@
 // Over 300 lines: one reader for the steps of both formats, because each rule (a name known only
 // from the step that captures it, a role in its place, the common headers read before the first
 // step that sends them) must hold the same way in both; split by format, the rules would be said twice.
-package io.dropnight.simulations.profile;
+package io.dropnight.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.dropnight.simulations.profile;
+package io.dropnight.profile;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

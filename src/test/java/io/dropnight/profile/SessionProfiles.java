@@ -1,4 +1,4 @@
-package io.dropnight.simulations.profile;
+package io.dropnight.profile;
 
 /** A profile whose session step a test writes, the rest the smallest journey the reader accepts. */
 final class SessionProfiles {

@@ -1,4 +1,4 @@
-package io.dropnight.simulations.profile;
+package io.dropnight.profile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

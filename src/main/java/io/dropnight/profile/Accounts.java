@@ -1,4 +1,4 @@
-package io.dropnight.simulations.profile;
+package io.dropnight.profile;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

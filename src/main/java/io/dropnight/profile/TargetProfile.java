@@ -1,4 +1,4 @@
-package io.dropnight.simulations.profile;
+package io.dropnight.profile;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.dropnight.simulations.profile;
+package io.dropnight.profile;
 
 /**
  * A profile that must not be run: its message is one line naming the file, the key and the rule.

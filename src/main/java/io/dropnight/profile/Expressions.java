@@ -1,4 +1,4 @@
-package io.dropnight.simulations.profile;
+package io.dropnight.profile;
 
 import io.burt.jmespath.JmesPath;
 import io.burt.jmespath.jackson.JacksonRuntime;
