@@ -40,15 +40,15 @@ final class Correlator {
      * answer that returned it; empty when the value is not worth correlating or was not returned.
      */
     Optional<String> reference(DraftStep step, String where, String value) {
-        Optional<String> found = lookup(value);
+        Optional<String> found = lookup(value, hintOf(where));
         if (found.isEmpty() && Names.worth(value) && own.add(value) && Names.generated(value)) {
             uncorrelated.add(new Uncorrelated(step, where, value));
         }
         return found;
     }
 
-    /** As {@link #reference}, but a value not found is not remembered as the client's own (a whole URL). */
-    Optional<String> lookup(String value) {
+    /** As {@link #reference}, but a value not found is not remembered as the client's own (a whole URL, a secret). */
+    Optional<String> lookup(String value, String fallbackHint) {
         if (!Names.worth(value) || own.contains(value)) {
             return Optional.empty();
         }
@@ -59,13 +59,25 @@ final class Correlator {
         for (Answer a : answers) {
             Optional<Source> source = a.sources().find(value);
             if (source.isPresent()) {
-                String unique = unique(source.get().hint());
+                // A regex knows no field: the name comes from where the value is sent (a header, a parameter).
+                String unique = unique(source.get().kind() == Source.Kind.REGEX ? fallbackHint : source.get().hint());
                 a.step().captures.put(unique, source.get());
                 named.put(value, unique);
                 return Optional.of("#{" + unique + "}");
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code #{name}} for a value already captured for an earlier request; never a new capture (an asset's file name). */
+    Optional<String> known(String value) {
+        return Optional.ofNullable(named.get(value)).map(n -> "#{" + n + "}");
+    }
+
+    /** {@code header X-CSRF} → csrf, {@code query profile} → profile, {@code path segment 3} → value. */
+    private static String hintOf(String where) {
+        String last = where.substring(where.lastIndexOf(' ') + 1);
+        return where.startsWith("path segment") || where.equals("body") ? "value" : Names.camel(last.replaceAll("\\[\\d+]", ""));
     }
 
     /** {@code text} with every captured value of 8 characters or more that it holds replaced by its {@code #{name}}. */

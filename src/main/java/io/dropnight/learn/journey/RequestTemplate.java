@@ -38,7 +38,8 @@ final class RequestTemplate {
      */
     static DraftCall of(Exchange e, String origin, DraftStep step, Correlator c) {
         DraftCall call = new DraftCall(e, origin, e.pathAndQuery());
-        Optional<String> whole = c.lookup(e.url().toString());
+        // An asset's whole URL is the page's to name (a link in its HTML), not a value to capture.
+        Optional<String> whole = AssetRule.isAsset(e) ? Optional.empty() : c.lookup(e.url().toString(), "url");
         if (whole.isPresent()) {
             call.origin = Optional.empty();
             call.absolute = true;
@@ -57,7 +58,9 @@ final class RequestTemplate {
         String[] segments = raw.split("/", -1);
         for (int i = 0; i < segments.length; i++) {
             String s = segments[i];
-            path.append(i == 0 ? "" : "/").append(c.reference(step, "path segment " + i, decode(s)).orElse(s));
+            // An asset's file name (app.3f9a.js) is the build's, not the viewer's: only a value already captured is referenced.
+            Optional<String> ref = AssetRule.isAsset(e) ? c.known(decode(s)) : c.reference(step, "path segment " + i, decode(s));
+            path.append(i == 0 ? "" : "/").append(ref.orElse(s));
         }
         String query = e.url().getRawQuery();
         if (query == null) {
@@ -69,7 +72,7 @@ final class RequestTemplate {
             String name = decodeForm(kv[0]);
             String value = kv.length == 2 ? kv[1] : null;
             if (value != null && Names.secret(name)) {
-                value = c.lookup(decodeForm(value)).orElse(Names.envPlaceholder(name));
+                value = c.lookup(decodeForm(value), Names.camel(name)).orElse(Names.envPlaceholder(name));
             } else if (value != null) {
                 value = c.reference(step, "query " + name, decodeForm(value)).orElse(value);
             }
@@ -90,7 +93,7 @@ final class RequestTemplate {
             String token = scheme ? value.substring(space + 1).trim() : value;
             boolean secret = Names.secret(h.name()) || lower.contains("auth") || lower.contains("session");
             // A secret is only looked up: never listed with its value when no answer returned it.
-            Optional<String> ref = secret ? c.lookup(token) : c.reference(step, "header " + h.name(), token);
+            Optional<String> ref = secret ? c.lookup(token, Names.camel(h.name())) : c.reference(step, "header " + h.name(), token);
             if (ref.isPresent()) {
                 call.headers.put(h.name(), scheme ? value.substring(0, space) + " " + ref.get() : ref.get());
             } else if (secret) {
@@ -133,7 +136,7 @@ final class RequestTemplate {
     /** A form field or JSON string: a secret or identity becomes a placeholder (or a reference), a returned value a reference. */
     private static String field(String name, String value, String where, DraftStep step, Correlator c) {
         if (Names.secret(name) || Names.identity(name)) {
-            return c.lookup(value).orElse(Names.envPlaceholder(name));
+            return c.lookup(value, Names.camel(name)).orElse(Names.envPlaceholder(name));
         }
         return c.reference(step, where, value).orElse(c.replaceKnown(value));
     }

@@ -70,11 +70,11 @@ final class StepNames {
         String path = c.absolute ? c.recorded.url().getRawPath() : c.address.split("\\?", 2)[0];
         String[] segments = path == null ? new String[0] : path.split("/");
         for (int i = segments.length - 1; i >= 0; i--) {
-            String seg = URLDecoder.decode(segments[i].replace("+", "%2B"), StandardCharsets.UTF_8);
+            String seg = URLDecoder.decode(segments[i].replace("+", "%2B"), StandardCharsets.UTF_8).replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
             if (seg.isEmpty() || seg.contains("#{") || seg.contains("${") || Names.generated(seg) || seg.matches("\\d+")) {
                 continue;
             }
-            String word = seg.replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9_.-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+            String word = seg.replaceAll("[^A-Za-z0-9_.-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
             if (!word.isEmpty()) {
                 return word.length() > 36 ? word.substring(0, 36) : word.toLowerCase(Locale.ROOT);
             }
