@@ -49,6 +49,14 @@ final class Correlator {
 
     /** As {@link #reference}, but a value not found is not remembered as the client's own (a whole URL, a secret). */
     Optional<String> lookup(String value, String fallbackHint) {
+        return lookup(value, fallbackHint, false);
+    }
+
+    /**
+     * As {@link #lookup(String, String)}; {@code jsonOnly}: only a JSON field is a source (an asset's
+     * path: an id a JSON answer gave, never a file name a page's HTML linked).
+     */
+    Optional<String> lookup(String value, String fallbackHint, boolean jsonOnly) {
         if (!Names.worth(value) || own.contains(value)) {
             return Optional.empty();
         }
@@ -57,7 +65,7 @@ final class Correlator {
             return Optional.of("#{" + name + "}");
         }
         for (Answer a : answers) {
-            Optional<Source> source = a.sources().find(value);
+            Optional<Source> source = a.sources().find(value).filter(src -> !jsonOnly || src.kind() == Source.Kind.JSON);
             if (source.isPresent()) {
                 // A regex knows no field: the name comes from where the value is sent (a header, a parameter).
                 String unique = unique(source.get().kind() == Source.Kind.REGEX ? fallbackHint : source.get().hint());
@@ -67,11 +75,6 @@ final class Correlator {
             }
         }
         return Optional.empty();
-    }
-
-    /** {@code #{name}} for a value already captured for an earlier request; never a new capture (an asset's file name). */
-    Optional<String> known(String value) {
-        return Optional.ofNullable(named.get(value)).map(n -> "#{" + n + "}");
     }
 
     /** {@code header X-CSRF} → csrf, {@code query profile} → profile, {@code path segment 3} → value. */

@@ -58,8 +58,8 @@ final class RequestTemplate {
         String[] segments = raw.split("/", -1);
         for (int i = 0; i < segments.length; i++) {
             String s = segments[i];
-            // An asset's file name (app.3f9a.js) is the build's, not the viewer's: only a value already captured is referenced.
-            Optional<String> ref = AssetRule.isAsset(e) ? c.known(decode(s)) : c.reference(step, "path segment " + i, decode(s));
+            // An asset's file name (app.3f9a.js) is the build's, not the viewer's: only an id from a JSON answer is referenced.
+            Optional<String> ref = AssetRule.isAsset(e) ? c.lookup(decode(s), "value", true) : c.reference(step, "path segment " + i, decode(s));
             path.append(i == 0 ? "" : "/").append(ref.orElse(s));
         }
         String query = e.url().getRawQuery();
