@@ -40,52 +40,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WireMockJourneyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NIGHT = "finale-drop";
+    /** The journey: nine steps on two hosts (the second, cdn, from ${env:CDN_URL}; its trust store a file beside it). */
+    static final String JOURNEY = """
+            name: wiremock-journey
+            hosts: { cdn: '${env:CDN_URL}' }
+            protocol: { http2: true, trustStore: trust.p12, trustStorePassword: '${env:TRUST_PASS}' }
+            steps:
+              - name: session
+                role: session
+                request: { method: POST, path: /api/login, form: { username: 'v#{userId}', password: '${env:VIEWER_PASS}' } }
+                capture: { csrf: { header: X-CSRF-Token } }
+              - name: home
+                request: { method: POST, path: /graphql, headers: { X-CSRF-Token: '#{csrf}' },
+                           json: { query: '{ home { hero { id finalEpisode { id } releaseAt } } }' } }
+                capture: { titleId: { json: data.home.hero.id }, episodeId: { json: data.home.hero.finalEpisode.id },
+                           dropAt: { json: data.home.hero.releaseAt } }
+              - name: artwork
+                parallel: [ { host: cdn, path: '/img/#{titleId}/hero.jpg' }, { host: cdn, path: '/img/#{titleId}/logo.png' } ]
+              - name: continue-watching
+                optional: true
+                request: { path: /api/rows/continue }
+              - name: title
+                role: wait-for-drop
+                every: 1-2s
+                request: { path: '/api/titles/#{titleId}' }
+                until: { json: "episodes[?id=='#{episodeId}'].available | [0]" }
+              - name: license
+                request: { method: POST, path: '/drm/license/#{episodeId}', body: 'challenge-#{userId}' }
+              - name: play
+                role: play
+                request: { method: POST, path: '/playback/#{episodeId}' }
+                capture: { manifestUrl: { json: manifest.url }, playbackId: { json: id } }
+                locked: { status: 425 }
+              - name: manifest
+                request: { url: '#{manifestUrl}' }
+                capture: { segments: { regex: '(?m)^seg-\\d+\\.ts$', all: true } }
+              - name: heartbeat
+                role: heartbeat
+                every: 30s
+                request: { method: POST, path: '/playback/#{playbackId}/heartbeat' }
+            errorPage:
+              any:
+                - { status: [502, 503, 504] }
+                - { json: 'errors[0]' }
+            """;
 
     @Test
     void aNineStepJourneyOnTwoHostsCountsWhatTheTargetSaw(@TempDir Path dir) throws Exception {
-        String text = """
-                name: wiremock-journey
-                hosts: { cdn: '${env:CDN_URL}' }
-                protocol: { http2: true, trustStore: trust.p12, trustStorePassword: '${env:TRUST_PASS}' }
-                steps:
-                  - name: session
-                    role: session
-                    request: { method: POST, path: /api/login, form: { username: 'v#{userId}', password: '${env:VIEWER_PASS}' } }
-                    capture: { csrf: { header: X-CSRF-Token } }
-                  - name: home
-                    request: { method: POST, path: /graphql, headers: { X-CSRF-Token: '#{csrf}' },
-                               json: { query: '{ home { hero { id finalEpisode { id } releaseAt } } }' } }
-                    capture: { titleId: { json: data.home.hero.id }, episodeId: { json: data.home.hero.finalEpisode.id },
-                               dropAt: { json: data.home.hero.releaseAt } }
-                  - name: artwork
-                    parallel: [ { host: cdn, path: '/img/#{titleId}/hero.jpg' }, { host: cdn, path: '/img/#{titleId}/logo.png' } ]
-                  - name: continue-watching
-                    optional: true
-                    request: { path: /api/rows/continue }
-                  - name: title
-                    role: wait-for-drop
-                    every: 1-2s
-                    request: { path: '/api/titles/#{titleId}' }
-                    until: { json: "episodes[?id=='#{episodeId}'].available | [0]" }
-                  - name: license
-                    request: { method: POST, path: '/drm/license/#{episodeId}', body: 'challenge-#{userId}' }
-                  - name: play
-                    role: play
-                    request: { method: POST, path: '/playback/#{episodeId}' }
-                    capture: { manifestUrl: { json: manifest.url }, playbackId: { json: id } }
-                    locked: { status: 425 }
-                  - name: manifest
-                    request: { url: '#{manifestUrl}' }
-                    capture: { segments: { regex: '(?m)^seg-\\d+\\.ts$', all: true } }
-                  - name: heartbeat
-                    role: heartbeat
-                    every: 30s
-                    request: { method: POST, path: '/playback/#{playbackId}/heartbeat' }
-                errorPage:
-                  any:
-                    - { status: [502, 503, 504] }
-                    - { json: 'errors[0]' }
-                """;
+        String text = JOURNEY;
         Path journey = Files.writeString(dir.resolve("staging-journey.yml"), text);
         Path untrusting = Files.writeString(dir.resolve("untrusting-journey.yml"),
                 text.replace(", trustStore: trust.p12, trustStorePassword: '${env:TRUST_PASS}'", ""));
@@ -182,7 +184,7 @@ class WireMockJourneyTest {
     }
 
     /** The streaming API; {@code out}: the title page says the final episode is available. */
-    private static void stubService(WireMockTarget wiremock, Instant dropAt, String cdn, boolean out) throws Exception {
+    static void stubService(WireMockTarget wiremock, Instant dropAt, String cdn, boolean out) throws Exception {
         if (!out) {
             wiremock.stubJson(Map.of("method", "POST", "url", "/api/login",
                             "headers", Map.of("Content-Type", Map.of("contains", "application/x-www-form-urlencoded")),

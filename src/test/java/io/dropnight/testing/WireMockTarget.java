@@ -162,6 +162,17 @@ public final class WireMockTarget implements AutoCloseable {
         return out;
     }
 
+    /**
+     * WireMock's serve events, oldest first: each a {@code request} (method, absoluteUrl, headers,
+     * body, loggedDate) and the {@code response} it got (status, headers, body), as its journal keeps them.
+     */
+    public List<JsonNode> serveEvents() throws IOException, InterruptedException {
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(get("/__admin/requests").body()).path("requests").forEach(out::add);
+        out.sort(java.util.Comparator.comparingLong(e -> e.path("request").path("loggedDate").asLong()));
+        return out;
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
