@@ -77,6 +77,7 @@ class LearnedJourneyTest {
             String draft = Files.readString(learned);
             assertFalse(draft.contains(PASSWORD) || draft.contains("s-77") || draft.contains("c-77"), "no secret in the draft:\n" + draft);
             assertLearned(ProfileReader.read(learned, name -> "stand-in"), draft);
+            System.out.println(out + draft); // the draft, in the test's output file, for a person to read
 
             List<String> night = List.of("-Dtarget=" + wiremock.url(), "-Dnight=" + NIGHT, "-Dscale=0.02", "-Dcompression=100",
                     "-Dslo.enforce=false", "-Dprofile=" + learned);
@@ -113,6 +114,7 @@ class LearnedJourneyTest {
             harness.merge(routes.getOrDefault(e.getKey(), "unknown endpoint " + e.getKey()), e.getValue().asLong(), Long::sum);
         }
         assertEquals(target, harness, "requests per endpoint, harness vs WireMock's journal");
+        System.out.println("requests per endpoint, harness and WireMock's journal alike: " + harness);
         JsonNode client = JSON.readTree(run.resolve("client-summary.json").toFile());
         long viewers = client.get("users").asLong();
         assertTrue(viewers > 100, "a night's viewers: " + client);
