@@ -2,6 +2,7 @@ package io.dropnight.cli;
 
 import io.dropnight.profile.ProfileReader;
 import io.dropnight.profile.TargetProfile;
+import io.dropnight.testing.Hars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
