@@ -67,6 +67,8 @@ public record TargetProfile(String name, String source, String content, List<Jou
 
     /** The host {@code -Dtarget} names (a profile's {@code hosts.api}, if written, is replaced by it). */
     public static final String TARGET_HOST = "api";
+    /** A journey's endpoints at most: its steps and the wait-for-drop step's reloads (client.hlog keeps this many apart). */
+    public static final int MAX_ENDPOINTS = io.dropnight.runfolder.ClientTags.MAX_ENDPOINTS;
 
     /**
      * The step's address: its {@code path} on its named host, or on {@code -Dtarget} (left

@@ -1,6 +1,6 @@
 package io.dropnight.learn.journey;
 
-import io.dropnight.profile.Role;
+import io.dropnight.profile.TargetProfile;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -37,72 +37,88 @@ public final class JourneyDrafter {
         count(leftOut, "requests the browser never completed (status 0)", session.incomplete());
         count(leftOut, "CORS preflights (OPTIONS, the browser's own)", session.preflights());
         List<Exchange[]> pairs = followRedirects(session.exchanges(), leftOut, settings.exclude());
-        Map<String, String> hosts = StepNames.hosts(pairs.stream().map(p -> p[0]).filter(e -> !AssetRule.isAsset(e)).toList(),
-                pairs.stream().map(p -> p[0]).toList());
         if (pairs.stream().allMatch(p -> AssetRule.isAsset(p[0]))) {
             throw new HarException(session.file() + ": holds only static assets (rule: " + AssetRule.RULE + "): nothing to draft a journey from");
         }
-        Correlator c = new Correlator();
-        Set<Integer> errorStatuses = new TreeSet<>();
-        String[] phrase = {""};
-        List<DraftStep> steps = new ArrayList<>();
-        List<Exchange[]> assets = new ArrayList<>();
-        for (Exchange[] p : pairs) {
+        Map<String, String> hosts = StepNames.hosts(pairs.stream().map(p -> p[0]).filter(e -> !AssetRule.isAsset(e)).toList(),
+                pairs.stream().map(p -> p[0]).toList());
+        Drafting d = new Drafting(hosts, settings.foldAssets(), leftOut);
+        pairs.forEach(d::add);
+        d.flush();
+        List<DraftStep> steps = mergeRepeats(d.steps);
+        Roles.assign(steps, settings.play(), settings.waitForDrop(), session.file().toString());
+        DropInstant.capture(steps);
+        StepNames.name(steps);
+        int endpoints = steps.size() + 1; // and the wait-for-drop step's reloads
+        if (endpoints > TargetProfile.MAX_ENDPOINTS) {
+            throw new HarException(session.file() + ": the session makes " + endpoints + " endpoints (" + steps.size()
+                    + " steps and the wait-for-drop step's reloads): a journey has at most " + TargetProfile.MAX_ENDPOINTS
+                    + "; leave requests out with --exclude REGEX" + (settings.foldAssets() ? " or static assets with --assets omit" : ""));
+        }
+        d.errorStatuses.removeIf(s -> s < 500 && s != 429 || Set.of(502, 503, 504).contains(s));
+        return new JourneyDraft(settings.name(), session, settings, hosts, steps, d.errorStatuses, d.phrase, d.correlator.uncorrelated(),
+                leftOut, unsetCookies(pairs));
+    }
+
+    /** The steps as they are made, in the session's order: requests, groups of assets, error pages. One per draft. */
+    private static final class Drafting {
+        final Correlator correlator = new Correlator();
+        final List<DraftStep> steps = new ArrayList<>();
+        final Set<Integer> errorStatuses = new TreeSet<>();
+        String phrase = "";
+        private final List<Exchange[]> assets = new ArrayList<>();
+        private final Map<String, String> hosts;
+        private final boolean fold;
+        private final Map<String, Integer> leftOut;
+
+        Drafting(Map<String, String> hosts, boolean fold, Map<String, Integer> leftOut) {
+            this.hosts = hosts;
+            this.fold = fold;
+            this.leftOut = leftOut;
+        }
+
+        void add(Exchange[] p) {
             if (AssetRule.isAsset(p[0])) {
-                if (settings.foldAssets()) {
+                if (fold) {
                     assets.add(p);
                 } else {
                     count(leftOut, "static assets (--assets omit)", 1);
                 }
-                continue;
+                return;
             }
-            flush(assets, steps, hosts, c);
+            flush();
             DraftStep step = new DraftStep(p[1]);
-            step.calls.add(RequestTemplate.of(p[0], hostName(hosts, p[0]), step, c));
+            step.calls.add(RequestTemplate.of(p[0], hostName(hosts, p[0]), step, correlator));
             String errorPhrase = errorPhrase(p[1]);
             if (p[1].status() >= 500 || p[1].status() == 429 || !errorPhrase.isEmpty()) {
                 step.errorPage = true;
                 step.optional = true;
                 errorStatuses.add(p[1].status());
-                phrase[0] = phrase[0].isEmpty() ? errorPhrase : phrase[0];
+                phrase = phrase.isEmpty() ? errorPhrase : phrase;
                 step.comments.add("answered with the error page in the recording (status " + p[1].status()
                         + "): optional, so the journey goes on; drop optional: if the recording caught a bad moment");
             } else {
-                c.answered(step, p[1]);
+                correlator.answered(step, p[1]);
             }
             steps.add(step);
         }
-        flush(assets, steps, hosts, c);
-        List<DraftStep> merged = mergeRepeats(steps);
-        Roles.assign(merged, settings.play(), settings.waitForDrop(), session.file().toString());
-        DropInstant.capture(merged);
-        StepNames.name(merged);
-        int endpoints = merged.size() + 1; // and the wait-for-drop step's reloads
-        if (endpoints > io.dropnight.runfolder.ClientTags.MAX_ENDPOINTS) {
-            throw new HarException(session.file() + ": the session makes " + endpoints + " endpoints (" + merged.size()
-                    + " steps and the wait-for-drop step's reloads): a journey has at most " + io.dropnight.runfolder.ClientTags.MAX_ENDPOINTS
-                    + "; leave requests out with --exclude REGEX" + (settings.foldAssets() ? " or static assets with --assets omit" : ""));
-        }
-        errorStatuses.removeIf(s -> s < 500 && s != 429 || Set.of(502, 503, 504).contains(s));
-        return new JourneyDraft(settings.name(), session, settings, hosts, merged, errorStatuses, phrase[0], c.uncorrelated(), leftOut,
-                unsetCookies(pairs));
-    }
 
-    /** Consecutive assets: groups of 2 to 8 as parallel steps, a lone one as an optional step. */
-    private static void flush(List<Exchange[]> assets, List<DraftStep> steps, Map<String, String> hosts, Correlator c) {
-        for (int from = 0; from < assets.size(); from += MAX_GROUP) {
-            List<Exchange[]> chunk = assets.subList(from, Math.min(assets.size(), from + MAX_GROUP));
-            DraftStep step = new DraftStep(chunk.get(0)[1]);
-            for (Exchange[] a : chunk) {
-                step.calls.add(RequestTemplate.of(a[0], hostName(hosts, a[0]), step, c));
+        /** Consecutive assets: groups of 2 to 8 as parallel steps, a lone one as an optional step. */
+        void flush() {
+            for (int from = 0; from < assets.size(); from += MAX_GROUP) {
+                List<Exchange[]> chunk = assets.subList(from, Math.min(assets.size(), from + MAX_GROUP));
+                DraftStep step = new DraftStep(chunk.get(0)[1]);
+                for (Exchange[] a : chunk) {
+                    step.calls.add(RequestTemplate.of(a[0], hostName(hosts, a[0]), step, correlator));
+                }
+                step.optional = chunk.size() == 1;
+                if (chunk.size() == 1) {
+                    step.comments.add("a lone static asset: a step of its own, optional");
+                }
+                steps.add(step);
             }
-            step.optional = chunk.size() == 1;
-            if (chunk.size() == 1) {
-                step.comments.add("a lone static asset: a step of its own, optional");
-            }
-            steps.add(step);
+            assets.clear();
         }
-        assets.clear();
     }
 
     /** A request and its final answer; a redirect's follow-up is the harness's to make, so it is not a step. */
