@@ -76,6 +76,12 @@ public final class LearnJourneyCommand implements Callable<Integer> {
         } catch (HarException e) {
             err.println("learn journey: " + e.getMessage());
             return Main.USAGE;
+        } catch (RuntimeException e) {
+            // A recording is untrusted input: what it breaks is one line, never a trace, and never its values.
+            StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+            err.println("learn journey: a bug: " + har + " could not be drafted (" + e.getClass().getSimpleName()
+                    + (at == null ? "" : " at " + at.getClassName() + ":" + at.getLineNumber()) + "; please report it with the recording)");
+            return Main.USAGE;
         }
         try {
             ProfileReader.parse(out.toString(), text, variable -> VALIDATION_STAND_IN);

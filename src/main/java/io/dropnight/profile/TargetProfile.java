@@ -67,6 +67,8 @@ public record TargetProfile(String name, String source, String content, List<Jou
 
     /** The host {@code -Dtarget} names (a profile's {@code hosts.api}, if written, is replaced by it). */
     public static final String TARGET_HOST = "api";
+    /** The play step's endpoint, whatever the step's name: the one the SLOs judge. */
+    public static final String PLAY_ENDPOINT = io.dropnight.runfolder.ClientTags.PLAYBACK_START;
     /** A journey's endpoints at most: its steps and the wait-for-drop step's reloads (client.hlog keeps this many apart). */
     public static final int MAX_ENDPOINTS = io.dropnight.runfolder.ClientTags.MAX_ENDPOINTS;
 

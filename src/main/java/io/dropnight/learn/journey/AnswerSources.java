@@ -27,6 +27,8 @@ final class AnswerSources {
             "strict-transport-security", "alt-svc", "set-cookie", "etag", "pragma", "x-content-type-options", "x-frame-options");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._~-]+");
+    /** An HTTP header's or cookie's name, as the journey reader checks it. */
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 
     private final Exchange answer;
     private JsonNode json;
@@ -45,12 +47,12 @@ final class AnswerSources {
         }
         for (Exchange.Header h : answer.responseHeaders()) {
             String name = h.name().toLowerCase(Locale.ROOT);
-            if (!ORDINARY.contains(name) && h.value().trim().equals(value)) {
+            if (!ORDINARY.contains(name) && h.value().trim().equals(value) && h.name().matches(TOKEN)) {
                 return Optional.of(new Source(Source.Kind.HEADER, h.name(), Names.camel(h.name())));
             }
             if (name.equals("set-cookie")) {
                 String[] pair = h.value().split(";", 2)[0].split("=", 2);
-                if (pair.length == 2 && pair[1].trim().equals(value) && pair[0].trim().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                if (pair.length == 2 && pair[1].trim().equals(value) && pair[0].trim().matches(TOKEN)) {
                     return Optional.of(new Source(Source.Kind.COOKIE, pair[0].trim(), Names.camel(pair[0].trim())));
                 }
             }
@@ -77,6 +79,7 @@ final class AnswerSources {
     /** Breadth first, so that the shallowest field wins: {@code data.hero.id} before {@code data.rows[3].items[0].id}. */
     private Optional<Source> jsonField(String value, boolean word) {
         return firstField((key, node) -> node.isValueNode() && !node.isNull() && node.asText().equals(value) && (!word || Names.idKey(key)))
+                .filter(path -> !path.contains("#{") && !path.contains("${"))
                 .filter(path -> json().flatMap(root -> Expressions.evaluate(path, root)).map(JsonNode::asText).filter(value::equals).isPresent())
                 .map(path -> new Source(Source.Kind.JSON, path, jsonHint(path)));
     }

@@ -14,8 +14,8 @@ import java.util.Optional;
 final class DraftCall {
     final Exchange recorded;
     final String method;
-    /** The named host; empty for a whole URL ({@link #url}). */
-    Optional<String> origin;
+    /** The named host ({@code hosts:}); empty for a whole URL ({@link #absolute}). */
+    Optional<String> host;
     /** Path and query on the host, or a whole URL ({@code url:}) when {@link #absolute}. */
     String address;
     boolean absolute;
@@ -27,16 +27,16 @@ final class DraftCall {
     /** Why the recorded body is not in the draft (binary, multipart), or empty. */
     Optional<String> bodyLeftOut = Optional.empty();
 
-    DraftCall(Exchange recorded, String origin, String address) {
+    DraftCall(Exchange recorded, String host, String address) {
         this.recorded = recorded;
         this.method = recorded.method();
-        this.origin = Optional.of(origin);
+        this.host = Optional.of(host);
         this.address = address;
     }
 
     /** Method, host and address, headers and body: two calls with the same key make the same request. */
     String key() {
-        return method + " " + origin.orElse("") + address + " " + headers + " " + (json == null ? "" : JsonText.write(json)) + form
+        return method + " " + host.orElse("") + address + " " + headers + " " + (json == null ? "" : JsonText.write(json)) + form
                 + body.orElse("");
     }
 }

@@ -43,9 +43,10 @@ public record Exchange(int index, String method, URI url, List<Header> requestHe
         return first(responseHeaders, name);
     }
 
-    /** {@code scheme://host[:port]}, the base URL of the request's host. */
+    /** {@code scheme://host[:port]}, the base URL of the request's host; a URL's user and password are never kept. */
     public String origin() {
-        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT)
+                + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 
     /** Path and query as sent, {@code /} at least. */

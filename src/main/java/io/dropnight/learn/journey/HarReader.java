@@ -72,7 +72,7 @@ public final class HarReader {
             int status = e.path("response").path("status").asInt(0);
             if (url.isEmpty()) {
                 notHttp++;
-            } else if (status <= 0) {
+            } else if (status < 100 || status > 599) {
                 incomplete++;
             } else if (method.equals("OPTIONS")) {
                 preflights++;

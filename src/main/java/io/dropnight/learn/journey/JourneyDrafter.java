@@ -26,6 +26,8 @@ public final class JourneyDrafter {
     static final List<String> ERROR_PHRASES = List.of("something went wrong", "we're having trouble", "we are having trouble",
             "try again later");
     private static final int MAX_GROUP = 8;
+    /** The methods a journey file's request may have (docs/JOURNEYS.md). */
+    static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
     private JourneyDrafter() {
     }
@@ -42,7 +44,7 @@ public final class JourneyDrafter {
         }
         Map<String, String> hosts = StepNames.hosts(pairs.stream().map(p -> p[0]).filter(e -> !AssetRule.isAsset(e)).toList(),
                 pairs.stream().map(p -> p[0]).toList());
-        Drafting d = new Drafting(hosts, settings.foldAssets(), leftOut);
+        Drafting d = new Drafting(session.file().toString(), hosts, settings.foldAssets(), leftOut);
         pairs.forEach(d::add);
         d.flush();
         List<DraftStep> steps = mergeRepeats(d.steps);
@@ -70,8 +72,10 @@ public final class JourneyDrafter {
         private final Map<String, String> hosts;
         private final boolean fold;
         private final Map<String, Integer> leftOut;
+        private final String file;
 
-        Drafting(Map<String, String> hosts, boolean fold, Map<String, Integer> leftOut) {
+        Drafting(String file, Map<String, String> hosts, boolean fold, Map<String, Integer> leftOut) {
+            this.file = file;
             this.hosts = hosts;
             this.fold = fold;
             this.leftOut = leftOut;
@@ -88,7 +92,7 @@ public final class JourneyDrafter {
             }
             flush();
             DraftStep step = new DraftStep(p[1]);
-            step.calls.add(RequestTemplate.of(p[0], hostName(hosts, p[0]), step, correlator));
+            step.calls.add(template(p[0], step));
             String errorPhrase = errorPhrase(p[1]);
             if (p[1].status() >= 500 || p[1].status() == 429 || !errorPhrase.isEmpty()) {
                 step.errorPage = true;
@@ -103,13 +107,21 @@ public final class JourneyDrafter {
             steps.add(step);
         }
 
+        private DraftCall template(Exchange e, DraftStep step) {
+            try {
+                return RequestTemplate.of(e, hostName(hosts, e), step, correlator);
+            } catch (HarException ex) {
+                throw new HarException(file + ": " + ex.getMessage());
+            }
+        }
+
         /** Consecutive assets: groups of 2 to 8 as parallel steps, a lone one as an optional step. */
         void flush() {
             for (int from = 0; from < assets.size(); from += MAX_GROUP) {
                 List<Exchange[]> chunk = assets.subList(from, Math.min(assets.size(), from + MAX_GROUP));
                 DraftStep step = new DraftStep(chunk.get(0)[1]);
                 for (Exchange[] a : chunk) {
-                    step.calls.add(RequestTemplate.of(a[0], hostName(hosts, a[0]), step, correlator));
+                    step.calls.add(template(a[0], step));
                 }
                 step.optional = chunk.size() == 1;
                 if (chunk.size() == 1) {
@@ -128,6 +140,10 @@ public final class JourneyDrafter {
         for (int i = 0; i < all.size(); i++) {
             Exchange e = all.get(i);
             if (followed.contains(i)) {
+                continue;
+            }
+            if (!METHODS.contains(e.method())) {
+                count(leftOut, "requests of a method a journey does not make (not " + METHODS + ")", 1);
                 continue;
             }
             if (exclude.isPresent() && exclude.get().matcher(e.url().toString()).find()) {

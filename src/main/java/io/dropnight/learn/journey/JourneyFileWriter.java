@@ -5,7 +5,6 @@ import io.dropnight.profile.TargetProfile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -152,7 +151,7 @@ public final class JourneyFileWriter {
         if (c.absolute) {
             keys.add("url: " + JsonText.quote(c.address));
         } else {
-            c.origin.filter(o -> !o.equals(TargetProfile.TARGET_HOST)).ifPresent(o -> keys.add("host: " + o));
+            c.host.filter(o -> !o.equals(TargetProfile.TARGET_HOST)).ifPresent(o -> keys.add("host: " + o));
             keys.add("path: " + JsonText.quote(c.address));
         }
         if (!c.headers.isEmpty()) {

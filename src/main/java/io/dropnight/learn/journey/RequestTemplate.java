@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,15 +32,15 @@ final class RequestTemplate {
     }
 
     /**
-     * @param origin the named host the request is made on
+     * @param host   the named host the request is made on
      * @param step   the step it belongs to (captures go to earlier steps, notes name this one)
      */
-    static DraftCall of(Exchange e, String origin, DraftStep step, Correlator c) {
-        DraftCall call = new DraftCall(e, origin, e.pathAndQuery());
+    static DraftCall of(Exchange e, String host, DraftStep step, Correlator c) {
+        DraftCall call = new DraftCall(e, host, e.pathAndQuery());
         // An asset's whole URL is the page's to name (a link in its HTML), not a value to capture.
         Optional<String> whole = AssetRule.isAsset(e) ? Optional.empty() : c.lookup(e.url().toString(), "url");
         if (whole.isPresent()) {
-            call.origin = Optional.empty();
+            call.host = Optional.empty();
             call.absolute = true;
             call.address = whole.get();
         } else {
@@ -99,7 +98,7 @@ final class RequestTemplate {
             } else if (secret) {
                 call.headers.put(h.name(), Names.envPlaceholder(h.name()));
             } else {
-                call.headers.put(h.name(), c.replaceKnown(value));
+                call.headers.put(h.name(), c.replaceKnown(literal(value, "header " + h.name(), e)));
             }
         }
     }
@@ -116,17 +115,18 @@ final class RequestTemplate {
         if (mime.equals("application/x-www-form-urlencoded")) {
             for (String pair : text.split("&")) {
                 String[] kv = pair.split("=", 2);
-                String name = decodeForm(kv[0]);
+                String name = literal(decodeForm(kv[0]), "form field name", e);
                 String value = kv.length == 2 ? decodeForm(kv[1]) : "";
-                call.form.put(name, field(name, value, "form field " + name, step, c));
+                if (!name.isEmpty()) {
+                    call.form.put(name, field(name, value, "form field " + name, step, c, e));
+                }
             }
-        } else if (mime.contains("json") && json(text).isPresent()) {
-            JsonNode tree = json(text).get();
-            call.json = tree.isContainerNode() ? template(tree, "", step, c) : tree;
+        } else if (mime.contains("json") && json(text).filter(JsonNode::isContainerNode).isPresent()) {
+            call.json = template(json(text).get(), "", step, c, e);
         } else if (mime.startsWith("multipart/")) {
             call.bodyLeftOut = Optional.of("its multipart body (a file upload) is not drafted");
         } else {
-            call.body = Optional.of(c.reference(step, "body", text).orElse(c.replaceKnown(text)));
+            call.body = Optional.of(c.reference(step, "body", text).orElseGet(() -> c.replaceKnown(literal(text, "body", e))));
             if (!mime.isEmpty() && !mime.equals("text/plain")) {
                 call.headers.put("Content-Type", mime);
             }
@@ -134,21 +134,33 @@ final class RequestTemplate {
     }
 
     /** A form field or JSON string: a secret or identity becomes a placeholder (or a reference), a returned value a reference. */
-    private static String field(String name, String value, String where, DraftStep step, Correlator c) {
+    private static String field(String name, String value, String where, DraftStep step, Correlator c, Exchange e) {
         if (Names.secret(name) || Names.identity(name)) {
             return c.lookup(value, Names.camel(name)).orElse(Names.envPlaceholder(name));
         }
-        return c.reference(step, where, value).orElse(c.replaceKnown(value));
+        return c.reference(step, where, value).orElseGet(() -> c.replaceKnown(literal(value, where, e)));
     }
 
-    private static JsonNode template(JsonNode node, String path, DraftStep step, Correlator c) {
+    /**
+     * A recorded text written as it is: {@code #{} and {@code ${} would be read by the journey file as
+     * an expression or a secret, so a recording holding them is refused in one line (the value not shown).
+     */
+    private static String literal(String text, String where, Exchange e) {
+        if (text.contains("#{") || text.contains("${")) {
+            throw new HarException("the " + e.method() + " request to " + e.origin() + e.url().getRawPath() + " sends '#{' or '${'"
+                    + " in its " + where + ", which a journey file reads as an expression or a secret: leave it out with --exclude");
+        }
+        return text;
+    }
+
+    private static JsonNode template(JsonNode node, String path, DraftStep step, Correlator c, Exchange e) {
         if (node.isObject()) {
             ObjectNode out = JSON.createObjectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
-                out.set(f.getKey(), f.getValue().isTextual() ? new TextNode(field(f.getKey(), f.getValue().asText(), "json " + at, step, c))
-                        : template(f.getValue(), at, step, c));
+                out.set(literal(f.getKey(), "JSON body's field names", e), f.getValue().isTextual()
+                        ? new TextNode(field(f.getKey(), f.getValue().asText(), "json " + at, step, c, e)) : template(f.getValue(), at, step, c, e));
             }
             return out;
         }
@@ -157,8 +169,8 @@ final class RequestTemplate {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode v = node.get(i);
                 String at = path + "[" + i + "]";
-                out.add(v.isTextual() ? new TextNode(c.reference(step, "json " + at, v.asText()).orElse(v.asText()))
-                        : template(v, at, step, c));
+                out.add(v.isTextual() ? new TextNode(c.reference(step, "json " + at, v.asText())
+                        .orElseGet(() -> literal(v.asText(), "json " + at, e))) : template(v, at, step, c, e));
             }
             return out;
         }
@@ -191,7 +203,4 @@ final class RequestTemplate {
         }
     }
 
-    static List<String> managedList() {
-        return MANAGED.stream().sorted().toList();
-    }
 }

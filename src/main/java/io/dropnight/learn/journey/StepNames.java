@@ -48,7 +48,8 @@ final class StepNames {
 
     /** Gives every step a unique name; the wait-for-drop step's reloads' endpoint ({@code name-poll}) is kept free too. */
     static void name(List<DraftStep> steps) {
-        Set<String> taken = new HashSet<>();
+        // playback-start is the play step's endpoint whatever its name (docs/JOURNEYS.md).
+        Set<String> taken = new HashSet<>(Set.of(TargetProfile.PLAY_ENDPOINT));
         for (DraftStep s : steps) {
             String base = s.group() ? groupName(s) : word(s.call());
             String name = unique(base, n -> taken.contains(n) || s.role == Role.WAIT_FOR_DROP && taken.contains(n + ProfileReader.POLL_SUFFIX));
