@@ -116,7 +116,7 @@ public final class Journeys {
         return doIf(s -> s.getBoolean(Steps.ABANDONED)).then(steps.leave()).exitHereIf(s -> s.getBoolean(Steps.ABANDONED));
     }
 
-    private static ChainBuilder outcome() {
+    static ChainBuilder outcome() {
         // A viewer the harness itself stopped (an injector error) did not give up: not counted as abandonment.
         return group(PLAYBACK_OUTCOME).on(exec(s -> s.getBoolean(Steps.ABANDONED) && !s.contains(Steps.INJECTOR_ERROR)
                 ? s.markAsFailed() : s));

@@ -30,6 +30,12 @@ public final class RunFiles {
     public static final String CLIENT_LOG = "client.hlog";
     /** The viewers' counts: error pages seen, refreshes, abandonments, playback starts. */
     public static final String CLIENT_SUMMARY = "client-summary.json";
+    /**
+     * Every confirmation a viewer of a cinema rush received, one JSON line each, appended and flushed
+     * as it arrives so that it survives the injector being killed ({@code simulations.client.ConfirmationLog}
+     * writes and reads it): what the promises are checked against after the night.
+     */
+    public static final String CONFIRMATIONS = "confirmations.jsonl";
     /** The SLO results, a JSON list. */
     public static final String SLO_RESULTS = "slo.json";
     /** The SLO results as JUnit XML, for CI systems. */
