@@ -63,6 +63,8 @@ public final class Journeys {
             case BINGE -> nextEpisodes(playNow(population), population);
             case LIVE -> playNow(population)
                     .exec(steps.heartbeatsUntil(eventEndNanos, population.heartbeatInterval()));
+            case RESERVE -> throw new IllegalArgumentException(population.name() + ": a reserve population walks"
+                    + " ReservationJourney, not a watching journey");
         };
     }
 

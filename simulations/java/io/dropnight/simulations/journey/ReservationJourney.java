@@ -44,8 +44,6 @@ public final class ReservationJourney {
     /** Seats one viewer books: 1 to 4 (a person, a couple, a family), uniform, seeded per viewer. */
     static final int MIN_SEATS = 1;
     static final int MAX_SEATS = 4;
-    /** Regions a viewer may live in, as the service names them ({@code r01}..). */
-    static final int REGIONS = 50;
     /** Looking at the screenings before picking one, and at the hold before confirming it: a person's pauses. */
     private static final Duration CHOOSING_MIN = Duration.ofMillis(1000);
     private static final Duration CHOOSING_MAX = Duration.ofMillis(3000);
@@ -70,6 +68,7 @@ public final class ReservationJourney {
     private final ConfirmationLog log;
     private final ReservationFigures figures;
     private final int tries;
+    private final List<String> regions;
 
     /**
      * @param steps   the viewer's behaviour shared with the watching journeys (arrive, refresh, give up, count)
@@ -77,10 +76,11 @@ public final class ReservationJourney {
      * @param profile the journey file: its session step, headers and error page
      * @param log     the client's record of confirmations received
      * @param figures the rush's own counts
+     * @param regions the regions a viewer may live in, as the service names them ({@code r01}, ...): one is drawn per viewer
      * @param tries   screenings a viewer tries before it leaves (the night file's {@code tries})
      */
     public ReservationJourney(Steps steps, ReservationCalls calls, TargetProfile profile, ConfirmationLog log,
-                              ReservationFigures figures, int tries) {
+                              ReservationFigures figures, List<String> regions, int tries) {
         this.steps = Objects.requireNonNull(steps, "steps");
         this.calls = Objects.requireNonNull(calls, "calls");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -90,6 +90,21 @@ public final class ReservationJourney {
             throw new IllegalArgumentException("tries = " + tries + ": a viewer tries at least one screening");
         }
         this.tries = tries;
+        this.regions = List.copyOf(regions);
+        if (this.regions.isEmpty()) {
+            throw new IllegalArgumentException("regions: a viewer lives in one of at least one region");
+        }
+    }
+
+    /**
+     * The most one reserving viewer can send ({@link ViewerBound}): its session step, the screenings,
+     * a hold and a confirm per try (at most {@link io.dropnight.simulations.nights.NightFile.PopulationSpec#MAX_TRIES},
+     * whatever the night file says: a bound, not an estimate), and its refresh budget; one outcome.
+     */
+    static ViewerBound bound(TargetProfile journey, int maxRefreshes) {
+        long session = journey.stepWith(Role.SESSION).isPresent() ? 1 : 0;
+        long requests = session + 1 + 2L * io.dropnight.simulations.nights.NightFile.PopulationSpec.MAX_TRIES + maxRefreshes;
+        return new ViewerBound(requests, Optional.empty(), Optional.empty(), 1);
     }
 
     /** The whole journey, from arrival to leaving; the booking is the viewer's time to play (time to book). */
@@ -243,7 +258,7 @@ public final class ReservationJourney {
     }
 
     private String region(Session s) {
-        return String.format(java.util.Locale.ROOT, "r%02d", 1 + steps.random(s).nextInt(REGIONS));
+        return regions.get(steps.random(s).nextInt(regions.size()));
     }
 
     private int seats(Session s) {

@@ -137,6 +137,11 @@ public final class NightReader {
             }
             audience = java.util.Optional.of(a.asLong());
         }
+        if (audience.isEmpty() && populations.stream().anyMatch(p -> p.behaviour() == Journey.RESERVE)) {
+            // the service's cinemas are as large against the real night as the rehearsal is against its audience
+            throw fail("audience", "(missing)", "is required when viewers reserve: the cinemas scale with the rehearsal"
+                    + " against the real night's audience");
+        }
         return new NightFile(name, source, drop, populations, episode, audience, slos(root.get("slos")));
     }
 

@@ -22,6 +22,8 @@ public final class ServeFlags {
     public static final String PREWARM = "--prewarm";
     public static final String UNCONSTRAINED = "--unconstrained";
     public static final String ERROR_PAGE_STATUS = "--error-page-status";
+    public static final String RESERVATIONS_DB = "--reservations-db";
+    public static final String RESERVATIONS_SCALE = "--reservations-scale";
 
     private ServeFlags() {
     }

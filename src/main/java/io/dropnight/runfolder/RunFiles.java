@@ -36,6 +36,11 @@ public final class RunFiles {
      * writes and reads it): what the promises are checked against after the night.
      */
     public static final String CONFIRMATIONS = "confirmations.jsonl";
+    /**
+     * The embedded service's reservations database in a cinema rush ({@code serve --reservations-db}):
+     * read after the night to check the promises against {@link #CONFIRMATIONS}.
+     */
+    public static final String RESERVATIONS_DB = "reservations.db";
     /** The SLO results, a JSON list. */
     public static final String SLO_RESULTS = "slo.json";
     /** The SLO results as JUnit XML, for CI systems. */
