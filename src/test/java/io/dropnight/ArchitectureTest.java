@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <pre>
  * cli → config → server → server.api → auth, capacity → shedding → catalogue → metrics → runfolder → core
+ * cli, config, server, server.api → reservations → core   (the cinema reservations and their contract;
+ *   the simulations read it too: routes, promises, the ledger reader)
  * cli → report → metrics → runfolder → core;  cli → bench;  cli → report → learn → core (learn.night → learn.log)
  * simulations → server, shedding, metrics, runfolder, core   (shared contracts only; never the report:
  *   its pages are found through runfolder.RunPages)
@@ -71,6 +73,7 @@ class ArchitectureTest {
                 .layer("capacity").definedBy("io.dropnight.capacity..")
                 .layer("shedding").definedBy("io.dropnight.shedding..")
                 .layer("catalogue").definedBy("io.dropnight.catalogue..")
+                .layer("reservations").definedBy("io.dropnight.reservations..")
                 .layer("metrics").definedBy("io.dropnight.metrics..")
                 .layer("runfolder").definedBy("io.dropnight.runfolder..")
                 .layer("core").definedBy("io.dropnight.core..")
@@ -87,6 +90,8 @@ class ArchitectureTest {
                 .whereLayer("capacity").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api")
                 .whereLayer("shedding").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
                         "capacity", "simulations")
+                .whereLayer("reservations").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
+                        "simulations")
                 .whereLayer("catalogue").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
                         "capacity", "shedding")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
