@@ -51,14 +51,7 @@ public final class RushRecord implements AutoCloseable {
 
     /** The regions of the service's cinemas at {@code share} of the real night, as the service names them. */
     static List<String> regions(long seed, double share) {
-        // TEMPORARY until cinema-service's CinemaConfig lands: its rule, min(cinemas, round(50 * share)) >= 1
-        long cinemas = Math.max(1, Math.round(620 * share));
-        long count = Math.max(1, Math.min(cinemas, Math.round(50 * share)));
-        List<String> ids = new java.util.ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            ids.add(String.format(Locale.ROOT, "r%02d", i));
-        }
-        return ids;
+        return new io.dropnight.reservations.CinemaConfig(seed, share).regionIds();
     }
 
     /** The regions a viewer may live in. */

@@ -106,7 +106,7 @@ public final class NightPromises {
     }
 
     /** Screenings whose every seat is booked: the rush really sold out there (the promises are tested where seats ran out). */
-    static long soldOutScreenings(LedgerSnapshot ledger) {
+    public static long soldOutScreenings(LedgerSnapshot ledger) {
         Map<String, Long> booked = new HashMap<>();
         for (LedgerSnapshot.Booking b : ledger.bookings()) {
             booked.merge(b.screeningId(), (long) b.seats().size(), Long::sum);
