@@ -209,8 +209,10 @@ public final class BoxOffice {
 
     /** A confirm for a hold this process does not know: after a restart, its booking may be in the ledger. */
     private CompletableFuture<Answer> fromLedger(String viewer, String key, String holdId) {
-        return writer.find(viewer, key).thenApply(found -> found.filter(b -> b.holdId().equals(holdId))
-                .map(b -> new Answer(200, bookingBody(b)))
+        return writer.find(viewer, key, holdId).thenApply(found -> found.map(b -> b.holdId().equals(holdId)
+                        ? new Answer(200, bookingBody(b))
+                        : Answer.refusal(422, ReservationRoutes.KEY_REUSED, "this Idempotency-Key already confirmed"
+                                + " another hold; use a new key for a new request"))
                 .orElseGet(() -> unknownHold(holdId)));
     }
 

@@ -31,8 +31,11 @@ public interface Ledger extends AutoCloseable {
      */
     Set<String> commit(List<LedgerSnapshot.Booking> bookings);
 
-    /** The booking made by a viewer's confirm request with {@code confirmKey}, if any. */
-    Optional<LedgerSnapshot.Booking> find(String viewer, String confirmKey);
+    /**
+     * The viewer's booking made with {@code confirmKey}, else the viewer's booking of {@code holdId}
+     * (a confirm of a confirmed hold with another key answers that hold's booking), if any.
+     */
+    Optional<LedgerSnapshot.Booking> find(String viewer, String confirmKey, String holdId);
 
     /** Every screening and booking, now. */
     LedgerSnapshot snapshot();

@@ -60,10 +60,13 @@ final class LedgerRows {
         return new LedgerSnapshot(screenings, bookings);
     }
 
-    static LedgerSnapshot.Booking find(Connection c, String viewer, String confirmKey) throws SQLException {
+    static LedgerSnapshot.Booking find(Connection c, String viewer, String confirmKey, String holdId)
+            throws SQLException {
         try (PreparedStatement p = c.prepareStatement(LedgerSchema.SELECT_BOOKING_BY_REQUEST)) {
             p.setString(1, viewer);
             p.setString(2, confirmKey);
+            p.setString(3, holdId);
+            p.setString(4, confirmKey);
             try (ResultSet r = p.executeQuery()) {
                 return r.next() ? booking(r) : null;
             }

@@ -25,7 +25,8 @@ public final class LedgerSchema {
                     + " screening_id TEXT NOT NULL REFERENCES screenings(id), viewer TEXT NOT NULL,"
                     + " confirm_key TEXT NOT NULL, hold_id TEXT NOT NULL, seats TEXT NOT NULL,"
                     + " confirmed_at TEXT NOT NULL, UNIQUE (viewer, confirm_key))",
-            "CREATE INDEX IF NOT EXISTS bookings_by_screening ON bookings (screening_id)");
+            "CREATE INDEX IF NOT EXISTS bookings_by_screening ON bookings (screening_id)",
+            "CREATE INDEX IF NOT EXISTS bookings_by_hold ON bookings (hold_id)");
 
     static final String INSERT_SCREENING = "INSERT INTO screenings (id, cinema_id, capacity) VALUES (?, ?, ?)"
             + " ON CONFLICT (id) DO NOTHING";
@@ -35,8 +36,9 @@ public final class LedgerSchema {
             + " hold_id, seats, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (viewer, confirm_key) DO NOTHING";
     static final String BOOKING_COLUMNS = "booking_id, screening_id, viewer, confirm_key, hold_id, seats, confirmed_at";
     static final String SELECT_BOOKINGS = "SELECT " + BOOKING_COLUMNS + " FROM bookings ORDER BY confirmed_at, booking_id";
+    /** The viewer's booking by confirm key, else by hold id (the key's first). */
     static final String SELECT_BOOKING_BY_REQUEST = "SELECT " + BOOKING_COLUMNS + " FROM bookings"
-            + " WHERE viewer = ? AND confirm_key = ?";
+            + " WHERE viewer = ? AND (confirm_key = ? OR hold_id = ?) ORDER BY confirm_key = ? DESC LIMIT 1";
 
     private LedgerSchema() {
     }

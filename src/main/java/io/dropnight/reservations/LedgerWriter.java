@@ -68,12 +68,12 @@ public final class LedgerWriter implements AutoCloseable {
         deferred.add(booking);
     }
 
-    /** The booking of a viewer's confirm request, read on the ledger thread. */
-    public CompletableFuture<Optional<LedgerSnapshot.Booking>> find(String viewer, String confirmKey) {
+    /** The booking of a viewer's confirm request ({@link Ledger#find}), read on the ledger thread. */
+    public CompletableFuture<Optional<LedgerSnapshot.Booking>> find(String viewer, String confirmKey, String holdId) {
         CompletableFuture<Optional<LedgerSnapshot.Booking>> f = new CompletableFuture<>();
         submit(() -> {
             try {
-                f.complete(ledger.find(viewer, confirmKey));
+                f.complete(ledger.find(viewer, confirmKey, holdId));
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }

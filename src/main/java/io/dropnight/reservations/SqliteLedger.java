@@ -141,9 +141,9 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
-    public synchronized Optional<LedgerSnapshot.Booking> find(String viewer, String confirmKey) {
+    public synchronized Optional<LedgerSnapshot.Booking> find(String viewer, String confirmKey, String holdId) {
         try {
-            return Optional.ofNullable(LedgerRows.find(connection, viewer, confirmKey));
+            return Optional.ofNullable(LedgerRows.find(connection, viewer, confirmKey, holdId));
         } catch (SQLException e) {
             throw failure("cannot be read", e);
         }

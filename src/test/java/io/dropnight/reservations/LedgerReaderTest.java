@@ -61,7 +61,7 @@ class LedgerReaderTest {
                     new LedgerSnapshot.Booking("b-2", "scr-0007", "v", "k", "h-2", List.of(2), AT),
                     new LedgerSnapshot.Booking("b-3", "scr-0007", "v", "k2", "h-3", List.of(3), AT)));
             assertEquals(Set.of("b-2"), notWritten);
-            assertEquals("b-1", ledger.find("v", "k").orElseThrow().bookingId());
+            assertEquals("b-1", ledger.find("v", "k", "none").orElseThrow().bookingId());
             assertEquals(2, ledger.snapshot().bookings().size());
         }
     }
