@@ -82,6 +82,8 @@ class CinemaRushKillTest {
         Path db = dir.resolve("service").resolve(RunFiles.RESERVATIONS_DB);
         List<String> flags = new ArrayList<>(List.of(ServeFlags.SCALE, String.format(Locale.ROOT, "%.6f", SCALE),
                 ServeFlags.SEED, "2026", ServeFlags.RESERVATIONS_DB, db.toString(),
+                // the same admin token after the restart: the viewers' session tokens (signed from it) stay valid
+                ServeFlags.ADMIN_TOKEN, "cinema-rush-kill-test-admin-token",
                 ServeFlags.RESERVATIONS_SCALE, String.format(Locale.ROOT, "%.8f", SHARE)));
         flags.addAll(unsafe);
         Path serviceLog = dir.resolve("service.log");
