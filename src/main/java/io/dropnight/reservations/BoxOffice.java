@@ -150,6 +150,7 @@ public final class BoxOffice {
             return fromLedger(viewer, key, holdId);
         }
         LedgerSnapshot.Booking booking;
+        CompletableFuture<Answer> answer;
         synchronized (hold.screening) {
             hold.screening.expire(clock.millis());
             switch (hold.state) {
@@ -163,11 +164,11 @@ public final class BoxOffice {
                 default:
                     hold.state = Hold.State.CONFIRMING;
                     hold.confirmation = new CompletableFuture<>();
+                    answer = hold.confirmation;
                     booking = new LedgerSnapshot.Booking(newId("b-"), hold.screening.screening.id(), viewer, key,
                             holdId, hold.seatList(), clock.instant());
             }
         }
-        CompletableFuture<Answer> answer = hold.confirmation;
         // The modelled write only delays the answer: its failure (the model closing) never undoes a commit.
         CompletableFuture<Object> write = modelledWrite.write().toCompletableFuture().handle((w, f) -> null);
         if (unsafeAckBeforeCommit) {

@@ -76,7 +76,7 @@ class CliInputTest {
                 bad("reservations.hold-ttl", "--hold-ttl", "0s"),
                 bad("reservations.hold-ttl", "--hold-ttl", "2h"),
                 bad("reservations.hold-ttl", "--hold-ttl", "soon"),
-                bad("reservations.db", "--reservations-db", System.getProperty("java.io.tmpdir")),
+                bad("reservations.db-file", "--reservations-db", System.getProperty("java.io.tmpdir")),
                 bad("capacity.write-slots", "--write-slots", "0"),
                 bad("capacity.write-time", "--write-time", "fast"),
                 bad("capacity.write-time", "--write-time", "fixed:-1ms"),
