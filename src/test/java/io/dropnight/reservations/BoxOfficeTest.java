@@ -67,6 +67,47 @@ class BoxOfficeTest {
     }
 
     @Test
+    void theLedgerIsWrittenOnItsOwnThreadNeverTheCallers() throws Exception {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        SqliteLedger sqlite = SqliteLedger.open(dir.resolve("reservations.db"));
+        Ledger recording = new Ledger() {
+            @Override
+            public void addScreenings(java.util.Collection<LedgerSnapshot.Screening> screenings) {
+                sqlite.addScreenings(screenings);
+            }
+
+            @Override
+            public java.util.Set<String> commit(List<LedgerSnapshot.Booking> bookings) {
+                threads.add(Thread.currentThread().getName());
+                return sqlite.commit(bookings);
+            }
+
+            @Override
+            public java.util.Optional<LedgerSnapshot.Booking> find(String viewer, String key, String holdId) {
+                threads.add(Thread.currentThread().getName());
+                return sqlite.find(viewer, key, holdId);
+            }
+
+            @Override
+            public LedgerSnapshot snapshot() {
+                return sqlite.snapshot();
+            }
+
+            @Override
+            public void close() {
+                sqlite.close();
+            }
+        };
+        writer = new LedgerWriter(recording);
+        BoxOffice box = new BoxOffice(cinemas, recording, writer, ModelledWrite.FREE, clock, TTL, false);
+        String holdId = (String) await(box.hold("v1", "k", screening.id(), 1)).body().get("holdId");
+        await(box.confirm("v1", "c", holdId));
+        await(box.confirm("v1", "c2", "h-unknown"));
+
+        assertEquals(java.util.Set.of(LedgerWriter.THREAD_NAME), threads);
+    }
+
+    @Test
     void aRetriedWriteGetsTheFirstAnswerAndActsOnce() throws Exception {
         BoxOffice box = open(false);
         Answer first = await(box.hold("v1", "k", screening.id(), 3));

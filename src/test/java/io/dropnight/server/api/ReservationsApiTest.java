@@ -145,6 +145,23 @@ class ReservationsApiTest {
     }
 
     @Test
+    void aConfirmIsAnsweredAfterItsModelledWriteBesideTheSlots() throws Exception {
+        try (RunningService s = RunningService.start(runDir, b -> b.scale(0.001).serviceTime("confirm=fixed:1ms")
+                .writeTime("fixed:300ms"))) {
+            String token = s.login();
+            String screening = screenings(s, token).get("screenings").get(0).get("id").asText();
+            String holdId = RunningService.json(hold(s, token, "h", screening, 1)).get("holdId").asText();
+
+            long start = System.nanoTime();
+            HttpResponse<String> confirmed = write(s, "POST", ReservationRoutes.confirmPath(holdId), token, "c", null);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(200, confirmed.statusCode(), confirmed.body());
+            assertTrue(tookMillis >= 300, "the modelled write (300 ms) is waited for: " + tookMillis + " ms");
+        }
+    }
+
+    @Test
     void overloadIsTheBrandedErrorPageUnderTheCatalogueSPolicy() throws Exception {
         try (RunningService s = RunningService.start(runDir, b -> b.scale(0.001).slots(1000).queueLimit(0)
                 .serviceTime("hold=fixed:400ms"))) {
