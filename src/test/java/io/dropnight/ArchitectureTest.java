@@ -150,7 +150,7 @@ class ArchitectureTest {
     void theRunFoldersFilesAreNamedByItsOwnerOnly() throws Exception {
         Pattern fileName = Pattern.compile("\"(run\\.json|slo\\.json|slo-junit\\.xml|client-summary\\.json|client\\.hlog"
                 + "|server\\.hlog|injector\\.csv|service-lag\\.csv|service\\.json|server-metrics\\.json|plan\\.json"
-                + "|plan\\.html|live\\.html|live\\.js|confirmations\\.jsonl)\"");
+                + "|plan\\.html|live\\.html|live\\.js|confirmations\\.jsonl|reservations\\.db)\"");
         java.util.List<Path> sources = new java.util.ArrayList<>();
         for (Path root : java.util.List.of(Path.of("src/main/java"), simulationsDir())) {
             try (var files = Files.walk(root)) {

@@ -7,6 +7,7 @@ import io.dropnight.capacity.CapacityModel;
 import io.dropnight.capacity.ServiceTimeDistribution;
 import io.dropnight.capacity.WriteCost;
 import io.dropnight.reservations.ReservationsConfig;
+import io.dropnight.runfolder.RunFiles;
 import io.dropnight.catalogue.CatalogueConfig;
 import io.dropnight.core.Checks;
 import io.dropnight.core.ConfigException;
@@ -173,7 +174,7 @@ public final class ServiceConfigBuilder {
     }
 
     public ServiceConfigBuilder reservationsDb(Path value) {
-        this.reservationsDb = Checks.notNull("reservations.db", value);
+        this.reservationsDb = Checks.notNull("reservations.db-file", value);
         return this;
     }
 
@@ -280,7 +281,7 @@ public final class ServiceConfigBuilder {
         Path dir = runDir != null ? runDir : Path.of("reports", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
                 .withZone(java.time.ZoneOffset.UTC).format(now) + "-serve");
         ReservationsConfig reservations = new ReservationsConfig(
-                reservationsDb != null ? reservationsDb : dir.resolve(ReservationsConfig.DEFAULT_FILE), holdTtl,
+                reservationsDb != null ? reservationsDb : dir.resolve(RunFiles.RESERVATIONS_DB), holdTtl,
                 unsafeAckBeforeCommit);
         return new ServiceConfig(host, port, limits, new CatalogueConfig(seed, titles, drop, dropEpisodes),
                 policy, capacity, token, sessionTtl, dir, metricsInterval, errorPageStatus, reservations);

@@ -115,7 +115,7 @@ public record Setting(String key, String flag, String label, Kind kind, String d
                     ServiceConfigBuilder::sessionTtl),
             new Setting("run-dir", ServeFlags.RUN_DIR, "DIR", Kind.PATH, "Where histograms are written (default: reports/<time>-serve).",
                     null, (b, v) -> b.runDir((Path) v)),
-            new Setting("reservations.db", ServeFlags.RESERVATIONS_DB, "FILE", Kind.PATH,
+            new Setting("reservations.db-file", ServeFlags.RESERVATIONS_DB, "FILE", Kind.PATH,
                     "The cinema reservations' SQLite file (default: RUN_DIR/reservations.db).", null,
                     (b, v) -> b.reservationsDb((Path) v)),
             text("reservations.hold-ttl", ServeFlags.HOLD_TTL, "DURATION", "How long a seat hold lasts (default: 5m).",

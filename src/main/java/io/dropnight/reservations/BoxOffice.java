@@ -3,14 +3,11 @@ package io.dropnight.reservations;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,7 +28,7 @@ public final class BoxOffice {
     private final Clock clock;
     private final Duration holdTtl;
     private final boolean unsafeAckBeforeCommit;
-    private final Map<String, SeatMap> seatMaps = new ConcurrentHashMap<>();
+    private final Map<String, SeatMap> seatMaps;
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
     private final IdempotencyKeys keys;
     private final SecureRandom random = new SecureRandom();
@@ -52,20 +49,7 @@ public final class BoxOffice {
         this.holdTtl = Objects.requireNonNull(holdTtl, "holdTtl");
         this.unsafeAckBeforeCommit = unsafeAckBeforeCommit;
         this.keys = new IdempotencyKeys(clock::millis);
-        List<LedgerSnapshot.Screening> rows = new ArrayList<>();
-        for (Screening s : cinemas.screenings()) {
-            seatMaps.put(s.id(), new SeatMap(s));
-            rows.add(s.ledgerRow());
-        }
-        ledger.addScreenings(rows);
-        for (LedgerSnapshot.Booking b : ledger.snapshot().bookings()) {
-            SeatMap map = seatMaps.get(b.screeningId());
-            if (map != null) {
-                synchronized (map) {
-                    map.restoreSold(b.seats());
-                }
-            }
-        }
+        this.seatMaps = SeatMap.rebuild(cinemas, ledger);
     }
 
     public Cinemas cinemas() {
@@ -75,32 +59,15 @@ public final class BoxOffice {
     /** 200 with the region's screenings and their free seats, hottest first; 400 for an unknown region. */
     public Answer screenings(String region) {
         if (region == null || !cinemas.knowsRegion(region)) {
-            List<String> ids = cinemas.config().regionIds();
-            return Answer.refusal(400, "region-unknown", "region must be one of " + ids.get(0)
-                    + (ids.size() > 1 ? ".." + ids.get(ids.size() - 1) : "") + " at this scale");
+            return Answers.unknownRegion(cinemas.config().regionIds());
         }
         long now = clock.millis();
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Screening s : cinemas.inRegion(region)) {
+        return Answers.screenings(region, cinemas.inRegion(region), s -> {
             SeatMap map = seatMaps.get(s.id());
-            int free;
             synchronized (map) {
-                free = map.free(now);
+                return map.free(now);
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("cinemaId", s.cinemaId());
-            m.put("region", s.region());
-            m.put("startsAt", s.startsAt().toString());
-            m.put("seats", s.seats());
-            m.put("free", free);
-            m.put("rank", s.rank());
-            list.add(m);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("region", region);
-        body.put("screenings", list);
-        return new Answer(200, body);
+        });
     }
 
     /** 201 with the held seat numbers, 409 sold-out, 404 screening-unknown; once per (viewer, key). */
@@ -112,27 +79,20 @@ public final class BoxOffice {
     private Answer holdOnce(String viewer, String screeningId, int n) {
         SeatMap map = seatMaps.get(screeningId);
         if (map == null) {
-            return Answer.refusal(404, ReservationRoutes.SCREENING_UNKNOWN, "no screening " + screeningId,
-                    "screeningId", screeningId);
+            return Answers.unknownScreening(screeningId);
         }
         long now = clock.millis();
         Hold hold;
         synchronized (map) {
             int[] seats = map.take(n, now);
             if (seats == null) {
-                return Answer.refusal(409, ReservationRoutes.SOLD_OUT, "fewer than " + n + " seats are free",
-                        "screeningId", screeningId);
+                return Answers.soldOut(screeningId, n);
             }
             hold = new Hold(newId("h-"), viewer, map, seats, now + holdTtl.toMillis());
             map.track(hold);
             holds.put(hold.id, hold);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("holdId", hold.id);
-        body.put("screeningId", screeningId);
-        body.put("seats", hold.seatList());
-        body.put("expiresAt", Instant.ofEpochMilli(hold.expiresAtMillis).toString());
-        return new Answer(201, body);
+return Answers.held(hold);
     }
 
     /**
@@ -150,29 +110,29 @@ public final class BoxOffice {
             return fromLedger(viewer, key, holdId);
         }
         LedgerSnapshot.Booking booking;
+        CompletableFuture<Answer> answer;
         synchronized (hold.screening) {
             hold.screening.expire(clock.millis());
             switch (hold.state) {
                 case CONFIRMING, CONFIRMED:
                     return hold.confirmation;
                 case EXPIRED:
-                    return CompletableFuture.completedFuture(Answer.refusal(409, ReservationRoutes.HOLD_EXPIRED,
-                            "the hold expired before its confirmation", "holdId", holdId));
+                    return CompletableFuture.completedFuture(Answers.expired(holdId));
                 case RELEASED:
-                    return CompletableFuture.completedFuture(unknownHold(holdId));
+                    return CompletableFuture.completedFuture(Answers.unknownHold(holdId));
                 default:
                     hold.state = Hold.State.CONFIRMING;
                     hold.confirmation = new CompletableFuture<>();
+                    answer = hold.confirmation;
                     booking = new LedgerSnapshot.Booking(newId("b-"), hold.screening.screening.id(), viewer, key,
                             holdId, hold.seatList(), clock.instant());
             }
         }
-        CompletableFuture<Answer> answer = hold.confirmation;
         // The modelled write only delays the answer: its failure (the model closing) never undoes a commit.
         CompletableFuture<Object> write = modelledWrite.write().toCompletableFuture().handle((w, f) -> null);
         if (unsafeAckBeforeCommit) {
             writer.commitLater(booking);
-            write.whenComplete((w, f) -> settle(hold, booking, java.util.Set.of(), null));
+            write.whenComplete((w, f) -> settle(hold, booking, Set.of(), null));
         } else {
             writer.commit(booking).thenCombine(write, (notWritten, w) -> notWritten)
                     .whenComplete((notWritten, failure) -> settle(hold, booking, notWritten, failure));
@@ -180,7 +140,7 @@ public final class BoxOffice {
         return answer;
     }
 
-    private void settle(Hold hold, LedgerSnapshot.Booking booking, java.util.Set<String> notWritten, Throwable failure) {
+    private void settle(Hold hold, LedgerSnapshot.Booking booking, Set<String> notWritten, Throwable failure) {
         CompletableFuture<Answer> answer;
         Answer result = null;
         synchronized (hold.screening) {
@@ -190,13 +150,12 @@ public final class BoxOffice {
                 hold.confirmation = null;
                 hold.screening.track(hold);
                 if (failure == null) {
-                    result = Answer.refusal(422, ReservationRoutes.KEY_REUSED, "this Idempotency-Key already made"
-                            + " another booking; use a new key for a new request");
+                    result = Answers.keyMadeAnotherBooking();
                 }
             } else {
                 hold.state = Hold.State.CONFIRMED;
                 hold.screening.sell(hold);
-                result = new Answer(200, bookingBody(booking));
+                result = Answers.booked(booking);
             }
         }
         if (result == null) {
@@ -209,11 +168,9 @@ public final class BoxOffice {
 
     /** A confirm for a hold this process does not know: after a restart, its booking may be in the ledger. */
     private CompletableFuture<Answer> fromLedger(String viewer, String key, String holdId) {
-        return writer.find(viewer, key, holdId).thenApply(found -> found.map(b -> b.holdId().equals(holdId)
-                        ? new Answer(200, bookingBody(b))
-                        : Answer.refusal(422, ReservationRoutes.KEY_REUSED, "this Idempotency-Key already confirmed"
-                                + " another hold; use a new key for a new request"))
-                .orElseGet(() -> unknownHold(holdId)));
+        return writer.find(viewer, key, holdId).thenApply(found -> found
+                .map(b -> b.holdId().equals(holdId) ? Answers.booked(b) : Answers.keyMadeAnotherBooking())
+                .orElseGet(() -> Answers.unknownHold(holdId)));
     }
 
     /** 200 released; 409 hold-confirmed; 404 hold-unknown. Once per (viewer, key). */
@@ -225,23 +182,19 @@ public final class BoxOffice {
     private Answer cancelOnce(String viewer, String holdId) {
         Hold hold = holds.get(holdId);
         if (hold == null || !hold.viewer.equals(viewer)) {
-            return unknownHold(holdId);
+            return Answers.unknownHold(holdId);
         }
         synchronized (hold.screening) {
             hold.screening.expire(clock.millis());
             if (hold.state == Hold.State.CONFIRMING || hold.state == Hold.State.CONFIRMED) {
-                return Answer.refusal(409, ReservationRoutes.HOLD_CONFIRMED, "a confirmed hold cannot be released",
-                        "holdId", holdId);
+                return Answers.confirmedNotReleased(holdId);
             }
             if (hold.state == Hold.State.HELD) {
                 hold.state = Hold.State.RELEASED;
                 hold.screening.release(hold);
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("holdId", holdId);
-        body.put("released", true);
-        return new Answer(200, body);
+return Answers.released(holdId);
     }
 
     /**
@@ -269,20 +222,6 @@ public final class BoxOffice {
         synchronized (map) {
             return Optional.of(map.sold());
         }
-    }
-
-    private static Answer unknownHold(String holdId) {
-        return Answer.refusal(404, ReservationRoutes.HOLD_UNKNOWN, "no hold " + holdId
-                + " for this viewer (holds are lost in a restart)", "holdId", holdId);
-    }
-
-    private static Map<String, Object> bookingBody(LedgerSnapshot.Booking b) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("bookingId", b.bookingId());
-        body.put("holdId", b.holdId());
-        body.put("screeningId", b.screeningId());
-        body.put("seats", b.seats());
-        return body;
     }
 
     private String newId(String prefix) {

@@ -58,7 +58,12 @@ public final class LedgerWriter implements AutoCloseable {
         Pending p = new Pending(booking, new CompletableFuture<>());
         pending.add(p);
         if (drainQueued.compareAndSet(false, true)) {
-            submit(this::drain, p.done());
+            try {
+                thread.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                drainQueued.set(false);
+                failPending("the ledger is closed");
+            }
         }
         return p.done();
     }
@@ -153,12 +158,16 @@ public final class LedgerWriter implements AutoCloseable {
     public void kill() {
         deferred.clear();
         thread.shutdownNow();
-        Pending p;
-        while ((p = pending.poll()) != null) {
-            p.done().completeExceptionally(new LedgerException("the service was killed"));
-        }
+        failPending("the service was killed");
         awaitThread();
         ledger.close();
+    }
+
+    private void failPending(String why) {
+        Pending p;
+        while ((p = pending.poll()) != null) {
+            p.done().completeExceptionally(new LedgerException(why));
+        }
     }
 
     private void stopThread() {

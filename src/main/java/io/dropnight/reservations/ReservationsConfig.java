@@ -17,17 +17,15 @@ import java.time.Duration;
 public record ReservationsConfig(Path db, Duration holdTtl, boolean unsafeAckBeforeCommit) {
     /** A cinema site's usual seat hold. */
     public static final Duration DEFAULT_HOLD_TTL = Duration.ofMinutes(5);
-    /** The ledger's file name in the run folder when no {@code --reservations-db} is given. */
-    public static final String DEFAULT_FILE = "reservations.db";
 
     public ReservationsConfig {
-        Checks.notNull("reservations.db", db);
+        Checks.notNull("reservations.db-file", db);
         Checks.positive("reservations.hold-ttl", holdTtl);
         if (holdTtl.compareTo(Duration.ofSeconds(1)) < 0 || holdTtl.compareTo(Duration.ofHours(1)) > 0) {
             throw new ConfigException("reservations.hold-ttl", holdTtl, "must be between 1s and 1h");
         }
         if (java.nio.file.Files.isDirectory(db)) {
-            throw new ConfigException("reservations.db", db, "is a folder; give a file such as runs/reservations.db");
+            throw new ConfigException("reservations.db-file", db, "is a folder; give a file such as runs/reservations.db");
         }
     }
 }

@@ -1,6 +1,10 @@
 package io.dropnight.reservations;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -17,6 +21,29 @@ final class SeatMap {
     SeatMap(Screening screening) {
         this.screening = screening;
         this.taken = new BitSet(screening.seats() + 1);
+    }
+
+    /**
+     * A seat map per screening, with the seats of the ledger's bookings sold: the state at start,
+     * and after a restart. Adds the screenings to the ledger first. Blocking: call at start.
+     */
+    static Map<String, SeatMap> rebuild(Cinemas cinemas, Ledger ledger) {
+        Map<String, SeatMap> maps = new HashMap<>();
+        List<LedgerSnapshot.Screening> rows = new ArrayList<>();
+        for (Screening s : cinemas.screenings()) {
+            maps.put(s.id(), new SeatMap(s));
+            rows.add(s.ledgerRow());
+        }
+        ledger.addScreenings(rows);
+        for (LedgerSnapshot.Booking b : ledger.snapshot().bookings()) {
+            SeatMap map = maps.get(b.screeningId());
+            if (map != null) {
+                synchronized (map) {
+                    map.restoreSold(b.seats());
+                }
+            }
+        }
+        return Map.copyOf(maps);
     }
 
     /** Marks seats sold by a booking read from the ledger (a restart). Caller holds the monitor. */

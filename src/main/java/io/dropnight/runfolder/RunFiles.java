@@ -24,6 +24,11 @@ public final class RunFiles {
     public static final String SERVICE_LAG = "service-lag.csv";
     /** The generated admin token, readable by its owner only. */
     public static final String ADMIN_TOKEN = "admin-token";
+    /**
+     * The cinema reservations' SQLite ledger when {@code serve} is given no {@code --reservations-db}
+     * (read after a night with {@code reservations.LedgerReader}).
+     */
+    public static final String RESERVATIONS_DB = "reservations.db";
     /** The load generator's own state each second: open files, CPU, GC, started viewers (injector watch). */
     public static final String INJECTOR_LOG = "injector.csv";
     /** The viewers' interval histograms: time to play, playback start, every request per endpoint and outcome. */
@@ -36,11 +41,6 @@ public final class RunFiles {
      * writes and reads it): what the promises are checked against after the night.
      */
     public static final String CONFIRMATIONS = "confirmations.jsonl";
-    /**
-     * The embedded service's reservations database in a cinema rush ({@code serve --reservations-db}):
-     * read after the night to check the promises against {@link #CONFIRMATIONS}.
-     */
-    public static final String RESERVATIONS_DB = "reservations.db";
     /** The SLO results, a JSON list. */
     public static final String SLO_RESULTS = "slo.json";
     /** The SLO results as JUnit XML, for CI systems. */

@@ -96,7 +96,9 @@ public final class DropnightService {
         this.metrics = new ServerMetrics(new ScenarioLabels(), clock::millis);
         this.backend = VirtualBackend.create(config.policy(), config.capacity(), config.catalogue().seed());
         this.json = new Json(config.limits().maxJsonDepth());
-        TokenService tokens = new TokenService(clock);
+        // Keyed by the admin token: a restart with the same token keeps every session (and so every
+        // viewer's idempotency keys) valid, which a confirm retried after a crash relies on.
+        TokenService tokens = new TokenService(clock, config.adminToken());
         this.catalogueApi = new CatalogueApi(catalogue, drop, clock, json);
         PlaybackApi playback = new PlaybackApi(catalogue, drop, tokens, clock, json, config.sessionTtl());
         AdminApi admin = new AdminApi(metrics, backend, drop, this::dropMoved, clock, json, config.policy(),

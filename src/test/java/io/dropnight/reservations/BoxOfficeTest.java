@@ -26,7 +26,7 @@ class BoxOfficeTest {
     private LedgerWriter writer;
 
     private BoxOffice open(boolean unsafe) {
-        SqliteLedger ledger = SqliteLedger.open(dir.resolve("reservations.db"));
+        SqliteLedger ledger = SqliteLedger.open(dir.resolve("reservations.db-file"));
         writer = new LedgerWriter(ledger);
         return new BoxOffice(cinemas, ledger, writer, ModelledWrite.FREE, clock, TTL, unsafe);
     }
@@ -58,12 +58,53 @@ class BoxOfficeTest {
         Answer confirm = await(box.confirm("v1", "k-confirm", (String) hold.body().get("holdId")));
 
         assertEquals(200, confirm.status());
-        LedgerSnapshot.Booking booked = LedgerReader.read(dir.resolve("reservations.db")).bookings().get(0);
+        LedgerSnapshot.Booking booked = LedgerReader.read(dir.resolve("reservations.db-file")).bookings().get(0);
         assertEquals(confirm.body().get("bookingId"), booked.bookingId());
         assertEquals(List.of(1, 2), booked.seats());
         assertEquals("k-confirm", booked.confirmKey());
         assertEquals(Map.of("bookingId", booked.bookingId(), "holdId", hold.body().get("holdId"),
                 "screeningId", screening.id(), "seats", List.of(1, 2)), confirm.body());
+    }
+
+    @Test
+    void theLedgerIsWrittenOnItsOwnThreadNeverTheCallers() throws Exception {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        SqliteLedger sqlite = SqliteLedger.open(dir.resolve("reservations.db"));
+        Ledger recording = new Ledger() {
+            @Override
+            public void addScreenings(java.util.Collection<LedgerSnapshot.Screening> screenings) {
+                sqlite.addScreenings(screenings);
+            }
+
+            @Override
+            public java.util.Set<String> commit(List<LedgerSnapshot.Booking> bookings) {
+                threads.add(Thread.currentThread().getName());
+                return sqlite.commit(bookings);
+            }
+
+            @Override
+            public java.util.Optional<LedgerSnapshot.Booking> find(String viewer, String key, String holdId) {
+                threads.add(Thread.currentThread().getName());
+                return sqlite.find(viewer, key, holdId);
+            }
+
+            @Override
+            public LedgerSnapshot snapshot() {
+                return sqlite.snapshot();
+            }
+
+            @Override
+            public void close() {
+                sqlite.close();
+            }
+        };
+        writer = new LedgerWriter(recording);
+        BoxOffice box = new BoxOffice(cinemas, recording, writer, ModelledWrite.FREE, clock, TTL, false);
+        String holdId = (String) await(box.hold("v1", "k", screening.id(), 1)).body().get("holdId");
+        await(box.confirm("v1", "c", holdId));
+        await(box.confirm("v1", "c2", "h-unknown"));
+
+        assertEquals(java.util.Set.of(LedgerWriter.THREAD_NAME), threads);
     }
 
     @Test
@@ -80,7 +121,7 @@ class BoxOfficeTest {
         Answer confirmed = await(box.confirm("v1", "c", holdId));
         assertEquals(confirmed, await(box.confirm("v1", "c", holdId)));
         assertEquals(confirmed, await(box.confirm("v1", "c-other-key", holdId)), "one booking per hold");
-        assertEquals(1, LedgerReader.read(dir.resolve("reservations.db")).bookings().size());
+        assertEquals(1, LedgerReader.read(dir.resolve("reservations.db-file")).bookings().size());
 
         Answer reused = await(box.confirm("v1", "c", (String) otherViewer.body().get("holdId")));
         assertEquals(422, reused.status());
@@ -121,7 +162,7 @@ class BoxOfficeTest {
         assertEquals(ReservationRoutes.HOLD_EXPIRED, late.body().get("reason"));
         assertEquals(screening.seats(), freeSeats(box));
         assertEquals(List.of(1, 2), seats(await(box.hold("v2", "k", screening.id(), 2))));
-        assertTrue(LedgerReader.read(dir.resolve("reservations.db")).bookings().isEmpty());
+        assertTrue(LedgerReader.read(dir.resolve("reservations.db-file")).bookings().isEmpty());
     }
 
     @Test
@@ -165,7 +206,7 @@ class BoxOfficeTest {
         writer.kill();
         writer = null;
 
-        LedgerSnapshot after = LedgerReader.read(dir.resolve("reservations.db"));
+        LedgerSnapshot after = LedgerReader.read(dir.resolve("reservations.db-file"));
         PromiseReport report = PromiseCheck.check(after, List.of(new Confirmation("v1", "c",
                 (String) told.body().get("bookingId"), screening.id(), seats(told))));
 
