@@ -28,7 +28,7 @@ public final class RunFiles {
      * The cinema reservations' SQLite ledger when {@code serve} is given no {@code --reservations-db}
      * (read after a night with {@code reservations.LedgerReader}).
      */
-    public static final String RESERVATIONS_DB = "reservations.db-file";
+    public static final String RESERVATIONS_DB = "reservations.db";
     /** The load generator's own state each second: open files, CPU, GC, started viewers (injector watch). */
     public static final String INJECTOR_LOG = "injector.csv";
     /** The viewers' interval histograms: time to play, playback start, every request per endpoint and outcome. */

@@ -87,7 +87,7 @@ class ReservationsApiTest {
 
             assertEquals(200, confirmed.statusCode(), confirmed.body());
             assertEquals(confirmed.body(), again.body());
-            List<LedgerSnapshot.Booking> bookings = LedgerReader.read(runDir.resolve("reservations.db-file")).bookings();
+            List<LedgerSnapshot.Booking> bookings = LedgerReader.read(runDir.resolve(io.dropnight.runfolder.RunFiles.RESERVATIONS_DB)).bookings();
             assertEquals(1, bookings.size(), "a retried confirm books nothing more");
             assertEquals(RunningService.json(confirmed).get("bookingId").asText(), bookings.get(0).bookingId());
             assertEquals(List.of(1, 2), bookings.get(0).seats());
@@ -220,7 +220,7 @@ class ReservationsApiTest {
             assertEquals(first.body(), retried.body(), "the retried confirm is answered from the ledger");
             HttpResponse<String> stranger = write(s, "POST", ReservationRoutes.confirmPath(holdId), s.login(), "c", null);
             assertEquals(404, stranger.statusCode(), "keys are per viewer");
-            assertEquals(1, LedgerReader.read(runDir.resolve("reservations.db-file")).bookings().size());
+            assertEquals(1, LedgerReader.read(runDir.resolve(io.dropnight.runfolder.RunFiles.RESERVATIONS_DB)).bookings().size());
         }
     }
 }
