@@ -69,6 +69,8 @@ class ReservationsApiTest {
             }
             assertEquals(400, s.get(ReservationRoutes.screeningsPath("r99"), s.login()).statusCode());
             assertEquals(401, s.get(ReservationRoutes.screeningsPath("r01"), null).statusCode());
+            assertTrue(java.nio.file.Files.isRegularFile(runDir.resolve("reservations.db")),
+                    "without --reservations-db the ledger is the run folder's reservations.db");
         }
     }
 
