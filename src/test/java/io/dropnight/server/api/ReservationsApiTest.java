@@ -164,6 +164,26 @@ class ReservationsApiTest {
     }
 
     @Test
+    void theBookingWritesFollowTheAdminsCapacityChange() throws Exception {
+        try (RunningService s = RunningService.start(runDir, b -> b.scale(0.001).writeTime("fixed:3s"))) {
+            String token = s.login();
+            HttpResponse<String> admin = s.send(HttpRequest.newBuilder(s.uri("/admin/capacity"))
+                    .header("Authorization", "Bearer " + RunningService.ADMIN_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"unconstrained\": true}")));
+            assertEquals(200, admin.statusCode(), admin.body());
+            String screening = screenings(s, token).get("screenings").get(0).get("id").asText();
+            String holdId = RunningService.json(hold(s, token, "h", screening, 1)).get("holdId").asText();
+
+            long start = System.nanoTime();
+            HttpResponse<String> confirmed = write(s, "POST", ReservationRoutes.confirmPath(holdId), token, "c", null);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(200, confirmed.statusCode(), confirmed.body());
+            assertTrue(tookMillis < 3_000, "unconstrained, the 3 s modelled write is gone: " + tookMillis + " ms");
+        }
+    }
+
+    @Test
     void overloadIsTheBrandedErrorPageUnderTheCatalogueSPolicy() throws Exception {
         try (RunningService s = RunningService.start(runDir, b -> b.scale(0.001).slots(1000).queueLimit(0)
                 .serviceTime("hold=fixed:400ms"))) {
