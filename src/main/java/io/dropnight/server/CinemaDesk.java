@@ -28,7 +28,7 @@ final class CinemaDesk implements AutoCloseable {
     static final Duration RETAIN = Duration.ofMinutes(30);
 
     private final ReservationsConfig config;
-    private final CapacityModel capacity;
+    private volatile CapacityModel capacity;
     private final Cinemas cinemas;
     private final SqliteLedger ledger;
     private final LedgerWriter writer;
@@ -61,6 +61,12 @@ final class CinemaDesk implements AutoCloseable {
         }
         LOG.info("cinema reservations: {} screenings in {} regions, {} seats; ledger {}", cinemas.screenings().size(),
                 cinemas.config().regions(), cinemas.totalSeats(), config.db());
+    }
+
+    /** The admin changed the capacity model: the booking writes follow its scale, slots and time. */
+    void capacityChanged(CapacityModel model) {
+        capacity = model;
+        writes.reconfigure(model);
     }
 
     BoxOffice box() {

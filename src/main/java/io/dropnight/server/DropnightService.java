@@ -101,10 +101,10 @@ public final class DropnightService {
         TokenService tokens = new TokenService(clock, config.adminToken());
         this.catalogueApi = new CatalogueApi(catalogue, drop, clock, json);
         PlaybackApi playback = new PlaybackApi(catalogue, drop, tokens, clock, json, config.sessionTtl());
-        AdminApi admin = new AdminApi(metrics, backend, drop, this::dropMoved, clock, json, config.policy(),
-                config.capacity(), this::stall);
-        this.ops = new OpsApi(metrics, backend);
         this.cinemas = new CinemaDesk(config.reservations(), config.capacity(), config.catalogue().seed(), clock);
+        AdminApi admin = new AdminApi(metrics, backend, drop, this::dropMoved, clock, json, config.policy(),
+                config.capacity(), this::stall, cinemas::capacityChanged);
+        this.ops = new OpsApi(metrics, backend);
         Router router = Routes.table(catalogueApi, playback, new PagesApi(catalogue, drop, clock), ops, admin,
                 new ReservationsApi(cinemas.box(), json));
         ServerContext context = new ServerContext(router, playback::authenticate, config.adminToken(), backend,

@@ -91,7 +91,7 @@ class ReservationsKillTest {
     }
 
     private PromiseReport rushKillAndRestart(boolean unsafe) throws Exception {
-        Path db = runDir.resolve("reservations.db-file");
+        Path db = runDir.resolve("reservations.db");
         int port = startServe(db, unsafe);
         List<JsonNode> sessions = new ArrayList<>();
         for (int v = 0; v < VIEWERS; v++) {

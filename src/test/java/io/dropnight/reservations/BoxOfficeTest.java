@@ -26,7 +26,7 @@ class BoxOfficeTest {
     private LedgerWriter writer;
 
     private BoxOffice open(boolean unsafe) {
-        SqliteLedger ledger = SqliteLedger.open(dir.resolve("reservations.db-file"));
+        SqliteLedger ledger = SqliteLedger.open(dir.resolve("reservations.db"));
         writer = new LedgerWriter(ledger);
         return new BoxOffice(cinemas, ledger, writer, ModelledWrite.FREE, clock, TTL, unsafe);
     }
@@ -58,7 +58,7 @@ class BoxOfficeTest {
         Answer confirm = await(box.confirm("v1", "k-confirm", (String) hold.body().get("holdId")));
 
         assertEquals(200, confirm.status());
-        LedgerSnapshot.Booking booked = LedgerReader.read(dir.resolve("reservations.db-file")).bookings().get(0);
+        LedgerSnapshot.Booking booked = LedgerReader.read(dir.resolve("reservations.db")).bookings().get(0);
         assertEquals(confirm.body().get("bookingId"), booked.bookingId());
         assertEquals(List.of(1, 2), booked.seats());
         assertEquals("k-confirm", booked.confirmKey());
@@ -121,7 +121,7 @@ class BoxOfficeTest {
         Answer confirmed = await(box.confirm("v1", "c", holdId));
         assertEquals(confirmed, await(box.confirm("v1", "c", holdId)));
         assertEquals(confirmed, await(box.confirm("v1", "c-other-key", holdId)), "one booking per hold");
-        assertEquals(1, LedgerReader.read(dir.resolve("reservations.db-file")).bookings().size());
+        assertEquals(1, LedgerReader.read(dir.resolve("reservations.db")).bookings().size());
 
         Answer reused = await(box.confirm("v1", "c", (String) otherViewer.body().get("holdId")));
         assertEquals(422, reused.status());
@@ -162,7 +162,7 @@ class BoxOfficeTest {
         assertEquals(ReservationRoutes.HOLD_EXPIRED, late.body().get("reason"));
         assertEquals(screening.seats(), freeSeats(box));
         assertEquals(List.of(1, 2), seats(await(box.hold("v2", "k", screening.id(), 2))));
-        assertTrue(LedgerReader.read(dir.resolve("reservations.db-file")).bookings().isEmpty());
+        assertTrue(LedgerReader.read(dir.resolve("reservations.db")).bookings().isEmpty());
     }
 
     @Test
@@ -206,7 +206,7 @@ class BoxOfficeTest {
         writer.kill();
         writer = null;
 
-        LedgerSnapshot after = LedgerReader.read(dir.resolve("reservations.db-file"));
+        LedgerSnapshot after = LedgerReader.read(dir.resolve("reservations.db"));
         PromiseReport report = PromiseCheck.check(after, List.of(new Confirmation("v1", "c",
                 (String) told.body().get("bookingId"), screening.id(), seats(told))));
 

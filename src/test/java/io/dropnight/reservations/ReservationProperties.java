@@ -100,7 +100,7 @@ class ReservationProperties {
                                            List<List<RushDriver.Step>> threads, int lateViewers) throws Exception {
         Path dir = Files.createTempDirectory("rush");
         try {
-            return new RushDriver(dir.resolve("reservations.db-file"), unsafe, fault).run(threads, lateViewers);
+            return new RushDriver(dir.resolve("reservations.db"), unsafe, fault).run(threads, lateViewers);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -69,6 +69,8 @@ class ReservationsApiTest {
             }
             assertEquals(400, s.get(ReservationRoutes.screeningsPath("r99"), s.login()).statusCode());
             assertEquals(401, s.get(ReservationRoutes.screeningsPath("r01"), null).statusCode());
+            assertTrue(java.nio.file.Files.isRegularFile(runDir.resolve("reservations.db")),
+                    "without --reservations-db the ledger is the run folder's reservations.db");
         }
     }
 
@@ -87,7 +89,7 @@ class ReservationsApiTest {
 
             assertEquals(200, confirmed.statusCode(), confirmed.body());
             assertEquals(confirmed.body(), again.body());
-            List<LedgerSnapshot.Booking> bookings = LedgerReader.read(runDir.resolve("reservations.db-file")).bookings();
+            List<LedgerSnapshot.Booking> bookings = LedgerReader.read(runDir.resolve(io.dropnight.runfolder.RunFiles.RESERVATIONS_DB)).bookings();
             assertEquals(1, bookings.size(), "a retried confirm books nothing more");
             assertEquals(RunningService.json(confirmed).get("bookingId").asText(), bookings.get(0).bookingId());
             assertEquals(List.of(1, 2), bookings.get(0).seats());
@@ -162,6 +164,26 @@ class ReservationsApiTest {
     }
 
     @Test
+    void theBookingWritesFollowTheAdminsCapacityChange() throws Exception {
+        try (RunningService s = RunningService.start(runDir, b -> b.scale(0.001).writeTime("fixed:3s"))) {
+            String token = s.login();
+            HttpResponse<String> admin = s.send(HttpRequest.newBuilder(s.uri("/admin/capacity"))
+                    .header("Authorization", "Bearer " + RunningService.ADMIN_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"unconstrained\": true}")));
+            assertEquals(200, admin.statusCode(), admin.body());
+            String screening = screenings(s, token).get("screenings").get(0).get("id").asText();
+            String holdId = RunningService.json(hold(s, token, "h", screening, 1)).get("holdId").asText();
+
+            long start = System.nanoTime();
+            HttpResponse<String> confirmed = write(s, "POST", ReservationRoutes.confirmPath(holdId), token, "c", null);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(200, confirmed.statusCode(), confirmed.body());
+            assertTrue(tookMillis < 3_000, "unconstrained, the 3 s modelled write is gone: " + tookMillis + " ms");
+        }
+    }
+
+    @Test
     void overloadIsTheBrandedErrorPageUnderTheCatalogueSPolicy() throws Exception {
         try (RunningService s = RunningService.start(runDir, b -> b.scale(0.001).slots(1000).queueLimit(0)
                 .serviceTime("hold=fixed:400ms"))) {
@@ -220,7 +242,7 @@ class ReservationsApiTest {
             assertEquals(first.body(), retried.body(), "the retried confirm is answered from the ledger");
             HttpResponse<String> stranger = write(s, "POST", ReservationRoutes.confirmPath(holdId), s.login(), "c", null);
             assertEquals(404, stranger.statusCode(), "keys are per viewer");
-            assertEquals(1, LedgerReader.read(runDir.resolve("reservations.db-file")).bookings().size());
+            assertEquals(1, LedgerReader.read(runDir.resolve(io.dropnight.runfolder.RunFiles.RESERVATIONS_DB)).bookings().size());
         }
     }
 }
