@@ -62,6 +62,7 @@ public final class ServiceConfigBuilder {
     private Path reservationsDb;
     private Duration holdTtl = ReservationsConfig.DEFAULT_HOLD_TTL;
     private boolean unsafeAckBeforeCommit;
+    private java.util.OptionalDouble reservationsScale = java.util.OptionalDouble.empty();
 
     public ServiceConfigBuilder(Clock clock) {
         this.clock = clock;
@@ -170,6 +171,12 @@ public final class ServiceConfigBuilder {
     public ServiceConfigBuilder writeTime(String spec) {
         this.capacity = capacity.withWrites(new WriteCost(capacity.writes().slots(),
                 ServiceTimeDistribution.parse("capacity.write-time", spec)));
+        return this;
+    }
+
+    /** The cinemas' size against the full night, apart from the capacity's scale ({@code --reservations-scale}). */
+    public ServiceConfigBuilder reservationsScale(double value) {
+        this.reservationsScale = java.util.OptionalDouble.of(value);
         return this;
     }
 
@@ -282,7 +289,7 @@ public final class ServiceConfigBuilder {
                 .withZone(java.time.ZoneOffset.UTC).format(now) + "-serve");
         ReservationsConfig reservations = new ReservationsConfig(
                 reservationsDb != null ? reservationsDb : dir.resolve(RunFiles.RESERVATIONS_DB), holdTtl,
-                unsafeAckBeforeCommit);
+                unsafeAckBeforeCommit, reservationsScale);
         return new ServiceConfig(host, port, limits, new CatalogueConfig(seed, titles, drop, dropEpisodes),
                 policy, capacity, token, sessionTtl, dir, metricsInterval, errorPageStatus, reservations);
     }

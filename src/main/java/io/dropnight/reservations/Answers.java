@@ -51,6 +51,8 @@ final class Answers {
     static Answer booked(LedgerSnapshot.Booking b) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("bookingId", b.bookingId());
+        // the token's viewer: the client records what it was told (Confirmation.viewer) and has no other way to learn it
+        body.put("viewer", b.viewer());
         body.put("holdId", b.holdId());
         body.put("screeningId", b.screeningId());
         body.put("seats", b.seats());

@@ -43,7 +43,7 @@ final class CinemaDesk implements AutoCloseable {
     CinemaDesk(ReservationsConfig config, CapacityModel capacity, long seed, Clock clock) {
         this.config = config;
         this.capacity = capacity;
-        this.cinemas = CinemaGenerator.generate(new CinemaConfig(seed, capacity.scale()));
+        this.cinemas = CinemaGenerator.generate(new CinemaConfig(seed, config.cinemaScaleOr(capacity.scale())));
         if (config.unsafeAckBeforeCommit()) {
             LOG.warn("TEST ONLY: --unsafe-ack-before-commit is on: confirmations are answered BEFORE their commit,"
                     + " which is deferred up to {} s; a kill LOSES bookings the viewers were told about",
