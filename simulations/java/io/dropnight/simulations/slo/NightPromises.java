@@ -90,7 +90,9 @@ public final class NightPromises {
             slos.add(SloResult.atMost(p.id(), metric, 0, report.violations(p), unit(p)));
         }
         List<String> lines = new ArrayList<>();
-        lines.add("promises: " + report.summary() + "; " + soldOut + " screenings full; " + received.describe());
+        // the torn line of a killed injector, when there is one, is named beside the counts
+        lines.add("promises: " + report.summary() + "; " + soldOut + " screenings full"
+                + (received.torn() > 0 ? "; " + received.describe() : ""));
         report.examples().forEach(e -> lines.add("promise broken: " + e));
         return new Checked(slos, lines, Optional.empty());
     }

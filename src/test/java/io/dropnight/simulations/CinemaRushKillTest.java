@@ -96,10 +96,13 @@ class CinemaRushKillTest {
             await().atMost(Duration.ofSeconds(120)).until(() -> recorded(run) >= BEFORE_KILL);
             service.kill();
             int atKill = recorded(run);
+            System.out.println("CinemaRushKillTest " + unsafe + ": SIGKILL at " + atKill + " confirmations recorded");
             assertTrue(gatling.running(), "the night was still going at the kill:\n" + gatling.log());
             service = ServiceJvm.start(port, dir.resolve("service"), serviceLog, flags);
             assertEquals(0, gatling.await(240), () -> "the night runs to its end:\n" + logOf(gatling));
             String log = gatling.log() + "\n--- service ---\n" + Files.readString(serviceLog);
+            gatling.log().lines().filter(l -> l.startsWith("dropnight: promises: ") || l.startsWith("dropnight: reservations: "))
+                    .forEach(l -> System.out.println("CinemaRushKillTest " + unsafe + " (killed at " + recorded(run) + "): " + l));
             assertFalse(LedgerReader.read(db).bookings().isEmpty(), "the ledger holds bookings");
             return new Night(run, SloFiles.read(run.resolve(RunFiles.SLO_RESULTS)), log, atKill,
                     ConfirmationLog.read(run).confirmations().size());

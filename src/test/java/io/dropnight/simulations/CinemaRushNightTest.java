@@ -64,6 +64,8 @@ class CinemaRushNightTest {
                 assertTrue(page.contains(p.id()), "the run's page shows " + p.id());
             }
             assertTrue(log.contains("dropnight: promises: no-seat-sold-twice: kept (0)"), log);
+            log.lines().filter(l -> l.startsWith("dropnight: promises: ") || l.startsWith("dropnight: reservations: ")
+                    || l.startsWith("dropnight: SLO ")).forEach(l -> System.out.println("CinemaRushNightTest: " + l));
             assertTrue(log.contains("dropnight: SLO no-lost-confirmation: "), log);
         }
     }
