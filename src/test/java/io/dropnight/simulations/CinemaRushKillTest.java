@@ -102,7 +102,7 @@ class CinemaRushKillTest {
             assertEquals(0, gatling.await(240), () -> "the night runs to its end:\n" + logOf(gatling));
             String log = gatling.log() + "\n--- service ---\n" + Files.readString(serviceLog);
             gatling.log().lines().filter(l -> l.startsWith("dropnight: promises: ") || l.startsWith("dropnight: reservations: "))
-                    .forEach(l -> System.out.println("CinemaRushKillTest " + unsafe + " (killed at " + recorded(run) + "): " + l));
+                    .forEach(l -> System.out.println("CinemaRushKillTest " + unsafe + ": " + l));
             assertFalse(LedgerReader.read(db).bookings().isEmpty(), "the ledger holds bookings");
             return new Night(run, SloFiles.read(run.resolve(RunFiles.SLO_RESULTS)), log, atKill,
                     ConfirmationLog.read(run).confirmations().size());
