@@ -151,7 +151,7 @@ final class NightRun {
         }
     }
 
-    /** A rush's record, when some population reserves: the embedded service's database, or -Dreservations.db. */
+    /** A rush's record, when some population reserves: the embedded service's database, or -Dreservations.database. */
     private static Optional<RushRecord> rushOf(PreparedNight prepared, Path runDir) throws IOException {
         if (prepared.plan().populations().stream().noneMatch(p -> p.journey() == Journey.RESERVE)) {
             return Optional.empty();
@@ -317,6 +317,9 @@ final class NightRun {
         } catch (IOException e) {
             System.err.println("dropnight: could not write the run folder: " + e.getMessage());
         }
+        // the booking is a rush's goal, counted where a stream start is: say so before the lines that name streams
+        rush.ifPresent(r -> console.line("a rush: the 'playback starts' below are the bookings confirmed, 'time to play'"
+                + " is the time to book, 'playback-start' the confirm that booked"));
         console.afterNight(night.parameters().night().label(), metrics, clientLog.totalTimeToPlayMicros(),
                 clientLog.totalPlaybackStartMicros(), night.plan(), night.profile().name(), String.valueOf(night.profile().source()),
                 guard.transportErrors(), results, night.parameters().enforceSlos());

@@ -217,7 +217,8 @@ public final class ReservationJourney {
         if (a.errorPage() || a.status().isEmpty()) {
             return failed(s, ReservationCalls.CONFIRM, a, latency); // retried with the same key
         }
-        Optional<Confirmation> told = a.is(200) ? a.json().flatMap(j -> confirmation(j, s)) : Optional.empty();
+        Optional<Confirmation> told = a.is(200) ? a.json().flatMap(j -> confirmation(j, s.getString(ReservationCalls.KEY),
+                s.getString(ReservationCalls.SCREENING_ID))) : Optional.empty();
         if (told.isPresent()) {
             steps.record(ReservationCalls.CONFIRM, Outcome.OK, 200, latency);
             log.append(told.get(), Instant.now());
@@ -293,7 +294,7 @@ public final class ReservationJourney {
      * What a 200 to a confirm told the viewer, or empty when it is not the contract's answer. The
      * viewer is the one the answer names (the token's); the key is the one this confirm was sent with.
      */
-    static Optional<Confirmation> confirmation(JsonNode answer, Session s) {
+    static Optional<Confirmation> confirmation(JsonNode answer, String confirmKey, String picked) {
         JsonNode seats = answer.get("seats");
         if (!answer.path("bookingId").isTextual() || seats == null || !seats.isArray() || seats.isEmpty()
                 || !answer.path("viewer").isTextual()) {
@@ -306,8 +307,8 @@ public final class ReservationJourney {
             }
             numbers.add(n.asInt());
         }
-        String screening = answer.path("screeningId").asText(s.getString(ReservationCalls.SCREENING_ID));
-        return Optional.of(new Confirmation(answer.get("viewer").asText(), s.getString(ReservationCalls.KEY),
+        String screening = answer.path("screeningId").asText(picked);
+        return Optional.of(new Confirmation(answer.get("viewer").asText(), confirmKey,
                 answer.get("bookingId").asText(), screening, numbers));
     }
 }

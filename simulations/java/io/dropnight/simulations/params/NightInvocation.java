@@ -26,14 +26,14 @@ import java.util.TreeMap;
  * @param serviceStall  {@code -Dtest.serviceStall}, for tests
  * @param gatling       Gatling's own settings given as {@code -Dgatling.*}, passed on as given
  * @param live          {@code -Dmetrics.port}, {@code -Dmetrics.host}, {@code -Dslo.abortOnFail}
- * @param reservationsDb {@code -Dreservations.db}: an external target's reservations database, read after a cinema
+ * @param reservationsDb {@code -Dreservations.database}: an external target's reservations database, read after a cinema
  *                       rush to check its promises (the embedded service's is known); empty when not given
  */
 public record NightInvocation(NightParameters night, InjectorBounds bounds, Optional<Path> profile, boolean preflight,
                               Optional<Instant> dropAt, boolean injectorFault, Optional<Duration> serviceStall,
                               Map<String, String> gatling, LiveOptions live, Optional<Path> reservationsDb) {
-    /** {@code -Dreservations.db}: the database a cinema rush's promises are checked against, for an external target. */
-    public static final String RESERVATIONS_DB = "reservations.db";
+    /** {@code -Dreservations.database}: the database a cinema rush's promises are checked against, for an external target. */
+    public static final String RESERVATIONS_DB = "reservations.database";
     private static final String GATLING_PREFIX = "gatling.";
 
     public NightInvocation {
@@ -119,7 +119,7 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
     }
 
     /**
-     * {@code -Dreservations.db}: a path to an existing file (the external service's database), or empty.
+     * {@code -Dreservations.database}: a path to an existing file (the external service's database), or empty.
      *
      * @throws ParameterException when it names no file
      */

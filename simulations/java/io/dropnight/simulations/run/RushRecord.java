@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>The embedded service is told its database ({@value RunFiles#RESERVATIONS_DB} in the run
  * folder) and how big its cinemas are against the real night ({@link #embeddedFlags}); an external
- * target's database is {@code -Dreservations.db}, or unknown (then the promises say so).
+ * target's database is {@code -Dreservations.database}, or unknown (then the promises say so).
  *
  * <p>Not thread-safe as a whole: the run opens and closes it; its log and figures are thread-safe.
  */
@@ -41,7 +41,7 @@ public final class RushRecord implements AutoCloseable {
     /**
      * Opens the record in {@code runDir}.
      *
-     * @param db    the service's database: the embedded one's, or {@code -Dreservations.db}; empty when not known
+     * @param db    the service's database: the embedded one's, or {@code -Dreservations.database}; empty when not known
      * @param seed  the service's seed
      * @param share the rehearsal's viewers over the real night's audience, in (0, 1]: the regions there are at that size
      */

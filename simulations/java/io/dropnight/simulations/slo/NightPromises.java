@@ -53,7 +53,7 @@ public final class NightPromises {
      * @param night  the night's label, the metrics' prefix
      * @param runDir the run folder (its confirmations record)
      * @param db     the service's database, read after the service stopped (or was killed); empty when not known
-     * @param dbFlag how to give it, named when it is missing (for an external target: {@code -Dreservations.db=PATH})
+     * @param dbFlag how to give it, named when it is missing (for an external target: {@code -Dreservations.database=PATH})
      */
     public static Checked check(String night, Path runDir, Optional<Path> db, String dbFlag) {
         if (db.isEmpty()) {

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * seat is sold twice. The same night against the service's test-only {@code --unsafe-ack-before-commit}
  * (a confirm answered before its commit) breaks no-lost-confirmation: the check catches what it claims to.
  * The service is the night's external target (its own JVM, which the test kills), the database given
- * to the night with {@code -Dreservations.db}.
+ * to the night with {@code -Dreservations.database}.
  */
 @Tag("night")
 class CinemaRushKillTest {
@@ -89,7 +89,7 @@ class CinemaRushKillTest {
         Path serviceLog = dir.resolve("service.log");
         ServiceJvm service = ServiceJvm.start(port, dir.resolve("service"), serviceLog, flags);
         try (GatlingProcess gatling = GatlingProcess.start(dir, List.of("-Dnight=cinema-rush", "-Drehearsal=" + REHEARSAL,
-                "-Dtarget=" + service.url(), "-Dreservations.db=" + db, "-DdropOffset=2s", "-Dslo.enforce=false"))) {
+                "-Dtarget=" + service.url(), "-Dreservations.database=" + db, "-DdropOffset=2s", "-Dslo.enforce=false"))) {
             Path run = await().atMost(Duration.ofSeconds(120)).until(() -> runFolder(gatling.reports()), Optional::isPresent)
                     .orElseThrow();
             // bookings flow: the kill lands in the rush, not before or after it

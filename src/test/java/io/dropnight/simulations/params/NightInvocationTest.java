@@ -56,7 +56,7 @@ class NightInvocationTest {
         p.setProperty(NightInvocation.RESERVATIONS_DB, dir.resolve("nope.db").toString());
         ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(ParameterException.class,
                 () -> NightInvocation.fromProperties(p));
-        assertEquals("reservations.db = " + dir.resolve("nope.db") + ": must be the reservations database file of the service"
+        assertEquals("reservations.database = " + dir.resolve("nope.db") + ": must be the reservations database file of the service"
                 + " under test (serve --reservations-db); it does not exist", e.getMessage());
     }
 

@@ -59,7 +59,7 @@ class NightPromisesTest {
         Path db = ledger(List.of(a, b, c));
         received(a, b, c);
 
-        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(db), "-Dreservations.db=PATH");
+        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(db), "-Dreservations.database=PATH");
 
         assertEquals(Optional.empty(), checked.unchecked());
         assertEquals(List.of("no-seat-sold-twice", "no-screening-over-capacity", "no-lost-confirmation", "one-booking-per-request"),
@@ -81,7 +81,7 @@ class NightPromisesTest {
         Path db = ledger(List.of(kept));
         received(kept, lost);
 
-        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(db), "-Dreservations.db=PATH");
+        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(db), "-Dreservations.database=PATH");
 
         SloResult r = result(checked, Promise.NO_LOST_CONFIRMATION);
         assertFalse(r.passed());
@@ -97,7 +97,7 @@ class NightPromisesTest {
                 booking("b-3", SMALL, "v3", List.of(3))));
         received();
 
-        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(db), "-Dreservations.db=PATH");
+        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(db), "-Dreservations.database=PATH");
 
         assertEquals(2.0, result(checked, Promise.NO_SEAT_SOLD_TWICE).actual());
         assertEquals(1.0, result(checked, Promise.NO_SCREENING_OVER_CAPACITY).actual());
@@ -106,13 +106,13 @@ class NightPromisesTest {
 
     @Test
     void withoutADatabaseThePromisesAreNotCheckedAndTheNightIsNotAPass() {
-        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.empty(), "-Dreservations.db=PATH");
+        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.empty(), "-Dreservations.database=PATH");
 
         assertEquals(4, checked.slos().size());
         for (SloResult r : checked.slos()) {
             assertFalse(r.passed(), "never a flattering pass: " + r);
             assertTrue(Double.isNaN(r.actual()), "no sample");
-            assertTrue(r.metric().contains("NOT CHECKED (no reservations database was given (-Dreservations.db=PATH))"), r.metric());
+            assertTrue(r.metric().contains("NOT CHECKED (no reservations database was given (-Dreservations.database=PATH))"), r.metric());
         }
         String cause = checked.unchecked().orElseThrow();
         assertTrue(cause.startsWith(VerdictRules.PROMISES_UNCHECKED), cause);
@@ -123,7 +123,7 @@ class NightPromisesTest {
         Path db = ledger(List.of());
         received();
 
-        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(db), "-Dreservations.db=PATH");
+        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(db), "-Dreservations.database=PATH");
 
         assertTrue(checked.unchecked().orElseThrow().contains("the rush booked nothing"), checked.unchecked().toString());
     }
@@ -133,7 +133,7 @@ class NightPromisesTest {
         Path notDb = Files.writeString(run.resolve("not.db"), "hello");
         received(booking("b-1", BIG, "v1", List.of(1)));
 
-        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(notDb), "-Dreservations.db=PATH");
+        NightPromises.Checked checked = NightPromises.check("cinema-rush", run, Optional.of(notDb), "-Dreservations.database=PATH");
 
         assertTrue(checked.unchecked().orElseThrow().contains(notDb.toString()), checked.unchecked().toString());
     }
