@@ -61,6 +61,7 @@ public final class ServiceConfigBuilder {
     private int errorPageStatus = 503;
     private Path reservationsDb;
     private Duration holdTtl = ReservationsConfig.DEFAULT_HOLD_TTL;
+    private double reservationsScale = 1.0;
     private boolean unsafeAckBeforeCommit;
 
     public ServiceConfigBuilder(Clock clock) {
@@ -178,6 +179,11 @@ public final class ServiceConfigBuilder {
         return this;
     }
 
+    public ServiceConfigBuilder reservationsScale(double value) {
+        this.reservationsScale = value;
+        return this;
+    }
+
     public ServiceConfigBuilder holdTtl(String text) {
         this.holdTtl = Checks.positive("reservations.hold-ttl", Durations.parse("reservations.hold-ttl", text));
         return this;
@@ -281,7 +287,7 @@ public final class ServiceConfigBuilder {
         Path dir = runDir != null ? runDir : Path.of("reports", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
                 .withZone(java.time.ZoneOffset.UTC).format(now) + "-serve");
         ReservationsConfig reservations = new ReservationsConfig(
-                reservationsDb != null ? reservationsDb : dir.resolve(RunFiles.RESERVATIONS_DB), holdTtl,
+                reservationsDb != null ? reservationsDb : dir.resolve(RunFiles.RESERVATIONS_DB), reservationsScale, holdTtl,
                 unsafeAckBeforeCommit);
         return new ServiceConfig(host, port, limits, new CatalogueConfig(seed, titles, drop, dropEpisodes),
                 policy, capacity, token, sessionTtl, dir, metricsInterval, errorPageStatus, reservations);
