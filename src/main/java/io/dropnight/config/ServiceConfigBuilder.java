@@ -61,8 +61,8 @@ public final class ServiceConfigBuilder {
     private int errorPageStatus = 503;
     private Path reservationsDb;
     private Duration holdTtl = ReservationsConfig.DEFAULT_HOLD_TTL;
+    private double reservationsScale = 1.0;
     private boolean unsafeAckBeforeCommit;
-    private java.util.OptionalDouble reservationsScale = java.util.OptionalDouble.empty();
 
     public ServiceConfigBuilder(Clock clock) {
         this.clock = clock;
@@ -174,14 +174,13 @@ public final class ServiceConfigBuilder {
         return this;
     }
 
-    /** The cinemas' size against the full night, apart from the capacity's scale ({@code --reservations-scale}). */
-    public ServiceConfigBuilder reservationsScale(double value) {
-        this.reservationsScale = java.util.OptionalDouble.of(value);
+    public ServiceConfigBuilder reservationsDb(Path value) {
+        this.reservationsDb = Checks.notNull("reservations.db-file", value);
         return this;
     }
 
-    public ServiceConfigBuilder reservationsDb(Path value) {
-        this.reservationsDb = Checks.notNull("reservations.db-file", value);
+    public ServiceConfigBuilder reservationsScale(double value) {
+        this.reservationsScale = value;
         return this;
     }
 
@@ -288,8 +287,8 @@ public final class ServiceConfigBuilder {
         Path dir = runDir != null ? runDir : Path.of("reports", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
                 .withZone(java.time.ZoneOffset.UTC).format(now) + "-serve");
         ReservationsConfig reservations = new ReservationsConfig(
-                reservationsDb != null ? reservationsDb : dir.resolve(RunFiles.RESERVATIONS_DB), holdTtl,
-                unsafeAckBeforeCommit, reservationsScale);
+                reservationsDb != null ? reservationsDb : dir.resolve(RunFiles.RESERVATIONS_DB), reservationsScale, holdTtl,
+                unsafeAckBeforeCommit);
         return new ServiceConfig(host, port, limits, new CatalogueConfig(seed, titles, drop, dropEpisodes),
                 policy, capacity, token, sessionTtl, dir, metricsInterval, errorPageStatus, reservations);
     }

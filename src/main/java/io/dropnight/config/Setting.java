@@ -118,9 +118,9 @@ public record Setting(String key, String flag, String label, Kind kind, String d
             new Setting("reservations.db-file", ServeFlags.RESERVATIONS_DB, "FILE", Kind.PATH,
                     "The cinema reservations' SQLite file (default: RUN_DIR/reservations.db).", null,
                     (b, v) -> b.reservationsDb((Path) v)),
-            number("reservations.scale", ServeFlags.RESERVATIONS_SCALE, "<share>",
-                    "The cinemas' size against the full night (620 cinemas, 3,500 screenings): a rehearsal's audience over"
-                            + " 1.1 million, in (0, 1] (default: the capacity's --scale).", ServiceConfigBuilder::reservationsScale),
+            number("reservations.scale", ServeFlags.RESERVATIONS_SCALE, "F",
+                    "The cinemas' size: rehearsal audience / 1.1 million, in (0, 1] (default: 1, 3,500 screenings).",
+                    ServiceConfigBuilder::reservationsScale),
             text("reservations.hold-ttl", ServeFlags.HOLD_TTL, "DURATION", "How long a seat hold lasts (default: 5m).",
                     ServiceConfigBuilder::holdTtl),
             onOff("reservations.unsafe-ack-before-commit", ServeFlags.UNSAFE_ACK_BEFORE_COMMIT,

@@ -47,15 +47,17 @@ final class Answers {
         return new Answer(201, body);
     }
 
-    /** 200: a booking, the same from memory and from the ledger. */
+    /**
+     * 200: a booking, the same from memory and from the ledger. It names the viewer (the bearer
+     * token's profile id) so that a client can record what it was told as the ledger keys it.
+     */
     static Answer booked(LedgerSnapshot.Booking b) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("bookingId", b.bookingId());
-        // the token's viewer: the client records what it was told (Confirmation.viewer) and has no other way to learn it
-        body.put("viewer", b.viewer());
         body.put("holdId", b.holdId());
         body.put("screeningId", b.screeningId());
         body.put("seats", b.seats());
+        body.put("viewer", b.viewer());
         return new Answer(200, body);
     }
 

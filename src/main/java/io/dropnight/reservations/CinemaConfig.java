@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * The size and seed of the generated cinemas, and the model's stated numbers. Full size is the New
  * Year's Eve finale: 620 cinemas and 3,500 screenings over {@value #FULL_REGIONS} regions; a
- * rehearsal at {@code scale} (the service's {@code --scale}, the ratio of the night's audience to
- * 1.1 million) has that many times fewer of each, while every screening keeps a full auditorium,
+ * rehearsal at {@code scale} (the service's {@code --reservations-scale}, the ratio of the night's
+ * audience to 1.1 million) has that many times fewer of each, while every screening keeps a full auditorium,
  * so a scaled rush sells out the way the full one did. Immutable.
  *
  * @param seed  the generator's seed (the service's {@code --seed})

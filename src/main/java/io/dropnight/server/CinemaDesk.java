@@ -43,7 +43,7 @@ final class CinemaDesk implements AutoCloseable {
     CinemaDesk(ReservationsConfig config, CapacityModel capacity, long seed, Clock clock) {
         this.config = config;
         this.capacity = capacity;
-        this.cinemas = CinemaGenerator.generate(new CinemaConfig(seed, config.cinemaScaleOr(capacity.scale())));
+        this.cinemas = CinemaGenerator.generate(new CinemaConfig(seed, config.scale()));
         if (config.unsafeAckBeforeCommit()) {
             LOG.warn("TEST ONLY: --unsafe-ack-before-commit is on: confirmations are answered BEFORE their commit,"
                     + " which is deferred up to {} s; a kill LOSES bookings the viewers were told about",
@@ -83,6 +83,7 @@ final class CinemaDesk implements AutoCloseable {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("db", config.db().toString());
         d.put("durability", ledger.durability());
+        d.put("scale", config.scale());
         d.put("cinemas", cinemas.config().cinemas());
         d.put("screenings", cinemas.screenings().size());
         d.put("regions", cinemas.config().regions());

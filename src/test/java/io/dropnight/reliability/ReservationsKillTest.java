@@ -162,7 +162,7 @@ class ReservationsKillTest {
         List<String> cmd = new ArrayList<>(ChildJvm.java("-Xmx256m"));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.dropnight.cli.Main", ServeFlags.SERVE,
                 ServeFlags.PORT, "0", ServeFlags.RUN_DIR, runDir.toString(), ServeFlags.ADMIN_TOKEN,
-                RunningService.ADMIN_TOKEN, ServeFlags.SCALE, "0.01", ServeFlags.RESERVATIONS_DB, db.toString()));
+                RunningService.ADMIN_TOKEN, ServeFlags.RESERVATIONS_SCALE, "0.01", ServeFlags.RESERVATIONS_DB, db.toString()));
         if (unsafe) {
             cmd.add(ServeFlags.UNSAFE_ACK_BEFORE_COMMIT);
         }

@@ -63,7 +63,7 @@ class BoxOfficeTest {
         assertEquals(List.of(1, 2), booked.seats());
         assertEquals("k-confirm", booked.confirmKey());
         assertEquals(Map.of("bookingId", booked.bookingId(), "holdId", hold.body().get("holdId"),
-                "screeningId", screening.id(), "seats", List.of(1, 2)), confirm.body());
+                "screeningId", screening.id(), "seats", List.of(1, 2), "viewer", "v1"), confirm.body());
     }
 
     @Test

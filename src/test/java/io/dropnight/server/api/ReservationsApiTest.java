@@ -27,7 +27,7 @@ class ReservationsApiTest {
 
     private static RunningService small(Path runDir) {
         // 1 cinema, 4 screenings; no modelled cost, so that only the reservations are under test.
-        return RunningService.start(runDir, b -> b.scale(0.001).unconstrained(true));
+        return RunningService.start(runDir, b -> b.reservationsScale(0.001).unconstrained(true));
     }
 
     private static HttpResponse<String> write(RunningService s, String method, String path, String token, String key,
@@ -92,6 +92,8 @@ class ReservationsApiTest {
             List<LedgerSnapshot.Booking> bookings = LedgerReader.read(runDir.resolve(io.dropnight.runfolder.RunFiles.RESERVATIONS_DB)).bookings();
             assertEquals(1, bookings.size(), "a retried confirm books nothing more");
             assertEquals(RunningService.json(confirmed).get("bookingId").asText(), bookings.get(0).bookingId());
+            assertEquals(bookings.get(0).viewer(), RunningService.json(confirmed).get("viewer").asText(),
+                    "the answer names the viewer as the ledger keys it (the token's profile id)");
             assertEquals(List.of(1, 2), bookings.get(0).seats());
             assertEquals(screening, bookings.get(0).screeningId());
 
@@ -148,7 +150,7 @@ class ReservationsApiTest {
 
     @Test
     void aConfirmIsAnsweredAfterItsModelledWriteBesideTheSlots() throws Exception {
-        try (RunningService s = RunningService.start(runDir, b -> b.scale(0.001).serviceTime("confirm=fixed:1ms")
+        try (RunningService s = RunningService.start(runDir, b -> b.reservationsScale(0.001).serviceTime("confirm=fixed:1ms")
                 .writeTime("fixed:300ms"))) {
             String token = s.login();
             String screening = screenings(s, token).get("screenings").get(0).get("id").asText();
@@ -165,7 +167,7 @@ class ReservationsApiTest {
 
     @Test
     void theBookingWritesFollowTheAdminsCapacityChange() throws Exception {
-        try (RunningService s = RunningService.start(runDir, b -> b.scale(0.001).writeTime("fixed:3s"))) {
+        try (RunningService s = RunningService.start(runDir, b -> b.reservationsScale(0.001).writeTime("fixed:3s"))) {
             String token = s.login();
             HttpResponse<String> admin = s.send(HttpRequest.newBuilder(s.uri("/admin/capacity"))
                     .header("Authorization", "Bearer " + RunningService.ADMIN_TOKEN)
@@ -185,7 +187,7 @@ class ReservationsApiTest {
 
     @Test
     void overloadIsTheBrandedErrorPageUnderTheCatalogueSPolicy() throws Exception {
-        try (RunningService s = RunningService.start(runDir, b -> b.scale(0.001).slots(1000).queueLimit(0)
+        try (RunningService s = RunningService.start(runDir, b -> b.reservationsScale(0.001).scale(0.001).slots(1000).queueLimit(0)
                 .serviceTime("hold=fixed:400ms"))) {
             String token = s.login();
             String screening = screenings(s, token).get("screenings").get(0).get("id").asText();
