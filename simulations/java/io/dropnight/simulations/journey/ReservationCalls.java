@@ -2,6 +2,7 @@ package io.dropnight.simulations.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropnight.reservations.Confirmation;
 import io.dropnight.reservations.ReservationRoutes;
 import io.dropnight.simulations.profile.ErrorPageSpec;
 import io.dropnight.simulations.profile.Expressions;
@@ -139,5 +140,47 @@ public final class ReservationCalls {
         } catch (IOException e) {
             return Optional.empty(); // a body that is not JSON: the journey reads it as an unknown answer
         }
+    }
+
+    /** A screening as listed: its id, its popularity rank (1 = hottest) and the seats it showed free. */
+    record Listed(String id, int rank, int free) {
+    }
+
+    /** The screenings of a 200, or empty when the answer is not the contract's list. */
+    static Optional<List<Listed>> listed(JsonNode answer) {
+        JsonNode list = answer.get("screenings");
+        if (list == null || !list.isArray()) {
+            return Optional.empty();
+        }
+        List<Listed> out = new ArrayList<>();
+        for (JsonNode n : list) {
+            if (!n.path("id").isTextual() || !n.path("rank").canConvertToInt()) {
+                return Optional.empty();
+            }
+            out.add(new Listed(n.get("id").asText(), Math.max(1, n.get("rank").asInt()), n.path("free").asInt(Integer.MAX_VALUE)));
+        }
+        return Optional.of(List.copyOf(out));
+    }
+
+    /**
+     * What a 200 to a confirm told the viewer, or empty when it is not the contract's answer. The
+     * viewer is the one the answer names (the token's); the key is the one this confirm was sent with.
+     */
+    static Optional<Confirmation> confirmation(JsonNode answer, String confirmKey, String picked) {
+        JsonNode seats = answer.get("seats");
+        if (!answer.path("bookingId").isTextual() || seats == null || !seats.isArray() || seats.isEmpty()
+                || !answer.path("viewer").isTextual()) {
+            return Optional.empty();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (JsonNode n : seats) {
+            if (!n.canConvertToInt()) {
+                return Optional.empty();
+            }
+            numbers.add(n.asInt());
+        }
+        String screening = answer.path("screeningId").asText(picked);
+        return Optional.of(new Confirmation(answer.get("viewer").asText(), confirmKey,
+                answer.get("bookingId").asText(), screening, numbers));
     }
 }

@@ -1,6 +1,5 @@
 package io.dropnight.simulations.journey;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.reservations.Confirmation;
 import io.dropnight.simulations.client.ConfirmationLog;
 import io.dropnight.simulations.client.ReservationFigures;
@@ -12,7 +11,6 @@ import io.gatling.javaapi.core.Session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,10 +55,6 @@ public final class ReservationJourney {
 
     /** Where a viewer is in its booking. */
     enum State { PICK, HOLD, CONFIRM, DONE }
-
-    /** A screening as listed: its id, its popularity rank (1 = hottest) and the seats it showed free. */
-    record Listed(String id, int rank, int free) {
-    }
 
     private final Steps steps;
     private final ReservationCalls calls;
@@ -161,7 +155,7 @@ public final class ReservationJourney {
     private Session prepare(Session s) {
         Session next = s;
         if (s.get(STATE) == State.PICK) {
-            Optional<Listed> pick = ScreeningChoice.byPopularity(s.<List<Listed>>get(LISTED), steps.random(s));
+            Optional<ReservationCalls.Listed> pick = ScreeningChoice.byPopularity(s.<List<ReservationCalls.Listed>>get(LISTED), steps.random(s));
             if (pick.isEmpty()) {
                 figures.turnedAway(); // nothing near it shows a free seat
                 return s.set(STATE, State.DONE).set(SENDING, State.DONE).set(Steps.NEXT_PAUSE_MS, 0L);
@@ -175,7 +169,7 @@ public final class ReservationJourney {
     private Session afterScreenings(Session s) {
         ReservationCalls.Answer a = calls.read(s);
         long latency = System.nanoTime() - s.getLong(Steps.SENT_NANOS);
-        Optional<List<Listed>> listed = a.is(200) ? a.json().flatMap(ReservationJourney::listed) : Optional.empty();
+        Optional<List<ReservationCalls.Listed>> listed = a.is(200) ? a.json().flatMap(ReservationCalls::listed) : Optional.empty();
         if (!a.errorPage() && listed.isPresent()) {
             steps.record(ReservationCalls.SCREENINGS, Outcome.OK, 200, latency);
             return s.set(LISTED, listed.get()).set(Steps.ATTEMPT_SETTLED, true);
@@ -217,7 +211,7 @@ public final class ReservationJourney {
         if (a.errorPage() || a.status().isEmpty()) {
             return failed(s, ReservationCalls.CONFIRM, a, latency); // retried with the same key
         }
-        Optional<Confirmation> told = a.is(200) ? a.json().flatMap(j -> confirmation(j, s.getString(ReservationCalls.KEY),
+        Optional<Confirmation> told = a.is(200) ? a.json().flatMap(j -> ReservationCalls.confirmation(j, s.getString(ReservationCalls.KEY),
                 s.getString(ReservationCalls.SCREENING_ID))) : Optional.empty();
         if (told.isPresent()) {
             steps.record(ReservationCalls.CONFIRM, Outcome.OK, 200, latency);
@@ -270,45 +264,9 @@ public final class ReservationJourney {
         return min.toMillis() + steps.random(s).nextLong(max.toMillis() - min.toMillis() + 1);
     }
 
-    /** The screenings of a 200, or empty when the answer is not the contract's list. */
-    static Optional<List<Listed>> listed(JsonNode answer) {
-        JsonNode list = answer.get("screenings");
-        if (list == null || !list.isArray()) {
-            return Optional.empty();
-        }
-        List<Listed> out = new ArrayList<>();
-        for (JsonNode n : list) {
-            if (!n.path("id").isTextual() || !n.path("rank").canConvertToInt()) {
-                return Optional.empty();
-            }
-            out.add(new Listed(n.get("id").asText(), Math.max(1, n.get("rank").asInt()), n.path("free").asInt(Integer.MAX_VALUE)));
-        }
-        return Optional.of(List.copyOf(out));
-    }
 
-    private static List<Listed> without(List<Listed> listed, String id) {
+    private static List<ReservationCalls.Listed> without(List<ReservationCalls.Listed> listed, String id) {
         return listed.stream().filter(l -> !l.id().equals(id)).toList();
     }
 
-    /**
-     * What a 200 to a confirm told the viewer, or empty when it is not the contract's answer. The
-     * viewer is the one the answer names (the token's); the key is the one this confirm was sent with.
-     */
-    static Optional<Confirmation> confirmation(JsonNode answer, String confirmKey, String picked) {
-        JsonNode seats = answer.get("seats");
-        if (!answer.path("bookingId").isTextual() || seats == null || !seats.isArray() || seats.isEmpty()
-                || !answer.path("viewer").isTextual()) {
-            return Optional.empty();
-        }
-        List<Integer> numbers = new ArrayList<>();
-        for (JsonNode n : seats) {
-            if (!n.canConvertToInt()) {
-                return Optional.empty();
-            }
-            numbers.add(n.asInt());
-        }
-        String screening = answer.path("screeningId").asText(picked);
-        return Optional.of(new Confirmation(answer.get("viewer").asText(), confirmKey,
-                answer.get("bookingId").asText(), screening, numbers));
-    }
 }

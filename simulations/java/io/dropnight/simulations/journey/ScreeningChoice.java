@@ -19,17 +19,17 @@ final class ScreeningChoice {
      * @param random the viewer's seeded source
      * @return the pick, or empty when none shows a free seat
      */
-    static Optional<ReservationJourney.Listed> byPopularity(List<ReservationJourney.Listed> listed, SplittableRandom random) {
+    static Optional<ReservationCalls.Listed> byPopularity(List<ReservationCalls.Listed> listed, SplittableRandom random) {
         double total = 0;
-        for (ReservationJourney.Listed l : listed) {
+        for (ReservationCalls.Listed l : listed) {
             total += weight(l);
         }
         if (total <= 0) {
             return Optional.empty();
         }
         double draw = random.nextDouble() * total;
-        ReservationJourney.Listed last = null;
-        for (ReservationJourney.Listed l : listed) {
+        ReservationCalls.Listed last = null;
+        for (ReservationCalls.Listed l : listed) {
             if (weight(l) > 0) {
                 last = l;
                 draw -= weight(l);
@@ -41,7 +41,7 @@ final class ScreeningChoice {
         return Optional.ofNullable(last); // rounding left a sliver at the end
     }
 
-    static double weight(ReservationJourney.Listed l) {
+    static double weight(ReservationCalls.Listed l) {
         return l.free() > 0 ? 1.0 / Math.max(1, l.rank()) : 0;
     }
 }

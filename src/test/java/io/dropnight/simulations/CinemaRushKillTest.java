@@ -42,7 +42,12 @@ class CinemaRushKillTest {
     private static final double SCALE = REHEARSAL / 11_500.0;
     private static final double SHARE = REHEARSAL / 1_100_000.0;
     /** Confirmations recorded before the kill: the rush is under way, bookings are being made. */
-    private static final int BEFORE_KILL = 40;
+    private static final int BEFORE_KILL = 20;
+    /**
+     * The night's compression: 10 (not the default 20) leaves a tail of 36 s after the 12-s step, so
+     * that the restarted service (a JVM start, seconds on a loaded box) still serves a good part of it.
+     */
+    private static final String COMPRESSION = "10";
 
     @Test
     void aServiceKilledMidRushAndRestartedOnItsDatabaseKeepsEveryPromise(@TempDir Path dir) throws Exception {
@@ -53,8 +58,10 @@ class CinemaRushKillTest {
             assertTrue(r.passed(), r + "\n" + night.log());
             assertEquals(0.0, r.actual());
         }
-        assertTrue(night.received() > night.atKill(), "viewers were told of bookings after the restart too: "
-                + night.atKill() + " at the kill, " + night.received() + " in all");
+        assertTrue(night.received() - night.atKill() >= 100, "viewers were told of bookings after the restart too: "
+                + night.atKill() + " at the kill, " + night.received() + " in all\n" + night.log());
+        assertTrue(night.log().matches("(?s).*dropnight: reservations: .* bookings confirmed .*, [1-9][0-9,]* sold-out answers.*"),
+                "screenings sold out in the rush: " + night.log());
         assertTrue(night.log().contains("dropnight: promises: no-seat-sold-twice: kept (0)"), night.log());
     }
 
@@ -89,7 +96,8 @@ class CinemaRushKillTest {
         Path serviceLog = dir.resolve("service.log");
         ServiceJvm service = ServiceJvm.start(port, dir.resolve("service"), serviceLog, flags);
         try (GatlingProcess gatling = GatlingProcess.start(dir, List.of("-Dnight=cinema-rush", "-Drehearsal=" + REHEARSAL,
-                "-Dtarget=" + service.url(), "-Dreservations.database=" + db, "-DdropOffset=2s", "-Dslo.enforce=false"))) {
+                "-Dtarget=" + service.url(), "-Dreservations.database=" + db, "-DdropOffset=2s", "-Dcompression=" + COMPRESSION,
+                "-Dslo.enforce=false"))) {
             Path run = await().atMost(Duration.ofSeconds(120)).until(() -> runFolder(gatling.reports()), Optional::isPresent)
                     .orElseThrow();
             // bookings flow: the kill lands in the rush, not before or after it
@@ -98,7 +106,10 @@ class CinemaRushKillTest {
             int atKill = recorded(run);
             System.out.println("CinemaRushKillTest " + unsafe + ": SIGKILL at " + atKill + " confirmations recorded");
             assertTrue(gatling.running(), "the night was still going at the kill:\n" + gatling.log());
+            long down = System.nanoTime();
             service = ServiceJvm.start(port, dir.resolve("service"), serviceLog, flags);
+            System.out.printf(Locale.ROOT, "CinemaRushKillTest %s: restarted on port %d in %d ms%n", unsafe, port,
+                    (System.nanoTime() - down) / 1_000_000);
             assertEquals(0, gatling.await(240), () -> "the night runs to its end:\n" + logOf(gatling));
             String log = gatling.log() + "\n--- service ---\n" + Files.readString(serviceLog);
             gatling.log().lines().filter(l -> l.startsWith("dropnight: promises: ") || l.startsWith("dropnight: reservations: "))

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScreeningChoiceTest {
-    private static final List<ReservationJourney.Listed> LISTED = List.of(new ReservationJourney.Listed("scr-c", 3, 10),
-            new ReservationJourney.Listed("scr-a", 1, 10), new ReservationJourney.Listed("scr-b", 2, 10));
+    private static final List<ReservationCalls.Listed> LISTED = List.of(new ReservationCalls.Listed("scr-c", 3, 10),
+            new ReservationCalls.Listed("scr-a", 1, 10), new ReservationCalls.Listed("scr-b", 2, 10));
 
     @Test
     void picksByPopularityOneOverRank() {
@@ -31,8 +31,8 @@ class ScreeningChoiceTest {
 
     @Test
     void aScreeningShownSoldOutIsNeverPicked() {
-        List<ReservationJourney.Listed> listed = List.of(new ReservationJourney.Listed("full", 1, 0),
-                new ReservationJourney.Listed("free", 9, 2));
+        List<ReservationCalls.Listed> listed = List.of(new ReservationCalls.Listed("full", 1, 0),
+                new ReservationCalls.Listed("free", 9, 2));
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 1000; i++) {
             assertEquals("free", ScreeningChoice.byPopularity(listed, random).orElseThrow().id());
@@ -41,7 +41,7 @@ class ScreeningChoiceTest {
 
     @Test
     void nothingFreeNothingPicked() {
-        assertEquals(Optional.empty(), ScreeningChoice.byPopularity(List.of(new ReservationJourney.Listed("full", 1, 0)),
+        assertEquals(Optional.empty(), ScreeningChoice.byPopularity(List.of(new ReservationCalls.Listed("full", 1, 0)),
                 new SplittableRandom(1)));
         assertEquals(Optional.empty(), ScreeningChoice.byPopularity(List.of(), new SplittableRandom(1)));
     }
