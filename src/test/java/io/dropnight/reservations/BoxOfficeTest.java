@@ -108,6 +108,55 @@ class BoxOfficeTest {
     }
 
     @Test
+    void aFailedCommitBooksNothingIsNotRememberedAndTheRetryBooks() throws Exception {
+        SqliteLedger sqlite = SqliteLedger.open(dir.resolve("reservations.db"));
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
+        Ledger failingOnce = new Ledger() {
+            @Override
+            public void addScreenings(java.util.Collection<LedgerSnapshot.Screening> screenings) {
+                sqlite.addScreenings(screenings);
+            }
+
+            @Override
+            public java.util.Set<String> commit(List<LedgerSnapshot.Booking> bookings) {
+                if (failures.getAndDecrement() > 0) {
+                    throw new LedgerException("reservations-db: disk full (a test fault)");
+                }
+                return sqlite.commit(bookings);
+            }
+
+            @Override
+            public java.util.Optional<LedgerSnapshot.Booking> find(String viewer, String key, String holdId) {
+                return sqlite.find(viewer, key, holdId);
+            }
+
+            @Override
+            public LedgerSnapshot snapshot() {
+                return sqlite.snapshot();
+            }
+
+            @Override
+            public void close() {
+                sqlite.close();
+            }
+        };
+        writer = new LedgerWriter(failingOnce);
+        BoxOffice box = new BoxOffice(cinemas, failingOnce, writer, ModelledWrite.FREE, clock, TTL, false);
+        String holdId = (String) await(box.hold("v1", "k", screening.id(), 2)).body().get("holdId");
+
+        java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> await(box.confirm("v1", "c", holdId)));
+        assertTrue(failed.getCause() instanceof LedgerException, String.valueOf(failed.getCause()));
+        assertTrue(sqlite.snapshot().bookings().isEmpty());
+        assertEquals(screening.seats() - 2, freeSeats(box), "the seats stay held for the retry");
+
+        Answer retried = await(box.confirm("v1", "c", holdId));
+
+        assertEquals(200, retried.status(), "the failure was not kept for the key: the retry acted again");
+        assertEquals(1, sqlite.snapshot().bookings().size());
+    }
+
+    @Test
     void aRetriedWriteGetsTheFirstAnswerAndActsOnce() throws Exception {
         BoxOffice box = open(false);
         Answer first = await(box.hold("v1", "k", screening.id(), 3));
