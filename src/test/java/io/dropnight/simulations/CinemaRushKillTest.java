@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * seat is sold twice. The same night against the service's test-only {@code --unsafe-ack-before-commit}
  * (a confirm answered before its commit) breaks no-lost-confirmation: the check catches what it claims to.
  * The service is the night's external target (its own JVM, which the test kills), the database given
- * to the night with {@code -Dreservations.database}.
+ * to the night with {@code -Dreservations.database}; without it the promises are not checked and the
+ * night is inconclusive, never a pass.
  */
 @Tag("night")
 class CinemaRushKillTest {
@@ -76,6 +77,26 @@ class CinemaRushKillTest {
         String junit = Files.readString(night.run().resolve(RunFiles.SLO_JUNIT));
         assertTrue(junit.contains("<failure message=\"" + Promise.NO_LOST_CONFIRMATION.id()), junit);
         assertTrue(night.log().contains("dropnight: promise broken: booking "), night.log());
+    }
+
+    @Test
+    void withoutTheServicesDatabaseThePromisesAreNotCheckedAndTheNightIsInconclusiveNotAPass(@TempDir Path dir) throws Exception {
+        try (ServiceJvm service = ServiceJvm.start(ServiceJvm.freePort(), dir.resolve("service"), dir.resolve("service.log"),
+                List.of(ServeFlags.SCALE, "0.02", ServeFlags.RESERVATIONS_SCALE, "0.0002"));
+             GatlingProcess gatling = GatlingProcess.start(dir, List.of("-Dnight=cinema-rush", "-Drehearsal=230",
+                     "-Dtarget=" + service.url(), "-DdropOffset=2s", "-Dslo.enforce=false"))) {
+            assertEquals(0, gatling.await(180), () -> "the night runs to its end:\n" + logOf(gatling));
+            SloReport slo = SloFiles.read(gatling.onlyRunFolder().resolve(RunFiles.SLO_RESULTS));
+            assertEquals(RunVerdict.INCONCLUSIVE, slo.verdict(), slo.toString());
+            assertTrue(slo.reasons().contains("the promises could not be checked: no reservations database was given (give"
+                    + " -Dreservations.database=PATH, the file the service was started with --reservations-db)"), slo.reasons().toString());
+            for (Promise p : Promise.values()) {
+                SloResult r = promise(slo, p);
+                assertFalse(r.passed(), "never a pass: " + r);
+                assertTrue(Double.isNaN(r.actual()), "no value: " + r);
+            }
+            assertTrue(gatling.log().contains("dropnight: promises NOT CHECKED: no reservations database was given"), gatling.log());
+        }
     }
 
     /** What one night with a kill left behind. */
