@@ -31,6 +31,9 @@ import io.dropnight.simulations.service.ServiceTarget;
 import io.dropnight.simulations.slo.NightSlos;
 import io.dropnight.simulations.slo.NightVerdict;
 import io.dropnight.simulations.slo.SloWatch;
+import io.dropnight.simulations.slo.NightPromises;
+import io.dropnight.simulations.run.RushRecord;
+import io.dropnight.simulations.nights.Journey;
 import io.dropnight.simulations.watch.FileLimits;
 import io.dropnight.simulations.watch.InjectorGuard;
 import io.dropnight.simulations.watch.JvmProbe;
@@ -93,21 +96,29 @@ final class NightRun {
     private final SloWatch sloWatch;
     /** live.html and live.js in the run folder, from before() to the report. */
     private final LivePage livePage;
+    /** A cinema rush's record of confirmations and its database; empty for a night that watches. */
+    private final Optional<RushRecord> rush;
 
     private NightRun(PreparedNight prepared) {
         this.night = prepared;
         NightParameters parameters = prepared.parameters();
         String label = parameters.night().label();
         this.surgeAlignment = SurgeAlignment.forNight(prepared.shard(), prepared.aim());
-        this.slos = new NightSlos(label, parameters.slo());
+        this.slos = new NightSlos(label, parameters.slo(),
+                prepared.plan().populations().stream().anyMatch(p -> p.journey() == Journey.RESERVE));
         // Bound first: a port in use refuses the night before anything starts.
         PrometheusRegistry registry = new PrometheusRegistry();
         this.live = startLive(prepared.invocation().live(), registry);
         try {
             run = RunFolder.create(parameters.reportsDir(), prepared.shard().sharded() ? label + "-injector-" + prepared.shard().index()
                     : label, prepared.startedAt());
+            rush = rushOf(prepared, run.dir());
+            List<String> serviceFlags = new java.util.ArrayList<>(parameters.service().toArgs());
+            if (rush.isPresent()) {
+                serviceFlags.addAll(RushRecord.embeddedFlags(run.dir(), audienceShare(prepared)));
+            }
             service = parameters.target().isPresent() ? ServiceTarget.external(parameters.target().get())
-                    : ServiceTarget.startEmbedded(prepared.plan().dropOffset(), parameters.scale(), parameters.service().toArgs(), run.dir());
+                    : ServiceTarget.startEmbedded(prepared.plan().dropOffset(), parameters.scale(), serviceFlags, run.dir());
             clientLog = new ClientHistogramLog(run.resolve(RunFiles.CLIENT_LOG), label, metrics);
             runJson = RunDescription.of(run, parameters, prepared.plan(), prepared.startedAt(), service.url(), service.model(),
                     prepared.profile());
@@ -138,6 +149,22 @@ final class NightRun {
             live.ifPresent(LiveServer::close);
             throw new RunRefused(RunRefused.CANNOT_START, "cannot start the " + label + " rehearsal: " + e.getMessage()).printed();
         }
+    }
+
+    /** A rush's record, when some population reserves: the embedded service's database, or -Dreservations.database. */
+    private static Optional<RushRecord> rushOf(PreparedNight prepared, Path runDir) throws IOException {
+        if (prepared.plan().populations().stream().noneMatch(p -> p.journey() == Journey.RESERVE)) {
+            return Optional.empty();
+        }
+        Optional<Path> db = prepared.parameters().target().isPresent() ? prepared.invocation().reservationsDb()
+                : Optional.of(RushRecord.embeddedDb(runDir));
+        return Optional.of(RushRecord.open(runDir, db, prepared.parameters().service().seed(), audienceShare(prepared)));
+    }
+
+    /** The rehearsal's viewers over the real night's audience (a reserve night states it: NightReader), at most 1. */
+    private static double audienceShare(PreparedNight prepared) {
+        long audience = prepared.nightFile().audience().orElseThrow();
+        return Math.min(1.0, (double) Math.max(1, prepared.wholeNight().viewers()) / audience);
     }
 
     private static Optional<LiveServer> startLive(LiveOptions options, PrometheusRegistry registry) {
@@ -184,6 +211,11 @@ final class NightRun {
 
     SloWatch sloWatch() {
         return sloWatch;
+    }
+
+    /** A cinema rush's record; empty for a night that watches. */
+    Optional<RushRecord> rush() {
+        return rush;
     }
 
     URI baseUrl() {
@@ -255,7 +287,18 @@ final class NightRun {
                     f.abandonments(), f.timeToPlayP95Ms())));
         }
         rewriteRunJson();
-        List<SloResult> results = slos.evaluate(clientLog.totalPlaybackStartMicros(), clientLog.totalTimeToPlayMicros(), counts);
+        List<SloResult> results = new java.util.ArrayList<>(slos.evaluate(clientLog.totalPlaybackStartMicros(),
+                clientLog.totalTimeToPlayMicros(), counts));
+        // a rush's promises, checked once the service has stopped (its database complete), beside its speed
+        Optional<NightPromises.Checked> promises = rush.map(r -> {
+            console.line(r.figures().snapshot().describe());
+            r.describe(runJson);
+            return r.check(night.parameters().night().label(), run.dir());
+        });
+        promises.ifPresent(p -> {
+            p.lines().forEach(console::line);
+            results.addAll(p.slos());
+        });
         InjectorBounds bounds = night.invocation().bounds();
         // playback-start: the endpoint whose latency an SLO (playbackStartP99) judges
         Optional<String> gap = service.gap(run.dir(), night.parameters().night().label(), Steps.PLAYBACK_START,
@@ -266,13 +309,17 @@ final class NightRun {
                 metrics.injectorErrors(), metrics.firstInjectorError(), lag, injectionStartMillis, bounds.serviceStallMs()),
                 sloWatch.stopped().map(SloWatch.Stop::reason));
         decision.notes().forEach(console::line);
-        verdict = decision.report();
+        verdict = promises.flatMap(NightPromises.Checked::unchecked).map(u -> VerdictRules.withCause(decision.report(), u))
+                .orElse(decision.report());
         try {
             run.writeResults(night.parameters().night().label(), counts, metrics.injectorErrors(), metrics.firstInjectorError(),
                     verdict, runJson);
         } catch (IOException e) {
             System.err.println("dropnight: could not write the run folder: " + e.getMessage());
         }
+        // the booking is a rush's goal, counted where a stream start is: say so before the lines that name streams
+        rush.ifPresent(r -> console.line("a rush: the 'playback starts' below are the bookings confirmed, 'time to play'"
+                + " is the time to book, 'playback-start' the confirm that booked"));
         console.afterNight(night.parameters().night().label(), metrics, clientLog.totalTimeToPlayMicros(),
                 clientLog.totalPlaybackStartMicros(), night.plan(), night.profile().name(), String.valueOf(night.profile().source()),
                 guard.transportErrors(), results, night.parameters().enforceSlos());

@@ -3,6 +3,10 @@ package io.dropnight.simulations;
 import io.dropnight.simulations.journey.AccountFeeder;
 import io.dropnight.simulations.journey.Journeys;
 import io.dropnight.simulations.journey.RefreshBehaviour;
+import io.dropnight.simulations.journey.ReservationCalls;
+import io.dropnight.simulations.journey.ReservationJourney;
+import io.dropnight.simulations.run.RushRecord;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.journey.TargetCalls;
 import io.dropnight.simulations.journey.ViewerIds;
@@ -69,7 +73,7 @@ public abstract class NightSimulation extends Simulation {
         // Each population walks its own journey (the night's, unless its night file gives one), with
         // its own refresh behaviour and patience; one Steps per population, built once.
         viewers = prepared.plan().populations().stream()
-                .map(p -> viewersOf(p, journeysOf(prepared, p)))
+                .map(p -> viewersOf(p, journeyOf(prepared, p)))
                 .toList();
 
         SetUp setUp = setUp(viewers).protocols(protocol).maxDuration(run.maxDuration(SAFETY_MARGIN));
@@ -107,28 +111,39 @@ public abstract class NightSimulation extends Simulation {
      */
     private final Map<TargetProfile, Optional<AccountFeeder>> feeders = new java.util.IdentityHashMap<>();
 
-    private Journeys journeysOf(PreparedNight prepared, Population p) {
+    /** {@code p}'s journey: a cinema rush's reservation, or a watching journey. */
+    private ChainBuilder journeyOf(PreparedNight prepared, Population p) {
+        Steps steps = stepsOf(prepared, p);
+        if (p.journey() == io.dropnight.simulations.nights.Journey.RESERVE) {
+            TargetProfile profile = prepared.profileOf(p);
+            RushRecord rush = run.rush().orElseThrow(() -> new IllegalStateException("a reserve population without its record"));
+            return new ReservationJourney(steps, new ReservationCalls(profile), profile, rush.log(), rush.figures(), rush.regions(),
+                    prepared.nightFile().spec(p).tries()).journey();
+        }
+        return new Journeys(steps, prepared.profileOf(p), prepared.parameters().night()).of(p, run::eventEndNanos);
+    }
+
+    private Steps stepsOf(PreparedNight prepared, Population p) {
         NightParameters parameters = prepared.parameters();
         TargetProfile profile = prepared.profileOf(p);
-        Steps steps = new Steps(new TargetCalls(profile), run.metrics(), new RefreshBehaviour(prepared.refreshOf(p)),
+        return new Steps(new TargetCalls(profile), run.metrics(), new RefreshBehaviour(prepared.refreshOf(p)),
                 new ViewerRandom(parameters.service().seed(), prepared.shard().index()), prepared.maxRefreshesOf(p),
                 prepared.knownDropAt(), line -> System.out.println("dropnight: " + profile.secrets().redact(line)),
                 prepared.invocation().injectorFault(), feeders.computeIfAbsent(profile, j -> prepared.accountsOf(p)
                         .map(a -> new AccountFeeder(a, parameters.service().seed() + prepared.shard().index()))),
                 new ViewerIds(prepared.shard().index(), prepared.shard().count()), run.figuresOf(p), run.sloWatch().checkpoint());
-        return new Journeys(steps, profile, parameters.night());
     }
 
     /** The surge's viewers first wait out the injector's start lag, so the surge lands on the drop (SurgeAlignment). */
-    private PopulationBuilder viewersOf(Population p, Journeys journeys) {
+    private PopulationBuilder viewersOf(Population p, ChainBuilder journey) {
         if (Injection.waitsForTheDrop(p) && run.surgeAlignment().isPresent()) {
             SurgeAlignment alignment = run.surgeAlignment().get();
             Duration early = SurgeAlignment.early(p.phases().get(0).duration());
             return Injection.inject(scenario(p.name())
                     .pause(s -> Duration.ofMillis(alignment.delayMillis()))
-                    .exec(journeys.of(p, run::eventEndNanos)), p, early);
+                    .exec(journey), p, early);
         }
-        return Injection.inject(scenario(p.name()).exec(journeys.of(p, run::eventEndNanos)), p, Duration.ZERO);
+        return Injection.inject(scenario(p.name()).exec(journey), p, Duration.ZERO);
     }
 
     @Override

@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <pre>
  * cli → config → server → server.api → auth, capacity → shedding → catalogue → metrics → runfolder → core
+ * cli, config, server, server.api → reservations → core   (the cinema reservations and their contract;
+ *   the simulations read it too: routes, promises, the ledger reader)
  * cli → report → metrics → runfolder → core;  cli → bench;  cli → report → learn → core (learn.night → learn.log)
  * cli → learn.journey → profile → runfolder → core   (profile: the journey file, the target's API as data; its one
  *   reader, called by the harness and by learn journey's draft alike)
@@ -74,6 +76,7 @@ class ArchitectureTest {
                 .layer("capacity").definedBy("io.dropnight.capacity..")
                 .layer("shedding").definedBy("io.dropnight.shedding..")
                 .layer("catalogue").definedBy("io.dropnight.catalogue..")
+                .layer("reservations").definedBy("io.dropnight.reservations..")
                 .layer("metrics").definedBy("io.dropnight.metrics..")
                 .layer("runfolder").definedBy("io.dropnight.runfolder..")
                 .layer("core").definedBy("io.dropnight.core..")
@@ -91,6 +94,8 @@ class ArchitectureTest {
                 .whereLayer("capacity").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api")
                 .whereLayer("shedding").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
                         "capacity", "simulations")
+                .whereLayer("reservations").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
+                        "simulations")
                 .whereLayer("catalogue").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
                         "capacity", "shedding")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli", "config", "server", "server.api",
@@ -146,7 +151,7 @@ class ArchitectureTest {
     void theRunFoldersFilesAreNamedByItsOwnerOnly() throws Exception {
         Pattern fileName = Pattern.compile("\"(run\\.json|slo\\.json|slo-junit\\.xml|client-summary\\.json|client\\.hlog"
                 + "|server\\.hlog|injector\\.csv|service-lag\\.csv|service\\.json|server-metrics\\.json|plan\\.json"
-                + "|plan\\.html|live\\.html|live\\.js)\"");
+                + "|plan\\.html|live\\.html|live\\.js|confirmations\\.jsonl|reservations\\.db)\"");
         java.util.List<Path> sources = new java.util.ArrayList<>();
         for (Path root : java.util.List.of(Path.of("src/main/java"), simulationsDir())) {
             try (var files = Files.walk(root)) {

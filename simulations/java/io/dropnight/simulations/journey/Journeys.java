@@ -63,6 +63,8 @@ public final class Journeys {
             case BINGE -> nextEpisodes(playNow(population), population);
             case LIVE -> playNow(population)
                     .exec(steps.heartbeatsUntil(eventEndNanos, population.heartbeatInterval()));
+            case RESERVE -> throw new IllegalArgumentException(population.name() + ": a reserve population walks"
+                    + " ReservationJourney, not a watching journey");
         };
     }
 
@@ -116,7 +118,7 @@ public final class Journeys {
         return doIf(s -> s.getBoolean(Steps.ABANDONED)).then(steps.leave()).exitHereIf(s -> s.getBoolean(Steps.ABANDONED));
     }
 
-    private static ChainBuilder outcome() {
+    static ChainBuilder outcome() {
         // A viewer the harness itself stopped (an injector error) did not give up: not counted as abandonment.
         return group(PLAYBACK_OUTCOME).on(exec(s -> s.getBoolean(Steps.ABANDONED) && !s.contains(Steps.INJECTOR_ERROR)
                 ? s.markAsFailed() : s));

@@ -66,10 +66,10 @@ public final class Steps {
     /** The request name of {@code play}, as Gatling's statistics, the SLO assertions and the report know it. */
     public static final String PLAYBACK_START = ClientTags.PLAYBACK_START;
     /** Set when the current call has an answer the viewer acts on (worked, or the viewer gave up). */
-    private static final String ATTEMPT_SETTLED = "attemptSettled";
+    static final String ATTEMPT_SETTLED = "attemptSettled";
     private static final String LOCKED_WAITS = "lockedWaits";
-    private static final String NEXT_PAUSE_MS = "nextPauseMs";
-    private static final String SENT_NANOS = "sentNanos";
+    static final String NEXT_PAUSE_MS = "nextPauseMs";
+    static final String SENT_NANOS = "sentNanos";
 
     /** Locked answers a viewer waits out on one play step without spending its refreshes ({@link ViewerBound} counts them). */
     static final int MAX_LOCKED_WAITS = 120;
@@ -136,6 +136,32 @@ public final class Steps {
         JourneyStep wait = profile.stepWith(Role.WAIT_FOR_DROP).orElseThrow();
         this.titlePoll = wait.name() + ProfileReader.POLL_SUFFIX;
         this.pollEvery = wait.every().orElseThrow();
+    }
+
+    /** The step every viewer passes before every request (the night's stop under {@code -Dslo.abortOnFail}). */
+    ChainBuilder checkpoint() {
+        return checkpoint;
+    }
+
+    /** The viewer's seeded random source. */
+    java.util.SplittableRandom random(Session s) {
+        return random.of(s);
+    }
+
+    /**
+     * The viewer reached its goal without a stream (a reservation confirmed): counted where a stream
+     * start is, so that the night's goal SLOs judge it: {@code goalLatencyNanos} as the goal's own
+     * request (playback start's place), from the intent ({@link #intendToPlay()}) as time to play's.
+     */
+    Session goalReached(Session s, long goalLatencyNanos) {
+        long now = System.nanoTime();
+        metrics.playbackStarted(goalLatencyNanos, now - s.getLong(INTENT_NANOS));
+        population.playbackStarted(now - s.getLong(INTENT_NANOS));
+        if (!s.contains(PLAYED)) {
+            metrics.viewerPlaying();
+            return s.set(PLAYED, true);
+        }
+        return s;
     }
 
     /** {@code steps} in order, each as {@link #step(JourneyStep)} makes it. */
@@ -308,7 +334,7 @@ public final class Steps {
      * target's answer) stops the viewer as an injector error instead of crashing on into the next
      * action marked failed, which the night would have read as the target's failure.
      */
-    private Function<Session, Session> guarded(String where, Function<Session, Session> step) {
+    Function<Session, Session> guarded(String where, Function<Session, Session> step) {
         return s -> {
             try {
                 return step.apply(s);
@@ -323,7 +349,7 @@ public final class Steps {
      * leaves the loop, so the viewer would walk on as if the condition were false; here the crash is
      * an injector error, counted and named like a crashed step, and the condition is false.
      */
-    private Function<Session, Boolean> guardedCondition(String where, Function<Session, Boolean> condition) {
+    Function<Session, Boolean> guardedCondition(String where, Function<Session, Boolean> condition) {
         return s -> {
             try {
                 return condition.apply(s);
@@ -367,7 +393,7 @@ public final class Steps {
         }
     }
 
-    private Session refreshOrGiveUp(Session s) {
+    Session refreshOrGiveUp(Session s) {
         int used = s.getInt(REFRESHES);
         if (used >= maxRefreshes) {
             metrics.abandoned();
@@ -398,7 +424,7 @@ public final class Steps {
     }
 
     /** One finished request counted: sent, its outcome, and its line in the client timeline. Any thread. */
-    private void record(String requestName, Outcome outcome, Integer status, long latencyNanos) {
+    void record(String requestName, Outcome outcome, Integer status, long latencyNanos) {
         metrics.requestSent(requestName);
         population.requestSent();
         switch (outcome) {

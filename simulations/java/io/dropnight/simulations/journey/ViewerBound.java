@@ -62,6 +62,9 @@ public record ViewerBound(long requests, Optional<Duration> pollEvery, Optional<
         if (maxRefreshes < 0) {
             throw new IllegalArgumentException("maxRefreshes = " + maxRefreshes + ": a refresh budget is never negative");
         }
+        if (population.journey() == io.dropnight.simulations.nights.Journey.RESERVE) {
+            return ReservationJourney.bound(journey, maxRefreshes);
+        }
         JourneyStep title = journey.stepWith(Role.WAIT_FOR_DROP).orElseThrow();
         long toTheTitle = cost(journey, journey.between(null, Role.WAIT_FOR_DROP)) + cost(journey, title);
         long heartbeats = journey.heartbeat().isPresent() ? population.heartbeats() : 0;
@@ -77,8 +80,8 @@ public record ViewerBound(long requests, Optional<Duration> pollEvery, Optional<
             }
             case BINGE -> episodes = population.episodes();
             case LIVE -> liveHeartbeats = journey.heartbeat().map(h -> Steps.scaled(journey, population.heartbeatInterval()));
-            case PLAY_NOW -> {
-                // one stream, whatever the population's episodes say (Journeys.playNow)
+            case PLAY_NOW, RESERVE -> {
+                // one stream, whatever the population's episodes say (Journeys.playNow); reserve returned above
             }
         }
         boolean giveUpAfterPlay = journey.between(Role.PLAY, null).stream().anyMatch(s -> !s.optional() && s.parallel().isEmpty());

@@ -9,7 +9,14 @@ public enum Journey {
     /** Like {@link #PLAY_NOW}, then starts the following episodes one after another. */
     BINGE,
     /** Joins a live stream and stays until the event ends, sending heartbeats. */
-    LIVE;
+    LIVE,
+    /**
+     * A cinema rush (issue 27): signs in, finds screenings near it, holds seats at one picked by
+     * popularity and confirms them; retries a write on the error page or a timeout with the same
+     * idempotency key, tries another screening when one is sold out, and gives up after its tries
+     * ({@code journey.ReservationJourney}).
+     */
+    RESERVE;
 
     /** Its name in a night file ({@code behaviour:}) and in run.json: {@code wait-for-drop}, {@code play-now}, ... */
     public String label() {

@@ -70,10 +70,17 @@ public record NightFile(String name, String source, Duration dropReal, List<Popu
      * @param journey        its own journey file (a TV app's); empty for the night's ({@code -Dprofile}, or the built-in one)
      * @param refresh        what its viewers do on the error page; empty for {@code -Drefresh}
      * @param givesUpAfter   refreshes its viewers try before giving up; empty for {@code -DmaxRefreshes}
+     * @param tries          screenings a {@code reserve} viewer tries (a sold-out one, or a hold lost, spends one) before
+     *                       it leaves without a booking; {@value #DEFAULT_TRIES} unless the file says (other behaviours: unused)
      */
     public record PopulationSpec(String name, Journey behaviour, int episodes, int heartbeats, Duration heartbeatReal,
                                  List<Arrival> arrivals, Optional<Path> journey, Optional<RefreshPolicy> refresh,
-                                 Optional<Integer> givesUpAfter) {
+                                 Optional<Integer> givesUpAfter, int tries) {
+        /** Screenings a reserve viewer tries unless its night file says ({@code tries}). */
+        public static final int DEFAULT_TRIES = 3;
+        /** The most a night file may say: a viewer is a person, not a crawler. */
+        public static final int MAX_TRIES = 20;
+
         public PopulationSpec {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(behaviour, "behaviour");
@@ -82,6 +89,9 @@ public record NightFile(String name, String source, Duration dropReal, List<Popu
             Objects.requireNonNull(journey, "journey");
             Objects.requireNonNull(refresh, "refresh");
             Objects.requireNonNull(givesUpAfter, "givesUpAfter");
+            if (tries < 1 || tries > MAX_TRIES) {
+                throw new IllegalArgumentException(name + ": tries = " + tries + ": must be 1 to " + MAX_TRIES);
+            }
         }
     }
 

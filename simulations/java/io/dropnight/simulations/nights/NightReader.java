@@ -33,7 +33,7 @@ public final class NightReader {
     /** A night file is a page of YAML; a larger one is refused unread. */
     private static final long MAX_BYTES = 1024 * 1024;
     private static final List<String> POPULATION_KEYS =
-            List.of("name", "behaviour", "episodes", "heartbeats", "arrivals", "journey", "refresh", "givesUpAfter");
+            List.of("name", "behaviour", "episodes", "heartbeats", "arrivals", "journey", "refresh", "givesUpAfter", "tries");
     private static final Map<String, Arrival.Kind> KINDS = Map.of("gather", Arrival.Kind.GATHER, "until", Arrival.Kind.UNTIL_DROP,
             "pause", Arrival.Kind.PAUSE, "ramp", Arrival.Kind.RAMP, "peak", Arrival.Kind.PEAK, "tail", Arrival.Kind.TAIL,
             "join", Arrival.Kind.JOIN, "stay", Arrival.Kind.STAY, "perSecond", Arrival.Kind.PER_SECOND);
@@ -137,6 +137,11 @@ public final class NightReader {
             }
             audience = java.util.Optional.of(a.asLong());
         }
+        if (audience.isEmpty() && populations.stream().anyMatch(p -> p.behaviour() == Journey.RESERVE)) {
+            // the service's cinemas are as large against the real night as the rehearsal is against its audience
+            throw fail("audience", "(missing)", "is required when viewers reserve: the cinemas scale with the rehearsal"
+                    + " against the real night's audience");
+        }
         return new NightFile(name, source, drop, populations, episode, audience, slos(root.get("slos")));
     }
 
@@ -192,6 +197,7 @@ public final class NightReader {
         String behaviourText = text(node, "behaviour", at + ".behaviour");
         Journey behaviour = Journey.of(behaviourText)
                 .orElseThrow(() -> fail(at + ".behaviour", behaviourText, "is not one of " + Journey.labels()));
+        reserveKeys(node, at, behaviour);
         int episodes = node.has("episodes") ? whole(node.get("episodes"), at + ".episodes", 1, 20) : 1;
         int heartbeats = 0;
         Duration every = Duration.ofSeconds(60);
@@ -239,7 +245,29 @@ public final class NightReader {
         }
         java.util.Optional<Integer> givesUp = node.has("givesUpAfter")
                 ? java.util.Optional.of(whole(node.get("givesUpAfter"), at + ".givesUpAfter", 0, 50)) : java.util.Optional.empty();
-        return new NightFile.PopulationSpec(name, behaviour, episodes, heartbeats, every, arrivals, journey, refresh, givesUp);
+        int tries = node.has("tries") ? whole(node.get("tries"), at + ".tries", 1, NightFile.PopulationSpec.MAX_TRIES)
+                : NightFile.PopulationSpec.DEFAULT_TRIES;
+        return new NightFile.PopulationSpec(name, behaviour, episodes, heartbeats, every, arrivals, journey, refresh, givesUp, tries);
+    }
+
+    /**
+     * {@code tries} is a reserving viewer's alone; a reserving viewer watches nothing, so it takes no
+     * episodes, heartbeats or journey file (its calls are the reservation routes, journey.ReservationCalls).
+     */
+    private void reserveKeys(JsonNode node, String at, Journey behaviour) {
+        if (behaviour != Journey.RESERVE) {
+            if (node.has("tries")) {
+                throw fail(at + ".tries", node.get("tries").toString(), "is for viewers who reserve (behaviour: reserve):"
+                        + " the screenings they try");
+            }
+            return;
+        }
+        for (String watching : List.of("episodes", "heartbeats", "journey")) {
+            if (node.has(watching)) {
+                throw fail(at + "." + watching, node.get(watching).toString(), "is for viewers who watch; a reserve viewer"
+                        + " books seats (its only own keys: tries, refresh, givesUpAfter)");
+            }
+        }
     }
 
     private Arrival arrival(String key, JsonNode node) {

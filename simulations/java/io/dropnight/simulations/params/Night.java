@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The release night rehearsed ({@code -Dnight}): one of the four built-in night files by name, or
+ * The release night rehearsed ({@code -Dnight}): one of the five built-in night files by name, or
  * a night file of the user's (issue 23). Its name tags every request ({@code X-Scenario}). The
  * file itself is read and checked by the nights' reader; here only its name is taken. Immutable.
  *
@@ -29,7 +29,9 @@ public record Night(String label, Optional<Path> file) {
     public static final Night CHRISTMAS_VOLUME = new Night("christmas-volume", Optional.empty());
     /** A live event: everyone joins in the same minute and stays, sending heartbeats. */
     public static final Night LIVE_EVENT = new Night("live-event", Optional.empty());
-    private static final List<Night> BUILT_IN = List.of(FINALE_DROP, PREMIERE_DROP, CHRISTMAS_VOLUME, LIVE_EVENT);
+    /** The cinema rush (issue 27): everyone at the instant reservations open, nothing sold twice, nothing lost. */
+    public static final Night CINEMA_RUSH = new Night("cinema-rush", Optional.empty());
+    private static final List<Night> BUILT_IN = List.of(FINALE_DROP, PREMIERE_DROP, CHRISTMAS_VOLUME, LIVE_EVENT, CINEMA_RUSH);
     private static final YAMLMapper YAML = new YAMLMapper();
     /** A night file is a page of YAML; a larger one is refused unread. */
     private static final long MAX_BYTES = 1024 * 1024;
@@ -39,7 +41,7 @@ public record Night(String label, Optional<Path> file) {
         Objects.requireNonNull(file, "file");
     }
 
-    /** The four built-in nights. */
+    /** The five built-in nights. */
     public static List<Night> values() {
         return BUILT_IN;
     }

@@ -26,10 +26,14 @@ import java.util.TreeMap;
  * @param serviceStall  {@code -Dtest.serviceStall}, for tests
  * @param gatling       Gatling's own settings given as {@code -Dgatling.*}, passed on as given
  * @param live          {@code -Dmetrics.port}, {@code -Dmetrics.host}, {@code -Dslo.abortOnFail}
+ * @param reservationsDb {@code -Dreservations.database}: an external target's reservations database, read after a cinema
+ *                       rush to check its promises (the embedded service's is known); empty when not given
  */
 public record NightInvocation(NightParameters night, InjectorBounds bounds, Optional<Path> profile, boolean preflight,
                               Optional<Instant> dropAt, boolean injectorFault, Optional<Duration> serviceStall,
-                              Map<String, String> gatling, LiveOptions live) {
+                              Map<String, String> gatling, LiveOptions live, Optional<Path> reservationsDb) {
+    /** {@code -Dreservations.database}: the database a cinema rush's promises are checked against, for an external target. */
+    public static final String RESERVATIONS_DB = "reservations.database";
     private static final String GATLING_PREFIX = "gatling.";
 
     public NightInvocation {
@@ -39,6 +43,7 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
         Objects.requireNonNull(dropAt, "dropAt");
         Objects.requireNonNull(serviceStall, "serviceStall");
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(reservationsDb, "reservationsDb");
         gatling = Map.copyOf(gatling);
     }
 
@@ -57,7 +62,7 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
         return new NightInvocation(NightParameters.fromProperties(props), InjectorBounds.fromProperties(props),
                 profileFromProperties(props), preflightFromProperties(props),
                 dropAtFromProperties(props), injectorFaultFromProperties(props),
-                serviceStallFromProperties(props), gatling, LiveOptions.fromProperties(props));
+                serviceStallFromProperties(props), gatling, LiveOptions.fromProperties(props), reservationsDbFromProperties(props));
     }
 
     /** As properties that {@link #fromProperties} reads back to an equal invocation; every value written out. */
@@ -71,6 +76,7 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
         serviceStall.ifPresent(d -> p.put(NightParameters.SERVICE_STALL, io.dropnight.core.Durations.format(d)));
         p.putAll(gatling);
         p.putAll(live.toProperties());
+        reservationsDb.ifPresent(d -> p.put(RESERVATIONS_DB, d.toString()));
         return p;
     }
 
@@ -82,12 +88,12 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
     }
 
     public NightInvocation with(NightParameters value) {
-        return new NightInvocation(value, bounds, profile, preflight, dropAt, injectorFault, serviceStall, gatling, live);
+        return new NightInvocation(value, bounds, profile, preflight, dropAt, injectorFault, serviceStall, gatling, live, reservationsDb);
     }
 
     /** The same night watched otherwise (a capacity plan's probe stops when its SLO is lost, serves no metrics). */
     public NightInvocation with(LiveOptions value) {
-        return new NightInvocation(night, bounds, profile, preflight, dropAt, injectorFault, serviceStall, gatling, value);
+        return new NightInvocation(night, bounds, profile, preflight, dropAt, injectorFault, serviceStall, gatling, value, reservationsDb);
     }
 
     /** The embedded service's full-size slots and queue bound. */
@@ -110,6 +116,24 @@ public record NightInvocation(NightParameters night, InjectorBounds bounds, Opti
     /** Where the run folder and Gatling's results go. */
     public NightInvocation withFolders(Path reportsDir, Path gatlingResults) {
         return with(night.withFolders(reportsDir, gatlingResults));
+    }
+
+    /**
+     * {@code -Dreservations.database}: a path to an existing file (the external service's database), or empty.
+     *
+     * @throws ParameterException when it names no file
+     */
+    static Optional<Path> reservationsDbFromProperties(Properties props) {
+        String text = Values.blankToNull(props.getProperty(RESERVATIONS_DB));
+        if (text == null) {
+            return Optional.empty();
+        }
+        Path db = Path.of(text.trim());
+        if (!java.nio.file.Files.isRegularFile(db)) {
+            throw new ParameterException(RESERVATIONS_DB, text, "must be the reservations database file of the service under"
+                    + " test (serve --reservations-db); it does not exist");
+        }
+        return Optional.of(db);
     }
 
     /** {@code -Dprofile}: the target profile file, empty for the built-in one. */

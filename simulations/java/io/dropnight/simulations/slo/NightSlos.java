@@ -4,6 +4,7 @@ import io.dropnight.runfolder.SloEvaluation;
 import io.dropnight.runfolder.SloResult;
 import io.dropnight.simulations.client.ClientMetrics;
 import io.dropnight.simulations.journey.Journeys;
+import io.dropnight.simulations.journey.ReservationCalls;
 import io.dropnight.simulations.journey.Steps;
 import io.dropnight.simulations.params.SloThresholds;
 import io.gatling.javaapi.core.Assertion;
@@ -31,6 +32,8 @@ public final class NightSlos {
 
     private final String night;
     private final SloThresholds thresholds;
+    /** Whether the viewers' goal is a booking (a cinema rush) rather than a stream. */
+    private final boolean booking;
 
     /** The viewer's stream starts fast once the request gets through. */
     public final Assertion playbackStartP99;
@@ -42,9 +45,20 @@ public final class NightSlos {
     public final Assertion abandonment;
 
     public NightSlos(String night, SloThresholds thresholds) {
+        this(night, thresholds, false);
+    }
+
+    /**
+     * @param booking whether the viewers' goal is a booking (a cinema rush): then the goal's request is the
+     *                confirm ({@link ReservationCalls#CONFIRM}), counted where a stream start is, and time to
+     *                play is time to book; the SLOs keep their names and bounds, their metrics say what they measure
+     */
+    public NightSlos(String night, SloThresholds thresholds, boolean booking) {
         this.night = Objects.requireNonNull(night, "night");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
-        playbackStartP99 = details(Journeys.TIME_TO_PLAY, Steps.PLAYBACK_START).responseTime().percentile(99.0)
+        this.booking = booking;
+        playbackStartP99 = details(Journeys.TIME_TO_PLAY, booking ? ReservationCalls.CONFIRM : Steps.PLAYBACK_START)
+                .responseTime().percentile(99.0)
                 .lte((int) thresholds.playbackStartP99Millis());
         timeToPlayP95 = details(Journeys.TIME_TO_PLAY).responseTime().percentile(95.0)
                 .lte((int) thresholds.timeToPlayP95Millis());
@@ -68,6 +82,15 @@ public final class NightSlos {
                 thresholds.timeToPlayP95Millis(), thresholds.errorPageRatePercent(), thresholds.abandonmentPercent());
         SloEvaluation.Counts c = new SloEvaluation.Counts(counts.requests(), counts.errorPages(), counts.abandonments(),
                 counts.playbackStarts());
-        return SloEvaluation.evaluate(night, t, playbackStartMicros, timeToPlayMicros, c);
+        List<SloResult> results = SloEvaluation.evaluate(night, t, playbackStartMicros, timeToPlayMicros, c);
+        return booking ? results.stream().map(NightSlos::asBooking).toList() : results;
+    }
+
+    /** A goal SLO's metric in a rush's words: the confirm that booked, the time to book. */
+    private static SloResult asBooking(SloResult r) {
+        String metric = r.metric().replace("/" + Steps.PLAYBACK_START + " ", "/" + ReservationCalls.CONFIRM + " (booked) ")
+                .replace("/" + Journeys.TIME_TO_PLAY + " ", "/time-to-book ")
+                .replace(" viewers who gave up", " viewers who gave up on errors (not those turned away by sold-out screenings)");
+        return new SloResult(r.name(), metric, r.comparator(), r.threshold(), r.actual(), r.unit(), r.passed());
     }
 }

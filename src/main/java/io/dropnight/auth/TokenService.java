@@ -13,8 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and checks signed, stateless tokens ({@code payload.mac}, HMAC-SHA256 with a key drawn
- * from {@link SecureRandom} at start). Stateless so that a rehearsal with millions of sessions
- * costs no memory; a forged, truncated or expired token is refused. Thread-safe.
+ * from {@link SecureRandom} at start, or derived from a secret so that tokens outlive a restart).
+ * Stateless so that a rehearsal with millions of sessions costs no memory; a forged, truncated or
+ * expired token is refused. Thread-safe.
  */
 public final class TokenService {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -29,10 +30,33 @@ public final class TokenService {
     public record Claims(String kind, String subject, long expiresAtEpochSecond) {
     }
 
+    /** With a random key: tokens are valid in this process only. */
     public TokenService(Clock clock) {
         this.clock = clock;
         this.key = new byte[32];
         random.nextBytes(key);
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /**
+     * With a key derived from {@code secret} (HMAC-SHA256 of a fixed label): a service restarted
+     * with the same secret accepts the tokens it issued before, so a viewer keeps its identity
+     * (and its idempotency keys) across a crash.
+     *
+     * @param secret at least 16 characters (the admin token)
+     */
+    public TokenService(Clock clock, String secret) {
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalArgumentException("a token secret needs at least 16 characters");
+        }
+        this.clock = clock;
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            this.key = derive.doFinal("dropnight session tokens v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
 

@@ -26,9 +26,16 @@ import java.util.Map;
  * @param queueLimit    full-size wait queue bound, &gt;= 0 (ignored by policy {@code none})
  * @param serviceTimes  one distribution for every modelled endpoint
  * @param cache         the title-metadata cache
+ * @param writes        the cost of a booking write (cinema reservations), beside the slots
  */
 public record CapacityModel(boolean unconstrained, double scale, int slots, int queueLimit,
-                            Map<Endpoint, ServiceTimeDistribution> serviceTimes, CacheModel cache) {
+                            Map<Endpoint, ServiceTimeDistribution> serviceTimes, CacheModel cache, WriteCost writes) {
+
+    /** With the default {@link WriteCost}. */
+    public CapacityModel(boolean unconstrained, double scale, int slots, int queueLimit,
+                         Map<Endpoint, ServiceTimeDistribution> serviceTimes, CacheModel cache) {
+        this(unconstrained, scale, slots, queueLimit, serviceTimes, cache, WriteCost.defaults());
+    }
 
     public CapacityModel {
         Checks.positive("capacity.scale", scale);
@@ -36,6 +43,7 @@ public record CapacityModel(boolean unconstrained, double scale, int slots, int 
         Checks.atLeast("capacity.queue-limit", queueLimit, 0);
         Checks.notNull("capacity.service-times", serviceTimes);
         Checks.notNull("cache", cache);
+        Checks.notNull("writes", writes);
         EnumMap<Endpoint, ServiceTimeDistribution> copy = new EnumMap<>(Endpoint.class);
         copy.putAll(serviceTimes);
         for (Endpoint e : Endpoint.values()) {
@@ -61,7 +69,13 @@ public record CapacityModel(boolean unconstrained, double scale, int slots, int 
         times.put(Endpoint.HEARTBEAT, ServiceTimeDistribution.parse("heartbeat", "exp:1ms"));
         times.put(Endpoint.PAGE_HOME, ServiceTimeDistribution.parse("page-home", "lognormal:10ms:50ms"));
         times.put(Endpoint.PAGE_TITLE, ServiceTimeDistribution.parse("page-title", "lognormal:8ms:40ms"));
-        return new CapacityModel(false, 1.0, ServiceDefaults.SLOTS, ServiceDefaults.QUEUE_LIMIT, times, CacheModel.defaults());
+        // The cinema reservations: the request's own work; a confirm's write is WriteCost's, beside it.
+        times.put(Endpoint.SCREENINGS, ServiceTimeDistribution.parse("screenings", "lognormal:5ms:25ms"));
+        times.put(Endpoint.HOLD, ServiceTimeDistribution.parse("hold", "lognormal:4ms:20ms"));
+        times.put(Endpoint.CONFIRM, ServiceTimeDistribution.parse("confirm", "lognormal:4ms:20ms"));
+        times.put(Endpoint.CANCEL, ServiceTimeDistribution.parse("cancel", "lognormal:3ms:15ms"));
+        return new CapacityModel(false, 1.0, ServiceDefaults.SLOTS, ServiceDefaults.QUEUE_LIMIT, times,
+                CacheModel.defaults(), WriteCost.defaults());
     }
 
     /** Backend slots after scaling, at least 1. */
@@ -75,25 +89,25 @@ public record CapacityModel(boolean unconstrained, double scale, int slots, int 
     }
 
     public CapacityModel withUnconstrained(boolean value) {
-        return new CapacityModel(value, scale, slots, queueLimit, serviceTimes, cache);
+        return new CapacityModel(value, scale, slots, queueLimit, serviceTimes, cache, writes);
     }
 
     public CapacityModel withScale(double value) {
-        return new CapacityModel(unconstrained, value, slots, queueLimit, serviceTimes, cache);
+        return new CapacityModel(unconstrained, value, slots, queueLimit, serviceTimes, cache, writes);
     }
 
     public CapacityModel withSlots(int value) {
-        return new CapacityModel(unconstrained, scale, value, queueLimit, serviceTimes, cache);
+        return new CapacityModel(unconstrained, scale, value, queueLimit, serviceTimes, cache, writes);
     }
 
     public CapacityModel withQueueLimit(int value) {
-        return new CapacityModel(unconstrained, scale, slots, value, serviceTimes, cache);
+        return new CapacityModel(unconstrained, scale, slots, value, serviceTimes, cache, writes);
     }
 
     public CapacityModel withServiceTime(Endpoint endpoint, ServiceTimeDistribution d) {
         EnumMap<Endpoint, ServiceTimeDistribution> times = new EnumMap<>(serviceTimes);
         times.put(endpoint, d);
-        return new CapacityModel(unconstrained, scale, slots, queueLimit, times, cache);
+        return new CapacityModel(unconstrained, scale, slots, queueLimit, times, cache, writes);
     }
 
     /**
@@ -117,7 +131,11 @@ public record CapacityModel(boolean unconstrained, double scale, int slots, int 
         return withServiceTime(endpoint, ServiceTimeDistribution.parse(field + "." + endpointName, spec));
     }
 
+    public CapacityModel withWrites(WriteCost value) {
+        return new CapacityModel(unconstrained, scale, slots, queueLimit, serviceTimes, cache, value);
+    }
+
     public CapacityModel withCache(CacheModel value) {
-        return new CapacityModel(unconstrained, scale, slots, queueLimit, serviceTimes, value);
+        return new CapacityModel(unconstrained, scale, slots, queueLimit, serviceTimes, value, writes);
     }
 }

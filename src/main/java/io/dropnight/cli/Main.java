@@ -48,6 +48,10 @@ public final class Main implements Runnable {
                 err.println("dropnight: " + ex.getMessage());
                 return USAGE;
             }
+            if (ex instanceof io.dropnight.reservations.LedgerException) {
+                err.println("dropnight: " + ex.getMessage());
+                return USAGE;
+            }
             if (ex instanceof java.net.BindException) {
                 err.println("dropnight: cannot listen: " + ex.getMessage());
                 return 1;

@@ -109,8 +109,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (generatedToken) {
             writeAdminToken(config);
         }
-        err.printf("run folder %s; drop at %s; policy %s%n", config.runDir(), config.catalogue().dropAt(),
-                config.policy().configName());
+        err.printf("run folder %s; drop at %s; policy %s; reservations %s%n", config.runDir(),
+                config.catalogue().dropAt(), config.policy().configName(), config.reservations().db());
+        if (config.reservations().unsafeAckBeforeCommit()) {
+            err.println("WARNING (test only): --unsafe-ack-before-commit: confirmations are answered before their"
+                    + " commit; a kill loses bookings the viewers were told about");
+        }
         err.flush();
         out.println(ReadyLine.of(address.getHostString(), address.getPort()));
         out.flush();

@@ -4,6 +4,10 @@ import io.dropnight.core.ServiceDefaults;
 
 import io.dropnight.capacity.CacheModel;
 import io.dropnight.capacity.CapacityModel;
+import io.dropnight.capacity.ServiceTimeDistribution;
+import io.dropnight.capacity.WriteCost;
+import io.dropnight.reservations.ReservationsConfig;
+import io.dropnight.runfolder.RunFiles;
 import io.dropnight.catalogue.CatalogueConfig;
 import io.dropnight.core.Checks;
 import io.dropnight.core.ConfigException;
@@ -55,6 +59,10 @@ public final class ServiceConfigBuilder {
     private Path runDir;
     private Duration metricsInterval = Duration.ofSeconds(1);
     private int errorPageStatus = 503;
+    private Path reservationsDb;
+    private Duration holdTtl = ReservationsConfig.DEFAULT_HOLD_TTL;
+    private double reservationsScale = 1.0;
+    private boolean unsafeAckBeforeCommit;
 
     public ServiceConfigBuilder(Clock clock) {
         this.clock = clock;
@@ -154,6 +162,38 @@ public final class ServiceConfigBuilder {
         return this;
     }
 
+    public ServiceConfigBuilder writeSlots(int value) {
+        this.capacity = capacity.withWrites(new WriteCost(Checks.atLeast("capacity.write-slots", value, 1),
+                capacity.writes().time()));
+        return this;
+    }
+
+    public ServiceConfigBuilder writeTime(String spec) {
+        this.capacity = capacity.withWrites(new WriteCost(capacity.writes().slots(),
+                ServiceTimeDistribution.parse("capacity.write-time", spec)));
+        return this;
+    }
+
+    public ServiceConfigBuilder reservationsDb(Path value) {
+        this.reservationsDb = Checks.notNull("reservations.db-file", value);
+        return this;
+    }
+
+    public ServiceConfigBuilder reservationsScale(double value) {
+        this.reservationsScale = value;
+        return this;
+    }
+
+    public ServiceConfigBuilder holdTtl(String text) {
+        this.holdTtl = Checks.positive("reservations.hold-ttl", Durations.parse("reservations.hold-ttl", text));
+        return this;
+    }
+
+    public ServiceConfigBuilder unsafeAckBeforeCommit(boolean value) {
+        this.unsafeAckBeforeCommit = value;
+        return this;
+    }
+
     public ServiceConfigBuilder cacheTtl(String text) {
         CacheModel c = capacity.cache();
         this.capacity = capacity.withCache(new CacheModel(Durations.parse("cache.ttl", text),
@@ -246,8 +286,11 @@ public final class ServiceConfigBuilder {
         String token = adminToken != null ? adminToken : randomToken();
         Path dir = runDir != null ? runDir : Path.of("reports", DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
                 .withZone(java.time.ZoneOffset.UTC).format(now) + "-serve");
+        ReservationsConfig reservations = new ReservationsConfig(
+                reservationsDb != null ? reservationsDb : dir.resolve(RunFiles.RESERVATIONS_DB), reservationsScale, holdTtl,
+                unsafeAckBeforeCommit);
         return new ServiceConfig(host, port, limits, new CatalogueConfig(seed, titles, drop, dropEpisodes),
-                policy, capacity, token, sessionTtl, dir, metricsInterval, errorPageStatus);
+                policy, capacity, token, sessionTtl, dir, metricsInterval, errorPageStatus, reservations);
     }
 
     private Instant nextDefaultDrop(Instant now) {

@@ -17,6 +17,14 @@ public enum Endpoint {
     HEARTBEAT("heartbeat", Priority.PLAYBACK, true),
     PAGE_HOME("page-home", Priority.HOME, true),
     PAGE_TITLE("page-title", Priority.TITLE, true),
+    /** The cinema reservations (issue 27): a region's screenings. */
+    SCREENINGS("screenings", Priority.HOME, true),
+    /** Holding seats. */
+    HOLD("hold", Priority.TITLE, true),
+    /** Confirming a hold: a purchase, as critical as playback. */
+    CONFIRM("confirm", Priority.PLAYBACK, true),
+    /** Releasing a hold. */
+    CANCEL("cancel", Priority.TITLE, true),
     HEALTH("health", Priority.PLAYBACK, false),
     METRICS("metrics", Priority.PLAYBACK, false),
     ADMIN("admin", Priority.PLAYBACK, false),

@@ -22,6 +22,18 @@ public final class ServeFlags {
     public static final String PREWARM = "--prewarm";
     public static final String UNCONSTRAINED = "--unconstrained";
     public static final String ERROR_PAGE_STATUS = "--error-page-status";
+    /** The cinema reservations' SQLite ledger file. */
+    public static final String RESERVATIONS_DB = "--reservations-db";
+    /** The cinemas' size: the rehearsal's audience over the real rush's 1.1 million (not --scale, the capacity's). */
+    public static final String RESERVATIONS_SCALE = "--reservations-scale";
+    /** How long a seat hold lasts unconfirmed. */
+    public static final String HOLD_TTL = "--hold-ttl";
+    /** Test only: confirmations answered before their (deferred) commit, so a kill loses them. */
+    public static final String UNSAFE_ACK_BEFORE_COMMIT = "--unsafe-ack-before-commit";
+    /** Full-size booking-write slots of the capacity model. */
+    public static final String WRITE_SLOTS = "--write-slots";
+    /** One booking write's modelled service time. */
+    public static final String WRITE_TIME = "--write-time";
 
     private ServeFlags() {
     }

@@ -24,12 +24,23 @@ public final class RunFiles {
     public static final String SERVICE_LAG = "service-lag.csv";
     /** The generated admin token, readable by its owner only. */
     public static final String ADMIN_TOKEN = "admin-token";
+    /**
+     * The cinema reservations' SQLite ledger when {@code serve} is given no {@code --reservations-db}
+     * (read after a night with {@code reservations.LedgerReader}).
+     */
+    public static final String RESERVATIONS_DB = "reservations.db";
     /** The load generator's own state each second: open files, CPU, GC, started viewers (injector watch). */
     public static final String INJECTOR_LOG = "injector.csv";
     /** The viewers' interval histograms: time to play, playback start, every request per endpoint and outcome. */
     public static final String CLIENT_LOG = "client.hlog";
     /** The viewers' counts: error pages seen, refreshes, abandonments, playback starts. */
     public static final String CLIENT_SUMMARY = "client-summary.json";
+    /**
+     * Every confirmation a viewer of a cinema rush received, one JSON line each, appended and flushed
+     * as it arrives so that it survives the injector being killed ({@code simulations.client.ConfirmationLog}
+     * writes and reads it): what the promises are checked against after the night.
+     */
+    public static final String CONFIRMATIONS = "confirmations.jsonl";
     /** The SLO results, a JSON list. */
     public static final String SLO_RESULTS = "slo.json";
     /** The SLO results as JUnit XML, for CI systems. */

@@ -23,7 +23,12 @@ public final class VerdictRules {
     public static final String INJECTOR_ERRORS = "the harness failed inside the viewers' journeys: ";
     /** The service's event loop ran late past its bound: the host, not the modelled capacity, set its pace. */
     public static final String HOST_STALLED = "the host stalled the service: ";
-    private static final List<String> PREFIXES = List.of(SATURATED, INJECTOR_ERRORS, HOST_STALLED);
+    /**
+     * A cinema rush's promises could not be checked (no database given, a record unreadable, nothing
+     * booked): the night cannot say it kept them, so it is not a pass.
+     */
+    public static final String PROMISES_UNCHECKED = "the promises could not be checked: ";
+    private static final List<String> PREFIXES = List.of(SATURATED, INJECTOR_ERRORS, HOST_STALLED, PROMISES_UNCHECKED);
     /** A night stopped early because an SLO could no longer pass: not a cause of doubt, a reason it failed. */
     public static final String STOPPED = "stopped at +";
 
@@ -33,6 +38,29 @@ public final class VerdictRules {
     /** A saturation of the load generator as an inconclusive cause. */
     public static String saturated(String what) {
         return SATURATED + what;
+    }
+
+    /** Promises that could not be checked, as an inconclusive cause: {@code why} names what was missing. */
+    public static String promisesUnchecked(String why) {
+        return PROMISES_UNCHECKED + why;
+    }
+
+    /**
+     * {@code report} with one more cause of doubt ({@code cause} starts with one of this class's
+     * prefixes): inconclusive, its causes first kept.
+     */
+    public static SloReport withCause(SloReport report, String cause) {
+        if (PREFIXES.stream().noneMatch(cause::startsWith)) {
+            throw new IllegalArgumentException("a cause of doubt starts with one of " + PREFIXES + ": " + cause);
+        }
+        List<String> reasons = new ArrayList<>();
+        if (report.verdict() == RunVerdict.INCONCLUSIVE) {
+            reasons.addAll(report.reasons());
+        } else {
+            VerdictRules.stopReason(report).ifPresent(reasons::add);
+        }
+        reasons.add(cause);
+        return new SloReport(RunVerdict.INCONCLUSIVE, reasons, report.slos());
     }
 
     /**

@@ -21,6 +21,7 @@ import io.dropnight.server.api.Json;
 import io.dropnight.server.api.OpsApi;
 import io.dropnight.server.api.PagesApi;
 import io.dropnight.server.api.PlaybackApi;
+import io.dropnight.server.api.ReservationsApi;
 import io.dropnight.server.api.Router;
 import io.dropnight.server.api.Routes;
 import io.netty.util.concurrent.EventExecutor;
@@ -74,6 +75,7 @@ public final class DropnightService {
     private Duration stallAtDrop;
     private ScheduledFuture<?> dropTimer;
     private InetSocketAddress address;
+    private final CinemaDesk cinemas;
 
     /** On {@code clock} for wall time and {@link System#nanoTime()} for latencies. */
     public DropnightService(ServiceConfig config, Clock clock) {
@@ -94,13 +96,17 @@ public final class DropnightService {
         this.metrics = new ServerMetrics(new ScenarioLabels(), clock::millis);
         this.backend = VirtualBackend.create(config.policy(), config.capacity(), config.catalogue().seed());
         this.json = new Json(config.limits().maxJsonDepth());
-        TokenService tokens = new TokenService(clock);
+        // Keyed by the admin token: a restart with the same token keeps every session (and so every
+        // viewer's idempotency keys) valid, which a confirm retried after a crash relies on.
+        TokenService tokens = new TokenService(clock, config.adminToken());
         this.catalogueApi = new CatalogueApi(catalogue, drop, clock, json);
         PlaybackApi playback = new PlaybackApi(catalogue, drop, tokens, clock, json, config.sessionTtl());
+        this.cinemas = new CinemaDesk(config.reservations(), config.capacity(), config.catalogue().seed(), clock);
         AdminApi admin = new AdminApi(metrics, backend, drop, this::dropMoved, clock, json, config.policy(),
-                config.capacity(), this::stall);
+                config.capacity(), this::stall, cinemas::capacityChanged);
         this.ops = new OpsApi(metrics, backend);
-        Router router = Routes.table(catalogueApi, playback, new PagesApi(catalogue, drop, clock), ops, admin);
+        Router router = Routes.table(catalogueApi, playback, new PagesApi(catalogue, drop, clock), ops, admin,
+                new ReservationsApi(cinemas.box(), json));
         ServerContext context = new ServerContext(router, playback::authenticate, config.adminToken(), backend,
                 metrics, metrics::scenarioLabel, new Responses(json, config.errorPageStatus()), config.limits(), new Drain(), nanoClock);
         this.server = new DropnightServer(context, 0);
@@ -118,6 +124,7 @@ public final class DropnightService {
         intervalLog.start(logScheduler, config.metricsInterval());
         writeServiceDescription();
         address = server.start(config.host(), config.port());
+        logScheduler.scheduleWithFixedDelay(cinemas::sweep, 1, 1, TimeUnit.MINUTES);
         watchLag();
         armDrop(drop.dropAt());
         return address;
@@ -151,6 +158,7 @@ public final class DropnightService {
             lagSchedule.cancel(false);
         }
         backend.close();
+        cinemas.close();
         if (lagLog != null) {
             lagLog.close();
         }
@@ -237,6 +245,7 @@ public final class DropnightService {
         d.put("seed", config.catalogue().seed());
         d.put("titles", config.catalogue().titles());
         d.put("backend", backend.describe());
+        d.put("reservations", cinemas.describe());
         d.put("transport", DropnightServer.epoll() ? "epoll" : "nio");
         d.put("pid", ProcessHandle.current().pid());
         d.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));

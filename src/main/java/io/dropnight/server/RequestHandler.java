@@ -121,6 +121,10 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     private void answer(Exchange ex, Route.Call call) {
+        if (call.later() != null) {
+            answerLater(ex, call);
+            return;
+        }
         try {
             Reply reply = call.answer().get();
             RequestOutcome outcome = reply.status().code() < 400 ? RequestOutcome.OK : RequestOutcome.CLIENT_ERROR;
@@ -130,6 +134,40 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         } catch (RuntimeException bug) {
             LOG.error("internal error answering {}", ex.endpoint(), bug);
             ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, RequestOutcome.ERROR_PAGE);
+        }
+    }
+
+    /** Starts the call's work and answers on this channel's event loop when its stage completes. */
+    private void answerLater(Exchange ex, Route.Call call) {
+        java.util.concurrent.CompletionStage<Reply> stage;
+        try {
+            stage = call.later().get();
+        } catch (HttpProblem problem) {
+            ex.sendProblem(problem, false);
+            return;
+        } catch (RuntimeException bug) {
+            LOG.error("internal error answering {}", ex.endpoint(), bug);
+            ex.sendErrorPage(ErrorPage.Code.INTERNAL_ERROR, RequestOutcome.ERROR_PAGE);
+            return;
+        }
+        stage.whenComplete((reply, failure) -> {
+            try {
+                ctx.executor().execute(() -> sendLater(ex, reply, failure));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("an answer for {} came after its event loop stopped", ex.endpoint(), e);
+            }
+        });
+    }
+
+    private void sendLater(Exchange ex, Reply reply, Throwable failure) {
+        if (failure == null) {
+            answer(ex, Route.Call.of(() -> reply));
+        } else if (failure instanceof HttpProblem || failure.getCause() instanceof HttpProblem) {
+            ex.sendProblem(failure instanceof HttpProblem p ? p : (HttpProblem) failure.getCause(), false);
+        } else {
+            // The backend's work failed (a commit that did not happen): the outage's error page.
+            LOG.warn("{} failed: {}", ex.endpoint(), failure.toString());
+            ex.sendErrorPage(ErrorPage.Code.BACKEND_UNAVAILABLE, RequestOutcome.ERROR_PAGE);
         }
     }
 

@@ -4,6 +4,7 @@ import io.dropnight.capacity.CapacityModel;
 import io.dropnight.catalogue.CatalogueConfig;
 import io.dropnight.core.Checks;
 import io.dropnight.core.ConfigException;
+import io.dropnight.reservations.ReservationsConfig;
 import io.dropnight.shedding.OverloadPolicy;
 
 import java.nio.file.Path;
@@ -25,10 +26,12 @@ import java.time.Duration;
  * @param metricsInterval length of one interval-log interval
  * @param errorPageStatus status of the branded error page when shedding or in an outage: 503, or
  *                        200 to rehearse a deployment (a CDN, an app shell) that serves it so
+ * @param reservations    the cinema reservations: ledger file, hold lifetime, the test-only unsafe mode
  */
 public record ServiceConfig(String host, int port, NetworkLimits limits, CatalogueConfig catalogue,
                             OverloadPolicy policy, CapacityModel capacity, String adminToken,
-                            Duration sessionTtl, Path runDir, Duration metricsInterval, int errorPageStatus) {
+                            Duration sessionTtl, Path runDir, Duration metricsInterval, int errorPageStatus,
+                            ReservationsConfig reservations) {
 
     /** The shortest admin token accepted: enough entropy that guessing is hopeless. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -51,6 +54,7 @@ public record ServiceConfig(String host, int port, NetworkLimits limits, Catalog
         Checks.positive("session-ttl", sessionTtl);
         Checks.notNull("run-dir", runDir);
         Checks.positive("metrics-interval", metricsInterval);
+        Checks.notNull("reservations", reservations);
         if (!ErrorPage.allowedStatus(errorPageStatus)) {
             throw new ConfigException("error-page-status", errorPageStatus, ErrorPage.STATUS_RULE);
         }

@@ -46,6 +46,16 @@ class TokenServiceTest {
     }
 
     @Test
+    void aServiceRestartedWithTheSameSecretAcceptsItsTokensAndAnotherSecretDoesNot() {
+        String secret = "admin-token-0123456789";
+        String t = new TokenService(clock, secret).issue("session", "viewer-7", Duration.ofMinutes(5));
+
+        assertEquals("viewer-7", new TokenService(clock, secret).verify("session", t).orElseThrow().subject());
+        assertTrue(new TokenService(clock, secret + "x").verify("session", t).isEmpty());
+        assertTrue(new TokenService(clock).verify("session", t).isEmpty());
+    }
+
+    @Test
     void tamperedForeignAndWrongKindTokensAreRefused() {
         String t = tokens.issue("session", "p", Duration.ofMinutes(5));
         String tampered = (t.charAt(0) == 'A' ? 'B' : 'A') + t.substring(1);

@@ -161,8 +161,11 @@ class VirtualBackendTest {
         clock.runUntil(0);
         BackendState s = backend.state();
         assertEquals(new BackendState("fixed", 16, OptionalInt.of(32), 16, 32, 48, OptionalInt.of(48), 1600.0, 48, 0, 0,
-                Map.of(Endpoint.SESSION, 0L, Endpoint.HOME, 0L, Endpoint.TITLE, 12L, Endpoint.SEARCH, 0L,
-                        Endpoint.PLAYBACK_START, 0L, Endpoint.HEARTBEAT, 0L, Endpoint.PAGE_HOME, 0L, Endpoint.PAGE_TITLE, 0L),
+                Map.ofEntries(Map.entry(Endpoint.SESSION, 0L), Map.entry(Endpoint.HOME, 0L), Map.entry(Endpoint.TITLE, 12L),
+                        Map.entry(Endpoint.SEARCH, 0L), Map.entry(Endpoint.PLAYBACK_START, 0L),
+                        Map.entry(Endpoint.HEARTBEAT, 0L), Map.entry(Endpoint.PAGE_HOME, 0L),
+                        Map.entry(Endpoint.PAGE_TITLE, 0L), Map.entry(Endpoint.SCREENINGS, 0L), Map.entry(Endpoint.HOLD, 0L),
+                        Map.entry(Endpoint.CONFIRM, 0L), Map.entry(Endpoint.CANCEL, 0L)),
                 new BackendState.Cache(0, 0, 0), new BackendState.Fault(1.0, false)), s);
         assertEquals(s.shed(), backend.describe().get("rejected"));
         assertEquals(12L, ((Map<?, ?>) backend.describe().get("rejectedByEndpoint")).get("title"));

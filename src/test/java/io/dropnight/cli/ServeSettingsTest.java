@@ -67,7 +67,13 @@ class ServeSettingsTest {
             entry("session-ttl", new String[] {"2h", "2h"}),
             entry("run-dir", new String[] {"/tmp/dropnight-settings-test", "/tmp/dropnight-settings-test"}),
             entry("metrics-interval", new String[] {"2s", "2s"}),
-            entry("error-page-status", new String[] {"200", "200"}));
+            entry("error-page-status", new String[] {"200", "200"}),
+            entry("capacity.write-slots", new String[] {"4", "4"}),
+            entry("capacity.write-time", new String[] {"'fixed:9ms'", "fixed:9ms"}),
+            entry("reservations.db-file", new String[] {"/tmp/dropnight-settings-test/r.db", "/tmp/dropnight-settings-test/r.db"}),
+            entry("reservations.scale", new String[] {"0.25", "0.25"}),
+            entry("reservations.hold-ttl", new String[] {"90s", "90s"}),
+            entry("reservations.unsafe-ack-before-commit", new String[] {"true", null}));
 
     @TempDir
     Path dir;

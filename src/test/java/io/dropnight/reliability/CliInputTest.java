@@ -2,6 +2,7 @@ package io.dropnight.reliability;
 
 import io.dropnight.cli.Main;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,6 +73,16 @@ class CliInputTest {
                 bad("session-ttl", "--session-ttl", "0s"),
                 bad("metrics-interval", "--metrics-interval", "0s"),
                 bad("metrics-interval", "--metrics-interval", "1 fortnight"),
+                bad("reservations.scale", "--reservations-scale", "0"),
+                bad("reservations.scale", "--reservations-scale", "2"),
+                bad("--reservations-scale", "--reservations-scale", "tiny"),
+                bad("reservations.hold-ttl", "--hold-ttl", "0s"),
+                bad("reservations.hold-ttl", "--hold-ttl", "2h"),
+                bad("reservations.hold-ttl", "--hold-ttl", "soon"),
+                bad("reservations.db-file", "--reservations-db", System.getProperty("java.io.tmpdir")),
+                bad("capacity.write-slots", "--write-slots", "0"),
+                bad("capacity.write-time", "--write-time", "fast"),
+                bad("capacity.write-time", "--write-time", "fixed:-1ms"),
                 bad("--no-such-flag", "--no-such-flag"),
                 bad("--slots", "--slots"));
     }
@@ -117,6 +128,12 @@ class CliInputTest {
     @MethodSource("missingConfigFiles")
     void refusesAMissingOrUnreadableConfigFile(String name, Path file) {
         assertUsageError("config", withSafeDefaults(List.of("--config", file.toString())));
+    }
+
+    @Test
+    void refusesAReservationsFileThatIsNotALedgerWithOneLine() throws IOException {
+        Path notSqlite = Files.writeString(dir.resolve("notes.db"), "not a database, only words\n".repeat(100));
+        assertUsageError("reservations-db", withSafeDefaults(List.of("--reservations-db", notSqlite.toString())));
     }
 
     static Stream<Arguments> missingConfigFiles() {

@@ -152,4 +152,20 @@ class VerdictRulesTest {
         assertEquals(json + ": verdict = maybe: must be pass, fail or inconclusive", e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
+
+    @Test
+    void promisesThatCouldNotBeCheckedMakeAPassingNightInconclusiveNeverAPass() {
+        SloResult fast = SloResult.atMost("errorPageRate", "cinema-rush error pages per request", 1, 0.2, "%");
+        SloResult unchecked = new SloResult("no-lost-confirmation", "cinema-rush ...: NOT CHECKED (no database)", "<=", 0,
+                Double.NaN, "confirmations", false);
+        SloReport report = VerdictRules.decide(List.of(fast, unchecked), List.of());
+        SloReport doubted = VerdictRules.withCause(report, VerdictRules.promisesUnchecked("no reservations database was given"));
+        assertEquals(RunVerdict.INCONCLUSIVE, doubted.verdict());
+        assertEquals(List.of("the promises could not be checked: no reservations database was given"), doubted.reasons());
+        assertEquals(report.slos(), doubted.slos());
+        // a merge keeps the cause with its run
+        SloReport merged = VerdictRules.merge(List.of(fast), List.of(new VerdictRules.Part("run-1", doubted)));
+        assertEquals(List.of("the promises could not be checked: run-1: no reservations database was given"), merged.reasons());
+        assertThrows(IllegalArgumentException.class, () -> VerdictRules.withCause(report, "a reason of no known kind"));
+    }
 }

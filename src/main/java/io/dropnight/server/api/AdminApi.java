@@ -39,6 +39,7 @@ public final class AdminApi {
     private final Clock clock;
     private final Json json;
     private final Staller staller;
+    private final Consumer<CapacityModel> capacityChanged;
     private OverloadPolicy policy;
     private CapacityModel capacity;
 
@@ -50,6 +51,17 @@ public final class AdminApi {
 
     public AdminApi(ServerMetrics metrics, ModelledBackend backend, DropSchedule drop, Consumer<Instant> onDropMoved,
                     Clock clock, Json json, OverloadPolicy policy, CapacityModel capacity, Staller staller) {
+        this(metrics, backend, drop, onDropMoved, clock, json, policy, capacity, staller, c -> { });
+    }
+
+    /**
+     * @param capacityChanged told the new model after the backend took it (the booking writes'
+     *                        model follows a new scale or {@code unconstrained})
+     */
+    public AdminApi(ServerMetrics metrics, ModelledBackend backend, DropSchedule drop, Consumer<Instant> onDropMoved,
+                    Clock clock, Json json, OverloadPolicy policy, CapacityModel capacity, Staller staller,
+                    Consumer<CapacityModel> capacityChanged) {
+        this.capacityChanged = java.util.Objects.requireNonNull(capacityChanged, "capacityChanged");
         this.metrics = metrics;
         this.backend = backend;
         this.drop = drop;
@@ -112,6 +124,7 @@ public final class AdminApi {
                     throw HttpProblem.badRequest(e.getMessage());
                 }
                 backend.reconfigure(newPolicy, model);
+                capacityChanged.accept(model);
                 policy = newPolicy;
                 capacity = model;
                 return Reply.json(HttpResponseStatus.OK, backend.describe());

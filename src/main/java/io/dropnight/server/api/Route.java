@@ -3,6 +3,7 @@ package io.dropnight.server.api;
 import io.dropnight.core.Endpoint;
 import io.netty.handler.codec.http.HttpMethod;
 
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -34,14 +35,33 @@ public record Route(HttpMethod method, String pattern, Endpoint endpoint, Access
     }
 
     /**
-     * A prepared answer.
+     * A prepared answer: either built at once ({@code answer}) or later ({@code later}), after the
+     * backend served the request.
      *
      * @param cacheKey the title-metadata cache key the backend work reads, or null
-     * @param answer   builds the reply after the backend served the request; may throw HttpProblem
+     * @param answer   builds the reply after the backend served the request; may throw HttpProblem; null
+     *                 when {@code later} is given
+     * @param later    starts work that completes with the reply later (a durable commit), on any
+     *                 thread; must not block; a failed stage is answered with the error page; or null
      */
-    public record Call(String cacheKey, Supplier<Reply> answer) {
+    public record Call(String cacheKey, Supplier<Reply> answer, Supplier<CompletionStage<Reply>> later) {
+        public Call {
+            if ((answer == null) == (later == null)) {
+                throw new IllegalArgumentException("a call has exactly one of answer and later");
+            }
+        }
+
+        public Call(String cacheKey, Supplier<Reply> answer) {
+            this(cacheKey, answer, null);
+        }
+
         public static Call of(Supplier<Reply> answer) {
             return new Call(null, answer);
+        }
+
+        /** A reply that is ready when {@code later}'s stage completes. */
+        public static Call later(Supplier<CompletionStage<Reply>> later) {
+            return new Call(null, null, later);
         }
     }
 }

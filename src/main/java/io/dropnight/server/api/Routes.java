@@ -3,6 +3,9 @@ package io.dropnight.server.api;
 import io.dropnight.core.Endpoint;
 import io.netty.handler.codec.http.HttpMethod;
 
+import io.dropnight.reservations.ReservationRoutes;
+
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.dropnight.server.api.Route.Access.ADMIN;
@@ -14,9 +17,27 @@ public final class Routes {
     private Routes() {
     }
 
+    /** The catalogue's routes only (no cinema reservations). */
     public static Router table(CatalogueApi catalogue, PlaybackApi playback, PagesApi pages, OpsApi ops,
                                AdminApi admin) {
-        return new Router(List.of(
+        return new Router(catalogueRoutes(catalogue, playback, pages, ops, admin));
+    }
+
+    /** Every route: the catalogue's and the cinema reservations' ({@link ReservationRoutes}). */
+    public static Router table(CatalogueApi catalogue, PlaybackApi playback, PagesApi pages, OpsApi ops,
+                               AdminApi admin, ReservationsApi reservations) {
+        List<Route> routes = new ArrayList<>(catalogueRoutes(catalogue, playback, pages, ops, admin));
+        routes.add(new Route(HttpMethod.GET, ReservationRoutes.SCREENINGS, Endpoint.SCREENINGS, SESSION,
+                reservations::screenings));
+        routes.add(new Route(HttpMethod.POST, ReservationRoutes.HOLDS, Endpoint.HOLD, SESSION, reservations::hold));
+        routes.add(new Route(HttpMethod.POST, ReservationRoutes.CONFIRM, Endpoint.CONFIRM, SESSION, reservations::confirm));
+        routes.add(new Route(HttpMethod.DELETE, ReservationRoutes.HOLD, Endpoint.CANCEL, SESSION, reservations::cancel));
+        return new Router(routes);
+    }
+
+    private static List<Route> catalogueRoutes(CatalogueApi catalogue, PlaybackApi playback, PagesApi pages,
+                                               OpsApi ops, AdminApi admin) {
+        return List.of(
                 new Route(HttpMethod.POST, "/api/session", Endpoint.SESSION, PUBLIC, playback::session),
                 new Route(HttpMethod.GET, "/api/home", Endpoint.HOME, SESSION, catalogue::home),
                 new Route(HttpMethod.GET, "/api/titles/{id}", Endpoint.TITLE, SESSION, catalogue::title),
@@ -32,6 +53,6 @@ public final class Routes {
                 new Route(HttpMethod.POST, "/admin/reset", Endpoint.ADMIN, ADMIN, admin::reset),
                 new Route(HttpMethod.POST, "/admin/drop", Endpoint.ADMIN, ADMIN, admin::drop),
                 new Route(HttpMethod.POST, "/admin/capacity", Endpoint.ADMIN, ADMIN, admin::capacity),
-                new Route(HttpMethod.POST, "/admin/fault", Endpoint.ADMIN, ADMIN, admin::fault)));
+                new Route(HttpMethod.POST, "/admin/fault", Endpoint.ADMIN, ADMIN, admin::fault));
     }
 }

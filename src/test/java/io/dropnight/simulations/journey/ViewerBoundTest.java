@@ -105,4 +105,13 @@ class ViewerBoundTest {
         assertEquals(OptionalLong.empty(), new ViewerBound(5, Optional.of(Duration.ZERO), Optional.empty(), 1).requestsAtMost(LONG, LONG));
         assertThrows(IllegalArgumentException.class, () -> ViewerBound.of(BUILT_IN, population(Journey.PLAY_NOW, 1, 0), -1));
     }
+
+    @Test
+    void aReservingViewerSendsItsSessionTheScreeningsAHoldAndAConfirmPerTryAtMostAndItsRefreshes() {
+        ViewerBound b = ViewerBound.of(BUILT_IN, population(Journey.RESERVE, 1, 0), 4);
+        // session 1, screenings 1, 20 tries (the vocabulary's most) of hold and confirm, 4 refreshes
+        assertEquals(1 + 1 + 2 * 20 + 4, b.requests());
+        assertEquals(1, b.outcomes());
+        assertEquals(java.util.OptionalLong.of(46), b.requestsAtMost(LONG, LONG), "no loop bound by time");
+    }
 }

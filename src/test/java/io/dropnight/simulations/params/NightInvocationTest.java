@@ -44,6 +44,23 @@ class NightInvocationTest {
     }
 
     @Test
+    void anExternalServicesReservationsDatabaseRoundTripsAndAMissingOneIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path db = java.nio.file.Files.writeString(dir.resolve("reservations.db"), "");
+        Properties p = new Properties();
+        p.setProperty(NightInvocation.RESERVATIONS_DB, db.toString());
+        NightInvocation given = NightInvocation.fromProperties(p);
+        assertEquals(java.util.Optional.of(db), given.reservationsDb());
+        assertEquals(given, roundTrip(given));
+
+        p.setProperty(NightInvocation.RESERVATIONS_DB, dir.resolve("nope.db").toString());
+        ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(ParameterException.class,
+                () -> NightInvocation.fromProperties(p));
+        assertEquals("reservations.database = " + dir.resolve("nope.db") + ": must be the reservations database file of the service"
+                + " under test (serve --reservations-db); it does not exist", e.getMessage());
+    }
+
+    @Test
     void aProbeChangesOnlyWhatItMust() {
         NightInvocation night = NightInvocation.fromProperties(new Properties());
         Map<String, String> probe = night.withCapacity(96, 384).withEnforcedSlos(false).toProperties();

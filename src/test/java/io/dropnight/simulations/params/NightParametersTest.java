@@ -44,7 +44,7 @@ class NightParametersTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "night|finale|night = finale: must be one of finale-drop, premiere-drop, christmas-volume, live-event, or a night file (.yml)",
+        "night|finale|night = finale: must be one of finale-drop, premiere-drop, christmas-volume, live-event, cinema-rush, or a night file (.yml)",
         "scale|-1|scale = -1: must be a number from 0.001 to 100",
         "scale|lots|scale = lots: must be a number such as 0.5 or 20",
         "compression|0.5|compression = 0.5: must be a number from 1 to 1000",
