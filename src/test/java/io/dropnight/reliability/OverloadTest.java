@@ -32,6 +32,13 @@ class OverloadTest {
     private static final double ERROR_PAGE_BOUND_MS = 20;
     /** Above this send lag (p99) the load generator itself was late: a busy machine. */
     private static final double MAX_CLIENT_LAG_MS = 10;
+    /**
+     * Above this send lag (p99) the machine stalled the generator for a good part of the 2-s cell (and
+     * with it, on two cores, the service): the level was not offered as modelled and the cell is not counted.
+     */
+    private static final double STALLED_CLIENT_LAG_P99_MS = 100;
+    /** Cells measured, at most, for one policy before a generator that never kept time fails the test. */
+    private static final int TRIES = 3;
     private static final AtomicInteger CELLS = new AtomicInteger();
     private static final AtomicInteger LAGGED_CELLS = new AtomicInteger();
     private static ResourceLeakDetector.Level leakLevel;
@@ -59,8 +66,7 @@ class OverloadTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"fixed", "adaptive", "priority"})
     void keepsGoodputAtCapacityAndShedsFastAtFiveTimesCapacity(String policy) throws Exception {
-        OverloadBench.Level l = OverloadBench.level(runRoot, policy, 5, CELL, Arrivals.Shape.POISSON, SEED);
-        System.out.println(OverloadBench.Level.header() + "\n" + l.row());
+        OverloadBench.Level l = keptTime(policy);
         assertTrue(l.goodputShareOfCapacity() >= 0.9, () -> "goodput below 90 % of capacity: " + l.row());
         // Latency runs from the intended send time, so a generator that was late (a busy 2-core
         // machine) adds its own lag. The median holds on a busy machine: a typical error page
@@ -78,6 +84,29 @@ class OverloadTest {
             return;
         }
         assertTrue(l.errorPageP99Ms() < ERROR_PAGE_BOUND_MS, () -> "error pages are not fast at p99: " + l.row());
+    }
+
+    /**
+     * A cell measured while the load generator kept its own time: a cell whose sends ran more than
+     * {@link #STALLED_CLIENT_LAG_P99_MS} late at p99 did not offer 5x capacity as modelled (a busy machine
+     * bunched the arrivals and stalled the service too), so its goodput says nothing of the policy. Such a cell is measured again, at most
+     * {@link #TRIES} times in all; if the generator never kept time the test fails saying so.
+     */
+    private static OverloadBench.Level keptTime(String policy) throws Exception {
+        OverloadBench.Level l = null;
+        for (int t = 1; t <= TRIES; t++) {
+            l = OverloadBench.level(runRoot, policy, 5, CELL, Arrivals.Shape.POISSON, SEED + t - 1);
+            System.out.println(OverloadBench.Level.header() + "\n" + l.row());
+            if (l.clientSendLagP99Ms() <= STALLED_CLIENT_LAG_P99_MS) {
+                return l;
+            }
+            System.out.printf(Locale.ROOT, "OverloadTest: %s: try %d of %d not counted, the load generator lagged "
+                    + "(send lag p99 %.1f ms > %.0f ms)%n", policy, t, TRIES, l.clientSendLagP99Ms(), STALLED_CLIENT_LAG_P99_MS);
+        }
+        OverloadBench.Level last = l;
+        throw new AssertionError(String.format(Locale.ROOT, "inconclusive: in %d tries the load generator never kept time "
+                + "(last send lag p99 %.1f ms > %.0f ms): the machine was too busy to offer 5x capacity: %s", TRIES,
+                last.clientSendLagP99Ms(), STALLED_CLIENT_LAG_P99_MS, last.row()));
     }
 
     @Test
