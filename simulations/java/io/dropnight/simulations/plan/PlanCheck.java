@@ -60,7 +60,7 @@ public final class PlanCheck {
         Target target;
         try {
             check = CheckParameters.fromProperties(props);
-            night = NightInvocation.fromProperties(props);
+            night = NightInvocation.fromProperties(NightProbe.withProbeDefaults(props));
             target = target(check, night.night());
         } catch (ParameterException e) {
             err.println("dropnight plan-check: " + e.getMessage());

@@ -486,9 +486,17 @@ public final class PlanSearch {
         return new PlanResult(axis, outcome, answer, low, high, confirmed, said, probes, elapsed(), Optional.of(e));
     }
 
-    /** Whether a safe answer exists for the budget to stop at: a pass by majority, or a supported estimate. */
+    /**
+     * Whether a safe answer exists for the budget to stop at: a supported estimate, or by the votes a
+     * pass by majority (with an estimator, by two votes or more: after a few probes a fit is
+     * refused most often where a lucky pass sits below the threshold, and the votes' reading would
+     * then answer that one night's luck).
+     */
     private boolean hasSafeAnswer() {
-        return votes.hasSafeAnswer() || estimate != null && estimate.supported();
+        if (estimate != null && estimate.supported()) {
+            return true;
+        }
+        return estimator.isPresent() ? votes.hasSafeAnswer() && votes.hasConfirmedPass() : votes.hasSafeAnswer();
     }
 
     private static String fmt(double v) {
