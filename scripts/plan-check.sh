@@ -4,7 +4,10 @@
 # pass rate beside the probability the plan predicted there. Give the plan's own night flags.
 #
 #   scripts/plan-check.sh -Dcheck.plan=reports/plan-<time>-capacity [-Dcheck.runs=10] [-Dcheck.budget=60m] \
-#                         [-Dcheck.search=0] [the plan's night flags: -Dnight, -Dscale, -Dcompression, ...]
+#                         [-Dcheck.search=0] [-Dcheck.at=answer,below|half|...] [the plan's night flags: -Dnight, ...]
+#
+# -Dcheck.at names the capacities re-run (default answer,below); half is where the plan's estimate
+# says a night passes half the time.
 #
 # Bounded: at most 50 nights a capacity, and no night starts that would end past -Dcheck.budget.
 # A default-night re-run takes about as long as a plan's probe (about 1 min 47 s on this machine),

@@ -7,6 +7,9 @@ import io.dropnight.simulations.params.ParameterException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -20,16 +23,31 @@ import java.util.Properties;
  * @param budget {@code -Dcheck.budget}: no night starts that would end past it, taking the longest
  *               so far as its length (default 60m, from 1m to 24h)
  * @param search {@code -Dcheck.search}: which of the plan's searches, from 0 (default 0)
+ * @param at     {@code -Dcheck.at}: which of the plan's capacities are re-run, in that order (default
+ *               {@code answer,below}; {@code half}: the capacity an estimate says passes half the time)
  */
-record CheckParameters(Path plan, int runs, Duration budget, int search) {
+record CheckParameters(Path plan, int runs, Duration budget, int search, List<String> at) {
     static final String PLAN = "check.plan";
+    static final String AT = "check.at";
+    /** The capacities {@code -Dcheck.at} can name: the answer, one step below it, the one passing half the time. */
+    static final List<String> ROLES = List.of("answer", "below", "half");
+    private static final String AT_RULE = "must name one or more of answer, below, half, such as answer,below";
     static final String RUNS = "check.runs";
     static final String BUDGET = "check.budget";
     static final String SEARCH = "check.search";
     static final Duration DEFAULT_BUDGET = Duration.ofMinutes(60);
     private static final String BUDGET_RULE = "must be a duration from 1m to 24h, such as 60m";
 
+    /** Re-runs at the answer and one step below. */
+    CheckParameters(Path plan, int runs, Duration budget, int search) {
+        this(plan, runs, budget, search, List.of("answer", "below"));
+    }
+
     CheckParameters {
+        at = List.copyOf(at);
+        if (at.isEmpty() || !ROLES.containsAll(at) || at.stream().distinct().count() != at.size()) {
+            throw new ParameterException(AT, String.join(",", at), AT_RULE);
+        }
         if (runs < 1 || runs > 50) {
             throw new ParameterException(RUNS, runs, "must be a whole number from 1 to 50");
         }
@@ -57,7 +75,18 @@ record CheckParameters(Path plan, int runs, Duration budget, int search) {
             throw new ParameterException(PLAN, plan, "holds no plan.json");
         }
         return new CheckParameters(path, whole(RUNS, props.getProperty(RUNS), 10), budget(props.getProperty(BUDGET)),
-                whole(SEARCH, props.getProperty(SEARCH), 0));
+                whole(SEARCH, props.getProperty(SEARCH), 0), at(props.getProperty(AT)));
+    }
+
+    private static List<String> at(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of("answer", "below");
+        }
+        List<String> roles = Arrays.stream(text.split(",", -1)).map(r -> r.trim().toLowerCase(Locale.ROOT)).toList();
+        if (!ROLES.containsAll(roles) || roles.stream().distinct().count() != roles.size()) {
+            throw new ParameterException(AT, text, AT_RULE); // named as given
+        }
+        return roles;
     }
 
     private static int whole(String property, String text, int fallback) {

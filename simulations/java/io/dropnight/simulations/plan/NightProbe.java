@@ -2,6 +2,7 @@ package io.dropnight.simulations.plan;
 
 import io.dropnight.simulations.service.JvmCommand;
 import java.util.Objects;
+import io.dropnight.simulations.params.LiveOptions;
 import io.dropnight.simulations.params.NightInvocation;
 import io.dropnight.runfolder.RunFiles;
 
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -70,6 +72,24 @@ public final class NightProbe implements PlanSearch.Probe {
         this.bound = bound;
         this.classpath = classpath;
         this.nanoClock = nanoClock;
+    }
+
+    /**
+     * The flags a plan's probes (and plan-check's re-runs) run with: {@code props} as given, with
+     * {@code -Dslo.abortOnFail=true} unless it is given. A probe whose SLO can no longer pass
+     * ({@link io.dropnight.simulations.slo.SloLoss}: never one that could still recover) stops
+     * there; its verdict is the whole night's, and the estimate reads the lost SLO as failed, at
+     * least at its bound ({@link SloFigure}). {@code -Dslo.abortOnFail=false} runs every probe whole.
+     *
+     * @return a copy; {@code props} is not changed
+     */
+    static Properties withProbeDefaults(Properties props) {
+        Properties out = new Properties();
+        out.putAll(props);
+        if (props.getProperty(LiveOptions.ABORT_ON_FAIL) == null || props.getProperty(LiveOptions.ABORT_ON_FAIL).isBlank()) {
+            out.setProperty(LiveOptions.ABORT_ON_FAIL, "true");
+        }
+        return out;
     }
 
     /** The {@code -D} flags of a probe at {@code value}. */

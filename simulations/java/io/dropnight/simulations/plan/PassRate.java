@@ -8,11 +8,11 @@ import java.util.Locale;
  * little. Immutable.
  *
  * @param slots     the capacity re-run
- * @param role      {@code answer} or {@code one step below}
+ * @param role      {@code answer}, {@code one step below} or {@code passing half the time}
  * @param passes    nights that passed
  * @param runs      nights with a pass or a fail (an inconclusive one is not counted)
  * @param predicted the plan's expected pass probability there (NaN when the plan gave none)
- * @param atLeast   the least the plan said it is, with its confidence (NaN when none)
+ * @param atLeast   the least the plan said it is, with its confidence (NaN when none, or at the capacity passing half the time)
  */
 record PassRate(double slots, String role, int passes, int runs, double predicted, double atLeast) {
     private static final double Z = 1.959964; // a two-sided 95 % interval
@@ -35,7 +35,8 @@ record PassRate(double slots, String role, int passes, int runs, double predicte
         String observed = runs == 0 ? "no night ran" : String.format(Locale.ROOT, "passed %d of %d (%s; 95 %% interval %s–%s)", passes,
                 runs, CapacityEstimate.percent((double) passes / runs), CapacityEstimate.percent(ci[0]), CapacityEstimate.percent(ci[1]));
         String plan = Double.isNaN(predicted) ? "the plan predicted no probability (a votes' answer)"
-                : "the plan predicted " + CapacityEstimate.percent(predicted) + ", at least " + CapacityEstimate.percent(atLeast);
+                : "the plan predicted " + CapacityEstimate.percent(predicted)
+                + (Double.isNaN(atLeast) ? "" : ", at least " + CapacityEstimate.percent(atLeast));
         return String.format(Locale.ROOT, "%s, %s slots: %s; %s", role, PlanFormat.number(slots), observed, plan);
     }
 }

@@ -31,8 +31,9 @@ import java.util.function.LongSupplier;
 /**
  * {@code scripts/plan-check.sh -Dcheck.plan=<plan folder> [-Dcheck.runs=10] [the plan's night flags]}:
  * proves a capacity plan by re-runs rather than by its own word (issue 25). Re-runs the night
- * {@code runs} times at the plan's answer and {@code runs} times one resolution step below it,
- * alternating the two so that a machine growing busier weighs on both alike, each a
+ * {@code runs} times at the plan's answer and {@code runs} times one resolution step below it
+ * (or at the capacities {@code -Dcheck.at} names, {@code half} among them: where the estimate says
+ * a night passes half the time), alternating them so that a machine growing busier weighs on all alike, each a
  * {@link NightProbe} as the plan ran them; prints one line per night and then each capacity's pass
  * rate beside the probability the plan predicted there ({@link PassRate}); writes check.json into
  * {@code <plan>/check-<time>/}. Bounded in count ({@code -Dcheck.runs}, at most 50 a capacity) and
@@ -60,7 +61,7 @@ public final class PlanCheck {
         Target target;
         try {
             check = CheckParameters.fromProperties(props);
-            night = NightInvocation.fromProperties(props);
+            night = NightInvocation.fromProperties(NightProbe.withProbeDefaults(props));
             target = target(check, night.night());
         } catch (ParameterException e) {
             err.println("dropnight plan-check: " + e.getMessage());
@@ -71,9 +72,9 @@ public final class PlanCheck {
         int queue = night.night().service().queueLimit().orElse(slots * ServiceDefaults.QUEUE_LIMIT / ServiceDefaults.SLOTS);
         NightProbe probe = new NightProbe(dir, night.withPolicy(target.policy()), PlanParameters.Mode.CAPACITY, target.scale(), slots,
                 queue, true, Duration.ofMinutes(15), classpath, nanoClock);
-        out.printf(Locale.ROOT, "dropnight plan-check: %d nights at %s slots and %d at %s, alternated; budget %s; folder %s%n", check.runs(),
-                PlanFormat.number(target.rates().get(0).slots()), check.runs(), PlanFormat.number(target.rates().get(1).slots()),
-                PlanFormat.duration(check.budget()), dir);
+        out.printf(Locale.ROOT, "dropnight plan-check: %d nights at %s slots%s; budget %s; folder %s%n", check.runs(),
+                target.rates().stream().map(r -> PlanFormat.number(r.slots())).collect(java.util.stream.Collectors.joining(", ")),
+                target.rates().size() > 1 ? " each, alternated" : "", PlanFormat.duration(check.budget()), dir);
         long start = nanoClock.getAsLong();
         Tally tally = tally(target.rates(), check.runs(), check.budget(), probe, nanoClock, out);
         List<PassRate> rates = tally.rates();
@@ -170,23 +171,45 @@ public final class PlanCheck {
         if (!s.path("answer").isNumber()) {
             throw new ParameterException(CheckParameters.SEARCH, check.search(), "names no search of this plan with an answer");
         }
-        double answer = s.path("answer").asDouble();
         JsonNode e = s.path("estimate");
-        PassRate atAnswer;
-        PassRate below;
-        if (e.path("supported").asBoolean()) {
-            atAnswer = new PassRate(answer, "answer", 0, 0, e.path("atAnswer").path("expected").asDouble(),
-                    e.path("atAnswer").path("atLeast").asDouble());
-            below = new PassRate(e.path("stepBelow").path("slots").asDouble(), "one step below", 0, 0,
-                    e.path("stepBelow").path("expected").asDouble(), e.path("stepBelow").path("atLeast").asDouble());
-        } else {
-            // a votes' answer: the step below is the closest value that failed, and no probability was predicted
-            double step = s.path("band").path("low").isNumber() ? s.path("band").path("low").asDouble() : Math.max(1, answer - 1);
-            atAnswer = new PassRate(answer, "answer", 0, 0, Double.NaN, Double.NaN);
-            below = new PassRate(step, "one step below", 0, 0, Double.NaN, Double.NaN);
+        boolean estimated = e.path("supported").asBoolean();
+        List<PassRate> rates = new ArrayList<>();
+        for (String role : check.at()) {
+            rates.add(switch (role) {
+                case "answer" -> atAnswer(s, e, estimated);
+                case "below" -> below(s, e, estimated);
+                default -> atHalf(check, e, estimated);
+            });
         }
-        return new Target(s.path("policy").asText(), s.path("scale").asDouble(), List.of(atAnswer, below));
+        return new Target(s.path("policy").asText(), s.path("scale").asDouble(), List.copyOf(rates));
     }
+
+    private static PassRate atAnswer(JsonNode search, JsonNode e, boolean estimated) {
+        double answer = search.path("answer").asDouble();
+        return estimated ? new PassRate(answer, "answer", 0, 0, e.path("atAnswer").path("expected").asDouble(),
+                e.path("atAnswer").path("atLeast").asDouble()) : new PassRate(answer, "answer", 0, 0, Double.NaN, Double.NaN);
+    }
+
+    /** An estimate's step below; for a votes' answer the closest value that failed (no probability was predicted). */
+    private static PassRate below(JsonNode search, JsonNode e, boolean estimated) {
+        if (estimated) {
+            return new PassRate(e.path("stepBelow").path("slots").asDouble(), "one step below", 0, 0,
+                    e.path("stepBelow").path("expected").asDouble(), e.path("stepBelow").path("atLeast").asDouble());
+        }
+        double answer = search.path("answer").asDouble();
+        double step = search.path("band").path("low").isNumber() ? search.path("band").path("low").asDouble() : Math.max(1, answer - 1);
+        return new PassRate(step, "one step below", 0, 0, Double.NaN, Double.NaN);
+    }
+
+    /** The capacity the estimate says passes half the time, rounded to whole slots: predicted 50 %, by its definition. */
+    private static PassRate atHalf(CheckParameters check, JsonNode e, boolean estimated) {
+        if (!estimated || !e.path("atHalf").isNumber()) {
+            throw new ParameterException(CheckParameters.AT, String.join(",", check.at()),
+                    "half needs an estimate's capacity passing half the time, and this search was answered by its votes");
+        }
+        return new PassRate(Math.max(1, Math.round(e.path("atHalf").asDouble())), "passing half the time", 0, 0, 0.5, Double.NaN);
+    }
+
 
     private static ObjectNode json(CheckParameters check, Target target, Tally tally, Duration elapsed) {
         List<PassRate> rates = tally.rates();
@@ -210,7 +233,12 @@ public final class PlanCheck {
             if (Double.isNaN(r.predicted())) {
                 c.putNull("predicted").putNull("atLeast");
             } else {
-                c.put("predicted", r.predicted()).put("atLeast", r.atLeast());
+                c.put("predicted", r.predicted());
+                if (Double.isNaN(r.atLeast())) {
+                    c.putNull("atLeast");
+                } else {
+                    c.put("atLeast", r.atLeast());
+                }
             }
             ArrayNode v = c.putArray("verdicts");
             verdicts.get(k).forEach(v::add);

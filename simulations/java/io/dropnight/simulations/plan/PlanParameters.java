@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
  * @param maxSlots   {@code -Dplan.maxSlots}: the most full-size slots a capacity search tries
  * @param maxAudience {@code -Dplan.maxAudience}: the largest audience multiplier a breakpoint search tries
  * @param budget     {@code -Dplan.budget}: the longest one search may take once a value has passed
- *                   (default 12 minutes; {@code none}: no bound), see {@link PlanSearch}
+ *                   (default 6 minutes for a capacity plan, 12 for a breakpoint; {@code none}: no bound), see {@link PlanSearch}
  * @param confidence {@code -Dplan.confidence}: a capacity plan's answer is the least capacity that
  *                   passes with this probability, said with this certainty (default 0.95), see
  *                   {@link CapacityEstimator}
@@ -52,8 +52,16 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
     public static final double DEFAULT_CONFIDENCE = 0.95;
     private static final String CONFIDENCE_RULE = "must be a probability above 0.5 and below 1, such as 0.95";
 
-    /** The default time budget of one search: a 5 % answer for the default night fits in it (docs/BENCHMARKS.md). */
-    public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(12);
+    /**
+     * The default time budget of one capacity search: the default night's answer at 95 % from its
+     * probes' figures, three probes of about 1 min 45 s (issue 25; docs/BENCHMARKS.md).
+     */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(6);
+    /**
+     * The default time budget of one breakpoint search, answered by votes alone: a 5 % answer for
+     * the default night and its confirmation fit in it (docs/BENCHMARKS.md).
+     */
+    public static final Duration DEFAULT_BREAKPOINT_BUDGET = Duration.ofMinutes(12);
     private static final String BUDGET_RULE = "must be a duration from 1m to 24h, such as 12m or 90m, or none";
 
     private static final List<String> KNOWN_POLICIES = List.of("none", "fixed", "adaptive", "priority");
@@ -147,7 +155,7 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
                 scales(get.apply(SCALES)),
                 (int) whole(MAX_SLOTS, get.apply(MAX_SLOTS), "4096"),
                 number(MAX_AUDIENCE, get.apply(MAX_AUDIENCE), "64"),
-                budget(get.apply(BUDGET)),
+                budget(get.apply(BUDGET), mode == Mode.CAPACITY ? DEFAULT_BUDGET : DEFAULT_BREAKPOINT_BUDGET),
                 confidence(get.apply(CONFIDENCE))));
     }
 
@@ -166,9 +174,9 @@ public record PlanParameters(Mode mode, double resolution, OptionalLong audience
         throw new ParameterException(CONFIDENCE, text, CONFIDENCE_RULE); // named as given
     }
 
-    private static Optional<Duration> budget(String text) {
+    private static Optional<Duration> budget(String text, Duration fallback) {
         if (text == null) {
-            return Optional.of(DEFAULT_BUDGET);
+            return Optional.of(fallback);
         }
         if (text.equalsIgnoreCase("none")) {
             return Optional.empty();

@@ -58,7 +58,8 @@ import java.util.function.LongSupplier;
  * its votes as below, and its summary starts {@code fallback to the votes (no fit: <why>)}.
  *
  * <p><b>Time budget</b> (optional): before each probe, once a value has passed by majority (so a
- * safe answer exists), the search checks that the probe would end within the budget, taking the
+ * safe answer exists; with an estimator, once the estimate is supported or a value passed by two
+ * votes or more, see {@link #hasSafeAnswer}), the search checks that the probe would end within the budget, taking the
  * longest probe so far as its length. If it would not, the search stops there and reads what it
  * has by majority: usually a {@link Outcome#BAND} whose passing end is the answer, since an
  * unconfirmed pass is never called confirmed. Before anything has passed the budget does not stop
@@ -486,9 +487,17 @@ public final class PlanSearch {
         return new PlanResult(axis, outcome, answer, low, high, confirmed, said, probes, elapsed(), Optional.of(e));
     }
 
-    /** Whether a safe answer exists for the budget to stop at: a pass by majority, or a supported estimate. */
+    /**
+     * Whether a safe answer exists for the budget to stop at: a supported estimate, or by the votes a
+     * pass by majority (with an estimator, by two votes or more: after a few probes a fit is
+     * refused most often where a lucky pass sits below the threshold, and the votes' reading would
+     * then answer that one night's luck).
+     */
     private boolean hasSafeAnswer() {
-        return votes.hasSafeAnswer() || estimate != null && estimate.supported();
+        if (estimate != null && estimate.supported()) {
+            return true;
+        }
+        return estimator.isPresent() ? votes.hasSafeAnswer() && votes.hasConfirmedPass() : votes.hasSafeAnswer();
     }
 
     private static String fmt(double v) {

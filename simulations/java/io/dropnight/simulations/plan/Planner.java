@@ -69,7 +69,7 @@ public final class Planner {
         NightParameters night;
         PlanParameters plan;
         try {
-            invocation = NightInvocation.fromProperties(props);
+            invocation = NightInvocation.fromProperties(NightProbe.withProbeDefaults(props));
             night = invocation.night();
             plan = PlanParameters.fromProperties(props, night.target().isPresent())
                     .orElseThrow(() -> new ParameterException(PlanParameters.PLAN, "(not set)", "must be capacity or breakpoint"));

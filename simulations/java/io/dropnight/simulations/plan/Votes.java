@@ -120,6 +120,15 @@ final class Votes {
         return values;
     }
 
+    /**
+     * Whether some value passed by a majority of two votes or more: a pass that is more than one
+     * night's luck. A capacity search asked for an estimate waits for it (or a supported estimate)
+     * before its budget may stop it.
+     */
+    boolean hasConfirmedPass() {
+        return byValue.values().stream().anyMatch(t -> t.majority() == RunVerdict.PASS && t.passes() >= 2);
+    }
+
     /** Whether the most generous value tried passed by majority: then there is a safe answer to give. */
     boolean hasSafeAnswer() {
         return !byValue.isEmpty() && majority(generousFirst().get(0)) == RunVerdict.PASS;

@@ -14,13 +14,28 @@ import java.util.SplittableRandom;
  * {@code (atHalf / slots)^slope * exp(scatter * Z)}, Z standard normal drawn from a seeded
  * generator, so a night at {@code atHalf} slots meets it half the time; a night passes when every
  * SLO does. Its true pass probability at any capacity is known, to judge an estimate against.
- * Each probe advances a fake clock by one minute. Not thread-safe.
+ * Each probe advances a fake clock by one minute, or as told. Not thread-safe.
  */
 final class KnownCurveNight implements PlanSearch.Probe {
-    /** One SLO's known curve: its load falls {@code slope}-fold in log per e-fold of slots; median load 1 at {@code atHalf}. */
-    record Curve(String name, double atHalf, double slope, double scatter) {
+    /**
+     * One SLO's known curve: its load falls {@code slope}-fold in log per e-fold of slots; median load
+     * 1 at {@code atHalf}. Where the median load is above {@code bendLoad} it falls {@code slopeAbove}
+     * per e-fold instead (the default night's error pages: 17 below 1.6 times the bound, 4 above).
+     */
+    record Curve(String name, double atHalf, double slope, double scatter, double slopeAbove, double bendLoad) {
+        Curve(String name, double atHalf, double slope, double scatter) {
+            this(name, atHalf, slope, scatter, slope, Double.POSITIVE_INFINITY);
+        }
+
         double medianLogLoad(double slots) {
-            return slope * (Math.log(atHalf) - Math.log(slots));
+            double straight = slope * (Math.log(atHalf) - Math.log(slots));
+            double bend = Math.log(bendLoad);
+            return straight <= bend ? straight : bend + (straight - bend) * slopeAbove / slope;
+        }
+
+        /** The capacity at which a night meets this SLO alone with probability {@code q}. */
+        double capacityAt(double q) {
+            return atHalf * Math.exp(Normal.quantile(q) * scatter / slope);
         }
 
         double passProbability(double slots) {
@@ -31,12 +46,19 @@ final class KnownCurveNight implements PlanSearch.Probe {
     private final List<Curve> curves;
     private final SplittableRandom random;
     private boolean stopsEarly;
+    private Duration probeLength = Duration.ofMinutes(1);
     final List<Double> tried = new ArrayList<>();
     long nanos;
 
     KnownCurveNight(long seed, Curve... curves) {
         this.curves = List.of(curves);
         this.random = new SplittableRandom(seed);
+    }
+
+    /** Each probe run whole takes {@code length} of the fake clock (one minute unless told). */
+    KnownCurveNight takingEach(Duration length) {
+        this.probeLength = length;
+        return this;
     }
 
     /**
@@ -61,7 +83,7 @@ final class KnownCurveNight implements PlanSearch.Probe {
     @Override
     public ProbeResult run(double slots) {
         tried.add(slots);
-        nanos += Duration.ofMinutes(1).toNanos();
+        nanos += probeLength.toNanos();
         List<SloResult> slos = new ArrayList<>();
         for (Curve c : curves) {
             double load = Math.exp(c.medianLogLoad(slots) + c.scatter() * random.nextGaussian());
@@ -70,9 +92,9 @@ final class KnownCurveNight implements PlanSearch.Probe {
         boolean pass = slos.stream().allMatch(SloResult::passed);
         if (pass || !stopsEarly) {
             return new ProbeResult(slots, pass ? RunVerdict.PASS : RunVerdict.FAIL, List.of(), slos, Optional.empty(),
-                    Duration.ofMinutes(1));
+                    probeLength);
         }
-        nanos -= Duration.ofSeconds(30).toNanos();
+        nanos -= probeLength.minusSeconds(30).toNanos();
         SloResult lost = slos.stream().max(java.util.Comparator.comparingDouble(SloResult::load)).orElseThrow();
         List<SloResult> soFar = slos.stream().map(s -> SloResult.atMost(s.name(), s.metric(), s.threshold(),
                 s.actual() * (0.5 + 0.5 * random.nextDouble()), s.unit())).toList();

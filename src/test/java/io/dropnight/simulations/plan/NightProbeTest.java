@@ -35,6 +35,22 @@ class NightProbeTest {
     }
 
     @Test
+    void aPlansProbesStopOnceAnSloIsLostUnlessToldOtherwise() {
+        Properties night = new Properties();
+        night.setProperty("night", "finale-drop");
+        Properties defaulted = NightProbe.withProbeDefaults(night);
+        assertEquals("true", NightInvocation.fromProperties(defaulted).toProperties().get("slo.abortOnFail"));
+        assertEquals(null, night.getProperty("slo.abortOnFail"), "the flags given are not changed");
+
+        night.setProperty("slo.abortOnFail", "false");
+        assertEquals("false", NightInvocation.fromProperties(NightProbe.withProbeDefaults(night)).toProperties()
+                .get("slo.abortOnFail"), "-Dslo.abortOnFail=false runs every probe whole");
+        night.setProperty("slo.abortOnFail", " ");
+        assertEquals("true", NightInvocation.fromProperties(NightProbe.withProbeDefaults(night)).toProperties()
+                .get("slo.abortOnFail"), "blank is not given");
+    }
+
+    @Test
     void anAudienceProbeMultipliesTheViewersAndKeepsTheEmbeddedCapacity() {
         Map<String, String> p = probe(PlanParameters.Mode.BREAKPOINT, true).propertiesFor(2);
         assertEquals("1.0", p.get("scale"), "twice the viewers of scale 0.5");

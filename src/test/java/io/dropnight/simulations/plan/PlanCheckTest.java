@@ -101,7 +101,7 @@ class PlanCheckTest {
     private static final String ESTIMATED = """
             {"mode": "capacity", "night": "finale-drop", "compression": %s, "searches": [{"policy": "fixed", "scale": 1,
              "answer": 86, "band": {"low": 78, "high": 86},
-             "estimate": {"supported": true, "atAnswer": {"slots": 86, "expected": 0.987, "atLeast": 0.95},
+             "estimate": {"supported": true, "atHalf": 77.6, "atAnswer": {"slots": 86, "expected": 0.987, "atLeast": 0.95},
                           "stepBelow": {"slots": 81, "expected": 0.9, "atLeast": 0.7}}}]}
             """;
 
@@ -114,6 +114,33 @@ class PlanCheckTest {
 
         assertEquals(new PassRate(86, "answer", 0, 0, 0.987, 0.95), rates.get(0));
         assertEquals(new PassRate(81, "one step below", 0, 0, 0.9, 0.7), rates.get(1));
+    }
+
+    @Test
+    void checksTheCapacityPassingHalfTheTimeWhenAsked() throws Exception {
+        NightParameters n = night();
+        CheckParameters check = new CheckParameters(plan(ESTIMATED.formatted(PlanFormat.number(n.compression()))), 10,
+                Duration.ofHours(1), 0, List.of("half", "answer"));
+        List<PassRate> rates = PlanCheck.target(check, n).rates();
+
+        assertEquals(List.of(new PassRate(78, "passing half the time", 0, 0, 0.5, Double.NaN),
+                new PassRate(86, "answer", 0, 0, 0.987, 0.95)), rates);
+        assertEquals("passing half the time, 78 slots: passed 5 of 10 (50 %; 95 % interval 23.7 %–76.3 %); the plan predicted 50 %",
+                new PassRate(78, "passing half the time", 5, 10, 0.5, Double.NaN).line());
+    }
+
+    @Test
+    void aVotesAnswerHasNoCapacityPassingHalfTheTime() throws Exception {
+        NightParameters n = night();
+        String votes = """
+                {"mode": "capacity", "night": "finale-drop", "compression": %s, "searches": [{"policy": "fixed", "scale": 1,
+                 "answer": 86, "band": {"low": 81, "high": 86}, "estimate": {"supported": false}}]}
+                """.formatted(PlanFormat.number(n.compression()));
+        CheckParameters check = new CheckParameters(plan(votes), 10, Duration.ofHours(1), 0, List.of("answer", "half"));
+        ParameterException e = assertThrows(ParameterException.class, () -> PlanCheck.target(check, n));
+
+        assertEquals("check.at = answer,half: half needs an estimate's capacity passing half the time, and this search was answered"
+                + " by its votes", e.getMessage());
     }
 
     @Test
@@ -133,6 +160,8 @@ class PlanCheckTest {
         "check.runs|ten|check.runs = ten: must be a whole number",
         "check.budget|30s|check.budget = 30s: must be a duration from 1m to 24h, such as 60m",
         "check.budget|soon|check.budget = soon: must be a duration from 1m to 24h, such as 60m",
+        "check.at|middle|check.at = middle: must name one or more of answer, below, half, such as answer,below",
+        "check.at|half,half|check.at = half,half: must name one or more of answer, below, half, such as answer,below",
     })
     void badFlagsStopWithOneLine(String key, String value, String message) throws Exception {
         Properties p = new Properties();

@@ -40,8 +40,16 @@ class PlanParametersTest {
         assertTrue(p.policies().isEmpty());
         assertTrue(p.scales().isEmpty());
         assertEquals(4096, p.maxSlots());
-        assertEquals(Optional.of(Duration.ofMinutes(12)), p.budget());
+        assertEquals(Optional.of(Duration.ofMinutes(6)), p.budget(), "a capacity answer from the estimate in 6 minutes");
         assertEquals(0.95, p.confidence());
+    }
+
+    @Test
+    void aBreakpointAnsweredByVotesKeepsTwelveMinutesByDefault() {
+        assertEquals(Optional.of(Duration.ofMinutes(12)), PlanParameters.fromProperties(props("plan", "breakpoint"), false)
+                .orElseThrow().budget());
+        assertEquals(Optional.of(Duration.ofMinutes(12)), PlanParameters.fromProperties(props("plan", "capacity", "plan.budget",
+                "12m"), false).orElseThrow().budget());
     }
 
     @Test

@@ -108,7 +108,7 @@ class PlannerTest {
         JsonNode plan = new ObjectMapper().readTree(planDir.resolve("plan.json").toFile());
         JsonNode search = plan.path("searches").path(0);
         assertEquals("capacity", plan.path("mode").asText());
-        assertEquals(720, plan.path("budgetSeconds").asDouble(), "the default budget, 12 minutes a search");
+        assertEquals(360, plan.path("budgetSeconds").asDouble(), "the default budget of a capacity plan, 6 minutes a search");
         String outcome = search.path("outcome").asText();
         assertTrue(List.of("estimate", "answer", "band").contains(outcome), search.toString());
         assertEquals(0.95, plan.path("confidence").asDouble(), "the default confidence");

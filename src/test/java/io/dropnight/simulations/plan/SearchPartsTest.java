@@ -57,7 +57,10 @@ class SearchPartsTest {
         votes.add(75, RunVerdict.PASS);
         votes.add(72, RunVerdict.FAIL);
         assertEquals(PlanResult.Outcome.BAND, votes.read(0.05).outcome(), "one pass is not confirmed");
+        assertTrue(votes.hasSafeAnswer());
+        assertFalse(votes.hasConfirmedPass(), "one pass may be one night's luck");
         votes.add(75, RunVerdict.PASS);
+        assertTrue(votes.hasConfirmedPass());
         Votes.Reading r = votes.read(0.05);
         assertEquals(PlanResult.Outcome.ANSWER, r.outcome());
         assertEquals(75, r.answer().getAsDouble());
