@@ -40,6 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WireMockJourneyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NIGHT = "finale-drop";
+    /**
+     * How far ahead of the trusted injector's start the drop is announced: its JVM's start and
+     * preflight plus a single injector's 8 s lead must fit before it, with room (on the loaded
+     * 2-core box: about 5 s, which leaves a 9 s gathering); every second more is a second of
+     * viewers polling the title page.
+     */
+    private static final Duration DROP_IN = Duration.ofSeconds(22);
     /** The journey: nine steps on two hosts (the second, cdn, from ${env:CDN_URL}; its trust store a file beside it). */
     static final String JOURNEY = """
             name: wiremock-journey
@@ -91,14 +98,15 @@ class WireMockJourneyTest {
         Path journey = Files.writeString(dir.resolve("staging-journey.yml"), text);
         Path untrusting = Files.writeString(dir.resolve("untrusting-journey.yml"),
                 text.replace(", trustStore: trust.p12, trustStorePassword: '${env:TRUST_PASS}'", ""));
-        Instant dropAt = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
+        // A drop the refused run never reaches; the night's own is announced when its injector starts.
+        Instant refusedDropAt = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
         TestCertificate certificate = TestCertificate.create(dir, "changeit-789");
         List<JsonNode> journal;
         Path run;
         String cdn;
         try (WireMockTarget wiremock = WireMockTarget.startHttps(dir, certificate.keyStore(), certificate.password())) {
             cdn = wiremock.httpsUrl().toString();
-            stubService(wiremock, dropAt, cdn, false);
+            stubService(wiremock, refusedDropAt, cdn, false);
             Map<String, String> env = Map.of("CDN_URL", cdn, "VIEWER_PASS", "pw-Quokka-77", "TRUST_PASS", certificate.password());
             List<String> night = List.of("-Dtarget=" + wiremock.url(), "-Dnight=" + NIGHT, "-Dscale=0.05",
                     "-Dcompression=100", "-Dslo.enforce=false");
@@ -116,6 +124,10 @@ class WireMockJourneyTest {
 
             List<String> trusted = new java.util.ArrayList<>(night);
             trusted.add("-Dprofile=" + journey);
+            // Announced now, not before WireMock's start and the refused run: the injector's start and
+            // nine-step preflight (about 5 s here), its 8 s lead, then the waiting viewers' gathering.
+            Instant dropAt = Instant.now().plus(DROP_IN).truncatedTo(ChronoUnit.SECONDS);
+            stubHome(wiremock, dropAt);
             try (GatlingProcess injector = GatlingProcess.start(Files.createDirectories(dir.resolve("injector")), List.of(), trusted, env)) {
                 await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(20)).until(() -> !Instant.now().isBefore(dropAt));
                 stubService(wiremock, dropAt, cdn, true);
@@ -172,6 +184,18 @@ class WireMockJourneyTest {
         assertTrue(recorded.contains("${env:VIEWER_PASS}"), "the journey is recorded with its placeholder");
     }
 
+    /**
+     * The home page that announces {@code dropAt}; a later call announces another drop (WireMock
+     * answers with the newest of stubs of equal priority).
+     */
+    static void stubHome(WireMockTarget wiremock, Instant dropAt) throws Exception {
+        Map<String, Object> home = new HashMap<>(Map.of("method", "POST", "url", "/graphql",
+                "cookies", Map.of("sid", Map.of("equalTo", "s-77")), "headers", Map.of("X-CSRF-Token", Map.of("equalTo", "c-77"))));
+        home.put("bodyPatterns", List.of(Map.of("matchesJsonPath", "$.query")));
+        wiremock.stubJson(home, Map.of(), "{\"data\":{\"home\":{\"hero\":{\"id\":\"show-ab\",\"finalEpisode\":{\"id\":\"ep-ab-10\"},"
+                + "\"releaseAt\":\"" + dropAt + "\"}}}}", WireMockTarget.DEFAULT_PRIORITY);
+    }
+
     /** The target's header X-Scenario (its name's case as HTTP/1.1 or HTTP/2 wrote it). */
     private static String scenario(JsonNode request) {
         for (Iterator<Map.Entry<String, JsonNode>> it = request.path("headers").fields(); it.hasNext(); ) {
@@ -190,11 +214,7 @@ class WireMockJourneyTest {
                             "headers", Map.of("Content-Type", Map.of("contains", "application/x-www-form-urlencoded")),
                             "bodyPatterns", List.of(Map.of("contains", "password=pw-Quokka-77"))),
                     Map.of("Set-Cookie", "sid=s-77; Path=/; HttpOnly", "X-CSRF-Token", "c-77"), "{}", WireMockTarget.DEFAULT_PRIORITY);
-            Map<String, Object> home = new HashMap<>(Map.of("method", "POST", "url", "/graphql",
-                    "cookies", Map.of("sid", Map.of("equalTo", "s-77")), "headers", Map.of("X-CSRF-Token", Map.of("equalTo", "c-77"))));
-            home.put("bodyPatterns", List.of(Map.of("matchesJsonPath", "$.query")));
-            wiremock.stubJson(home, Map.of(), "{\"data\":{\"home\":{\"hero\":{\"id\":\"show-ab\",\"finalEpisode\":{\"id\":\"ep-ab-10\"},"
-                    + "\"releaseAt\":\"" + dropAt + "\"}}}}", WireMockTarget.DEFAULT_PRIORITY);
+            stubHome(wiremock, dropAt);
             for (String image : List.of("hero.jpg", "logo.png")) {
                 wiremock.stubAnswer(Map.of("method", "GET", "url", "/img/show-ab/" + image), 200, Map.of("Content-Type", "image/png"),
                         "PNG", WireMockTarget.DEFAULT_PRIORITY);
