@@ -8,14 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * HdrHistogram's own reader.
  */
 class ProcessFaultTest {
-    private static final Pattern LISTENING = Pattern.compile("Dropnight listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path runDir;
@@ -140,23 +136,7 @@ class ProcessFaultTest {
                 "--metrics-interval", "1s"));
         cmd.addAll(List.of(extra));
         process = new ProcessBuilder(cmd).redirectError(runDir.resolve("stderr.txt").toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-            try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        return Integer.parseInt(m.group(1));
-                    }
-                }
-                throw new IllegalStateException("serve exited without listening");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return await().atMost(Duration.ofSeconds(30)).until(() -> port.isDone() ? port.join() : null,
-                java.util.Objects::nonNull);
+        return ChildJvm.awaitListeningPort(process, () -> "see " + runDir.resolve("stderr.txt"));
     }
 
     /** Sends {@code n} requests to the HTML home page concurrently and returns how many were answered. */

@@ -17,27 +17,21 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("night")
 class ReservationsKillTest {
-    private static final Pattern LISTENING = Pattern.compile("Dropnight listening on http://127\\.0\\.0\\.1:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int VIEWERS = 8;
     /** Confirmations answered before the kill. */
@@ -167,23 +160,7 @@ class ReservationsKillTest {
             cmd.add(ServeFlags.UNSAFE_ACK_BEFORE_COMMIT);
         }
         process = new ProcessBuilder(cmd).redirectError(runDir.resolve("stderr.txt").toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-            try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        return Integer.parseInt(m.group(1));
-                    }
-                }
-                throw new IllegalStateException("serve exited without listening: " + stderr());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return await().atMost(Duration.ofSeconds(30)).until(() -> port.isDone() ? port.join() : null,
-                java.util.Objects::nonNull);
+        return ChildJvm.awaitListeningPort(process, this::stderr);
     }
 
     private String stderr() {

@@ -25,6 +25,35 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
+    /** How {@code dropnight serve} says where it listens, on its standard output. */
+    private static final java.util.regex.Pattern LISTENING =
+            java.util.regex.Pattern.compile("Dropnight listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    /**
+     * The port a {@code dropnight serve} child announced on its standard output, awaited for at most
+     * 30 s; {@code detail} (its stderr, say) is added to the failure when it exits without listening.
+     */
+    public static int awaitListeningPort(Process serve, java.util.function.Supplier<String> detail) {
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        java.util.concurrent.CompletableFuture<Integer> port = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    java.util.regex.Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        return Integer.parseInt(m.group(1));
+                    }
+                }
+                throw new IllegalStateException("serve exited without listening: " + detail.get());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> port.isDone() ? port.join() : null, java.util.Objects::nonNull);
+    }
+
     /** This JVM's leak detection level as given to it (Surefire passes {@code paranoid}), else paranoid. */
     public static String leakLevel() {
         return System.getProperty(LEAK_LEVEL_PROPERTY, "paranoid");
