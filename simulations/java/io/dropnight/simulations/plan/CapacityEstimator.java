@@ -26,9 +26,10 @@ import static io.dropnight.simulations.plan.PassDraws.quantile;
  * with {@code log(capacity)}, with a normal scatter of one width at every capacity, independent from
  * one night to the next ({@link SloCurveFit}; priors in {@link CurvePrior}; figures far from the
  * bound, or of a probe stopped early, read as censored: {@link SloFigure}). A night passes an SLO
- * when its load is at most 1. The SLOs are taken as independent, so a night passes them all with
- * the product of their probabilities: where their scatters move together (one slow night is slow
- * for every SLO) the true probability is higher, so the product errs on the side of capacity. An
+ * when its load is at most 1. One night's scatter is largely shared by its SLOs (a night that
+ * overloads is slow and shows error pages at once): they share it with the correlation of
+ * {@link CurvePrior#sloCorrelation()}, and a night passes them all with the probability
+ * {@link PassDraws} computes from it, between the product of theirs (independent) and the least. An
  * SLO that never failed and never came within 2-fold of its bound is counted as passing.
  *
  * <p><b>Answer.</b> For each draw of the curves from the posterior, the least capacity whose pass
@@ -85,6 +86,34 @@ final class CapacityEstimator {
 
     /** The estimate from every probe so far, on a capacity axis. */
     CapacityEstimate estimate(List<ProbeResult> probes, Axis axis) {
+        Fits f = fits(probes, axis);
+        if (f.refusal() != null) {
+            return CapacityEstimate.refused(f.refusal(), confidence, fillIn(f.curves(), f.figures(), f.bounds(), f.fits(), null), seed,
+                    bracketed(probes) ? f.help() : Optional.empty());
+        }
+        List<Draw[]> draws = draws(f);
+        return fromDraws(probes, axis, f.curves(), f.figures(), f.bounds(), f.fits(), draws);
+    }
+
+    /**
+     * The probability that a night at {@code value} passes every SLO, as the estimate from these
+     * probes predicts it (the draws' mean, and the least it is with the confidence's certainty);
+     * empty where the estimate is refused. What a re-run there is judged against.
+     */
+    Optional<Prediction> predict(List<ProbeResult> probes, Axis axis, double value) {
+        Fits f = fits(probes, axis);
+        if (f.refusal() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PassDraws(draws(f), prior.sloCorrelation()).predict(value, confidence));
+    }
+
+    /** Each modelled SLO's fit, or why the figures cannot support one. */
+    private record Fits(List<SloCurve> curves, Map<String, List<SloFigure>> figures, Map<String, SloResult> bounds,
+                        Map<String, SloCurveFit> fits, String refusal, Optional<NextProbe> help) {
+    }
+
+    private Fits fits(List<ProbeResult> probes, Axis axis) {
         if (!axis.passesAbove()) {
             throw new IllegalArgumentException("the estimate answers capacity plans only, not " + axis.name());
         }
@@ -124,16 +153,25 @@ final class CapacityEstimator {
         if (refusal == null && fits.isEmpty()) {
             refusal = "no SLO came near its bound";
         }
-        if (refusal != null) {
-            return CapacityEstimate.refused(refusal, confidence, fillIn(curves, figures, bounds, fits, null), seed,
-                    bracketed(probes) ? help : Optional.empty());
-        }
+        return new Fits(curves, figures, bounds, fits, refusal, help);
+    }
+
+    /** Each modelled SLO's draws; with several, their levels share the night's part of the scatter ({@link CurvePrior#sloCorrelation()}). */
+    private List<Draw[]> draws(Fits f) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Draw[]> draws = new ArrayList<>();
-        for (SloCurveFit fit : fits.values()) {
-            draws.add(fit.draws(DRAWS, random));
+        double rho = prior.sloCorrelation();
+        double[] shared = null;
+        if (f.fits().size() > 1 && rho > 0) {
+            shared = new double[DRAWS];
+            for (int k = 0; k < DRAWS; k++) {
+                shared[k] = random.nextGaussian();
+            }
         }
-        return fromDraws(probes, axis, curves, figures, bounds, fits, draws);
+        for (SloCurveFit fit : f.fits().values()) {
+            draws.add(fit.draws(DRAWS, random, shared, rho));
+        }
+        return draws;
     }
 
     /**
@@ -166,7 +204,7 @@ final class CapacityEstimator {
     private CapacityEstimate fromDraws(List<ProbeResult> probes, Axis axis, List<SloCurve> curves,
                                        Map<String, List<SloFigure>> figures, Map<String, SloResult> bounds,
                                        Map<String, SloCurveFit> fits, List<Draw[]> draws) {
-        PassDraws joint = new PassDraws(draws);
+        PassDraws joint = new PassDraws(draws, prior.sloCorrelation());
         double[] sortedQ = joint.sortedLogCapacitiesAt(confidence);
         double[] sortedHalf = joint.sortedLogCapacitiesAt(0.5);
         double raw = Math.exp(quantile(sortedQ, confidence));

@@ -42,6 +42,7 @@ final class EstimateJson {
         o.put("seed", e.seed()).put("draws", e.draws());
         o.putObject("prior").put("slopeMedian", prior.slopeMedian()).put("slopeSpread", prior.slopeSpread())
                 .put("scatterScale", prior.scatterScale()).put("scatterDf", prior.scatterDf())
+                .put("sloCorrelation", prior.sloCorrelation())
                 .put("window", SloFigure.WINDOW);
         var slos = o.putArray("slos");
         for (SloCurve c : e.slos()) {

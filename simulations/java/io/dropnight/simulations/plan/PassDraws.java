@@ -8,20 +8,52 @@ import java.util.List;
 
 /**
  * Joint draws of every modelled SLO's curve from their posteriors (draw {@code j} of each SLO
- * together), read as a night's probability of meeting them all: the product over the SLOs, taken
- * as independent (see {@link CapacityEstimator}). Immutable.
+ * together), read as a night's probability of meeting them all. One night's standardised scatter
+ * is shared among its SLOs with one correlation {@code rho} ({@link CurvePrior#sloCorrelation()}):
+ * {@code Z_i = sqrt(rho) W + sqrt(1 - rho) E_i}, W and the E_i independent standard normals, so
+ * the night meets them all with probability {@code E_W[prod_i Phi((z_i - sqrt(rho) W) / sqrt(1 - rho))]},
+ * {@code z_i} each SLO's standardised margin; the expectation is a sum over a fixed grid of W.
+ * At 0 that is the product (the SLOs independent); towards 1, the least of them. Immutable.
  */
 final class PassDraws {
+    /** The grid over the shared part W: 49 even nodes from -6 to 6, a quarter apart, weighted by the normal density. */
+    private static final int NODES = 49;
+    private static final double SPAN = 6;
+    private static final double[] NODE = new double[NODES];
+    private static final double[] WEIGHT = new double[NODES];
+
+    static {
+        double sum = 0;
+        for (int k = 0; k < NODES; k++) {
+            NODE[k] = -SPAN + 2 * SPAN * k / (NODES - 1);
+            WEIGHT[k] = Normal.pdf(NODE[k]);
+            sum += WEIGHT[k];
+        }
+        for (int k = 0; k < NODES; k++) {
+            WEIGHT[k] /= sum;
+        }
+    }
+
     private final List<Draw[]> bySlo;
     private final int count;
+    private final double shared; // sqrt(rho)
+    private final double own; // sqrt(1 - rho)
 
-    /** @param bySlo each modelled SLO's draws, all of one length */
-    PassDraws(List<Draw[]> bySlo) {
+    /**
+     * @param bySlo       each modelled SLO's draws, all of one length
+     * @param correlation the correlation of the SLOs' scatters within one night, in [0, 1)
+     */
+    PassDraws(List<Draw[]> bySlo, double correlation) {
         if (bySlo.isEmpty() || bySlo.stream().anyMatch(d -> d.length != bySlo.get(0).length)) {
             throw new IllegalArgumentException("draws of at least one SLO, all as many, are needed");
         }
+        if (!(correlation >= 0 && correlation < 1)) {
+            throw new IllegalArgumentException("the SLOs' correlation must be in [0, 1), got " + correlation);
+        }
         this.bySlo = List.copyOf(bySlo);
         this.count = bySlo.get(0).length;
+        this.shared = Math.sqrt(correlation);
+        this.own = Math.sqrt(1 - correlation);
     }
 
     int count() {
@@ -30,11 +62,32 @@ final class PassDraws {
 
     /** Draw {@code j}'s probability that a night at log capacity {@code x} meets every modelled SLO. */
     double passProbability(int j, double x) {
-        double p = 1;
-        for (Draw[] d : bySlo) {
-            p *= d[j].passProbability(x);
+        if (bySlo.size() == 1 || shared == 0) {
+            double p = 1;
+            for (Draw[] d : bySlo) {
+                p *= d[j].passProbability(x);
+            }
+            return p;
         }
-        return p;
+        double[] margin = new double[bySlo.size()];
+        for (int i = 0; i < margin.length; i++) {
+            Draw d = bySlo.get(i)[j];
+            margin[i] = -d.logLoad(x) / d.scatter();
+        }
+        return jointly(margin, shared, own);
+    }
+
+    /** The probability that every {@code Z_i <= margin[i]}, the Z_i sharing {@code shared}^2 of their variance. */
+    static double jointly(double[] margin, double shared, double own) {
+        double sum = 0;
+        for (int k = 0; k < NODES; k++) {
+            double p = 1;
+            for (int i = 0; i < margin.length && p > 1e-12; i++) {
+                p *= Normal.cdf((margin[i] - shared * NODE[k]) / own);
+            }
+            sum += WEIGHT[k] * p;
+        }
+        return Math.min(1, sum);
     }
 
     /** Every draw's least log capacity meeting every modelled SLO with probability {@code p}, sorted. */
@@ -52,7 +105,8 @@ final class PassDraws {
         if (bySlo.size() == 1) {
             return bySlo.get(0)[j].logCapacityAt(z);
         }
-        // the product is at most each factor, and at least p when each is at least p^(1/S): bisect between
+        // the joint is at most each factor, and (sharing a positive part) at least their product, so at
+        // least p when each is at least p^(1/S): bisect between
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double zEach = Normal.quantile(Math.pow(p, 1.0 / bySlo.size()));
@@ -60,7 +114,7 @@ final class PassDraws {
             lo = Math.max(lo, d[j].logCapacityAt(z));
             hi = Math.max(hi, d[j].logCapacityAt(zEach));
         }
-        for (int k = 0; k < 50 && hi - lo > 1e-7; k++) {
+        for (int k = 0; k < 50 && hi - lo > 1e-4; k++) {
             double mid = (lo + hi) / 2;
             if (passProbability(j, mid) >= p) {
                 hi = mid;

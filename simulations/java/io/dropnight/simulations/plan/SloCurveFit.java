@@ -226,6 +226,18 @@ final class SloCurveFit {
      * @param random the randomness (seeded by the caller, so that a plan is repeatable)
      */
     Draw[] draws(int n, RandomGenerator random) {
+        return draws(n, random, null, 0);
+    }
+
+    /**
+     * {@code n} draws from the posterior, the level's of draw {@code k} sharing {@code shared[k]}
+     * (a standard normal common to every SLO's draw {@code k}) with correlation {@code rho}. The
+     * SLOs' levels are read from the same nights, whose scatter the SLOs share: one night that ran
+     * hot lifts every SLO's figures, so their levels' errors move together, and drawing them apart
+     * would let the highest of several SLOs' levels overstate the capacity a night needs.
+     * {@code shared} null: the levels drawn alone.
+     */
+    Draw[] draws(int n, RandomGenerator random, double[] shared, double rho) {
         if (exact == 0) {
             throw new IllegalStateException("no exact figure: nothing to fit");
         }
@@ -239,22 +251,27 @@ final class SloCurveFit {
             // spread within the cell, so that draws are not stuck on the grid's values
             double slope = slopeAt(i) * Math.exp((random.nextDouble() - 0.5) * slopeStep);
             double sigma = scatterAt(j) * Math.exp((random.nextDouble() - 0.5) * scatterStep);
-            out[k] = new Draw(level(cell, sigma, random), slope, sigma, reference);
+            double z = random.nextGaussian();
+            if (shared != null) {
+                z = Math.sqrt(rho) * shared[k] + Math.sqrt(1 - rho) * z;
+            }
+            out[k] = new Draw(level(cell, sigma, z, random), slope, sigma, reference);
         }
         return out;
     }
 
     /**
      * The level given the cell: normal around the exact figures' mean, weighted by the censored
-     * figures' probability at each quadrature node, spread evenly between nodes.
+     * figures' probability at each quadrature node, spread evenly between nodes; read at the
+     * standard normal {@code z} (by its probability where censored figures weigh the nodes).
      */
-    private double level(int cell, double sigma, RandomGenerator random) {
+    private double level(int cell, double sigma, double z, RandomGenerator random) {
         double sd = sigma / Math.sqrt(exact);
         if (levelWeights == null) {
-            return meanY + sd * random.nextGaussian();
+            return meanY + sd * z;
         }
         double[] w = levelWeights[cell];
-        double target = random.nextDouble() * w[LEVEL_NODES - 1];
+        double target = Normal.cdf(z) * w[LEVEL_NODES - 1];
         int k = 0;
         while (k < LEVEL_NODES - 1 && w[k] < target) {
             k++;

@@ -46,6 +46,7 @@ final class KnownCurveNight implements PlanSearch.Probe {
     private final List<Curve> curves;
     private final SplittableRandom random;
     private boolean stopsEarly;
+    private double shared; // sqrt of the correlation of the SLOs' scatters within one night
     private Duration probeLength = Duration.ofMinutes(1);
     final List<Double> tried = new ArrayList<>();
     long nanos;
@@ -71,13 +72,56 @@ final class KnownCurveNight implements PlanSearch.Probe {
         return this;
     }
 
-    /** The night's true probability of meeting every SLO at {@code slots}: independent scatters, so the product. */
+    /**
+     * One night's scatter is shared by its SLOs with {@code correlation}: each SLO's standard normal
+     * is {@code sqrt(rho) W + sqrt(1 - rho) E}, W the night's and E the SLO's own.
+     */
+    KnownCurveNight sharing(double correlation) {
+        this.shared = Math.sqrt(correlation);
+        return this;
+    }
+
+    /**
+     * The night's true probability of meeting every SLO at {@code slots}: the product where the
+     * scatters are independent, otherwise integrated over the night's shared part (Simpson's rule,
+     * 1,600 intervals from -8 to 8: a computation of its own, not the estimate's).
+     */
     double passProbability(double slots) {
-        double p = 1;
-        for (Curve c : curves) {
-            p *= c.passProbability(slots);
+        if (shared == 0) {
+            double p = 1;
+            for (Curve c : curves) {
+                p *= c.passProbability(slots);
+            }
+            return p;
         }
-        return p;
+        double own = Math.sqrt(1 - shared * shared);
+        int n = 1600;
+        double h = 16.0 / n;
+        double sum = 0;
+        for (int k = 0; k <= n; k++) {
+            double w = -8 + k * h;
+            double p = Math.exp(-w * w / 2) / Math.sqrt(2 * Math.PI);
+            for (Curve c : curves) {
+                p *= Normal.cdf((-c.medianLogLoad(slots) / c.scatter() - shared * w) / own);
+            }
+            sum += (k == 0 || k == n ? 1 : k % 2 == 1 ? 4 : 2) * p;
+        }
+        return Math.min(1, sum * h / 3);
+    }
+
+    /** The least capacity at which a night meets every SLO with probability {@code q} (bisection). */
+    double capacityAt(double q) {
+        double lo = 1;
+        double hi = 1 << 16;
+        for (int k = 0; k < 60; k++) {
+            double mid = Math.sqrt(lo * hi);
+            if (passProbability(mid) >= q) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
     }
 
     @Override
@@ -85,8 +129,11 @@ final class KnownCurveNight implements PlanSearch.Probe {
         tried.add(slots);
         nanos += probeLength.toNanos();
         List<SloResult> slos = new ArrayList<>();
+        double night = shared == 0 ? 0 : random.nextGaussian(); // drawn only when shared: older seeds keep their nights
+        double own = Math.sqrt(1 - shared * shared);
         for (Curve c : curves) {
-            double load = Math.exp(c.medianLogLoad(slots) + c.scatter() * random.nextGaussian());
+            double z = shared * night + own * random.nextGaussian();
+            double load = Math.exp(c.medianLogLoad(slots) + c.scatter() * z);
             slos.add(SloResult.atMost(c.name(), c.name(), 1.0, load, "%"));
         }
         boolean pass = slos.stream().allMatch(SloResult::passed);
