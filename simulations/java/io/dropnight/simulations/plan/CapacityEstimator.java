@@ -101,11 +101,13 @@ final class CapacityEstimator {
      * empty where the estimate is refused. What a re-run there is judged against.
      */
     Optional<Prediction> predict(List<ProbeResult> probes, Axis axis, double value) {
+        return joint(probes, axis).map(j -> j.predict(value, confidence));
+    }
+
+    /** The joint draws the estimate from these probes reads its answer from; empty where it is refused. */
+    Optional<PassDraws> joint(List<ProbeResult> probes, Axis axis) {
         Fits f = fits(probes, axis);
-        if (f.refusal() != null) {
-            return Optional.empty();
-        }
-        return Optional.of(new PassDraws(draws(f), prior.sloCorrelation()).predict(value, confidence));
+        return f.refusal() != null ? Optional.empty() : Optional.of(new PassDraws(draws(f), prior.sloCorrelation()));
     }
 
     /** Each modelled SLO's fit, or why the figures cannot support one. */

@@ -138,6 +138,16 @@ final class PassDraws {
         return Math.sqrt(Math.max(0, sq / count - mean * mean));
     }
 
+    /** Each draw's probability that a night at {@code value} slots meets every modelled SLO, in draw order. */
+    double[] passProbabilities(double value) {
+        double x = Math.log(value);
+        double[] p = new double[count];
+        for (int j = 0; j < count; j++) {
+            p[j] = passProbability(j, x);
+        }
+        return p;
+    }
+
     /**
      * The pass probability at {@code value} slots: its mean over the draws (the probability that the
      * next night passes) and the least it is with {@code confidence} certainty.

@@ -35,7 +35,9 @@ import java.util.function.LongSupplier;
  * (or at the capacities {@code -Dcheck.at} names, {@code half} among them: where the estimate says
  * a night passes half the time), alternating them so that a machine growing busier weighs on all alike, each a
  * {@link NightProbe} as the plan ran them; prints one line per night and then each capacity's pass
- * rate beside the probability the plan predicted there ({@link PassRate}); writes check.json into
+ * rate beside the probability the plan predicted there, and whether the count of passes lies
+ * within what the plan's own uncertainty allows ({@link PassRate}; the plan's estimate is read
+ * again from plan.json's probes for its draws); writes check.json into
  * {@code <plan>/check-<time>/}. Bounded in count ({@code -Dcheck.runs}, at most 50 a capacity) and
  * time ({@code -Dcheck.budget}, no night starts that would end past it). Exit 2 on a bad flag (one
  * line), 1 when a night could not be run, 0 otherwise.
@@ -133,8 +135,7 @@ public final class PlanCheck {
                     longest = Math.max(longest, nanoClock.getAsLong() - before);
                     boolean counted = result.verdict() != RunVerdict.INCONCLUSIVE; // a night in doubt is no vote
                     boolean passed = result.verdict() == RunVerdict.PASS;
-                    tallied.set(k, new PassRate(r.slots(), r.role(), r.passes() + (passed ? 1 : 0), r.runs() + (counted ? 1 : 0),
-                            r.predicted(), r.atLeast()));
+                    tallied.set(k, r.counting(counted, passed));
                     verdicts.get(k).add(result.verdict().jsonName());
                     out.printf(Locale.ROOT, "plan check %d: slots %s -> %s (%s); elapsed %s%n", tallied.size() * n + k + 1,
                             PlanFormat.number(r.slots()), result.verdict().name(), result.decidedBy(),
@@ -173,15 +174,40 @@ public final class PlanCheck {
         }
         JsonNode e = s.path("estimate");
         boolean estimated = e.path("supported").asBoolean();
+        Optional<PassDraws> joint = estimated ? reread(plan, s, e) : Optional.empty();
         List<PassRate> rates = new ArrayList<>();
         for (String role : check.at()) {
-            rates.add(switch (role) {
+            PassRate said = switch (role) {
                 case "answer" -> atAnswer(s, e, estimated);
                 case "below" -> below(s, e, estimated);
                 default -> atHalf(check, e, estimated);
-            });
+            };
+            rates.add(joint.map(j -> drawn(said, j, plan.path("confidence").asDouble())).orElse(said));
         }
         return new Target(s.path("policy").asText(), s.path("scale").asDouble(), List.copyOf(rates));
+    }
+
+    /**
+     * The plan's estimate read again from its probes' figures (the same confidence, resolution,
+     * priors and seed), for its draws: what it said of each capacity, and how sure it was. Empty
+     * where this estimator no longer supports a fit from them (then the plan's own figures stand, with no range).
+     */
+    private static Optional<PassDraws> reread(JsonNode plan, JsonNode search, JsonNode estimate) {
+        double confidence = plan.path("confidence").asDouble();
+        double resolution = plan.path("resolution").asDouble();
+        if (!(confidence > 0.5 && confidence < 1 && resolution > 0 && resolution < 1)) {
+            return Optional.empty();
+        }
+        CapacityEstimator estimator = new CapacityEstimator(confidence, resolution, CurvePrior.DEFAULT,
+                estimate.path("seed").asLong(CapacityEstimator.DEFAULT_SEED));
+        return estimator.joint(PlanJson.probes(search), Axis.capacity(1, Integer.MAX_VALUE));
+    }
+
+    /** What the re-read draws say of {@code said}'s capacity: their mean, the least with the confidence's certainty, and each. */
+    private static PassRate drawn(PassRate said, PassDraws joint, double confidence) {
+        CapacityEstimate.Prediction p = joint.predict(said.slots(), confidence);
+        return new PassRate(said.slots(), said.role(), 0, 0, p.expected(), Double.isNaN(said.atLeast()) ? Double.NaN : p.atLeast(),
+                java.util.Arrays.stream(joint.passProbabilities(said.slots())).boxed().toList());
     }
 
     private static PassRate atAnswer(JsonNode search, JsonNode e, boolean estimated) {
@@ -239,6 +265,13 @@ public final class PlanCheck {
                 } else {
                     c.put("atLeast", r.atLeast());
                 }
+            }
+            Optional<int[]> range = r.predictedPasses();
+            if (range.isPresent()) {
+                c.putArray("predictedPasses").add(range.get()[0]).add(range.get()[1]);
+                c.put("asPredicted", r.asPredicted().orElseThrow());
+            } else {
+                c.putNull("predictedPasses").putNull("asPredicted");
             }
             ArrayNode v = c.putArray("verdicts");
             verdicts.get(k).forEach(v::add);

@@ -2,8 +2,10 @@ package io.dropnight.simulations.plan;
 
 import io.dropnight.runfolder.AtomicFiles;
 
+import io.dropnight.runfolder.RunVerdict;
 import io.dropnight.runfolder.SloResult;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,12 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-/** Writes plan.json (schema in README, "Plan capacity"). */
+/** Writes plan.json (schema in docs/PLANNING.md), and reads its probes back for plan-check. */
 public final class PlanJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -103,7 +106,7 @@ public final class PlanJson {
             for (SloResult v : pr.slos()) {
                 ObjectNode slo = slos.addObject().put("name", v.name());
                 put(slo, "actual", Double.isNaN(v.actual()) ? OptionalDouble.empty() : OptionalDouble.of(v.actual()));
-                slo.put("threshold", v.threshold()).put("unit", v.unit()).put("passed", v.passed());
+                slo.put("comparator", v.comparator()).put("threshold", v.threshold()).put("unit", v.unit()).put("passed", v.passed());
             }
             if (pr.runFolder().isPresent()) {
                 Path run = pr.runFolder().get();
@@ -119,6 +122,36 @@ public final class PlanJson {
             p.put("elapsedSeconds", seconds(pr.elapsed()));
         }
         return s;
+    }
+
+    /**
+     * One search's probes as {@link #of} wrote them: value, verdict, reasons and SLO figures (no run
+     * folder, no length). An SLO written before its comparator was (plan.json of 7 December 2026
+     * and earlier) is an upper bound when its figure, bound and pass agree on it, a lower bound
+     * otherwise. A probe whose verdict cannot be read is left out.
+     */
+    static List<ProbeResult> probes(JsonNode search) {
+        List<ProbeResult> out = new ArrayList<>();
+        for (JsonNode p : search.path("probes")) {
+            Optional<RunVerdict> verdict = RunVerdict.parse(p.path("verdict").asText());
+            if (verdict.isEmpty() || !p.path("value").isNumber()) {
+                continue;
+            }
+            List<SloResult> slos = new ArrayList<>();
+            for (JsonNode s : p.path("slos")) {
+                double actual = s.path("actual").isNumber() ? s.path("actual").asDouble() : Double.NaN;
+                double bound = s.path("threshold").asDouble();
+                boolean passed = s.path("passed").asBoolean();
+                String comparator = s.path("comparator").isTextual() ? s.path("comparator").asText()
+                        : (actual <= bound) == passed ? "<=" : ">=";
+                slos.add(new SloResult(s.path("name").asText(), s.path("name").asText(), comparator, bound, actual,
+                        s.path("unit").asText(), passed));
+            }
+            List<String> reasons = new ArrayList<>();
+            p.path("reasons").forEach(r -> reasons.add(r.asText()));
+            out.add(new ProbeResult(p.path("value").asDouble(), verdict.get(), reasons, slos, Optional.empty(), Duration.ZERO));
+        }
+        return out;
     }
 
     /** Per policy, the per-1,000 slots at the smallest and largest scale answered, and their ratio. */

@@ -1,5 +1,6 @@
 package io.dropnight.simulations.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dropnight.runfolder.RunVerdict;
 import io.dropnight.simulations.params.NightParameters;
 import io.dropnight.simulations.params.ParameterException;
@@ -83,6 +84,49 @@ class PlanCheckTest {
                 r.line());
         assertEquals("one step below, 75 slots: no night ran; the plan predicted no probability (a votes' answer)",
                 new PassRate(75, "one step below", 0, 0, Double.NaN, Double.NaN).line());
+    }
+
+    @Test
+    void aPassRateSaysWhetherItsCountLiesWithinWhatThePlansDrawsExpect() {
+        List<Double> even = java.util.Collections.nCopies(2000, 0.5);
+        PassRate five = new PassRate(78, "passing half the time", 5, 10, 0.5, Double.NaN, even);
+        assertTrue(java.util.Arrays.equals(new int[] {2, 8}, five.predictedPasses().orElseThrow()),
+                java.util.Arrays.toString(five.predictedPasses().orElseThrow())); // binomial(10, 0.5): 5.5 % below 3, 5.5 % above 7
+        assertEquals("passing half the time, 78 slots: passed 5 of 10 (50 %; 95 % interval 23.7 %–76.3 %); the plan predicted 50 %"
+                + " and 2–8 of 10 passing with 90 %: as predicted", five.line());
+        PassRate ten = new PassRate(78, "passing half the time", 10, 10, 0.5, Double.NaN, even);
+        assertEquals(Optional.of(false), ten.asPredicted());
+        assertTrue(ten.line().endsWith(": NOT as predicted"), ten.line());
+
+        // a plan unsure of its curve: half its draws say 10 %, half 90 %: nearly any count is expected
+        List<Double> unsure = java.util.stream.IntStream.range(0, 2000).mapToObj(k -> k % 2 == 0 ? 0.1 : 0.9).toList();
+        int[] wide = new PassRate(78, "passing half the time", 10, 10, 0.5, Double.NaN, unsure).predictedPasses().orElseThrow();
+        assertTrue(wide[0] <= 1 && wide[1] == 10, java.util.Arrays.toString(wide));
+        assertEquals(Optional.empty(), new PassRate(78, "answer", 0, 0, 0.5, Double.NaN, even).predictedPasses(), "no night, no range");
+    }
+
+    @Test
+    void aPlanWithItsProbesIsReadAgainForItsDraws() throws Exception {
+        NightParameters n = night();
+        JsonNode real = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                PlanCheckTest.class.getResourceAsStream("/plan-replay/plan-1706.json"));
+        String probes = real.path("probes").toString();
+        String json = """
+                {"mode": "capacity", "night": "finale-drop", "compression": %s, "confidence": 0.95, "resolution": 0.05,
+                 "searches": [{"policy": "fixed", "scale": 0.5, "answer": 161, "band": {"low": 77, "high": 161},
+                 "estimate": {"supported": true, "atHalf": 77.2, "seed": 2026, "atAnswer": {"slots": 161, "expected": 0.99, "atLeast": 0.95},
+                              "stepBelow": {"slots": 153, "expected": 0.98, "atLeast": 0.93}},
+                 "probes": %s}]}
+                """.formatted(PlanFormat.number(n.compression()), probes);
+        CheckParameters check = new CheckParameters(plan(json), 10, Duration.ofHours(1), 0, List.of("half", "answer"));
+        List<PassRate> rates = PlanCheck.target(check, n).rates();
+
+        PassRate half = rates.get(0);
+        assertEquals(77, half.slots());
+        assertEquals(CapacityEstimator.DRAWS, half.drawn().size());
+        assertTrue(half.predicted() > 0.35 && half.predicted() < 0.65, "the draws' mean at the half: " + half.predicted());
+        PassRate answer = rates.get(1);
+        assertTrue(answer.predicted() > 0.95 && answer.atLeast() >= 0.9, answer.toString().substring(0, 80));
     }
 
     private Path plan(String json) throws Exception {
