@@ -71,7 +71,13 @@ final class EstimatePage {
                     .append(" slots; more probes would bring the answer toward it.");
         }
         b.append(" Posterior read from ").append(esc(String.format(Locale.ROOT, "%,d", e.path("draws").asLong())))
-                .append(" draws, seed ").append(esc(Long.toString(e.path("seed").asLong()))).append(".</p>\n");
+                .append(" draws, seed ").append(esc(Long.toString(e.path("seed").asLong()))).append(".");
+        if (e.path("prior").path("sloCorrelation").isNumber()) {
+            b.append(" The SLOs are read as sharing one night's scatter with correlation ")
+                    .append(esc(PlanPage.num(e.path("prior").path("sloCorrelation").asDouble())))
+                    .append(" (a night that overloads is slow and shows error pages at once).");
+        }
+        b.append("</p>\n");
     }
 
     private static void table(StringBuilder b, JsonNode e) {

@@ -1,6 +1,6 @@
 // Over 300 lines on purpose: a third of it is the doc of the search's rules, which read best beside
-// the bracket, narrow, estimate and confirm they describe; its parts are apart (Votes, ThresholdGuess,
-// ProbeBudget, ProgressLine, CapacityEstimator and NextProbes).
+// the bracket, narrow, estimate and confirm they describe; its parts are apart (Probing, Votes,
+// ThresholdGuess, ProbeBudget, ProgressLine, CapacityEstimator and NextProbes).
 package io.dropnight.simulations.plan;
 
 
@@ -9,11 +9,7 @@ import io.dropnight.runfolder.RunVerdict;
 import io.dropnight.simulations.plan.PlanResult.Outcome;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -99,8 +95,6 @@ public final class PlanSearch {
         }
     }
 
-    private enum Phase { BRACKET, BISECT, CONFIRM, ESTIMATE }
-
     /** The most probes an estimate directs before it answers unsettled: the budget is the usual bound. */
     static final int ESTIMATE_PROBES = 10;
 
@@ -110,19 +104,13 @@ public final class PlanSearch {
     private final Axis axis;
     private final double start;
     private final double resolution;
-    private final Probe probe;
     private final Consumer<String> progress;
-    private final LongSupplier nanoClock;
     private final Optional<Duration> budget;
-    private long longestProbeNanos;
-    private final List<ProbeResult> probes = new ArrayList<>();
-    private final Votes votes;
-    private final Map<Double, ProbeResult> latest = new HashMap<>(); // value -> its latest probe
+    private final Probing probing;
     private final Optional<CapacityEstimator> estimator;
     private CapacityEstimate estimate; // the latest, for the result
     private Double pass; // the closest value that passed, once one has
     private Double fail; // the closest value that failed, once one has
-    private long startNanos;
 
     /**
      * @param axis       what is varied
@@ -167,20 +155,18 @@ public final class PlanSearch {
             }
         });
         this.axis = Objects.requireNonNull(axis, "axis");
-        this.votes = new Votes(axis);
         if (!(resolution > 0 && resolution < 1)) {
             throw new IllegalArgumentException("resolution must be in (0, 1), got " + resolution);
         }
         this.start = axis.round(start);
         this.resolution = resolution;
-        this.probe = Objects.requireNonNull(probe, "probe");
         this.progress = Objects.requireNonNull(progress, "progress");
-        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.probing = new Probing(axis, resolution, probe, progress, nanoClock, budget);
     }
 
     /** Runs the search to its end; never throws for a failed probe (see {@link Outcome#ERROR}). */
     public PlanResult run() {
-        startNanos = nanoClock.getAsLong();
+        probing.start();
         try {
             return search();
         } catch (ProbeException e) {
@@ -194,7 +180,7 @@ public final class PlanSearch {
         PlanResult r = evaluate();
         return result(r.outcome(), r.answer(), r.bandLow(), r.bandHigh(), r.confirmed(), String.format(Locale.ROOT,
                 "out of time (budget %s; elapsed %s, a probe takes up to %s): %s", PlanFormat.duration(budget.orElseThrow()),
-                PlanFormat.duration(elapsed()), PlanFormat.duration(Duration.ofNanos(longestProbeNanos)), r.summary()));
+                PlanFormat.duration(elapsed()), PlanFormat.duration(probing.longest()), r.summary()));
     }
 
     private PlanResult search() {
@@ -202,7 +188,7 @@ public final class PlanSearch {
         for (int round = 1; ; round++) {
             ProbeResult previous = null;
             while (pass == null || fail == null) {
-                Optional<ProbeResult> ran = probe(v, Phase.BRACKET, pass, fail);
+                Optional<ProbeResult> ran = probing.run(v, Probing.Phase.BRACKET, pass, fail, this::hasSafeAnswer);
                 if (ran.isEmpty()) {
                     return outOfTime();
                 }
@@ -243,7 +229,7 @@ public final class PlanSearch {
                     double next = estimate.next().get().value();
                     progress.accept("plan estimate: " + estimate.summary() + "; next " + fmt(next) + " " + axis.name() + ": "
                             + estimate.next().get().why());
-                    Optional<ProbeResult> ran = probe(next, Phase.ESTIMATE, pass, fail);
+                    Optional<ProbeResult> ran = probing.run(next, Probing.Phase.ESTIMATE, pass, fail, this::hasSafeAnswer);
                     if (ran.isEmpty()) {
                         return outOfTime();
                     }
@@ -259,7 +245,7 @@ public final class PlanSearch {
                 // after two such misses in a row the figures are not to be trusted: bisect once
                 ThresholdGuess.Guess guess = misses < 2 ? guess(pass, fail) : null;
                 double next = guess != null ? guess.value() : axis.between(pass, fail).getAsDouble();
-                Optional<ProbeResult> ran = probe(next, Phase.BISECT, pass, fail);
+                Optional<ProbeResult> ran = probing.run(next, Probing.Phase.BISECT, pass, fail, this::hasSafeAnswer);
                 if (ran.isEmpty()) {
                     return outOfTime();
                 }
@@ -275,7 +261,7 @@ public final class PlanSearch {
             }
             // Only the answer is run again: a lucky pass there would under-provision the night, while
             // a lucky fail at the step beyond costs at most one resolution step on the safe side.
-            Optional<ProbeResult> again = probe(pass, Phase.CONFIRM, pass, fail);
+            Optional<ProbeResult> again = probing.run(pass, Probing.Phase.CONFIRM, pass, fail, this::hasSafeAnswer);
             if (again.isEmpty()) {
                 return outOfTime();
             }
@@ -283,7 +269,7 @@ public final class PlanSearch {
                 return inconclusive(again.get(), pass, fail);
             }
             if (majority(pass) == null) { // the re-run disagreed: once more decides
-                Optional<ProbeResult> decider = probe(pass, Phase.CONFIRM, pass, fail);
+                Optional<ProbeResult> decider = probing.run(pass, Probing.Phase.CONFIRM, pass, fail, this::hasSafeAnswer);
                 if (decider.isEmpty()) {
                     return outOfTime();
                 }
@@ -322,7 +308,7 @@ public final class PlanSearch {
             return Optional.empty();
         }
         for (int n = 0; ; n++) {
-            CapacityEstimate e = estimator.get().estimate(probes, axis);
+            CapacityEstimate e = estimator.get().estimate(probing.probes(), axis);
             estimate = e;
             if (!e.supported()) {
                 return Optional.empty();
@@ -338,11 +324,11 @@ public final class PlanSearch {
                         ESTIMATE_PROBES)));
             }
             double next = e.next().get().value();
-            Optional<ProbeResult> ran = probe(next, Phase.ESTIMATE, pass, fail);
+            Optional<ProbeResult> ran = probing.run(next, Probing.Phase.ESTIMATE, pass, fail, this::hasSafeAnswer);
             if (ran.isEmpty()) {
                 return Optional.of(estimateResult(e, String.format(Locale.ROOT, "out of time (budget %s; elapsed %s, a probe takes"
                                 + " up to %s): ", PlanFormat.duration(budget.orElseThrow()), PlanFormat.duration(elapsed()),
-                        PlanFormat.duration(Duration.ofNanos(longestProbeNanos)))));
+                        PlanFormat.duration(probing.longest()))));
             }
             ProbeResult r = ran.get();
             if (r.verdict() == RunVerdict.INCONCLUSIVE) {
@@ -370,16 +356,16 @@ public final class PlanSearch {
 
     /** The guess between the latest probes at {@code pass} and {@code fail} ({@link ThresholdGuess#guess}). */
     private ThresholdGuess.Guess guess(double pass, double fail) {
-        return ThresholdGuess.guess(latest.get(pass), latest.get(fail), axis, resolution);
+        return probing.guess(pass, fail);
     }
 
     private Double nearest(RunVerdict verdict, double from) {
-        return votes.nearest(verdict, from);
+        return probing.votes().nearest(verdict, from);
     }
 
     /** Reads every probe by majority per value: a confirmed point answer or a band. */
     private PlanResult evaluate() {
-        Votes.Reading r = votes.read(resolution);
+        Votes.Reading r = probing.votes().read(resolution);
         return result(r.outcome(), r.answer(), r.low(), r.high(), r.confirmed(), r.summary());
     }
 
@@ -407,84 +393,16 @@ public final class PlanSearch {
         return high == null ? OptionalDouble.empty() : OptionalDouble.of(high);
     }
 
-    /**
-     * Runs one probe, records its vote and reports it; empty, without running it, when the budget
-     * leaves no room for it ({@link ProbeBudget}).
-     */
-    private Optional<ProbeResult> probe(double value, Phase phase, Double pass, Double fail) {
-        if (!ProbeBudget.roomForAnotherProbe(budget, elapsed(), Duration.ofNanos(longestProbeNanos), hasSafeAnswer())) {
-            return Optional.empty();
-        }
-        long before = nanoClock.getAsLong();
-        ProbeResult r = Objects.requireNonNull(probe.run(value), "probe result");
-        longestProbeNanos = Math.max(longestProbeNanos, nanoClock.getAsLong() - before);
-        probes.add(r);
-        latest.put(value, r);
-        votes.add(value, r.verdict());
-        int left = probesLeft(phase, value, r.verdict(), pass, fail);
-        // while bracketing, how far away the threshold is is unknown: the count is a floor
-        boolean atLeast = phase == Phase.ESTIMATE
-                || phase == Phase.BRACKET && left > 0 && (r.verdict() == RunVerdict.PASS ? fail == null : pass == null);
-        Optional<Duration> budgetLeft = hasSafeAnswer() ? budget.map(b -> b.minus(elapsed())) : Optional.empty();
-        progress.accept(new ProgressLine(probes.size(), axis, value, r.verdict(), r.decidedBy(), elapsed(), left, atLeast,
-                budgetLeft, budget).text());
-        return Optional.of(r);
-    }
-
-    /** A fair guess of the probes still to come, for the progress line. */
-    private int probesLeft(Phase phase, double value, RunVerdict verdict, Double pass, Double fail) {
-        if (verdict == RunVerdict.INCONCLUSIVE) {
-            return 0;
-        }
-        Double p = verdict == RunVerdict.PASS ? Double.valueOf(value) : pass;
-        Double f = verdict == RunVerdict.FAIL ? Double.valueOf(value) : fail;
-        return switch (phase) {
-            case BRACKET -> p != null && f != null ? narrowing(p, f) + 1
-                    : 1 + bisections(value, verdict == RunVerdict.PASS ? axis.towardFail(value) : axis.towardPass(value)) + 1;
-            case BISECT -> narrowing(p, f) + 1;
-            case CONFIRM -> majority(value) == null ? 1 : 0;
-            case ESTIMATE -> 1; // until the estimate settles, which no count foretells
-        };
-    }
-
-    /** Narrowing probes still to come: bisection's count, or at most two where the figures give a guess. */
-    private int narrowing(double pass, double fail) {
-        int bisections = bisections(pass, fail);
-        return bisections > 0 && guess(pass, fail) != null ? Math.min(bisections, 2) : bisections;
-    }
-
-    private int bisections(double a, double b) {
-        double width = Math.abs(a - b);
-        double target = Math.max(resolution * Math.max(a, b), axis.whole() ? 1 : 0);
-        return width <= target ? 0 : (int) Math.ceil(Math.log(width / target) / Math.log(2));
-    }
-
-    private RunVerdict majority(double v) {
-        return votes.majority(v);
-    }
-
-    private int count(double v) {
-        return votes.at(v).count();
-    }
-
-    private String votes(double v) {
-        return votes.describe(v);
-    }
-
-    private Duration elapsed() {
-        return Duration.ofNanos(nanoClock.getAsLong() - startNanos);
-    }
-
     private PlanResult result(Outcome outcome, OptionalDouble answer, OptionalDouble low, OptionalDouble high,
                               boolean confirmed, String summary) {
         if (estimator.isEmpty()) {
-            return new PlanResult(axis, outcome, answer, low, high, confirmed, summary, probes, elapsed());
+            return new PlanResult(axis, outcome, answer, low, high, confirmed, summary, probing.probes(), elapsed());
         }
-        CapacityEstimate e = estimate != null ? estimate : estimator.get().estimate(probes, axis);
+        CapacityEstimate e = estimate != null ? estimate : estimator.get().estimate(probing.probes(), axis);
         // an answer the votes gave where an estimate was asked for is named as such, with the reason
         boolean votesAnswered = outcome != Outcome.ESTIMATE && outcome != Outcome.INCONCLUSIVE && outcome != Outcome.ERROR;
         String said = votesAnswered ? "fallback to the votes (" + e.summary() + "): " + summary : summary;
-        return new PlanResult(axis, outcome, answer, low, high, confirmed, said, probes, elapsed(), Optional.of(e));
+        return new PlanResult(axis, outcome, answer, low, high, confirmed, said, probing.probes(), elapsed(), Optional.of(e));
     }
 
     /**
@@ -497,7 +415,16 @@ public final class PlanSearch {
         if (estimate != null && estimate.supported()) {
             return true;
         }
+        Votes votes = probing.votes();
         return estimator.isPresent() ? votes.hasSafeAnswer() && votes.hasConfirmedPass() : votes.hasSafeAnswer();
+    }
+
+    private RunVerdict majority(double v) {
+        return probing.votes().majority(v);
+    }
+
+    private Duration elapsed() {
+        return probing.elapsed();
     }
 
     private static String fmt(double v) {

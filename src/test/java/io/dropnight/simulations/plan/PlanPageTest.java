@@ -105,6 +105,7 @@ class PlanPageTest {
         assertTrue(e.path("stepBelow").path("slots").asDouble() < e.path("answer").asDouble(), e.toString());
         assertEquals(2026, e.path("seed").asLong());
         assertEquals(0.5, e.path("prior").path("scatterScale").asDouble());
+        assertEquals(0.85, e.path("prior").path("sloCorrelation").asDouble(), "the SLOs' shared scatter, stated");
         JsonNode rate = e.path("slos").path(0);
         assertEquals("errorPageRate", rate.path("name").asText());
         assertTrue(rate.path("modelled").asBoolean());
@@ -128,6 +129,7 @@ class PlanPageTest {
         assertTrue(html.contains("p99&lt;script&gt;") && !html.contains("<script"), "escaped, and still no script");
         assertEquals(3, html.split("<svg", -1).length - 1, "one chart per SLO's figures, and the fitted one of errorPageRate");
         assertTrue(html.contains("errorPageRate: actual / bound against slots (log scales)"));
+        assertTrue(html.contains("The SLOs are read as sharing one night's scatter with correlation 0.85"), html);
     }
 
     @Test
