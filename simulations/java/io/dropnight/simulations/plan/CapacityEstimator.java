@@ -36,7 +36,11 @@ import static io.dropnight.simulations.plan.PassDraws.quantile;
  * probability reaches the confidence {@code q}; the answer is the {@code q}-quantile of those
  * capacities, rounded up to whole slots: a night passes there with probability at least
  * {@code q}, and this is said with {@code q} certainty. Beside it, the capacity at which a night
- * passes half the time (the draws' median), and the band between.
+ * passes half the time (the draws' median), and the band between. That coin toss is read from the
+ * figures near the bound, a fail more than {@link SloFigure#HALF_WINDOW_ABOVE}-fold over it read
+ * as "at least" that ({@link #halfJoint}), where those support a fit (else from the answer's): a
+ * curve bent above its bound would otherwise put it early; the answer keeps every figure within
+ * {@link SloFigure#WINDOW}-fold, so that it still stands after few probes.
  *
  * <p><b>Refusals.</b> The figures cannot support a fit, and the estimate says so, when no probe
  * passed or none failed, when a modelled SLO that failed somewhere has no exact figure or figures
@@ -106,7 +110,20 @@ final class CapacityEstimator {
 
     /** The joint draws the estimate from these probes reads its answer from; empty where it is refused. */
     Optional<PassDraws> joint(List<ProbeResult> probes, Axis axis) {
-        Fits f = fits(probes, axis);
+        return joint(fits(probes, axis, SloFigure.WINDOW));
+    }
+
+    /**
+     * The joint draws the capacity passing half the time is read from: the figures within
+     * {@link SloFigure#HALF_WINDOW_ABOVE}-fold above their bound, where those support a fit;
+     * otherwise the answer's ({@link #joint(List, Axis)}). Empty where both are refused.
+     */
+    Optional<PassDraws> halfJoint(List<ProbeResult> probes, Axis axis) {
+        Optional<PassDraws> near = joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE));
+        return near.isPresent() ? near : joint(probes, axis);
+    }
+
+    private Optional<PassDraws> joint(Fits f) {
         return f.refusal() != null ? Optional.empty() : Optional.of(new PassDraws(draws(f), prior.sloCorrelation()));
     }
 
@@ -116,10 +133,15 @@ final class CapacityEstimator {
     }
 
     private Fits fits(List<ProbeResult> probes, Axis axis) {
+        return fits(probes, axis, SloFigure.WINDOW);
+    }
+
+    /** As {@link #fits(List, Axis)}, figures more than {@code above}-fold over their bound read as at least that. */
+    private Fits fits(List<ProbeResult> probes, Axis axis, double above) {
         if (!axis.passesAbove()) {
             throw new IllegalArgumentException("the estimate answers capacity plans only, not " + axis.name());
         }
-        Map<String, List<SloFigure>> figures = SloFigure.of(probes);
+        Map<String, List<SloFigure>> figures = SloFigure.of(probes, above);
         Map<String, SloResult> bounds = bounds(probes);
         List<SloCurve> curves = new ArrayList<>();
         Map<String, SloCurveFit> fits = new LinkedHashMap<>();
@@ -211,7 +233,9 @@ final class CapacityEstimator {
         double[] sortedHalf = joint.sortedLogCapacitiesAt(0.5);
         double raw = Math.exp(quantile(sortedQ, confidence));
         double answer = Math.max(axis.min(), Math.ceil(raw - 1e-9));
-        double half = Math.exp(quantile(sortedHalf, 0.5));
+        // the coin toss from the figures near the bound, where they support a fit (the curve bends further above it)
+        double[] nearHalf = joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE)).map(j -> j.sortedLogCapacitiesAt(0.5)).orElse(sortedHalf);
+        double half = Math.min(Math.exp(quantile(nearHalf, 0.5)), raw);
         double best = Math.exp(quantile(sortedQ, 0.5));
         List<SloCurve> filled = fillIn(curves, figures, bounds, fits, draws);
         if (answer > axis.max()) {

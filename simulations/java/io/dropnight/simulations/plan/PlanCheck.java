@@ -174,7 +174,6 @@ public final class PlanCheck {
         }
         JsonNode e = s.path("estimate");
         boolean estimated = e.path("supported").asBoolean();
-        Optional<PassDraws> joint = estimated ? reread(plan, s, e) : Optional.empty();
         List<PassRate> rates = new ArrayList<>();
         for (String role : check.at()) {
             PassRate said = switch (role) {
@@ -182,6 +181,7 @@ public final class PlanCheck {
                 case "below" -> below(s, e, estimated);
                 default -> atHalf(check, e, estimated);
             };
+            Optional<PassDraws> joint = estimated ? reread(plan, s, e, "half".equals(role)) : Optional.empty();
             rates.add(joint.map(j -> drawn(said, j, plan.path("confidence").asDouble())).orElse(said));
         }
         return new Target(s.path("policy").asText(), s.path("scale").asDouble(), List.copyOf(rates));
@@ -189,10 +189,11 @@ public final class PlanCheck {
 
     /**
      * The plan's estimate read again from its probes' figures (the same confidence, resolution,
-     * priors and seed), for its draws: what it said of each capacity, and how sure it was. Empty
+     * priors and seed), for its draws (for the capacity passing half the time, the draws it is read
+     * from: {@link CapacityEstimator#halfJoint}): what it said of each capacity, and how sure it was. Empty
      * where this estimator no longer supports a fit from them (then the plan's own figures stand, with no range).
      */
-    private static Optional<PassDraws> reread(JsonNode plan, JsonNode search, JsonNode estimate) {
+    private static Optional<PassDraws> reread(JsonNode plan, JsonNode search, JsonNode estimate, boolean half) {
         double confidence = plan.path("confidence").asDouble();
         double resolution = plan.path("resolution").asDouble();
         if (!(confidence > 0.5 && confidence < 1 && resolution > 0 && resolution < 1)) {
@@ -200,7 +201,9 @@ public final class PlanCheck {
         }
         CapacityEstimator estimator = new CapacityEstimator(confidence, resolution, CurvePrior.DEFAULT,
                 estimate.path("seed").asLong(CapacityEstimator.DEFAULT_SEED));
-        return estimator.joint(PlanJson.probes(search), Axis.capacity(1, Integer.MAX_VALUE));
+        List<ProbeResult> probes = PlanJson.probes(search);
+        Axis axis = Axis.capacity(1, Integer.MAX_VALUE);
+        return half ? estimator.halfJoint(probes, axis) : estimator.joint(probes, axis);
     }
 
     /** What the re-read draws say of {@code said}'s capacity: their mean, the least with the confidence's certainty, and each. */
