@@ -110,7 +110,7 @@ final class CapacityEstimator {
 
     /** The joint draws the estimate from these probes reads its answer from; empty where it is refused. */
     Optional<PassDraws> joint(List<ProbeResult> probes, Axis axis) {
-        return joint(fits(probes, axis, SloFigure.WINDOW));
+        return joint(fits(probes, axis, SloFigure.WINDOW, SloFigure.WINDOW));
     }
 
     /**
@@ -119,7 +119,7 @@ final class CapacityEstimator {
      * otherwise the answer's ({@link #joint(List, Axis)}). Empty where both are refused.
      */
     Optional<PassDraws> halfJoint(List<ProbeResult> probes, Axis axis) {
-        Optional<PassDraws> near = joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE));
+        Optional<PassDraws> near = joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW));
         return near.isPresent() ? near : joint(probes, axis);
     }
 
@@ -133,15 +133,15 @@ final class CapacityEstimator {
     }
 
     private Fits fits(List<ProbeResult> probes, Axis axis) {
-        return fits(probes, axis, SloFigure.WINDOW);
+        return fits(probes, axis, SloFigure.WINDOW, SloFigure.WINDOW);
     }
 
     /** As {@link #fits(List, Axis)}, figures more than {@code above}-fold over their bound read as at least that. */
-    private Fits fits(List<ProbeResult> probes, Axis axis, double above) {
+    private Fits fits(List<ProbeResult> probes, Axis axis, double above, double below) {
         if (!axis.passesAbove()) {
             throw new IllegalArgumentException("the estimate answers capacity plans only, not " + axis.name());
         }
-        Map<String, List<SloFigure>> figures = SloFigure.of(probes, above);
+        Map<String, List<SloFigure>> figures = SloFigure.of(probes, above, below);
         Map<String, SloResult> bounds = bounds(probes);
         List<SloCurve> curves = new ArrayList<>();
         Map<String, SloCurveFit> fits = new LinkedHashMap<>();
@@ -204,6 +204,10 @@ final class CapacityEstimator {
      * that the answer moves up, on the safe side); it must not show a rise.
      */
     private String whyNot(String name, SloCurveFit fit, boolean everFailed) {
+        if (!everFailed && fit.exactCount() < 1) {
+            // near its bound, but no figure within the window (only a narrow one, the coin toss's, leaves none)
+            return String.format(Locale.ROOT, "too few figures: %s has none within the window of its bound", name);
+        }
         if (!everFailed) {
             return fit.riseProbability() >= confidence ? String.format(Locale.ROOT, "%s rises with capacity (its figures alone say so"
                     + " with probability %s)", name, CapacityEstimate.percent(fit.riseProbability())) : null;
@@ -234,7 +238,7 @@ final class CapacityEstimator {
         double raw = Math.exp(quantile(sortedQ, confidence));
         double answer = Math.max(axis.min(), Math.ceil(raw - 1e-9));
         // the coin toss from the figures near the bound, where they support a fit (the curve bends further above it)
-        double[] nearHalf = joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE)).map(j -> j.sortedLogCapacitiesAt(0.5)).orElse(sortedHalf);
+        double[] nearHalf = joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW)).map(j -> j.sortedLogCapacitiesAt(0.5)).orElse(sortedHalf);
         double half = Math.min(Math.exp(quantile(nearHalf, 0.5)), raw);
         double best = Math.exp(quantile(sortedQ, 0.5));
         List<SloCurve> filled = fillIn(curves, figures, bounds, fits, draws);

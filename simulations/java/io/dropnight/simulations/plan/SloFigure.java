@@ -63,11 +63,11 @@ public record SloFigure(double value, double actual, double load, Kind kind, boo
      * clean verdicts (an inconclusive probe's figures are in doubt and left out).
      */
     static Map<String, List<SloFigure>> of(List<ProbeResult> probes) {
-        return of(probes, WINDOW);
+        return of(probes, WINDOW, WINDOW);
     }
 
-    /** As {@link #of(List)}, a figure more than {@code above}-fold over its bound read as at least that. */
-    static Map<String, List<SloFigure>> of(List<ProbeResult> probes, double above) {
+    /** As {@link #of(List)}, a figure more than {@code above}-fold over its bound, or {@code below}-fold under it, read as at least or at most that. */
+    static Map<String, List<SloFigure>> of(List<ProbeResult> probes, double above, double below) {
         Map<String, List<SloFigure>> out = new LinkedHashMap<>();
         for (ProbeResult p : probes) {
             if (p.verdict() == RunVerdict.INCONCLUSIVE) {
@@ -85,7 +85,7 @@ public record SloFigure(double value, double actual, double load, Kind kind, boo
                     }
                     continue;
                 }
-                of(p.value(), s, above).ifPresent(list::add);
+                of(p.value(), s, above, below).ifPresent(list::add);
             }
         }
         return out;
@@ -93,16 +93,16 @@ public record SloFigure(double value, double actual, double load, Kind kind, boo
 
     /** One probe's figure of one SLO; empty for a passed SLO with no sample (it says nothing). */
     static Optional<SloFigure> of(double value, SloResult s) {
-        return of(value, s, WINDOW);
+        return of(value, s, WINDOW, WINDOW);
     }
 
-    private static Optional<SloFigure> of(double value, SloResult s, double above) {
+    private static Optional<SloFigure> of(double value, SloResult s, double above, double below) {
         double load = s.load();
         if (!Double.isFinite(s.actual()) && s.passed()) {
             return Optional.empty();
         }
-        if (!(load >= 1 / WINDOW)) {
-            return Optional.of(new SloFigure(value, s.actual(), 1 / WINDOW, Kind.AT_MOST, s.passed()));
+        if (!(load >= 1 / below)) {
+            return Optional.of(new SloFigure(value, s.actual(), 1 / below, Kind.AT_MOST, s.passed()));
         }
         if (load > above) {
             return Optional.of(new SloFigure(value, s.actual(), above, Kind.AT_LEAST, s.passed()));
