@@ -22,6 +22,28 @@ final class Normal {
     }
 
     /**
+     * {@code count} even nodes from {@code -span} to {@code span}, weighted by the density and
+     * normalised to sum to 1: a sum over them stands for an expectation over a standard normal.
+     * Both arrays are the caller's.
+     */
+    record Grid(double[] z, double[] weight) {
+        static Grid of(int count, double span) {
+            double[] z = new double[count];
+            double[] w = new double[count];
+            double sum = 0;
+            for (int k = 0; k < count; k++) {
+                z[k] = -span + 2 * span * k / (count - 1);
+                w[k] = pdf(z[k]);
+                sum += w[k];
+            }
+            for (int k = 0; k < count; k++) {
+                w[k] /= sum;
+            }
+            return new Grid(z, w);
+        }
+    }
+
+    /**
      * The z with P(Z <= z) = p, for p in (0, 1): Acklam's rational approximation, refined by one
      * Halley step.
      */

@@ -19,20 +19,9 @@ final class PassDraws {
     /** The grid over the shared part W: 49 even nodes from -6 to 6, a quarter apart, weighted by the normal density. */
     private static final int NODES = 49;
     private static final double SPAN = 6;
-    private static final double[] NODE = new double[NODES];
-    private static final double[] WEIGHT = new double[NODES];
-
-    static {
-        double sum = 0;
-        for (int k = 0; k < NODES; k++) {
-            NODE[k] = -SPAN + 2 * SPAN * k / (NODES - 1);
-            WEIGHT[k] = Normal.pdf(NODE[k]);
-            sum += WEIGHT[k];
-        }
-        for (int k = 0; k < NODES; k++) {
-            WEIGHT[k] /= sum;
-        }
-    }
+    private static final Normal.Grid GRID = Normal.Grid.of(NODES, SPAN);
+    private static final double[] NODE = GRID.z();
+    private static final double[] WEIGHT = GRID.weight();
 
     private final List<Draw[]> bySlo;
     private final int count;

@@ -27,20 +27,14 @@ final class SloCurveFit {
     /** Quadrature over the level: nodes within 4 standard deviations of the exact figures' mean. */
     private static final int LEVEL_NODES = 21;
     private static final double LEVEL_SPAN = 4;
-    private static final double[] NODE_Z = new double[LEVEL_NODES];
-    private static final double[] NODE_W = new double[LEVEL_NODES];
+    private static final Normal.Grid LEVEL_GRID = Normal.Grid.of(LEVEL_NODES, LEVEL_SPAN);
+    private static final double[] NODE_Z = LEVEL_GRID.z();
+    private static final double[] NODE_W = LEVEL_GRID.weight();
     private static final double[] NODE_W_CUMULATIVE = new double[LEVEL_NODES];
 
     static {
-        double sum = 0;
-        for (int k = 0; k < LEVEL_NODES; k++) {
-            NODE_Z[k] = -LEVEL_SPAN + 2 * LEVEL_SPAN * k / (LEVEL_NODES - 1);
-            NODE_W[k] = Normal.pdf(NODE_Z[k]);
-            sum += NODE_W[k];
-        }
         double cum = 0;
         for (int k = 0; k < LEVEL_NODES; k++) {
-            NODE_W[k] /= sum;
             cum += NODE_W[k];
             NODE_W_CUMULATIVE[k] = cum;
         }

@@ -22,4 +22,22 @@ class NormalTest {
         assertThrows(IllegalArgumentException.class, () -> Normal.quantile(0));
         assertThrows(IllegalArgumentException.class, () -> Normal.quantile(1));
     }
+
+    @Test
+    void aGridStandsForAStandardNormal() {
+        Normal.Grid g = Normal.Grid.of(49, 6);
+        double sum = 0;
+        double mean = 0;
+        double variance = 0;
+        for (int k = 0; k < 49; k++) {
+            sum += g.weight()[k];
+            mean += g.weight()[k] * g.z()[k];
+            variance += g.weight()[k] * g.z()[k] * g.z()[k];
+        }
+        assertEquals(1, sum, 1e-12);
+        assertEquals(0, mean, 1e-12);
+        assertEquals(1, variance, 1e-6); // a quarter apart: the even sum is exact for the normal to far below this
+        assertEquals(-6, g.z()[0]);
+        assertEquals(6, g.z()[48]);
+    }
 }
