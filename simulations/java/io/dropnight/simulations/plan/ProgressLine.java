@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param elapsed    the search's time so far
  * @param left       the probes still to come, as far as can be told
  * @param atLeast    whether {@code left} is a floor (while bracketing, how far the threshold lies is unknown)
- * @param budgetLeft the budget's time left, when the budget may end the search (a safe answer exists)
+ * @param budgetLeft the budget's time left, when the budget may end the search (a safe answer exists); empty
+ *                   before: the line then says that the budget waits for one, where the guess runs past it
  * @param budget     the budget itself, when there is one
  */
 record ProgressLine(int number, Axis axis, double value, RunVerdict verdict, String decidedBy, Duration elapsed, int left,
@@ -29,7 +30,11 @@ record ProgressLine(int number, Axis axis, double value, RunVerdict verdict, Str
         Duration perProbe = elapsed.dividedBy(number);
         String time = PlanFormat.duration(perProbe.multipliedBy(left));
         String count = left == 1 ? "1 probe" : left + " probes";
-        String estimate = atLeast ? "at least " + time + " left (" + count + " or more)" : "about " + time + " left (" + count + ")";
+        // before a safe answer exists the budget does not bind (there is no answer to stop at): say when it will
+        String waiting = budget.isPresent() && budgetLeft.isEmpty() && perProbe.multipliedBy(left).plus(elapsed).compareTo(budget.get()) > 0
+                ? "; the " + PlanFormat.duration(budget.get()) + " budget ends the search once a safe answer exists" : "";
+        String estimate = atLeast ? "at least " + time + " left (" + count + " or more" + waiting + ")"
+                : "about " + time + " left (" + count + waiting + ")";
         if (budgetLeft.isPresent() && budget.isPresent() && perProbe.multipliedBy(left).compareTo(budgetLeft.get()) > 0) {
             // the budget will end the search first: say when, and what the search would have liked
             Duration until = budgetLeft.get().isNegative() ? Duration.ZERO : budgetLeft.get();

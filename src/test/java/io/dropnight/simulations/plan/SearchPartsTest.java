@@ -82,5 +82,11 @@ class SearchPartsTest {
         assertTrue(budgeted.text().endsWith("at most " + PlanFormat.duration(Duration.ofSeconds(130)) + " left (the "
                 + PlanFormat.duration(Duration.ofMinutes(12)) + " budget; 3 probes would take "
                 + PlanFormat.duration(Duration.ofSeconds(324)) + ")"), budgeted.text());
+        // the first probe of a 6-minute plan: no safe answer yet, so the budget does not bind, and the line says so
+        ProgressLine first = new ProgressLine(1, SLOTS, 64, RunVerdict.FAIL, "x", Duration.ofSeconds(105), 6, true,
+                Optional.empty(), Optional.of(Duration.ofMinutes(6)));
+        assertEquals("plan probe 1: slots 64 -> FAIL (x); elapsed " + PlanFormat.duration(Duration.ofSeconds(105)) + ", at least "
+                + PlanFormat.duration(Duration.ofSeconds(630)) + " left (6 probes or more; the " + PlanFormat.duration(Duration.ofMinutes(6))
+                + " budget ends the search once a safe answer exists)", first.text());
     }
 }
