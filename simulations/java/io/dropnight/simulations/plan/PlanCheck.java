@@ -230,7 +230,7 @@ public final class PlanCheck {
         return new PassRate(step, "one step below", 0, 0, Double.NaN, Double.NaN);
     }
 
-    /** The capacity the estimate says passes half the time, rounded to whole slots: predicted 50 %, by its definition. */
+    /** The capacity the estimate says passes half the time, rounded to whole slots: predicted 50 % by its definition (the re-read draws, where they can be read, say more). */
     private static PassRate atHalf(CheckParameters check, JsonNode e, boolean estimated) {
         if (!estimated || !e.path("atHalf").isNumber()) {
             throw new ParameterException(CheckParameters.AT, String.join(",", check.at()),
