@@ -238,7 +238,10 @@ final class CapacityEstimator {
         double raw = Math.exp(quantile(sortedQ, confidence));
         double answer = Math.max(axis.min(), Math.ceil(raw - 1e-9));
         // the coin toss from the figures near the bound, where they support a fit (the curve bends further above it)
-        double[] nearHalf = joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW)).map(j -> j.sortedLogCapacitiesAt(0.5)).orElse(sortedHalf);
+        // (the same figures, where none lies above the narrower window, give the same draws: no second fit)
+        boolean same = SloFigure.of(probes, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW).equals(figures);
+        double[] nearHalf = same ? sortedHalf : joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW))
+                .map(j -> j.sortedLogCapacitiesAt(0.5)).orElse(sortedHalf);
         double half = Math.min(Math.exp(quantile(nearHalf, 0.5)), raw);
         double best = Math.exp(quantile(sortedQ, 0.5));
         List<SloCurve> filled = fillIn(curves, figures, bounds, fits, draws);

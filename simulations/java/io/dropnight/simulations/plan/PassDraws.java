@@ -16,9 +16,9 @@ import java.util.List;
  * At 0 that is the product (the SLOs independent); towards 1, the least of them. Immutable.
  */
 final class PassDraws {
-    /** The grid over the shared part W: 49 even nodes from -6 to 6, a quarter apart, weighted by the normal density. */
-    private static final int NODES = 49;
-    private static final double SPAN = 6;
+    /** The grid over the shared part W: 33 even nodes from -4 to 4, a quarter apart, weighted by the normal density (beyond 4, 6e-5 of it). */
+    private static final int NODES = 33;
+    private static final double SPAN = 4;
     private static final Normal.Grid GRID = Normal.Grid.of(NODES, SPAN);
     private static final double[] NODE = GRID.z();
     private static final double[] WEIGHT = GRID.weight();
