@@ -204,16 +204,31 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Stops the browser it started (its own process, nothing else). */
+    /**
+     * Stops the browser it started and the processes it started (renderers, utilities: its own
+     * descendants, read before it stops, nothing else), each awaited with a bound, so that none is
+     * still writing its profile when the caller's temporary folder is deleted.
+     */
     @Override
     public void close() throws InterruptedException {
         if (socket != null) {
             socket.abort();
         }
+        List<ProcessHandle> children = process.descendants().toList(); // once it has exited they are no longer its own
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle child : children) {
+            child.destroy();
+        }
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                child.destroyForcibly();
+            }
         }
     }
 
