@@ -119,8 +119,18 @@ final class CapacityEstimator {
      * otherwise the answer's ({@link #joint(List, Axis)}). Empty where both are refused.
      */
     Optional<PassDraws> halfJoint(List<ProbeResult> probes, Axis axis) {
-        Optional<PassDraws> near = joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW));
-        return near.isPresent() ? near : joint(probes, axis);
+        return nearJoint(probes, axis, SloFigure.of(probes)).or(() -> joint(probes, axis));
+    }
+
+    /**
+     * The coin toss's own draws: empty where the narrower window changes no figure of {@code figures}
+     * (the answer's draws are the same) or its figures do not support a fit (the answer's serve).
+     */
+    private Optional<PassDraws> nearJoint(List<ProbeResult> probes, Axis axis, Map<String, List<SloFigure>> figures) {
+        if (SloFigure.of(probes, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW).equals(figures)) {
+            return Optional.empty();
+        }
+        return joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW));
     }
 
     private Optional<PassDraws> joint(Fits f) {
@@ -238,10 +248,7 @@ final class CapacityEstimator {
         double raw = Math.exp(quantile(sortedQ, confidence));
         double answer = Math.max(axis.min(), Math.ceil(raw - 1e-9));
         // the coin toss from the figures near the bound, where they support a fit (the curve bends further above it)
-        // (the same figures, where none lies above the narrower window, give the same draws: no second fit)
-        boolean same = SloFigure.of(probes, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW).equals(figures);
-        double[] nearHalf = same ? sortedHalf : joint(fits(probes, axis, SloFigure.HALF_WINDOW_ABOVE, SloFigure.WINDOW))
-                .map(j -> j.sortedLogCapacitiesAt(0.5)).orElse(sortedHalf);
+        double[] nearHalf = nearJoint(probes, axis, figures).map(j -> j.sortedLogCapacitiesAt(0.5)).orElse(sortedHalf);
         double half = Math.min(Math.exp(quantile(nearHalf, 0.5)), raw);
         double best = Math.exp(quantile(sortedQ, 0.5));
         List<SloCurve> filled = fillIn(curves, figures, bounds, fits, draws);
