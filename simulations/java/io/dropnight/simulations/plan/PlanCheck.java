@@ -174,6 +174,9 @@ public final class PlanCheck {
         }
         JsonNode e = s.path("estimate");
         boolean estimated = e.path("supported").asBoolean();
+        // each set of draws read once: the answer's, and the coin toss's where it is asked
+        Optional<PassDraws> answers = estimated ? reread(plan, s, e, false) : Optional.empty();
+        Optional<PassDraws> halves = estimated && check.at().contains("half") ? reread(plan, s, e, true) : Optional.empty();
         List<PassRate> rates = new ArrayList<>();
         for (String role : check.at()) {
             PassRate said = switch (role) {
@@ -181,7 +184,7 @@ public final class PlanCheck {
                 case "below" -> below(s, e, estimated);
                 default -> atHalf(check, e, estimated);
             };
-            Optional<PassDraws> joint = estimated ? reread(plan, s, e, "half".equals(role)) : Optional.empty();
+            Optional<PassDraws> joint = "half".equals(role) ? halves : answers;
             rates.add(joint.map(j -> drawn(said, j, plan.path("confidence").asDouble())).orElse(said));
         }
         return new Target(s.path("policy").asText(), s.path("scale").asDouble(), List.copyOf(rates));
