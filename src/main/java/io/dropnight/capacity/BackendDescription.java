@@ -38,6 +38,7 @@ final class BackendDescription {
         out.put("unconstrained", m.unconstrained());
         out.put("scale", m.scale());
         out.put("slots", state.slots());
+        out.put("scaledSlots", m.scaledSlots());
         out.put("queueLimit", state.queueLimit().isPresent() ? state.queueLimit().getAsInt() : null);
         out.put("busySlots", state.busySlots());
         out.put("queued", state.queued());
@@ -76,7 +77,7 @@ final class BackendDescription {
             weights += w;
         }
         double meanNanos = weighted / weights * fault.slowdownFactor();
-        return m.effectiveSlots() * 1e9 / meanNanos;
+        return m.scaledSlots() * 1e9 / meanNanos;
     }
 
     private static Map<String, Object> cache(CacheModel model, BackendState.Cache cache) {

@@ -18,7 +18,10 @@ import java.util.Map;
  *
  * <p>{@code scale} is the rehearsal's ratio to the full-size audience (0.01 for a 1:100 run):
  * slots and queue are multiplied by it, as the simulations multiply their user counts, so a
- * scaled rehearsal projects to full size.
+ * scaled rehearsal projects to full size. Scaled slots need not be whole: 67 slots at scale 0.5
+ * are 33.5 slot-equivalents, served by 34 slots each working at 33.5 / 34 of full speed
+ * ({@link #serviceStretch()}), so that every full-size slot is a step in capacity at any scale.
+ * (Rounding made 67 and 68 the same service at scale 0.5, and 75 to 84 one at scale 0.1.)
  *
  * @param unconstrained turn the model off: every request is served at once (measures the harness)
  * @param scale         rehearsal-to-full-size ratio, &gt; 0
@@ -53,7 +56,7 @@ public record CapacityModel(boolean unconstrained, double scale, int slots, int 
             }
         }
         serviceTimes = Collections.unmodifiableMap(copy);
-        if (Math.max(1, Math.round(slots * scale)) > 1_000_000) {
+        if (slots * scale > 1_000_000) {
             throw new ConfigException("capacity.slots", slots, "times scale must stay below 1,000,000");
         }
     }
@@ -78,9 +81,23 @@ public record CapacityModel(boolean unconstrained, double scale, int slots, int 
                 CacheModel.defaults(), WriteCost.defaults());
     }
 
-    /** Backend slots after scaling, at least 1. */
+    /** Slot-equivalents after scaling: {@code slots * scale}, whole or not. */
+    public double scaledSlots() {
+        return slots * scale;
+    }
+
+    /** Backend slots after scaling: {@link #scaledSlots()} rounded up, at least 1. */
     public int effectiveSlots() {
-        return (int) Math.max(1, Math.round(slots * scale));
+        return (int) Math.max(1, Math.ceil(scaledSlots() - 1e-9));
+    }
+
+    /**
+     * How much longer each of the {@link #effectiveSlots()} takes over a request than a full-speed
+     * slot, so that together they serve {@link #scaledSlots()} slots' worth: 1 where the scaled
+     * slots are whole, 34 / 33.5 for 33.5.
+     */
+    public double serviceStretch() {
+        return effectiveSlots() / scaledSlots();
     }
 
     /** Wait-queue bound after scaling. */

@@ -183,7 +183,7 @@ public final class VirtualBackend implements ModelledBackend {
 
     private void start(Job job, long startNanos) {
         CapacityModel model = job.settings.model();
-        double factor = fault.slowdownFactor();
+        double factor = fault.slowdownFactor() * model.serviceStretch();
         if (job.cacheKey != null && !job.fetched) {
             switch (cache.lookup(job.cacheKey, clock.nanoTime(), model.cache())) {
                 case HIT -> { }

@@ -81,6 +81,33 @@ class VirtualBackendTest {
         assertTrue(t.servedNanos.getMaxValue() > seconds(2.5), "late arrivals wait seconds");
     }
 
+    /**
+     * Every full-size slot is a step in capacity at any scale: 66, 67 and 68 slots at scale 0.5
+     * serve 33, 33.5 and 34 slots' worth (rounding once made 67 and 68 one service).
+     */
+    @Test
+    void aScaledSlotCountThatIsNotWholeServesItsFractionOfASlot() {
+        double[] goodput = new double[3];
+        for (int i = 0; i < 3; i++) {
+            CapacityModel model = Models.uniform(66 + i, 66, "exp:10ms").withScale(0.5);
+            VirtualBackend backend = new VirtualBackend(OverloadPolicy.FIXED, model, new VirtualClock(), 7);
+            assertEquals(33 + 0.5 * i, backend.describe().get("scaledSlots"));
+            assertEquals(i == 0 ? 33 : 34, backend.describe().get("slots"));
+            assertEquals(3300.0 + 50 * i, backend.describe().get("capacityPerSecond"));
+            VirtualClock own = new VirtualClock();
+            backend = new VirtualBackend(OverloadPolicy.FIXED, model, own, 7);
+            OpenWorkload w = new OpenWorkload(own, backend, 11);
+            w.offer(Endpoint.TITLE, 2 * 3400, seconds(20));
+            goodput[i] = w.drain().total().served / 20.0;
+        }
+        // Saturated twice over, each serves its capacity: 3,300, 3,350 and 3,400 a second, within
+        // 0.6 % (the sum of some 67,000 exponential service times), so 25 a second apart at least.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(3300 + 50 * i, goodput[i], 20, "goodput at " + (66 + i) + " slots: " + goodput[i]);
+        }
+        assertTrue(goodput[0] + 25 < goodput[1] && goodput[1] + 25 < goodput[2], java.util.Arrays.toString(goodput));
+    }
+
     @Test
     void unconstrainedServesAtOnceWithoutScheduling() {
         VirtualBackend backend = new VirtualBackend(OverloadPolicy.FIXED, Models.uniform(1, 0, "fixed:1s")
