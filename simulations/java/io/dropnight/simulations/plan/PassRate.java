@@ -10,7 +10,7 @@ import java.util.Optional;
  * little. Immutable.
  *
  * @param slots     the capacity re-run
- * @param role      {@code answer}, {@code one step below} or {@code passing half the time}
+ * @param role      {@code answer}, {@code one step below}, or one of {@link CoinToss}'s
  * @param passes    nights that passed
  * @param runs      nights with a pass or a fail (an inconclusive one is not counted)
  * @param predicted the plan's expected pass probability there (NaN when the plan gave none)
@@ -94,7 +94,8 @@ record PassRate(double slots, String role, int passes, int runs, double predicte
         double[] ci = interval();
         String observed = runs == 0 ? "no night ran" : String.format(Locale.ROOT, "passed %d of %d (%s; 95 %% interval %s–%s)", passes,
                 runs, CapacityEstimate.percent((double) passes / runs), CapacityEstimate.percent(ci[0]), CapacityEstimate.percent(ci[1]));
-        String plan = Double.isNaN(predicted) ? "the plan predicted no probability (a votes' answer)"
+        String plan = Double.isNaN(predicted) ? "the plan predicted no probability" + (role.equals("answer")
+                || role.equals("one step below") ? " (a votes' answer)" : " there (its draws could not be read again)")
                 : "the plan predicted " + CapacityEstimate.percent(predicted)
                 + (Double.isNaN(atLeast) ? "" : ", at least " + CapacityEstimate.percent(atLeast));
         String range = predictedPasses().map(r -> String.format(Locale.ROOT, " and %s of %d passing with %s: %s",

@@ -53,8 +53,11 @@ public final class PlanCheck {
         System.exit(run(System.getProperties(), Planner.testClasspath(), System.out, System.err, System::nanoTime));
     }
 
-    /** What is checked: one search of a plan, its two capacities and what the plan said of them. */
-    record Target(String policy, double scale, List<PassRate> rates) {
+    /**
+     * What is checked: one search of a plan, its capacities and what the plan said of them; and,
+     * where the capacity passing half the time is asked for, where the plan said that lies.
+     */
+    record Target(String policy, double scale, List<PassRate> rates, Optional<CoinToss> coinToss) {
     }
 
     static int run(Properties props, String classpath, PrintStream out, PrintStream err, LongSupplier nanoClock) {
@@ -84,6 +87,7 @@ public final class PlanCheck {
         for (PassRate r : rates) {
             out.println("dropnight plan-check: " + r.line());
         }
+        bracket(target, rates).ifPresent(b -> out.println("dropnight plan-check: " + target.coinToss().orElseThrow().line(b[0], b[1])));
         if (!stopped.isEmpty()) {
             out.println("dropnight plan-check: " + stopped);
         }
@@ -178,16 +182,32 @@ public final class PlanCheck {
         Optional<PassDraws> answers = estimated ? reread(plan, s, e, false) : Optional.empty();
         Optional<PassDraws> halves = estimated && check.at().contains("half") ? reread(plan, s, e, true) : Optional.empty();
         List<PassRate> rates = new ArrayList<>();
+        Optional<CoinToss> coinToss = Optional.empty();
         for (String role : check.at()) {
-            PassRate said = switch (role) {
-                case "answer" -> atAnswer(s, e, estimated);
-                case "below" -> below(s, e, estimated);
-                default -> atHalf(check, e, estimated);
+            List<PassRate> said = switch (role) {
+                case "answer" -> List.of(atAnswer(s, e, estimated));
+                case "below" -> List.of(below(s, e, estimated));
+                default -> {
+                    coinToss = Optional.of(coinToss(check, e, estimated, halves));
+                    yield coinToss.get().capacities();
+                }
             };
             Optional<PassDraws> joint = "half".equals(role) ? halves : answers;
-            rates.add(joint.map(j -> drawn(said, j, plan.path("confidence").asDouble())).orElse(said));
+            for (PassRate r : said) {
+                rates.add(joint.map(j -> drawn(r, j, plan.path("confidence").asDouble())).orElse(r));
+            }
         }
-        return new Target(s.path("policy").asText(), s.path("scale").asDouble(), List.copyOf(rates));
+        return new Target(s.path("policy").asText(), s.path("scale").asDouble(), List.copyOf(rates), coinToss);
+    }
+
+    /** The re-run whole slots below and above the half, {@code [below, above]}; empty where the half was not asked for or is whole. */
+    static Optional<PassRate[]> bracket(Target target, List<PassRate> rates) {
+        if (target.coinToss().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PassRate> below = rates.stream().filter(r -> CoinToss.BELOW.equals(r.role())).findFirst();
+        Optional<PassRate> above = rates.stream().filter(r -> CoinToss.ABOVE.equals(r.role())).findFirst();
+        return below.isPresent() && above.isPresent() ? Optional.of(new PassRate[] {below.get(), above.get()}) : Optional.empty();
     }
 
     /**
@@ -233,17 +253,22 @@ public final class PlanCheck {
         return new PassRate(step, "one step below", 0, 0, Double.NaN, Double.NaN);
     }
 
-    /** The capacity the estimate says passes half the time, rounded to whole slots: predicted 50 % by its definition (the re-read draws, where they can be read, say more). */
-    private static PassRate atHalf(CheckParameters check, JsonNode e, boolean estimated) {
+    /**
+     * The capacity the estimate says passes half the time, with the range of its draws' halves where
+     * they can be read again ({@link CoinToss}: the whole slots either side of it are re-run).
+     */
+    private static CoinToss coinToss(CheckParameters check, JsonNode e, boolean estimated, Optional<PassDraws> halves) {
         if (!estimated || !e.path("atHalf").isNumber()) {
             throw new ParameterException(CheckParameters.AT, String.join(",", check.at()),
                     "half needs an estimate's capacity passing half the time, and this search was answered by its votes");
         }
-        return new PassRate(Math.max(1, Math.round(e.path("atHalf").asDouble())), "passing half the time", 0, 0, 0.5, Double.NaN);
+        double said = e.path("atHalf").asDouble();
+        return halves.map(h -> CoinToss.of(said, h)).orElse(new CoinToss(said, Double.NaN, Double.NaN));
     }
 
 
-    private static ObjectNode json(CheckParameters check, Target target, Tally tally, Duration elapsed) {
+    /** check.json. */
+    static ObjectNode json(CheckParameters check, Target target, Tally tally, Duration elapsed) {
         List<PassRate> rates = tally.rates();
         List<List<String>> verdicts = tally.verdicts();
         String stopped = tally.stopped();
@@ -281,6 +306,12 @@ public final class PlanCheck {
             }
             ArrayNode v = c.putArray("verdicts");
             verdicts.get(k).forEach(v::add);
+        }
+        Optional<PassRate[]> b = bracket(target, rates);
+        if (b.isPresent()) {
+            target.coinToss().orElseThrow().json(o.putObject("coinToss"), b.get()[0], b.get()[1]);
+        } else {
+            o.putNull("coinToss");
         }
         return o;
     }
