@@ -6,8 +6,8 @@
 #   scripts/plan-check.sh -Dcheck.plan=reports/plan-<time>-capacity [-Dcheck.runs=10] [-Dcheck.budget=60m] \
 #                         [-Dcheck.search=0] [-Dcheck.at=answer,below|half|...] [the plan's night flags: -Dnight, ...]
 #
-# -Dcheck.at names the capacities re-run (default answer,below); half is where the plan's estimate
-# says a night passes half the time.
+# -Dcheck.at names the capacities re-run (default answer,below); half is the whole slots either side
+# of where the plan's estimate says a night passes half the time, and says where the coin toss lies.
 #
 # Bounded: at most 50 nights a capacity, and no night starts that would end past -Dcheck.budget.
 # A default-night re-run takes about as long as a plan's probe (about 1 min 47 s on this machine),

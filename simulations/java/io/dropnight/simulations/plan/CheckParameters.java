@@ -24,7 +24,8 @@ import java.util.Properties;
  *               so far as its length (default 60m, from 1m to 24h)
  * @param search {@code -Dcheck.search}: which of the plan's searches, from 0 (default 0)
  * @param at     {@code -Dcheck.at}: which of the plan's capacities are re-run, in that order (default
- *               {@code answer,below}; {@code half}: the capacity an estimate says passes half the time)
+ *               {@code answer,below}; {@code half}: the whole slots either side of the capacity an
+ *               estimate says passes half the time)
  */
 record CheckParameters(Path plan, int runs, Duration budget, int search, List<String> at) {
     static final String PLAN = "check.plan";

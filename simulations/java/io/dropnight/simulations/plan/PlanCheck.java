@@ -32,8 +32,8 @@ import java.util.function.LongSupplier;
  * {@code scripts/plan-check.sh -Dcheck.plan=<plan folder> [-Dcheck.runs=10] [the plan's night flags]}:
  * proves a capacity plan by re-runs rather than by its own word (issue 25). Re-runs the night
  * {@code runs} times at the plan's answer and {@code runs} times one resolution step below it
- * (or at the capacities {@code -Dcheck.at} names, {@code half} among them: where the estimate says
- * a night passes half the time), alternating them so that a machine growing busier weighs on all alike, each a
+ * (or at the capacities {@code -Dcheck.at} names, {@code half} among them: the whole slots either
+ * side of where the estimate says a night passes half the time, {@link CoinToss}), alternating them so that a machine growing busier weighs on all alike, each a
  * {@link NightProbe} as the plan ran them; prints one line per night and then each capacity's pass
  * rate beside the probability the plan predicted there, and whether the count of passes lies
  * within what the plan's own uncertainty allows ({@link PassRate}; the plan's estimate is read
