@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * machine at load 5–14; 19:08 (3 probes, nothing else running; its answer, 93, and its half, 66,
  * re-run). The estimate,
  * read again from those figures, must expect what the re-runs did: each count of passes within the
- * range the plan's draws give with 90 % (docs/BENCHMARKS.md has the runs and their load).
+ * range the plan's draws give with 90 % (docs/BENCHMARKS.md has the runs and their load). Their
+ * slots are as the plans wrote them: until dfc658c, an odd slot count at scale 0.5 was served as
+ * the next even one (the fixtures' {@code served}).
  */
 class RealPlansReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
