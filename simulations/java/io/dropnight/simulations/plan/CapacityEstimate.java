@@ -114,7 +114,8 @@ public record CapacityEstimate(boolean supported, String reason, double confiden
 
     /**
      * One line for people: {@code 86 slots pass at least 95 % of nights (95 % sure; best estimate
-     * 98.7 %); half pass at 78; band 78–86 slots}, or the refusal.
+     * 98.7 %); about half pass at 77.8 slots; band 78–86 slots}, or the refusal: the coin toss to a
+     * tenth of a slot (plan-check re-runs the whole slots either side of it), the band in whole slots.
      */
     String summary() {
         if (!supported) {
@@ -123,7 +124,7 @@ public record CapacityEstimate(boolean supported, String reason, double confiden
         return String.format(Locale.ROOT, "%s slots pass %s of nights or more (said with %s certainty; best estimate %s);"
                         + " about half pass at %s slots; band %s–%s slots%s",
                 PlanFormat.number(answer), percent(confidence), percent(confidence), percent(atAnswer.expected()),
-                PlanFormat.number(Math.round(atHalf)), PlanFormat.number(Math.round(atHalf)), PlanFormat.number(answer),
+                PlanFormat.number(Math.round(atHalf * 10) / 10.0), PlanFormat.number(Math.round(atHalf)), PlanFormat.number(answer),
                 settled ? "" : String.format(Locale.ROOT, " (not settled: the best estimate of the %s capacity is %s)",
                         percent(confidence), PlanFormat.number(Math.round(bestAtConfidence * 10) / 10.0)));
     }

@@ -64,6 +64,38 @@ record CoinToss(double said, double low, double high) {
         return Optional.of(below.slots() + (above.slots() - below.slots()) * (0.5 - p) / (q - p));
     }
 
+    /**
+     * How far the re-runs' own noise lets the coin toss lie, {@code [low, high]}: the crossing of
+     * the two slots' Wilson 95 % upper bounds, and of their lower bounds. An open end is an
+     * infinity: {@code -Infinity} where the slot below may itself pass half the time or more,
+     * {@code +Infinity} where the slot above may pass less. Empty where a slot ran no counted night.
+     */
+    static Optional<double[]> observedRange(PassRate below, PassRate above) {
+        if (below.runs() == 0 || above.runs() == 0) {
+            return Optional.empty();
+        }
+        double[] b = below.interval();
+        double[] a = above.interval();
+        return Optional.of(new double[] {crossing(below.slots(), b[1], above.slots(), a[1]),
+                crossing(below.slots(), b[0], above.slots(), a[0])});
+    }
+
+    /** Where a line through two pass rates crosses one half; an infinity where it does not between them. */
+    private static double crossing(double x0, double p0, double x1, double p1) {
+        if (p0 >= 0.5) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (p1 < 0.5) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return x0 + (x1 - x0) * (0.5 - p0) / (p1 - p0);
+    }
+
+    /** Whether the capacity said lies within {@link #observedRange}: the "passes about half the time", as ten nights a slot can tell. */
+    Optional<Boolean> saidWithinObserved(PassRate below, PassRate above) {
+        return observedRange(below, above).map(r -> said >= r[0] && said <= r[1]);
+    }
+
     /** Whether the observed coin toss (or the side it lies on) falls within the plan's range; empty where the plan gave none. */
     Optional<Boolean> withinRange(PassRate below, PassRate above) {
         if (Double.isNaN(low) || below.runs() == 0 || above.runs() == 0) {
@@ -85,8 +117,9 @@ record CoinToss(double said, double low, double high) {
     }
 
     /**
-     * {@code the coin toss: the plan said 67.8 slots (90 % of its draws: 65.1–70.9); at 67, 4 of 10
-     * passed, at 68, 8 of 10: the re-runs put it at about 67.3, within the plan's range}.
+     * {@code the coin toss: the plan said 67.8 slots (90 % of its draws: 62.1–72.2); at 67, 1 of 10
+     * passed, at 68, 8 of 10: the re-runs put it at about 67.6 (95 %: 67.2 to 68 or above), within
+     * the plan's range; the 67.8 said lies within theirs}.
      */
     String line(PassRate below, PassRate above) {
         String plan = String.format(Locale.ROOT, "the coin toss: the plan said %s slots", PlanFormat.number(round1(said)))
@@ -100,7 +133,7 @@ record CoinToss(double said, double low, double high) {
         Optional<Double> at = observed(below, above);
         String where;
         if (at.isPresent()) {
-            where = "about " + PlanFormat.number(round1(at.get()));
+            where = "at about " + PlanFormat.number(round1(at.get()));
         } else if (below.passes() * 2 >= below.runs() && above.passes() * 2 >= above.runs()) {
             where = "at or below " + PlanFormat.number(below.slots());
         } else if (below.passes() * 2 < below.runs() && above.passes() * 2 < above.runs()) {
@@ -108,8 +141,21 @@ record CoinToss(double said, double low, double high) {
         } else {
             where = "between them (the slot above passed less often: the nights' noise)";
         }
+        double[] r = observedRange(below, above).orElseThrow();
+        String range;
+        if (r[1] == Double.NEGATIVE_INFINITY) {
+            range = " (95 %: " + PlanFormat.number(below.slots()) + " or below)";
+        } else if (r[0] == Double.POSITIVE_INFINITY) {
+            range = " (95 %: " + PlanFormat.number(above.slots()) + " or above)";
+        } else {
+            range = String.format(Locale.ROOT, " (95 %%: %s to %s)", r[0] == Double.NEGATIVE_INFINITY
+                    ? PlanFormat.number(below.slots()) + " or below" : PlanFormat.number(round1(r[0])),
+                    r[1] == Double.POSITIVE_INFINITY ? PlanFormat.number(above.slots()) + " or above" : PlanFormat.number(round1(r[1])));
+        }
         String judged = withinRange(below, above).map(w -> w ? ", within the plan's range" : ", NOT within the plan's range").orElse("");
-        return plan + "; " + runs + ": the re-runs put it " + where + judged;
+        String said = String.format(Locale.ROOT, "; the %s said lies %s theirs", PlanFormat.number(round1(this.said)),
+                saidWithinObserved(below, above).orElseThrow() ? "within" : "NOT within");
+        return plan + "; " + runs + ": the re-runs put it " + where + range + judged + said;
     }
 
     /** check.json's {@code coinToss}. */
@@ -126,6 +172,18 @@ record CoinToss(double said, double low, double high) {
             o.put("observed", at.get());
         } else {
             o.putNull("observed");
+        }
+        Optional<double[]> range = observedRange(below, above);
+        if (range.isPresent()) {
+            // an open end is written as the slot it opens from, and flagged: JSON has no infinity
+            double low = range.get()[0];
+            double high = range.get()[1];
+            o.putArray("observedRange").add(Math.min(above.slots(), Math.max(below.slots(), low)))
+                    .add(Math.min(above.slots(), Math.max(below.slots(), high)));
+            o.put("openBelow", low == Double.NEGATIVE_INFINITY).put("openAbove", high == Double.POSITIVE_INFINITY);
+            o.put("saidWithinObserved", saidWithinObserved(below, above).orElseThrow());
+        } else {
+            o.putNull("observedRange").putNull("openBelow").putNull("openAbove").putNull("saidWithinObserved");
         }
         Optional<Boolean> within = withinRange(below, above);
         if (within.isPresent()) {

@@ -74,5 +74,9 @@ class RealPlansReplayTest {
         assertTrue(before < 66, "read from every figure within 4-fold: " + before);
         assertTrue(e.atHalf() > 66.5 && e.atHalf() < 69, "read near the bound: " + e.atHalf());
         assertTrue(e.answer() >= 90, "the answer keeps every figure: " + e.answer());
+        // the coin toss to a tenth of a slot, the band in whole slots
+        assertTrue(e.summary().contains(String.format(Locale.ROOT, "about half pass at %s slots; band %d–%s slots",
+                PlanFormat.number(Math.round(e.atHalf() * 10) / 10.0), Math.round(e.atHalf()), PlanFormat.number(e.answer()))), e.summary());
+        assertTrue(e.summary().matches(".*half pass at \\d+\\.\\d slots.*"), e.summary());
     }
 }
