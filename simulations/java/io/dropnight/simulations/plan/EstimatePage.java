@@ -55,12 +55,14 @@ final class EstimatePage {
         String q = CapacityEstimate.percent(e.path("confidence").asDouble());
         String answer = PlanPage.num(e.path("answer").asDouble());
         String half = PlanPage.num(Math.round(e.path("atHalf").asDouble()));
+        String coinToss = PlanPage.num(Math.round(e.path("atHalf").asDouble() * 10) / 10.0);
         JsonNode at = e.path("atAnswer");
         JsonNode below = e.path("stepBelow");
         b.append("<p><b>").append(esc(answer)).append(" slots</b>: a night passes every SLO with probability at least ")
                 .append(esc(q)).append(", and the plan is ").append(esc(q)).append(" sure of it (best estimate ")
                 .append(esc(CapacityEstimate.percent(at.path("expected").asDouble()))).append("). About half the nights pass at ")
-                .append(esc(half)).append(" slots; across the band ").append(esc(half + "–" + answer))
+                .append(esc(coinToss)).append(" slots (plan-check's <code>-Dcheck.at=half</code> re-runs the whole slots either side)")
+                .append("; across the band ").append(esc(half + "–" + answer))
                 .append(" slots the pass rate climbs from a coin toss to the confidence. One step below the answer, at ")
                 .append(esc(PlanPage.num(below.path("slots").asDouble()))).append(" slots, a night passes with probability ")
                 .append(esc(CapacityEstimate.percent(below.path("expected").asDouble()))).append(" (at least ")

@@ -130,6 +130,10 @@ class PlanPageTest {
         assertEquals(3, html.split("<svg", -1).length - 1, "one chart per SLO's figures, and the fitted one of errorPageRate");
         assertTrue(html.contains("errorPageRate: actual / bound against slots (log scales)"));
         assertTrue(html.contains("The SLOs are read as sharing one night's scatter with correlation 0.85"), html);
+        // the coin toss to a tenth of a slot, and how it is checked
+        assertTrue(html.contains("About half the nights pass at " + PlanPage.num(Math.round(e.path("atHalf").asDouble() * 10) / 10.0)
+                + " slots (plan-check's <code>-Dcheck.at=half</code> re-runs the whole slots either side); across the band "
+                + PlanPage.num(Math.round(e.path("atHalf").asDouble())) + "–"), html);
     }
 
     @Test
