@@ -91,7 +91,10 @@ record CoinToss(double said, double low, double high) {
         return x0 + (x1 - x0) * (0.5 - p0) / (p1 - p0);
     }
 
-    /** Whether the capacity said lies within {@link #observedRange}: the "passes about half the time", as ten nights a slot can tell. */
+    /**
+     * Whether the capacity said lies within {@link #observedRange}: "passes about half the time", as
+     * far as ten nights a slot can tell.
+     */
     Optional<Boolean> saidWithinObserved(PassRate below, PassRate above) {
         return observedRange(below, above).map(r -> said >= r[0] && said <= r[1]);
     }

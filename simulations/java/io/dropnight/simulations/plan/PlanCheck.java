@@ -33,14 +33,15 @@ import java.util.function.LongSupplier;
  * proves a capacity plan by re-runs rather than by its own word (issue 25). Re-runs the night
  * {@code runs} times at the plan's answer and {@code runs} times one resolution step below it
  * (or at the capacities {@code -Dcheck.at} names, {@code half} among them: the whole slots either
- * side of where the estimate says a night passes half the time, {@link CoinToss}), alternating them so that a machine growing busier weighs on all alike, each a
- * {@link NightProbe} as the plan ran them; prints one line per night and then each capacity's pass
- * rate beside the probability the plan predicted there, and whether the count of passes lies
- * within what the plan's own uncertainty allows ({@link PassRate}; the plan's estimate is read
- * again from plan.json's probes for its draws); writes check.json into
- * {@code <plan>/check-<time>/}. Bounded in count ({@code -Dcheck.runs}, at most 50 a capacity) and
- * time ({@code -Dcheck.budget}, no night starts that would end past it). Exit 2 on a bad flag (one
- * line), 1 when a night could not be run, 0 otherwise.
+ * side of where the estimate says a night passes half the time, {@link CoinToss}), alternating them
+ * so that a machine growing busier weighs on all alike, each a {@link NightProbe} as the plan ran
+ * them; prints one line per night and then each capacity's pass rate beside the probability the
+ * plan predicted there, and whether the count of passes lies within what the plan's own uncertainty
+ * allows ({@link PassRate}; the plan's estimate is read again from plan.json's probes for its
+ * draws); writes check.json into {@code <plan>/check-<time>/}. Bounded in count
+ * ({@code -Dcheck.runs}, at most 50 a capacity) and time ({@code -Dcheck.budget}, no night starts
+ * that would end past it). Exit 2 on a bad flag (one line), 1 when a night could not be run, 0
+ * otherwise.
  */
 public final class PlanCheck {
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
