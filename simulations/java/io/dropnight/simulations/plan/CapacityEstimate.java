@@ -124,9 +124,9 @@ public record CapacityEstimate(boolean supported, String reason, double confiden
         return String.format(Locale.ROOT, "%s slots pass %s of nights or more (said with %s certainty; best estimate %s);"
                         + " about half pass at %s slots; band %s–%s slots%s",
                 PlanFormat.number(answer), percent(confidence), percent(confidence), percent(atAnswer.expected()),
-                PlanFormat.number(Math.round(atHalf * 10) / 10.0), PlanFormat.number(Math.round(atHalf)), PlanFormat.number(answer),
+                PlanFormat.tenth(atHalf), PlanFormat.number(Math.round(atHalf)), PlanFormat.number(answer),
                 settled ? "" : String.format(Locale.ROOT, " (not settled: the best estimate of the %s capacity is %s)",
-                        percent(confidence), PlanFormat.number(Math.round(bestAtConfidence * 10) / 10.0)));
+                        percent(confidence), PlanFormat.tenth(bestAtConfidence)));
     }
 
     static String percent(double p) {

@@ -53,15 +53,23 @@ record CoinToss(double said, double low, double high) {
      * no counted night.
      */
     static Optional<Double> observed(PassRate below, PassRate above) {
-        if (below.runs() == 0 || above.runs() == 0) {
+        if (below.runs() == 0 || above.runs() == 0 || side(below, above) != Side.BETWEEN) {
             return Optional.empty();
         }
-        double p = (double) below.passes() / below.runs();
-        double q = (double) above.passes() / above.runs();
-        if (p >= 0.5 || q < 0.5) {
-            return Optional.empty();
+        return Optional.of(crossing(below.slots(), (double) below.passes() / below.runs(), above.slots(),
+                (double) above.passes() / above.runs()));
+    }
+
+    /** Which side of one half each slot's nights passed: the coin toss between them, or on one side. */
+    private enum Side { BETWEEN, AT_OR_BELOW, ABOVE, UNORDERED }
+
+    private static Side side(PassRate below, PassRate above) {
+        boolean belowPassedHalf = below.passes() * 2 >= below.runs();
+        boolean abovePassedHalf = above.passes() * 2 >= above.runs();
+        if (belowPassedHalf) {
+            return abovePassedHalf ? Side.AT_OR_BELOW : Side.UNORDERED;
         }
-        return Optional.of(below.slots() + (above.slots() - below.slots()) * (0.5 - p) / (q - p));
+        return abovePassedHalf ? Side.BETWEEN : Side.ABOVE;
     }
 
     /**
@@ -104,19 +112,15 @@ record CoinToss(double said, double low, double high) {
         if (Double.isNaN(low) || below.runs() == 0 || above.runs() == 0) {
             return Optional.empty();
         }
-        Optional<Double> at = observed(below, above);
-        if (at.isPresent()) {
-            return Optional.of(at.get() >= low && at.get() <= high);
-        }
-        boolean belowPassedHalf = below.passes() * 2 >= below.runs();
-        boolean abovePassedHalf = above.passes() * 2 >= above.runs();
-        if (belowPassedHalf && abovePassedHalf) {
-            return Optional.of(low <= below.slots()); // at or below the slot below
-        }
-        if (!belowPassedHalf && !abovePassedHalf) {
-            return Optional.of(high >= above.slots()); // above the slot above
-        }
-        return Optional.of(low <= above.slots() && high >= below.slots()); // unordered by noise: between them
+        return Optional.of(switch (side(below, above)) {
+            case BETWEEN -> {
+                double at = observed(below, above).orElseThrow();
+                yield at >= low && at <= high;
+            }
+            case AT_OR_BELOW -> low <= below.slots();
+            case ABOVE -> high >= above.slots();
+            case UNORDERED -> low <= above.slots() && high >= below.slots(); // the noise unordered them: between
+        });
     }
 
     /**
@@ -125,25 +129,20 @@ record CoinToss(double said, double low, double high) {
      * the plan's range; the 67.8 said lies within theirs}.
      */
     String line(PassRate below, PassRate above) {
-        String plan = String.format(Locale.ROOT, "the coin toss: the plan said %s slots", PlanFormat.number(round1(said)))
+        String plan = String.format(Locale.ROOT, "the coin toss: the plan said %s slots", PlanFormat.tenth((said)))
                 + (Double.isNaN(low) ? "" : String.format(Locale.ROOT, " (%s of its draws: %s–%s)", CapacityEstimate.percent(RANGE),
-                PlanFormat.number(round1(low)), PlanFormat.number(round1(high))));
+                PlanFormat.tenth((low)), PlanFormat.tenth((high))));
         String runs = String.format(Locale.ROOT, "at %s, %d of %d passed, at %s, %d of %d", PlanFormat.number(below.slots()),
                 below.passes(), below.runs(), PlanFormat.number(above.slots()), above.passes(), above.runs());
         if (below.runs() == 0 || above.runs() == 0) {
             return plan + "; " + runs + ": too few nights to say where";
         }
-        Optional<Double> at = observed(below, above);
-        String where;
-        if (at.isPresent()) {
-            where = "at about " + PlanFormat.number(round1(at.get()));
-        } else if (below.passes() * 2 >= below.runs() && above.passes() * 2 >= above.runs()) {
-            where = "at or below " + PlanFormat.number(below.slots());
-        } else if (below.passes() * 2 < below.runs() && above.passes() * 2 < above.runs()) {
-            where = "above " + PlanFormat.number(above.slots());
-        } else {
-            where = "between them (the slot above passed less often: the nights' noise)";
-        }
+        String where = switch (side(below, above)) {
+            case BETWEEN -> "at about " + PlanFormat.tenth(observed(below, above).orElseThrow());
+            case AT_OR_BELOW -> "at or below " + PlanFormat.number(below.slots());
+            case ABOVE -> "above " + PlanFormat.number(above.slots());
+            case UNORDERED -> "between them (the slot above passed less often: the nights' noise)";
+        };
         double[] r = observedRange(below, above).orElseThrow();
         String range;
         if (r[1] == Double.NEGATIVE_INFINITY) {
@@ -152,11 +151,11 @@ record CoinToss(double said, double low, double high) {
             range = " (95 %: " + PlanFormat.number(above.slots()) + " or above)";
         } else {
             range = String.format(Locale.ROOT, " (95 %%: %s to %s)", r[0] == Double.NEGATIVE_INFINITY
-                    ? PlanFormat.number(below.slots()) + " or below" : PlanFormat.number(round1(r[0])),
-                    r[1] == Double.POSITIVE_INFINITY ? PlanFormat.number(above.slots()) + " or above" : PlanFormat.number(round1(r[1])));
+                    ? PlanFormat.number(below.slots()) + " or below" : PlanFormat.tenth((r[0])),
+                    r[1] == Double.POSITIVE_INFINITY ? PlanFormat.number(above.slots()) + " or above" : PlanFormat.tenth((r[1])));
         }
         String judged = withinRange(below, above).map(w -> w ? ", within the plan's range" : ", NOT within the plan's range").orElse("");
-        String said = String.format(Locale.ROOT, "; the %s said lies %s theirs", PlanFormat.number(round1(this.said)),
+        String said = String.format(Locale.ROOT, "; the %s said lies %s theirs", PlanFormat.tenth((this.said)),
                 saidWithinObserved(below, above).orElseThrow() ? "within" : "NOT within");
         return plan + "; " + runs + ": the re-runs put it " + where + range + judged + said;
     }
@@ -194,9 +193,5 @@ record CoinToss(double said, double low, double high) {
         } else {
             o.putNull("withinRange");
         }
-    }
-
-    private static double round1(double v) {
-        return Math.round(v * 10) / 10.0;
     }
 }

@@ -105,8 +105,8 @@ final class NextProbes {
         value = tried.contains(value) ? untriedNear(value, tried, axis) : value;
         return Optional.of(new NextProbe(value, false, String.format(Locale.ROOT, "%s's slope is still uncertain (%s to %s per"
                         + " e-fold): where its line gives a load of %s, on the %s side", deciding.name(),
-                PlanFormat.number(Math.round(deciding.slope().low() * 10) / 10.0),
-                PlanFormat.number(Math.round(deciding.slope().high() * 10) / 10.0),
+                PlanFormat.tenth(deciding.slope().low()),
+                PlanFormat.tenth(deciding.slope().high()),
                 PlanFormat.number(load), failSide ? "failing" : "passing")));
     }
 

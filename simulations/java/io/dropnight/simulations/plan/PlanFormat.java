@@ -17,6 +17,11 @@ final class PlanFormat {
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
+    /** To a tenth: {@code 67.8}, {@code 68}. */
+    static String tenth(double v) {
+        return number(Math.round(v * 10) / 10.0);
+    }
+
     /** {@code 42s}, {@code 3m05s}. */
     static String duration(Duration d) {
         long s = Math.max(0, Math.round(d.toMillis() / 1000.0));

@@ -203,7 +203,7 @@ public final class Planner {
                         PlanFormat.number(e.path("answer").asDouble()), CapacityEstimate.percent(e.path("confidence").asDouble()),
                         CapacityEstimate.percent(e.path("confidence").asDouble()),
                         CapacityEstimate.percent(e.path("atAnswer").path("expected").asDouble()),
-                        PlanFormat.number(Math.round(e.path("atHalf").asDouble() * 10) / 10.0),
+                        PlanFormat.tenth(e.path("atHalf").asDouble()),
                         PlanFormat.number(Math.round(e.path("atHalf").asDouble())),
                         PlanFormat.number(e.path("answer").asDouble()), PlanFormat.number(below.path("slots").asDouble()),
                         CapacityEstimate.percent(below.path("expected").asDouble()));
